@@ -1,0 +1,182 @@
+"""One recurrent layer over a whole sequence, forward and backward, fast.
+
+Same maths as ``cell.lstm_step`` / ``cell.rnn_step``; arrays are laid out
+(T, B, ·): time first, then the batch (B = 1 for a single sequence). Two
+things make it fast without changing a single equation:
+
+* W_ih·x_t for every t is one matrix product before the loop; so is
+  W_hh·h_{t-1} for the trace, after it. The loop does only what must be
+  sequential.
+* σ(a) = ½ + ½·tanh(a/2). Halving the i, f, o rows of the weights once lets
+  one tanh over all 4H pre-activations give the three gates and g together.
+
+Backward is backpropagation through time for L = Σ_t ⟨dH_t, h_t⟩ (dH_t is
+the gradient arriving at h_t from above), returning dL/da_t for every gate
+pre-activation; parameter and input gradients are then single products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cell import LayerParams
+
+
+@dataclass(frozen=True)
+class LayerRun:
+    """What one layer's forward pass produced, (T, B, ·) arrays."""
+
+    x: np.ndarray  # (T, B, D) input of this layer
+    h_prev: np.ndarray  # (T, B, H) h_{t-1}
+    c_prev: np.ndarray | None  # (T, B, H) C_{t-1}; None for RNN
+    ih: np.ndarray  # (T, B, GH) W_ih·x_t
+    hh: np.ndarray  # (T, B, GH) W_hh·h_{t-1}
+    pre: np.ndarray  # (T, B, GH) W_ih·x_t + W_hh·h_{t-1} + b_ih + b_hh
+    act: np.ndarray  # (T, B, GH) LSTM: [i, f, g, o] after any override; RNN: h
+    c: np.ndarray | None  # (T, B, H) C_t; None for RNN
+    h: np.ndarray  # (T, B, H) h_t
+    forced: np.ndarray | None  # (T, GH) bool: where an override set the gate
+
+
+def _gate_scale(H: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row scale and offset turning tanh(scale·a) into [σ(i), σ(f), tanh(g), σ(o)]."""
+    scale = np.full(4 * H, 0.5)
+    scale[2 * H : 3 * H] = 1.0
+    offset = np.where(scale == 0.5, 0.5, 0.0)
+    return scale, offset
+
+
+def lstm_forward(
+    x: np.ndarray,
+    p: LayerParams,
+    h0: np.ndarray,
+    c0: np.ndarray,
+    forced: np.ndarray | None = None,
+    forced_value: np.ndarray | None = None,
+) -> LayerRun:
+    """Run an LSTM layer over x (T, B, D) from (h0, c0) (B, H) each.
+
+    ``forced``/``forced_value`` (T, 4H) replace the gate activations where
+    ``forced`` is True (the "what if" overrides).
+    """
+    T, B, _ = x.shape
+    H = p.hidden_size
+    scale, offset = _gate_scale(H)
+    b = p.b_ih + p.b_hh
+    ih = _matmul(x, p.W_ih.T)  # (T, B, 4H)
+    xw = (ih + b) * scale  # (T, B, 4H)
+    WhhT = (p.W_hh * scale[:, None]).T  # (H, 4H)
+    steps = forced.any(axis=1) if forced is not None else np.zeros(T, dtype=bool)
+    act = np.empty((T, B, 4 * H))
+    hh = np.empty((T, B, 4 * H))  # W_hh·h_{t-1} (scaled in the loop, unscaled after)
+    pre = np.empty((T, B, 4 * H))  # the gates' pre-activations (likewise)
+    C = np.empty((T, B, H))
+    Hs = np.empty((T, B, H))
+    h, c = h0, c0
+    # Every array op below writes into its place in the trace (out=...): at
+    # small H the cost of a step is the number of NumPy calls, not the flops.
+    for t in range(T):
+        s = act[t]  # (B, 4H)
+        np.dot(h, WhhT, out=hh[t])
+        np.add(xw[t], hh[t], out=pre[t])
+        np.tanh(pre[t], out=s)
+        s *= scale
+        s += offset  # s is now [i, f, g, o]
+        if steps[t]:
+            np.copyto(s, forced_value[t], where=forced[t])
+        c = np.multiply(s[:, H : 2 * H], c, out=C[t])
+        c += s[:, :H] * s[:, 2 * H : 3 * H]  # C_t = f·C_{t-1} + i·g
+        h = np.tanh(c, out=Hs[t])
+        h *= s[:, 3 * H :]  # h_t = o·tanh(C_t)
+    hh /= scale  # exact: scale is 1 or 1/2
+    pre /= scale
+    h_prev = np.concatenate((h0[None], Hs[:-1]))
+    c_prev = np.concatenate((c0[None], C[:-1]))
+    return LayerRun(x, h_prev, c_prev, ih, hh, pre, act, C, Hs, forced)
+
+
+def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray) -> LayerRun:
+    """Run a plain tanh RNN layer over x (T, B, D) from h0 (B, H)."""
+    T, B, _ = x.shape
+    H = p.hidden_size
+    b = p.b_ih + p.b_hh
+    ih = _matmul(x, p.W_ih.T)  # (T, B, H)
+    xw = ih + b
+    WhhT = p.W_hh.T
+    Hs = np.empty((T, B, H))
+    hh = np.empty((T, B, H))
+    h = h0
+    for t in range(T):
+        np.dot(h, WhhT, out=hh[t])
+        h = np.add(xw[t], hh[t], out=Hs[t])
+        np.tanh(h, out=h)
+    h_prev = np.concatenate((h0[None], Hs[:-1]))
+    return LayerRun(x, h_prev, None, ih, hh, ih + hh + b, Hs, None, Hs, None)
+
+
+def lstm_backward(
+    run: LayerRun, p: LayerParams, dH: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BPTT through an LSTM layer. dH (T, B, H) -> (dA (T, B, 4H), dh0, dc0).
+
+    dA[t] = dL/d[a_i, a_f, a_g, a_o] at step t; a forced gate has zero there,
+    because its value no longer depends on its pre-activation.
+    """
+    T, B, H = run.h.shape
+    s = run.act
+    i, f, g, o = s[..., :H], s[..., H : 2 * H], s[..., 2 * H : 3 * H], s[..., 3 * H :]
+    tc = np.tanh(run.c)
+    # dL/da = dL/d(gate) · gate'(a); dL/d(gate) is dC·g, dC·C_{t-1}, dC·i, dh·tanh(C)
+    Q = np.concatenate(
+        (g * i * (1 - i), run.c_prev * f * (1 - f), i * (1 - g * g), tc * o * (1 - o)), axis=-1
+    )
+    if run.forced is not None:
+        Q = np.where(run.forced[:, None, :], 0.0, Q)
+    K = o * (1 - tc * tc)  # dC_t/dh_t path: h = o·tanh(C)
+    dA = np.empty((T, B, 4 * H))
+    dh_next = np.zeros((B, H))
+    dc_next = np.zeros((B, H))
+    W_hh = p.W_hh
+    for t in range(T - 1, -1, -1):
+        dh = dH[t] + dh_next
+        dc = dc_next + dh * K[t]
+        da = np.concatenate((dc, dc, dc, dh), axis=1) * Q[t]
+        dA[t] = da
+        dh_next = da @ W_hh
+        dc_next = dc * f[t]
+    return dA, dh_next, dc_next
+
+
+def rnn_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """BPTT through a tanh RNN layer. dH (T, B, H) -> (dA (T, B, H), dh0)."""
+    T, B, H = run.h.shape
+    D = 1 - run.h * run.h  # tanh'(a_t)
+    dA = np.empty((T, B, H))
+    dh_next = np.zeros((B, H))
+    W_hh = p.W_hh
+    for t in range(T - 1, -1, -1):
+        da = (dH[t] + dh_next) * D[t]
+        dA[t] = da
+        dh_next = da @ W_hh
+    return dA, dh_next
+
+
+def param_grads(run: LayerRun, p: LayerParams, dA: np.ndarray) -> tuple[dict, np.ndarray]:
+    """From dA (T, B, GH): gradients of W_ih, W_hh, b_ih, b_hh, and dL/dx (T, B, D)."""
+    GH = dA.shape[-1]
+    flat = dA.reshape(-1, GH)
+    db = flat.sum(axis=0)
+    grads = {
+        "W_ih": flat.T @ run.x.reshape(-1, run.x.shape[-1]),
+        "W_hh": flat.T @ run.h_prev.reshape(-1, run.h_prev.shape[-1]),
+        "b_ih": db,
+        "b_hh": db.copy(),
+    }
+    return grads, _matmul(dA, p.W_ih)
+
+
+def _matmul(a: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """(T, B, n) @ (n, m) as one 2-D product (a 3-D @ loops over T in NumPy)."""
+    return (a.reshape(-1, a.shape[-1]) @ W).reshape(*a.shape[:-1], W.shape[-1])
