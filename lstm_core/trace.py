@@ -8,6 +8,7 @@ Arrays are (T, ·) for one sequence, or (B, T, ·) for a batch. Timesteps are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -43,6 +44,21 @@ class LayerTrace:
     @property
     def hidden_size(self) -> int:
         return self.h.shape[-1]
+
+    @cached_property
+    def kept(self) -> np.ndarray:
+        """f_t ⊙ C_{t-1}: the part of the old memory that is kept, (T, H)."""
+        return freeze(self.f * self.c_prev)
+
+    @cached_property
+    def written(self) -> np.ndarray:
+        """i_t ⊙ g_t: what is written into the memory, (T, H)."""
+        return freeze(self.i * self.g)
+
+    @cached_property
+    def tanh_c(self) -> np.ndarray:
+        """tanh(C_t): the memory squashed to −1 … 1 before the output gate, (T, H)."""
+        return freeze(np.tanh(self.c))
 
     @property
     def steps(self) -> int:

@@ -1,0 +1,30 @@
+"""A trace as CSV text: one row per (t, layer, unit), t/layer/unit 1-based."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+
+from .trace import Trace
+
+
+def trace_to_csv(trace: Trace) -> str:
+    """Columns t, layer, unit, x1…xD (the network input), i, f, g, o, C, h (RNN: h only)."""
+    D = trace.x.shape[1]
+    cols = ["t", "layer", "unit"] + [f"x{d + 1}" for d in range(D)]
+    cols += ["i", "f", "g", "o", "C", "h"] if trace.cell == "lstm" else ["h"]
+    blocks = []
+    for k, lt in enumerate(trace.layers):
+        T, H = lt.h.shape
+        t = np.repeat(np.arange(1, T + 1), H)
+        unit = np.tile(np.arange(1, H + 1), T)
+        parts = [t, np.full(T * H, k + 1), unit] + [np.repeat(trace.x[:, d], H) for d in range(D)]
+        names = "ifgoch" if trace.cell == "lstm" else "h"
+        parts += [lt.gate(n).reshape(-1) for n in names]
+        blocks.append(np.column_stack(parts))
+    out = io.StringIO()
+    out.write(",".join(cols) + "\n")
+    fmt = ["%d", "%d", "%d"] + ["%.10g"] * (len(cols) - 3)
+    np.savetxt(out, np.vstack(blocks), delimiter=",", fmt=fmt)
+    return out.getvalue()

@@ -1,0 +1,21 @@
+"""Layers: the whole stack at the current step — a cell is one layer of neurons."""
+
+import streamlit as st
+
+from ui import page
+from ui.i18n import t, tr
+from ui.steps import step_fragment
+from viz.stack import stack_figure
+
+ctx = page.context()
+trace = ctx.result.trace
+
+st.title(t("layers_title"))
+st.markdown(t("layers_intro"))
+
+
+def view(s: int) -> None:
+    st.plotly_chart(stack_figure(trace, s, tr), key="stack_chart", config={"displaylogo": False})
+
+
+step_fragment(trace.steps, view)

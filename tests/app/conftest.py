@@ -1,0 +1,54 @@
+"""AppTest set-up.
+
+Streamlit 1.67 pitfall (DESIGN.md): AppTest resets
+``PagesManager.uses_pages_directory`` before every run, and because our page
+files live in ``pages/`` it then re-detects the old pages-folder mode and
+runs only the page file, without the shared sidebar. The live server is not
+affected: its first ``st.navigation`` call switches that mode off for the
+process. This fixture does the same for AppTest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+class _NavigationPagesManager(PagesManager):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False  # what st.navigation does on the server
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
+
+
+def make_app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    """Every Plotly figure on the page, as the JSON spec sent to the browser."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def chart(at: AppTest, key_part: str) -> dict:
+    for c in at.get("plotly_chart"):
+        if key_part in c.proto.id:
+            return json.loads(c.proto.spec)
+    raise AssertionError(f"no chart with {key_part!r} in its id")

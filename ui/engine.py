@@ -1,0 +1,74 @@
+"""The cached link between the settings and the engine.
+
+``Config`` is small, frozen and hashable; ``run(cfg)`` builds the input and
+the network and runs it once per configuration. Stepping through time only
+indexes the cached trace. ``st.cache_resource`` (not ``cache_data``) because
+the trace is immutable (read-only arrays) and can be shared as it is: no
+pickled copy per rerun. The cache is bounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+import lstm_core
+from lstm_core import Network, Trace
+
+MAX_T = 500
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    kind: str  # a generator kind, "typed" or "csv"
+    length: int = 40
+    amplitude: float = 1.0
+    period: float = 20.0
+    onset: int = 5  # 1-based, as shown
+    seed: int = 0
+    text: str = ""  # typed numbers or CSV text
+
+
+@dataclass(frozen=True)
+class Config:
+    cell: str
+    hidden: tuple[int, ...]
+    seed: int
+    scale: float
+    forget_bias: float
+    input: InputSpec
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    net: Network
+    trace: Trace
+    x: np.ndarray  # (T, D) the input as used
+    names: tuple[str, ...]  # input column names
+    truncated_from: int  # original length if the data was cut to MAX_T, else 0
+
+
+def build_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
+    """(T, D) input, column names, original length if cut. Raises GateLabError."""
+    if spec.kind == "typed":
+        x, names = lstm_core.parse_numbers(spec.text), ("x",)
+    elif spec.kind == "csv":
+        x, names = lstm_core.parse_csv(spec.text)
+    else:
+        onset = min(max(spec.onset - 1, 0), spec.length - 1)
+        x = lstm_core.generate(spec.kind, spec.length, spec.amplitude, spec.period, spec.seed, onset)
+        names = ("x",)
+    cut = 0
+    if len(x) > MAX_T:
+        cut, x = len(x), x[:MAX_T]
+    return x, names, cut
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def run(cfg: Config) -> Result:
+    """Input -> network -> trace, once per configuration."""
+    x, names, cut = build_input(cfg.input)
+    net = Network.random(x.shape[1], cfg.hidden, cfg.cell, cfg.seed, cfg.scale, cfg.forget_bias)
+    return Result(net, net.run(x), x, names, cut)

@@ -1,0 +1,29 @@
+"""Every sentence the app shows, in English and 简体中文, and ``t()`` to fetch one.
+
+``t(key, **values)`` formats the string of the session's language. A key
+that is missing raises KeyError, so a test that renders every page in both
+languages finds any string that is not in this table.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .strings import STRINGS
+
+LANGS = {"en": "English", "zh": "简体中文"}
+
+
+def lang() -> str:
+    v = st.session_state.get("lang", "en")
+    return v if v in LANGS else "en"
+
+
+def t(key: str, **values: object) -> str:
+    text = STRINGS[key][lang()]
+    return text.format(**values) if values else text
+
+
+def tr(key: str) -> str:
+    """``t`` without values, for figure builders that take a lookup function."""
+    return t(key)

@@ -1,0 +1,75 @@
+"""Step controls: first / previous / next / last, a slider, keyboard shortcuts.
+
+The current step lives in session state under ``state.STEP`` (0-based), not
+in a widget, so it survives page changes; the slider shows it 1-based. Pages
+call ``step_fragment(T, view)``: the controls and the step-dependent ``view``
+rerun together as an ``st.fragment``, so a step never reruns the engine or
+the whole-sequence charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from .i18n import t
+from .state import STEP
+
+
+def clamp(T: int) -> int:
+    """Keep the step inside 0 … T−1 (the sequence may have become shorter)."""
+    s = min(max(int(st.session_state.get(STEP, 0)), 0), T - 1)
+    st.session_state[STEP] = s
+    return s
+
+
+def _go(where: str, T: int) -> None:
+    s = st.session_state.get(STEP, 0)
+    s = {"first": 0, "prev": s - 1, "next": s + 1, "last": T - 1}[where]
+    st.session_state[STEP] = min(max(s, 0), T - 1)
+
+
+def _slid() -> None:
+    st.session_state[STEP] = int(st.session_state["step_slider"]) - 1
+
+
+def controls(T: int) -> int:
+    """Draw the step controls; return the current step (0-based)."""
+    s = clamp(T)
+    cols = st.columns([1, 1, 1, 1, 8], vertical_alignment="bottom")
+    for col, (key, icon, where, shortcut) in zip(
+        cols,
+        (
+            ("step_first", "⏮", "first", "Home"),
+            ("step_prev", "◀", "prev", "Left"),
+            ("step_next", "▶", "next", "Right"),
+            ("step_last", "⏭", "last", "End"),
+        ),
+    ):
+        col.button(
+            icon, key=key, on_click=_go, args=(where, T), shortcut=shortcut, help=t(f"{key}_help"),
+            width="stretch", disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
+        )
+    with cols[4]:
+        if T > 1:
+            st.session_state["step_slider"] = s + 1
+            st.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid)
+        else:
+            st.caption(t("one_step"))
+    return clamp(T)
+
+
+def step_fragment(T: int, view: Callable[[int], None]) -> None:
+    """Controls + ``view(step)`` as one fragment: a step reruns only this."""
+
+    @st.fragment
+    def _frag() -> None:
+        s = controls(T)
+        st.caption(t("step_caption", t=s + 1, T=T))
+        view(s)
+        from .state import sync_url  # the URL follows the step, even in a fragment rerun
+
+        sync_url()
+
+    _frag()

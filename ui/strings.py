@@ -1,0 +1,233 @@
+"""The i18n table: key -> {"en": …, "zh": …}. Pure data, no imports."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- navigation and notices ---
+    "page_cell": {"en": "Cell", "zh": "单元"},
+    "page_timeline": {"en": "Timeline", "zh": "时间线"},
+    "page_layers": {"en": "Layers", "zh": "层"},
+    "url_notice": {
+        "en": "The link had {name}={value}, which Gate Lab cannot use; it shows {default} instead.",
+        "zh": "链接中的 {name}={value} 无法使用，已改用 {default}。",
+    },
+    # --- sidebar: model ---
+    "model_header": {"en": "Model", "zh": "模型"},
+    "cell_kind_label": {"en": "Cell kind", "zh": "单元类型"},
+    "cell_lstm": {"en": "LSTM", "zh": "LSTM"},
+    "cell_rnn": {"en": "Plain RNN", "zh": "普通 RNN"},
+    "num_layers_label": {"en": "Layers", "zh": "层数"},
+    "num_layers_help": {
+        "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
+        "zh": "堆叠网络：第 k 层的输出 h_t 就是第 k+1 层的输入 x_t。",
+    },
+    "hidden_size_label": {"en": "Hidden size, layer {k}", "zh": "第 {k} 层隐藏单元数"},
+    "seed_label": {"en": "Random seed", "zh": "随机种子"},
+    "seed_help": {
+        "en": "Picks the random weights (and the noise of noise/walk inputs). Same seed, same model.",
+        "zh": "决定随机权重（以及噪声/随机游走输入）。种子相同，模型相同。",
+    },
+    "weight_scale_label": {"en": "Weight scale", "zh": "权重缩放"},
+    "weight_scale_help": {
+        "en": "Every weight is drawn from U(−1/√H, 1/√H) (PyTorch's default) and multiplied by this.",
+        "zh": "每个权重取自 U(−1/√H, 1/√H)（PyTorch 默认），再乘以该系数。",
+    },
+    "forget_bias_label": {"en": "Forget-gate bias b_f", "zh": "遗忘门偏置 b_f"},
+    "forget_bias_help": {
+        "en": "b_f = b_if + b_hf. Around +1 to +5 the forget gate stays open (f ≈ 1) and the memory lasts; "
+        "negative values make it forget at once.",
+        "zh": "b_f = b_if + b_hf。取 +1 到 +5 时遗忘门保持打开（f ≈ 1），记忆得以保留；取负值则立刻遗忘。",
+    },
+    # --- sidebar: input ---
+    "input_header": {"en": "Input sequence", "zh": "输入序列"},
+    "input_kind_label": {"en": "Input", "zh": "输入"},
+    "kind_sine": {"en": "Sine", "zh": "正弦波"},
+    "kind_square": {"en": "Square", "zh": "方波"},
+    "kind_sawtooth": {"en": "Sawtooth", "zh": "锯齿波"},
+    "kind_step": {"en": "Step", "zh": "阶跃"},
+    "kind_impulse": {"en": "Single impulse", "zh": "单个脉冲"},
+    "kind_noise": {"en": "White noise", "zh": "白噪声"},
+    "kind_walk": {"en": "Random walk", "zh": "随机游走"},
+    "kind_typed": {"en": "Type or paste numbers", "zh": "输入或粘贴数字"},
+    "kind_csv": {"en": "Upload a CSV file", "zh": "上传 CSV 文件"},
+    "typed_label": {"en": "Numbers (x_1, x_2, …)", "zh": "数字（x_1, x_2, …）"},
+    "typed_help": {
+        "en": "Separate numbers with commas, spaces or new lines, e.g. 0, 0.5, 1, 0.5, 0. Up to 500 are used.",
+        "zh": "用逗号、空格或换行分隔数字，例如 0, 0.5, 1, 0.5, 0。最多使用 500 个。",
+    },
+    "csv_label": {"en": "CSV file (up to {kb} KB)", "zh": "CSV 文件（最大 {kb} KB）"},
+    "csv_help": {
+        "en": "One column per input dimension, one row per timestep; a header row is optional.",
+        "zh": "每列是一个输入维度，每行是一个时间步；表头可有可无。",
+    },
+    "csv_too_big": {
+        "en": "This file is {got} KB; Gate Lab reads CSV files up to {kb} KB (500 timesteps). "
+        "Cut it down and upload again.",
+        "zh": "该文件有 {got} KB；Gate Lab 只读取不超过 {kb} KB 的 CSV（500 个时间步）。请删减后重新上传。",
+    },
+    "csv_not_text": {
+        "en": "This file is not UTF-8 text. Save it as CSV (UTF-8) and upload again.",
+        "zh": "该文件不是 UTF-8 文本。请另存为 CSV（UTF-8）后重新上传。",
+    },
+    "seq_len_label": {"en": "Length T", "zh": "长度 T"},
+    "amplitude_label": {"en": "Amplitude", "zh": "幅度"},
+    "period_label": {"en": "Period (steps)", "zh": "周期（步）"},
+    "onset_label": {"en": "At step", "zh": "发生于第几步"},
+    "input_error": {
+        "en": "This input cannot be used: {msg} The pages still show the last input that worked.",
+        "zh": "此输入无法使用：{msg} 页面仍显示上一个可用的输入。",
+    },
+    "input_cut": {
+        "en": "The data has {n} timesteps; Gate Lab shows the first {max}.",
+        "zh": "数据共有 {n} 个时间步；Gate Lab 只显示前 {max} 个。",
+    },
+    "input_dims": {
+        "en": "The input has {d} dimensions per step: x_t is a vector, and W_ih has {d} columns.",
+        "zh": "每步输入有 {d} 个维度：x_t 是向量，W_ih 有 {d} 列。",
+    },
+    # --- sidebar: view and share ---
+    "view_header": {"en": "Look at", "zh": "查看"},
+    "view_layer_label": {"en": "Layer", "zh": "层"},
+    "view_unit_label": {"en": "Unit", "zh": "单元"},
+    "share_header": {"en": "🔗 Share this view", "zh": "🔗 分享当前视图"},
+    "share_help": {
+        "en": "This link opens exactly this page, model, input, step and language. It is also in the address bar.",
+        "zh": "此链接会打开完全相同的页面、模型、输入、时间步和语言。地址栏中也是同一链接。",
+    },
+    "share_csv_note": {
+        "en": "An uploaded file does not travel in a link: whoever opens it uploads the same file.",
+        "zh": "上传的文件不会包含在链接中：打开链接的人需上传同一文件。",
+    },
+    # --- step controls ---
+    "step_first_help": {"en": "First step (Home)", "zh": "第一步（Home 键）"},
+    "step_prev_help": {"en": "Previous step (← key)", "zh": "上一步（← 键）"},
+    "step_next_help": {"en": "Next step (→ key)", "zh": "下一步（→ 键）"},
+    "step_last_help": {"en": "Last step (End)", "zh": "最后一步（End 键）"},
+    "step_slider_label": {"en": "Timestep t (1 … {T})", "zh": "时间步 t（1 … {T}）"},
+    "one_step": {"en": "This sequence has a single step.", "zh": "该序列只有一个时间步。"},
+    "step_caption": {
+        "en": "Step t = {t} of {T}. Timesteps count from 1 here; arrays in code count from 0.",
+        "zh": "第 t = {t} 步，共 {T} 步。这里的时间步从 1 开始计数；代码中的数组从 0 开始。",
+    },
+    "step_play_label": {"en": "▶ Play", "zh": "▶ 播放"},
+    "play_speed_label": {"en": "Steps per second", "zh": "每秒步数"},
+    "play_hint": {
+        "en": "Press ▶ on the diagram: it plays in your browser from step 1. The numbers on the right stay at "
+        "step {t}; switch Play off to step by hand again.",
+        "zh": "点击图上的 ▶：动画在浏览器中从第 1 步开始播放。右侧数字停留在第 {t} 步；关闭播放即可继续手动单步。",
+    },
+    # --- cell page ---
+    "cell_title_lstm": {"en": "Inside one LSTM cell", "zh": "走进一个 LSTM 单元"},
+    "cell_title_rnn": {"en": "Inside one plain RNN cell", "zh": "走进一个普通 RNN 单元"},
+    "cell_intro_lstm": {
+        "en": "The memory C runs along the top. The forget gate f decides how much of C_{t−1} to keep, the "
+        "input gate i how much of the candidate g to write, and the output gate o how much of tanh(C_t) "
+        "reaches h_t. Every wire shows its value at this step.",
+        "zh": "记忆 C 沿顶部流动。遗忘门 f 决定保留多少 C_{t−1}，输入门 i 决定写入多少候选值 g，"
+        "输出门 o 决定 tanh(C_t) 有多少传到 h_t。每条连线都标出了本步的数值。",
+    },
+    "cell_intro_rnn": {
+        "en": "A plain RNN joins h_{t−1} and x_t, applies weights, a bias and one tanh: that is h_t. "
+        "No memory line, no gates.",
+        "zh": "普通 RNN 把 h_{t−1} 和 x_t 拼接，乘以权重、加上偏置、再经过一个 tanh，就得到 h_t。没有记忆线，也没有门。",
+    },
+    "diagram_title": {"en": "Layer {layer} · unit {unit} · t = {t}", "zh": "第 {layer} 层 · 单元 {unit} · t = {t}"},
+    "x_vector_note": {
+        "en": "In layer {layer}, x_t has {d} numbers (the diagram shows the first few); for layers above the "
+        "first, x_t is the h_t of the layer below.",
+        "zh": "在第 {layer} 层，x_t 有 {d} 个数（图中只显示前几个）；第一层以上的 x_t 就是下一层的 h_t。",
+    },
+    "reading_header": {"en": "What happens at this step", "zh": "这一步发生了什么"},
+    "equations_header": {"en": "The equations, unit {unit}", "zh": "公式（单元 {unit}）"},
+    "forced": {"en": "forced", "zh": "强制"},
+    "all_units_header": {"en": "Every unit of layer {layer} at t = {t}", "zh": "第 {layer} 层所有单元（t = {t}）"},
+    "unit": {"en": "unit", "zh": "单元"},
+    "row_i": {"en": "i (input gate)", "zh": "i（输入门）"},
+    "row_f": {"en": "f (forget gate)", "zh": "f（遗忘门）"},
+    "row_g": {"en": "g = C̃ (candidate)", "zh": "g = C̃（候选值）"},
+    "row_o": {"en": "o (output gate)", "zh": "o（输出门）"},
+    "row_c": {"en": "C (memory)", "zh": "C（记忆）"},
+    "row_h": {"en": "h (output)", "zh": "h（输出）"},
+    "code_header": {"en": "The article's pseudocode, live", "zh": "原文伪代码（实时数值）"},
+    "code_returns": {"en": "output first, then memory", "zh": "先返回输出，再返回记忆"},
+    "code_article_wrong": {
+        "en": "the article's line: swaps memory and output",
+        "zh": "原文写法：记忆与输出被调换",
+    },
+    "code_note": {
+        "en": "The article's loop wrote ct, ht = LSTMCELL(ct, ht, input), but LSTMCELL returns (ht, Ct): unpacked "
+        "in that order, the memory would be fed back as the output and the output as the memory, every step. "
+        "Unpack in the order the function returns.",
+        "zh": "原文的循环写成 ct, ht = LSTMCELL(ct, ht, input)，但 LSTMCELL 返回的是 (ht, Ct)：按原文的顺序解包，"
+        "每一步记忆都会被当成输出、输出被当成记忆传回去。解包顺序必须与函数的返回顺序一致。",
+    },
+    "credit": {
+        "en": "The path of this app follows zuotongbin's article on LSTMs (cnblogs, 2019-04-12, CC BY-SA 4.0): "
+        "RNN, why it fails on long sequences, the LSTM's memory and gates, stacked cells, classifying series.",
+        "zh": "本应用的思路来自 zuotongbin 的 LSTM 文章（博客园，2019-04-12，CC BY-SA 4.0）："
+        "RNN、它为何难以处理长序列、LSTM 的记忆与门、堆叠单元、时间序列分类。",
+    },
+    # --- diagram ---
+    "node_f": {"en": "forget gate f = σ(…): how much of C_{t−1} is kept", "zh": "遗忘门 f = σ(…)：保留多少 C_{t−1}"},
+    "node_i": {"en": "input gate i = σ(…): how much of g is written", "zh": "输入门 i = σ(…)：写入多少 g"},
+    "node_g": {"en": "candidate g = tanh(…): what could be written", "zh": "候选值 g = tanh(…)：可能写入的内容"},
+    "node_o": {"en": "output gate o = σ(…): how much of tanh(C_t) is shown", "zh": "输出门 o = σ(…)：输出多少 tanh(C_t)"},
+    "node_kept": {"en": "f · C_{t−1}: the memory that is kept", "zh": "f · C_{t−1}：被保留的记忆"},
+    "node_written": {"en": "i · g: what is written", "zh": "i · g：写入的内容"},
+    "node_c": {"en": "C_t = f·C_{t−1} + i·g: the new memory", "zh": "C_t = f·C_{t−1} + i·g：新的记忆"},
+    "node_tanh_c": {"en": "tanh(C_t): the memory squashed to −1 … 1", "zh": "tanh(C_t)：压缩到 −1 … 1 的记忆"},
+    "node_h": {"en": "h_t: the output of this step", "zh": "h_t：本步的输出"},
+    "gate_f": {"en": "forget", "zh": "遗忘门"},
+    "gate_i": {"en": "input", "zh": "输入门"},
+    "gate_g": {"en": "candidate", "zh": "候选值"},
+    "gate_o": {"en": "output", "zh": "输出门"},
+    "memory_line": {"en": "memory C (the cell state)", "zh": "记忆 C（细胞状态）"},
+    "legend_gate": {"en": "gate, 0 (closed) … 1 (open)", "zh": "门：0（关闭）… 1（打开）"},
+    "legend_value": {"en": "value, −1 … +1", "zh": "数值：−1 … +1"},
+    "play": {"en": "Play", "zh": "播放"},
+    "pause": {"en": "Pause", "zh": "暂停"},
+    # --- plain reading ---
+    "read_f": {
+        "en": "The forget gate keeps **{f}** of the old memory: C_{{t−1}} = {c_prev} becomes {kept}.",
+        "zh": "遗忘门保留了 **{f}** 的旧记忆：C_{{t−1}} = {c_prev} 变为 {kept}。",
+    },
+    "read_i": {
+        "en": "The input gate lets in **{i}** of the candidate g = {g}, which writes {written}.",
+        "zh": "输入门放入候选值 g = {g} 的 **{i}**，写入 {written}。",
+    },
+    "read_c": {"en": "The memory is now **C_t = {c}**.", "zh": "现在的记忆是 **C_t = {c}**。"},
+    "read_o": {
+        "en": "The output gate shows **{o}** of tanh(C_t) = {tanh_c}, so **h_t = {h}**.",
+        "zh": "输出门输出 tanh(C_t) = {tanh_c} 的 **{o}**，所以 **h_t = {h}**。",
+    },
+    "read_forced": {
+        "en": "(Gate {gates} was forced by a what-if override at this step.)",
+        "zh": "（本步中门 {gates} 被“假如”设置强制赋值。）",
+    },
+    "read_rnn": {
+        "en": "The RNN mixes h_{{t−1}} = {h_prev} with x_t into a = {pre}, and squashes it: **h_t = tanh(a) = {h}**. "
+        "Whatever it remembers must survive this squashing at every step.",
+        "zh": "RNN 把 h_{{t−1}} = {h_prev} 与 x_t 混合成 a = {pre}，再压缩：**h_t = tanh(a) = {h}**。"
+        "它记住的任何东西都必须在每一步经受这种压缩。",
+    },
+    # --- timeline page ---
+    "timeline_title": {"en": "Every gate across time", "zh": "所有门随时间的变化"},
+    "timeline_intro": {
+        "en": "Each heatmap is one quantity: rows are units, columns are timesteps. Blue gates are open (≈ 1), "
+        "white ones closed (≈ 0); red values are positive, blue negative. The dotted line is the current step.",
+        "zh": "每张热图是一个量：行是单元，列是时间步。蓝色的门是打开的（≈ 1），白色是关闭的（≈ 0）；"
+        "红色数值为正，蓝色为负。虚线是当前时间步。",
+    },
+    "download_csv": {"en": "Download the trace (CSV)", "zh": "下载完整轨迹（CSV）"},
+    "layer_title": {"en": "Layer {k} (H = {H})", "zh": "第 {k} 层（H = {H}）"},
+    "time_axis": {"en": "timestep t", "zh": "时间步 t"},
+    "input_chart_title": {"en": "Input x_t", "zh": "输入 x_t"},
+    # --- layers page ---
+    "layers_title": {"en": "The stack at this step", "zh": "本步的整个堆叠"},
+    "layers_intro": {
+        "en": "A cell is one layer of neurons. x_t enters layer 1 at the bottom; each layer's output h_t is the "
+        "input x_t of the layer above, and each layer has its own hidden size, weights and memory.",
+        "zh": "一个单元就是一层神经元。x_t 从底部进入第 1 层；每层的输出 h_t 就是上一层的输入 x_t，"
+        "每层都有自己的隐藏单元数、权重和记忆。",
+    },
+    "stack_layer": {"en": "Layer {k} (H = {H}) — its h_t goes up", "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递"},
+    "stack_input": {"en": "Input x_t — enters layer 1", "zh": "输入 x_t —— 进入第 1 层"},
+}

@@ -1,0 +1,1 @@
+"""Figure builders: (trace, step, options) -> plotly Figure or text. No Streamlit here."""

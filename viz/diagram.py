@@ -1,0 +1,223 @@
+"""The cell diagram: one unit of an LSTM (or RNN) at one step, values on every wire.
+
+Drawn in the classic style: the memory C runs along the top, the three σ
+gates and the tanh candidate sit below, × and + nodes join them, h leaves at
+the bottom right. Everything that changes with t lives in trace data (wire
+colours, node colours, labels), so the same builder also makes a Plotly
+animation whose frames play in the browser without a server round trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+
+from lstm_core import LayerTrace
+
+from .style import FONT, GATE_SCALE, VALUE_SCALE, colors, ink, num
+
+GREY = "#9aa0a6"
+Y_C, Y_BUS, Y_GATE, Y_MIX = 5.6, 1.5, 3.0, 4.4
+
+# wires: name -> (points, value key, colour kind); "bus" wires carry [h_{t-1}, x_t]
+LSTM_WIRES = {
+    "c_prev": ([(0.2, Y_C), (3.0, Y_C)], "c_prev", "value"),
+    "kept": ([(3.0, Y_C), (5.3, Y_C)], "kept", "value"),
+    "c": ([(5.3, Y_C), (11.8, Y_C)], "c", "value"),
+    "c_down": ([(8.9, Y_C), (8.9, Y_MIX)], "c", "value"),
+    "tanh_c": ([(8.9, Y_MIX), (8.9, Y_GATE)], "tanh_c", "value"),
+    "h_prev": ([(0.2, Y_BUS), (1.8, Y_BUS)], "h_prev", "value"),
+    "x": ([(1.8, 0.15), (1.8, Y_BUS)], "x", "value"),
+    "bus": ([(1.8, Y_BUS), (7.6, Y_BUS), None, (3.0, Y_BUS), (3.0, Y_GATE), None, (4.6, Y_BUS), (4.6, Y_GATE), None, (6.0, Y_BUS), (6.0, Y_GATE), None, (7.6, Y_BUS), (7.6, Y_GATE)], None, "bus"),
+    "f": ([(3.0, Y_GATE), (3.0, Y_C)], "f", "gate"),
+    "i": ([(4.6, Y_GATE), (4.6, Y_MIX), (5.3, Y_MIX)], "i", "gate"),
+    "g": ([(6.0, Y_GATE), (6.0, Y_MIX), (5.3, Y_MIX)], "g", "value"),
+    "written": ([(5.3, Y_MIX), (5.3, Y_C)], "written", "value"),
+    "o": ([(7.6, Y_GATE), (8.9, Y_GATE)], "o", "gate"),
+    "h": ([(8.9, Y_GATE), (8.9, Y_BUS), (11.8, Y_BUS), None, (10.6, Y_BUS), (10.6, 6.8)], "h", "value"),
+}
+# nodes: (x, y, symbol, text, value key, kind, size)
+LSTM_NODES = [
+    (3.0, Y_GATE, "square", "σ", "f", "gate", 50),
+    (4.6, Y_GATE, "square", "σ", "i", "gate", 50),
+    (6.0, Y_GATE, "square", "tanh", "g", "value", 50),
+    (7.6, Y_GATE, "square", "σ", "o", "gate", 50),
+    (3.0, Y_C, "circle", "×", "kept", "value", 34),
+    (5.3, Y_MIX, "circle", "×", "written", "value", 34),
+    (5.3, Y_C, "circle", "+", "c", "value", 34),
+    (8.9, Y_MIX, "circle", "tanh", "tanh_c", "value", 44),
+    (8.9, Y_GATE, "circle", "×", "h", "value", 34),
+]
+# labels: (x, y, alignment, template key, value key)
+LSTM_LABELS = [
+    (0.2, 6.05, "right", "C<sub>t−1</sub> = {}", "c_prev"),
+    (4.15, 6.05, "center", "f·C<sub>t−1</sub> = {}", "kept"),
+    (11.8, 6.05, "left", "C<sub>t</sub> = {}", "c"),
+    (3.15, 4.3, "right", "f<sub>t</sub> = {}", "f"),
+    (4.45, 3.75, "left", "i<sub>t</sub> = {}", "i"),
+    (6.15, 3.75, "right", "g<sub>t</sub> = {}", "g"),
+    (5.45, 5.0, "right", "i·g = {}", "written"),
+    (8.25, 2.65, "center", "o<sub>t</sub> = {}", "o"),
+    (9.05, 3.7, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
+    (0.2, 1.1, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+    (1.95, 0.35, "right", "x<sub>t</sub> = {}", "x"),
+    (11.8, 1.1, "left", "h<sub>t</sub> = {}", "h"),
+]
+
+RNN_WIRES = {
+    "h_prev": ([(0.2, Y_BUS), (1.8, Y_BUS)], "h_prev", "value"),
+    "x": ([(1.8, 0.15), (1.8, Y_BUS)], "x", "value"),
+    "bus": ([(1.8, Y_BUS), (5.5, Y_BUS), (5.5, 3.4)], None, "bus"),
+    "h": ([(5.5, 3.4), (5.5, Y_C), (11.8, Y_C), None, (9.5, Y_C), (9.5, 6.8)], "h", "value"),
+}
+RNN_NODES = [(5.5, 3.4, "square", "tanh", "h", "value", 64)]
+RNN_LABELS = [
+    (0.2, 1.1, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+    (1.95, 0.35, "right", "x<sub>t</sub> = {}", "x"),
+    (5.65, 2.3, "right", "a<sub>t</sub> = {}", "pre"),
+    (11.8, 6.05, "left", "h<sub>t</sub> = {}", "h"),
+]
+
+
+def unit_values(lt: LayerTrace, t: int, unit: int) -> dict[str, float]:
+    """The scalars on the diagram for one unit at step t (0-based)."""
+    x = lt.x[t]
+    vals = {
+        "x": float(x[0]) if x.size == 1 else float("nan"),
+        "h_prev": float(lt.h_prev[t, unit]),
+        "h": float(lt.h[t, unit]),
+    }
+    if lt.cell == "rnn":
+        vals["pre"] = float(lt.pre[t, unit])
+        return vals
+    for name in ("i", "f", "g", "o", "c", "c_prev", "kept", "written", "tanh_c"):
+        vals[name] = float(getattr(lt, name)[t, unit])
+    return vals
+
+
+def _parts(cell: str):
+    return (LSTM_WIRES, LSTM_NODES, LSTM_LABELS) if cell == "lstm" else (RNN_WIRES, RNN_NODES, RNN_LABELS)
+
+
+def _x_text(lt: LayerTrace, t: int) -> str:
+    x = lt.x[t]
+    if x.size == 1:
+        return num(float(x[0]))
+    shown = ", ".join(num(v) for v in x[:3]) + (", …" if x.size > 3 else "")
+    return f"[{shown}]"
+
+
+def _dynamic(lt: LayerTrace, t: int, unit: int, forced: set[str]) -> list[dict]:
+    """Trace updates for one step: wire colours, node colours and texts, labels."""
+    wires, nodes, labels = _parts(lt.cell)
+    v = unit_values(lt, t, unit)
+    out = []
+    for _, (_, key, kind) in wires.items():
+        c = GREY if kind == "bus" or not np.isfinite(v.get(key, np.nan)) else colors(np.array([v[key]]), kind)[0]
+        out.append({"line": {"color": c}})
+    node_vals = np.array([v[n[4]] for n in nodes])
+    fills = [colors(np.array([val]), n[5])[0] for val, n in zip(node_vals, nodes)]
+    inks = [ink(val, n[5]) for val, n in zip(node_vals, nodes)]
+    borders = ["#d62728" if n[4] in forced else "#444" for n in nodes]
+    out.append({"marker": {"color": fills, "line": {"color": borders}}, "textfont": {"color": inks}})
+    texts = []
+    for _, _, _, tmpl, key in labels:
+        texts.append(tmpl.format(_x_text(lt, t) if key == "x" else num(v[key])))
+    out.append({"text": texts})
+    return out
+
+
+def diagram_figure(
+    lt: LayerTrace,
+    t: int,
+    unit: int,
+    tr: Callable[[str], str],
+    title: str = "",
+    frames: bool = False,
+    ms_per_step: int = 100,
+) -> go.Figure:
+    """The cell diagram at step t for one unit; with ``frames`` a browser-side animation."""
+    wires, nodes, labels = _parts(lt.cell)
+    forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
+    dyn = _dynamic(lt, t, unit, forced)
+    fig = go.Figure()
+    for (name, (pts, _, kind)), d in zip(wires.items(), dyn):
+        xs = [p[0] if p else None for p in pts]
+        ys = [p[1] if p else None for p in pts]
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=9 if kind != "bus" else 5, color=d["line"]["color"]),
+                       hoverinfo="skip", showlegend=False, name=name)
+        )
+    nd = dyn[len(wires)]
+    fig.add_trace(
+        go.Scatter(
+            x=[n[0] for n in nodes], y=[n[1] for n in nodes], mode="markers+text",
+            marker=dict(symbol=[n[2] for n in nodes], size=[n[6] for n in nodes], color=nd["marker"]["color"],
+                        line=dict(width=2, color=nd["marker"]["line"]["color"])),
+            text=[n[3] for n in nodes], textfont=dict(size=17, color=nd["textfont"]["color"]),
+            hovertext=[tr(f"node_{n[4]}") for n in nodes], hoverinfo="text", showlegend=False, name="nodes",
+        )
+    )
+    lb = dyn[len(wires) + 1]
+    fig.add_trace(
+        go.Scatter(
+            x=[lb_[0] for lb_ in labels], y=[lb_[1] for lb_ in labels], mode="text", text=lb["text"],
+            textposition=[("middle " + lb_[2]) for lb_ in labels], textfont=dict(size=16, color="#111"),
+            hoverinfo="skip", showlegend=False, name="labels",
+        )
+    )
+    if lt.cell == "lstm":
+        for x, name in ((3.0, "gate_f"), (4.6, "gate_i"), (6.0, "gate_g"), (7.6, "gate_o")):
+            fig.add_annotation(x=x, y=Y_GATE - 0.62, text=tr(name), showarrow=False, font=dict(size=13, color="#555"))
+        fig.add_annotation(x=6.6, y=6.55, text=tr("memory_line"), showarrow=False, font=dict(size=13, color="#555"))
+    _legend(fig, tr)
+    fig.add_shape(type="rect", x0=1.0, x1=10.1 if lt.cell == "lstm" else 8.0, y0=0.75, y1=6.45,
+                  line=dict(color="#bbb", width=2), fillcolor="rgba(240,240,240,0.35)", layer="below")
+    fig.update_layout(
+        title=dict(text=title, x=0.01, font=dict(size=17)), font=FONT, height=520,
+        margin=dict(l=10, r=10, t=40 if title else 10, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(range=[-1.4, 13.2], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.9, 7.0], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1),
+        dragmode=False,
+    )
+    if frames:
+        _animate(fig, lt, unit, tr, len(wires), ms_per_step)
+    return fig
+
+
+def _legend(fig: go.Figure, tr: Callable[[str], str]) -> None:
+    """Two colour bars a student can read: gates 0…1 and values −1…1."""
+    for scale, lo, hi, title, x in ((GATE_SCALE, 0, 1, tr("legend_gate"), 0.03), (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53)):
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
+                marker=dict(colorscale=scale, cmin=lo, cmax=hi, color=[lo], showscale=True,
+                            colorbar=dict(orientation="h", x=x, xanchor="left", y=0.0, yanchor="top", len=0.44,
+                                          thickness=12, title=dict(text=title, side="top"), tickfont=dict(size=12))),
+            )
+        )
+
+
+def _animate(fig: go.Figure, lt: LayerTrace, unit: int, tr: Callable[[str], str], n_wires: int, ms: int) -> None:
+    """One frame per step with only the changing data: plays in the browser."""
+    T = lt.steps
+    idx = list(range(n_wires + 2))
+    frames = []
+    for t in range(T):
+        forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
+        frames.append(go.Frame(name=str(t + 1), data=[go.Scatter(**d) for d in _dynamic(lt, t, unit, forced)], traces=idx))
+    fig.frames = frames
+    anim = dict(frame=dict(duration=ms, redraw=False), transition=dict(duration=0), mode="immediate", fromcurrent=True)
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=1.08, xanchor="left", showactive=False,
+                          buttons=[dict(label="▶ " + tr("play"), method="animate", args=[None, anim]),
+                                   dict(label="⏸ " + tr("pause"), method="animate",
+                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])],
+        sliders=[dict(active=0, x=0.2, len=0.8, y=1.1, currentvalue=dict(prefix="t = "),
+                      steps=[dict(method="animate", label=str(t + 1),
+                                  args=[[str(t + 1)], dict(frame=dict(duration=0, redraw=False), mode="immediate")])
+                             for t in range(T)])],
+        margin=dict(t=70),
+    )

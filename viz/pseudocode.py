@@ -1,0 +1,57 @@
+"""The article's LSTMCELL pseudocode, each line annotated with its live value.
+
+The idea follows zuotongbin's LSTM article (cnblogs, 2019-04-12, CC BY-SA
+4.0); the code is written anew in our notation. The article's driver loop
+unpacks ``ct, ht = LSTMCELL(...)`` although the cell returns ``(ht, Ct)``:
+memory and output swap every step. We show the corrected loop and say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lstm_core import LayerTrace
+
+from .style import vec
+
+
+def _comment_block(lines: list[tuple[str, str]]) -> str:
+    """Align '# value' comments one column after the longest code line."""
+    width = max(len(code) for code, _ in lines) + 2
+    return "\n".join(f"{code:<{width}}# {note}" if note else code for code, note in lines)
+
+
+def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str]) -> str:
+    """Python-like pseudocode of one step of a whole layer (every unit)."""
+    x, h_prev, h = lt.x[t], lt.h_prev[t], lt.h[t]
+    combine = vec(h_prev) [:-1] + " | " + vec(x)[1:]
+    step = f"t = {t + 1}"
+    if lt.cell == "rnn":
+        lines = [
+            ("def RNNCELL(prev_ht, input):", ""),
+            ("    combine = prev_ht + input", f"[h_(t-1) | x_t] = {combine}"),
+            ("    ht = tanh(layer(combine))", f"h_t = {vec(h)}"),
+            ("    return ht", ""),
+            ("", ""),
+            ("ht = zeros(hidden_size)", ""),
+            ("for input in inputs:", ""),
+            ("    ht = RNNCELL(ht, input)", f"{step}: ht = {vec(h)}"),
+        ]
+        return _comment_block(lines)
+    lines = [
+        ("def LSTMCELL(prev_ct, prev_ht, input):", ""),
+        ("    combine = prev_ht + input", f"[h_(t-1) | x_t] = {combine}"),
+        ("    ft = forget_layer(combine)", f"σ(…) = {vec(lt.f[t])}"),
+        ("    candidate = candidate_layer(combine)", f"tanh(…) = {vec(lt.g[t])}"),
+        ("    it = input_layer(combine)", f"σ(…) = {vec(lt.i[t])}"),
+        ("    Ct = prev_ct * ft + candidate * it", f"C_t = {vec(lt.c[t])}"),
+        ("    ot = output_layer(combine)", f"σ(…) = {vec(lt.o[t])}"),
+        ("    ht = ot * tanh(Ct)", f"h_t = {vec(h)}"),
+        ("    return ht, Ct", tr("code_returns")),
+        ("", ""),
+        ("ct = zeros(hidden_size); ht = zeros(hidden_size)", ""),
+        ("for input in inputs:", ""),
+        ("    ht, ct = LSTMCELL(ct, ht, input)", f"{step}: ht = {vec(h)}, ct = {vec(lt.c[t])}"),
+        ("    # ct, ht = LSTMCELL(ct, ht, input)", tr("code_article_wrong")),
+    ]
+    return _comment_block(lines)

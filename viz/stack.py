@@ -1,0 +1,49 @@
+"""The stack at one step: x_t enters layer 1, each layer's h_t is the next
+layer's x_t. One row of bars per layer (top layer on top), grouped by unit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lstm_core import Trace
+
+from .style import FONT
+
+SERIES = (("i", "#6baed6"), ("f", "#2171b5"), ("g", "#fd8d3c"), ("o", "#74c476"), ("c", "#9e9ac8"), ("h", "#d62728"))
+
+
+def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure:
+    L = len(trace.layers)
+    titles = [tr("stack_layer").format(k=k, H=trace.layers[k - 1].hidden_size) for k in range(L, 0, -1)]
+    titles.append(tr("stack_input"))
+    fig = make_subplots(rows=L + 1, cols=1, vertical_spacing=0.09, subplot_titles=titles)
+    series = SERIES if trace.cell == "lstm" else (("h", "#d62728"),)
+    for row, k in enumerate(range(L - 1, -1, -1), start=1):
+        lt = trace.layers[k]
+        units = [f"{tr('unit')} {u + 1}" for u in range(lt.hidden_size)]
+        for name, colour in series:
+            v = lt.gate(name)[step]
+            fig.add_trace(
+                go.Bar(x=units, y=np.round(v, 3), name=tr(f"row_{name}"), marker_color=colour,
+                       legendgroup=name, showlegend=row == 1, text=[f"{a:.2f}" for a in v],
+                       textposition="outside", textfont=dict(size=11), cliponaxis=False),
+                row=row, col=1,
+            )
+        fig.update_yaxes(range=[-1.25, 1.25], row=row, col=1, zerolinecolor="#888", gridcolor="#eee")
+    x = trace.x[step]
+    fig.add_trace(
+        go.Bar(x=[f"x{d + 1}" for d in range(x.size)], y=np.round(x, 3), marker_color="#555", name="x_t",
+               text=[f"{a:.2f}" for a in x], textposition="outside", showlegend=False, cliponaxis=False),
+        row=L + 1, col=1,
+    )
+    fig.update_yaxes(zerolinecolor="#888", gridcolor="#eee", row=L + 1, col=1)
+    fig.update_layout(
+        barmode="group", font=FONT, height=230 * (L + 1) + 40, margin=dict(l=10, r=10, t=60, b=20),
+        legend=dict(orientation="h", y=1.06, x=0), plot_bgcolor="white",
+    )
+    fig.update_annotations(font_size=15, x=0.0, xanchor="left")
+    return fig

@@ -1,0 +1,55 @@
+"""Colours, number format and fonts shared by every figure.
+
+Gates (i, f, o: 0 … 1) use a sequential scale; signed values (g, C, h, x:
+−1 … 1) a diverging one, so a student can tell "how open" from "which sign"
+at a glance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from plotly.colors import sample_colorscale
+
+GATE_SCALE = "Blues"  # 0 -> white, 1 -> deep blue
+VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
+FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
+GATE_NAMES = ("i", "f", "g", "o")
+
+
+def num(v: float, digits: int = 2) -> str:
+    """A number as a student reads it: 2 decimals, a real minus sign."""
+    if not np.isfinite(v):
+        return "—"
+    s = f"{v:.{digits}f}"
+    if s.lstrip("-") == f"{0:.{digits}f}":
+        s = s.lstrip("-")  # no "−0.00"
+    return s.replace("-", "−")
+
+
+def vec(v: Sequence[float], digits: int = 2, limit: int = 8) -> str:
+    """[0.12, −0.40, …] with at most ``limit`` entries shown."""
+    items = [num(x, digits) for x in list(v)[:limit]]
+    more = ", …" if len(v) > limit else ""
+    return "[" + ", ".join(items) + more + "]"
+
+
+def color(value: float, kind: str) -> str:
+    """Fill colour of a value: kind "gate" (0…1) or "value" (−1…1)."""
+    return colors(np.array([value]), kind)[0]
+
+
+def colors(values: np.ndarray, kind: str) -> list[str]:
+    if kind == "gate":
+        pos = np.clip(values, 0.0, 1.0)
+        return sample_colorscale(GATE_SCALE, list(pos * 0.85 + 0.05))
+    pos = (np.clip(values, -1.0, 1.0) + 1.0) / 2.0
+    return sample_colorscale(VALUE_SCALE, list(pos))
+
+
+def ink(value: float, kind: str) -> str:
+    """Text colour readable on ``color(value, kind)``."""
+    if kind == "gate":
+        return "white" if value > 0.55 else "#1b1b1b"
+    return "white" if abs(value) > 0.6 else "#1b1b1b"
