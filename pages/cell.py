@@ -1,13 +1,12 @@
 """Cell: one unit of one layer at the current step — diagram, equations, reading, code."""
 
-import pandas as pd
 import streamlit as st
 
 from ui import page
 from ui.i18n import t, tr
 from ui.steps import step_fragment
 from viz.diagram import diagram_figure
-from viz.equations import equations, reading
+from viz.equations import block, equations, reading
 from viz.pseudocode import pseudocode
 
 ctx = page.context()
@@ -33,18 +32,18 @@ def view(s: int) -> None:
         st.subheader(t("reading_header"))
         st.markdown(reading(lt, s, ctx.unit, t))
         st.subheader(t("equations_header", unit=ctx.unit + 1))
-        for eq in equations(lt, s, ctx.unit, forced_word=t("forced")):
-            st.latex(eq)
+        st.latex(block(equations(lt, s, ctx.unit, forced_word=t("forced"))))
     with st.expander(t("all_units_header", layer=ctx.layer + 1, t=s + 1), expanded=lt.hidden_size <= 4):
         names = ("i", "f", "g", "o", "c", "h") if cell == "lstm" else ("h",)
-        table = pd.DataFrame({t(f"row_{n}"): lt.gate(n)[s] for n in names},
-                             index=[f"{t('unit')} {u + 1}" for u in range(lt.hidden_size)])
-        st.dataframe(table.style.format("{:.3f}"), width="stretch")
+        table = {t("unit"): list(range(1, lt.hidden_size + 1))}
+        table |= {t(f"row_{n}"): lt.gate(n)[s].round(3).tolist() for n in names}
+        fmt = {t(f"row_{n}"): st.column_config.NumberColumn(format="%.3f") for n in names}
+        st.dataframe(table, hide_index=True, column_config=fmt, width="stretch")
     st.subheader(t("code_header"))
     st.code(pseudocode(lt, s, tr), language="python")
     if cell == "lstm":
         st.caption(t("code_note"))
 
 
-step_fragment(T, view)
+step_fragment(T, view, can_play=True)
 st.caption(t("credit"))

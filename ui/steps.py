@@ -14,7 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from .i18n import t
-from .state import STEP
+from .state import STEP, sync_url
 
 
 def clamp(T: int) -> int:
@@ -34,10 +34,10 @@ def _slid() -> None:
     st.session_state[STEP] = int(st.session_state["step_slider"]) - 1
 
 
-def controls(T: int) -> int:
+def controls(T: int, can_play: bool = False) -> int:
     """Draw the step controls; return the current step (0-based)."""
     s = clamp(T)
-    cols = st.columns([1, 1, 1, 1, 8], vertical_alignment="bottom")
+    cols = st.columns([1, 1, 1, 1, 1.3, 7], vertical_alignment="bottom")
     for col, (key, icon, where, shortcut) in zip(
         cols,
         (
@@ -51,7 +51,9 @@ def controls(T: int) -> int:
             icon, key=key, on_click=_go, args=(where, T), shortcut=shortcut, help=t(f"{key}_help"),
             width="stretch", disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
         )
-    with cols[4]:
+    if can_play:
+        cols[4].toggle(t("step_play_label"), key="step_play", disabled=T < 2)
+    with cols[5]:
         if T > 1:
             st.session_state["step_slider"] = s + 1
             st.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid)
@@ -60,16 +62,22 @@ def controls(T: int) -> int:
     return clamp(T)
 
 
-def step_fragment(T: int, view: Callable[[int], None]) -> None:
-    """Controls + ``view(step)`` as one fragment: a step reruns only this."""
+def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False) -> None:
+    """Controls + ``view(step)`` as one fragment: a step reruns only this.
+
+    With ``can_play`` a Play switch turns the view's figure into a Plotly
+    animation that plays in the browser (no server round trip per frame).
+    """
 
     @st.fragment
     def _frag() -> None:
-        s = controls(T)
-        st.caption(t("step_caption", t=s + 1, T=T))
+        s = controls(T, can_play)
+        if can_play and st.session_state.get("step_play"):
+            st.select_slider(t("play_speed_label"), [2, 5, 10, 20, 30], value=10, key="play_speed")
+            st.info(t("play_hint", t=s + 1), icon="▶️")
+        else:
+            st.caption(t("step_caption", t=s + 1, T=T))
         view(s)
-        from .state import sync_url  # the URL follows the step, even in a fragment rerun
-
-        sync_url()
+        sync_url()  # the URL follows the step, even in a fragment rerun
 
     _frag()

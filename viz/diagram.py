@@ -19,65 +19,73 @@ from lstm_core import LayerTrace
 from .style import FONT, GATE_SCALE, VALUE_SCALE, colors, ink, num
 
 GREY = "#9aa0a6"
-Y_C, Y_BUS, Y_GATE, Y_MIX = 5.6, 1.5, 3.0, 4.4
+Y_C, Y_BUS, Y_GATE, Y_MIX = 6.0, 1.4, 3.0, 4.6
+XF, XI, XG, XO, XPLUS, XT, XIN = 3.4, 5.4, 7.4, 9.4, 6.4, 10.8, 2.2
+RIGHT = 13.6
 
 # wires: name -> (points, value key, colour kind); "bus" wires carry [h_{t-1}, x_t]
 LSTM_WIRES = {
-    "c_prev": ([(0.2, Y_C), (3.0, Y_C)], "c_prev", "value"),
-    "kept": ([(3.0, Y_C), (5.3, Y_C)], "kept", "value"),
-    "c": ([(5.3, Y_C), (11.8, Y_C)], "c", "value"),
-    "c_down": ([(8.9, Y_C), (8.9, Y_MIX)], "c", "value"),
-    "tanh_c": ([(8.9, Y_MIX), (8.9, Y_GATE)], "tanh_c", "value"),
-    "h_prev": ([(0.2, Y_BUS), (1.8, Y_BUS)], "h_prev", "value"),
-    "x": ([(1.8, 0.15), (1.8, Y_BUS)], "x", "value"),
-    "bus": ([(1.8, Y_BUS), (7.6, Y_BUS), None, (3.0, Y_BUS), (3.0, Y_GATE), None, (4.6, Y_BUS), (4.6, Y_GATE), None, (6.0, Y_BUS), (6.0, Y_GATE), None, (7.6, Y_BUS), (7.6, Y_GATE)], None, "bus"),
-    "f": ([(3.0, Y_GATE), (3.0, Y_C)], "f", "gate"),
-    "i": ([(4.6, Y_GATE), (4.6, Y_MIX), (5.3, Y_MIX)], "i", "gate"),
-    "g": ([(6.0, Y_GATE), (6.0, Y_MIX), (5.3, Y_MIX)], "g", "value"),
-    "written": ([(5.3, Y_MIX), (5.3, Y_C)], "written", "value"),
-    "o": ([(7.6, Y_GATE), (8.9, Y_GATE)], "o", "gate"),
-    "h": ([(8.9, Y_GATE), (8.9, Y_BUS), (11.8, Y_BUS), None, (10.6, Y_BUS), (10.6, 6.8)], "h", "value"),
+    "c_prev": ([(0.3, Y_C), (XF, Y_C)], "c_prev", "value"),
+    "kept": ([(XF, Y_C), (XPLUS, Y_C)], "kept", "value"),
+    "c": ([(XPLUS, Y_C), (RIGHT, Y_C)], "c", "value"),
+    "c_down": ([(XT, Y_C), (XT, Y_MIX)], "c", "value"),
+    "tanh_c": ([(XT, Y_MIX), (XT, Y_GATE)], "tanh_c", "value"),
+    "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
+    "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
+    "bus": (
+        [(XIN, Y_BUS), (XO, Y_BUS)]
+        + [p for x in (XF, XI, XG, XO) for p in (None, (x, Y_BUS), (x, Y_GATE))],
+        None,
+        "bus",
+    ),
+    "f": ([(XF, Y_GATE), (XF, Y_C)], "f", "gate"),
+    "i": ([(XI, Y_GATE), (XI, Y_MIX), (XPLUS, Y_MIX)], "i", "gate"),
+    "g": ([(XG, Y_GATE), (XG, Y_MIX), (XPLUS, Y_MIX)], "g", "value"),
+    "written": ([(XPLUS, Y_MIX), (XPLUS, Y_C)], "written", "value"),
+    "o": ([(XO, Y_GATE), (XT, Y_GATE)], "o", "gate"),
+    "h": ([(XT, Y_GATE), (XT, Y_BUS), (RIGHT, Y_BUS), None, (13.0, Y_BUS), (13.0, 7.3)], "h", "value"),
 }
 # nodes: (x, y, symbol, text, value key, kind, size)
 LSTM_NODES = [
-    (3.0, Y_GATE, "square", "σ", "f", "gate", 50),
-    (4.6, Y_GATE, "square", "σ", "i", "gate", 50),
-    (6.0, Y_GATE, "square", "tanh", "g", "value", 50),
-    (7.6, Y_GATE, "square", "σ", "o", "gate", 50),
-    (3.0, Y_C, "circle", "×", "kept", "value", 34),
-    (5.3, Y_MIX, "circle", "×", "written", "value", 34),
-    (5.3, Y_C, "circle", "+", "c", "value", 34),
-    (8.9, Y_MIX, "circle", "tanh", "tanh_c", "value", 44),
-    (8.9, Y_GATE, "circle", "×", "h", "value", 34),
+    (XF, Y_GATE, "square", "σ", "f", "gate", 58),
+    (XI, Y_GATE, "square", "σ", "i", "gate", 58),
+    (XG, Y_GATE, "square", "tanh", "g", "value", 58),
+    (XO, Y_GATE, "square", "σ", "o", "gate", 58),
+    (XF, Y_C, "circle", "×", "kept", "value", 38),
+    (XPLUS, Y_MIX, "circle", "×", "written", "value", 38),
+    (XPLUS, Y_C, "circle", "+", "c", "value", 38),
+    (XT, Y_MIX, "circle", "tanh", "tanh_c", "value", 50),
+    (XT, Y_GATE, "circle", "×", "h", "value", 38),
 ]
-# labels: (x, y, alignment, template key, value key)
+# labels: (x, y, side of the point the text sits on, template, value key)
 LSTM_LABELS = [
-    (0.2, 6.05, "right", "C<sub>t−1</sub> = {}", "c_prev"),
-    (4.15, 6.05, "center", "f·C<sub>t−1</sub> = {}", "kept"),
-    (11.8, 6.05, "left", "C<sub>t</sub> = {}", "c"),
-    (3.15, 4.3, "right", "f<sub>t</sub> = {}", "f"),
-    (4.45, 3.75, "left", "i<sub>t</sub> = {}", "i"),
-    (6.15, 3.75, "right", "g<sub>t</sub> = {}", "g"),
-    (5.45, 5.0, "right", "i·g = {}", "written"),
-    (8.25, 2.65, "center", "o<sub>t</sub> = {}", "o"),
-    (9.05, 3.7, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
-    (0.2, 1.1, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-    (1.95, 0.35, "right", "x<sub>t</sub> = {}", "x"),
-    (11.8, 1.1, "left", "h<sub>t</sub> = {}", "h"),
+    (0.3, 6.5, "right", "C<sub>t−1</sub> = {}", "c_prev"),
+    (4.9, 6.5, "center", "f·C<sub>t−1</sub> = {}", "kept"),
+    (RIGHT, 6.5, "left", "C<sub>t</sub> = {}", "c"),
+    (XF + 0.15, 4.45, "right", "f<sub>t</sub> = {}", "f"),
+    (XI - 0.15, 3.95, "left", "i<sub>t</sub> = {}", "i"),
+    (XG + 0.15, 3.95, "right", "g<sub>t</sub> = {}", "g"),
+    (XPLUS + 0.15, 5.3, "right", "i·g = {}", "written"),
+    ((XO + XT) / 2, 2.4, "center", "o<sub>t</sub> = {}", "o"),
+    (XT + 0.15, 3.8, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
+    (0.3, 0.95, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+    (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
+    (RIGHT, 0.95, "left", "h<sub>t</sub> = {}", "h"),
 ]
+GATE_CAPTIONS = ((XF, "gate_f"), (XI, "gate_i"), (XG, "gate_g"), (XO, "gate_o"))
 
 RNN_WIRES = {
-    "h_prev": ([(0.2, Y_BUS), (1.8, Y_BUS)], "h_prev", "value"),
-    "x": ([(1.8, 0.15), (1.8, Y_BUS)], "x", "value"),
-    "bus": ([(1.8, Y_BUS), (5.5, Y_BUS), (5.5, 3.4)], None, "bus"),
-    "h": ([(5.5, 3.4), (5.5, Y_C), (11.8, Y_C), None, (9.5, Y_C), (9.5, 6.8)], "h", "value"),
+    "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
+    "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
+    "bus": ([(XIN, Y_BUS), (6.4, Y_BUS), (6.4, 3.4)], None, "bus"),
+    "h": ([(6.4, 3.4), (6.4, Y_C), (RIGHT, Y_C), None, (11.0, Y_C), (11.0, 7.3)], "h", "value"),
 }
-RNN_NODES = [(5.5, 3.4, "square", "tanh", "h", "value", 64)]
+RNN_NODES = [(6.4, 3.4, "square", "tanh", "h", "value", 72)]
 RNN_LABELS = [
-    (0.2, 1.1, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-    (1.95, 0.35, "right", "x<sub>t</sub> = {}", "x"),
-    (5.65, 2.3, "right", "a<sub>t</sub> = {}", "pre"),
-    (11.8, 6.05, "left", "h<sub>t</sub> = {}", "h"),
+    (0.3, 0.95, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+    (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
+    (6.55, 2.2, "right", "a<sub>t</sub> = {}", "pre"),
+    (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
 ]
 
 
@@ -169,17 +177,18 @@ def diagram_figure(
         )
     )
     if lt.cell == "lstm":
-        for x, name in ((3.0, "gate_f"), (4.6, "gate_i"), (6.0, "gate_g"), (7.6, "gate_o")):
-            fig.add_annotation(x=x, y=Y_GATE - 0.62, text=tr(name), showarrow=False, font=dict(size=13, color="#555"))
-        fig.add_annotation(x=6.6, y=6.55, text=tr("memory_line"), showarrow=False, font=dict(size=13, color="#555"))
+        for x, name in GATE_CAPTIONS:
+            fig.add_annotation(x=x, y=0.95, text=tr(name), showarrow=False, font=dict(size=13, color="#555"))
+        fig.add_annotation(x=9.2, y=6.5, text=tr("memory_line"), showarrow=False, font=dict(size=13, color="#555"))
     _legend(fig, tr)
-    fig.add_shape(type="rect", x0=1.0, x1=10.1 if lt.cell == "lstm" else 8.0, y0=0.75, y1=6.45,
+    fig.add_shape(type="rect", x0=1.6, x1=11.8 if lt.cell == "lstm" else 8.4, y0=0.55, y1=6.9,
                   line=dict(color="#bbb", width=2), fillcolor="rgba(240,240,240,0.35)", layer="below")
     fig.update_layout(
-        title=dict(text=title, x=0.01, font=dict(size=17)), font=FONT, height=520,
-        margin=dict(l=10, r=10, t=40 if title else 10, b=10), plot_bgcolor="white", paper_bgcolor="white",
-        xaxis=dict(range=[-1.4, 13.2], visible=False, fixedrange=True),
-        yaxis=dict(range=[-0.9, 7.0], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1),
+        title=dict(text=title, x=0.01, font=dict(size=17)), font=FONT, height=600,
+        margin=dict(l=10, r=10, t=40 if title else 10, b=90, autoexpand=False), plot_bgcolor="white",
+        paper_bgcolor="white",
+        xaxis=dict(range=[-0.4, 14.4], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.7, 7.5], visible=False, fixedrange=True),
         dragmode=False,
     )
     if frames:
@@ -194,7 +203,7 @@ def _legend(fig: go.Figure, tr: Callable[[str], str]) -> None:
             go.Scatter(
                 x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
                 marker=dict(colorscale=scale, cmin=lo, cmax=hi, color=[lo], showscale=True,
-                            colorbar=dict(orientation="h", x=x, xanchor="left", y=0.0, yanchor="top", len=0.44,
+                            colorbar=dict(orientation="h", x=x, xanchor="left", y=-0.04, yanchor="top", len=0.44,
                                           thickness=12, title=dict(text=title, side="top"), tickfont=dict(size=12))),
             )
         )
@@ -219,5 +228,5 @@ def _animate(fig: go.Figure, lt: LayerTrace, unit: int, tr: Callable[[str], str]
                       steps=[dict(method="animate", label=str(t + 1),
                                   args=[[str(t + 1)], dict(frame=dict(duration=0, redraw=False), mode="immediate")])
                              for t in range(T)])],
-        margin=dict(t=70),
+        margin=dict(t=90, l=10, r=10, b=90, autoexpand=False),
     )

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from lstm_core import LayerTrace
 
+from .style import num
+
 GATE_TEX = {
     "f": (r"f_t", r"\sigma", "if", "hf", "f"),
     "i": (r"i_t", r"\sigma", "ii", "hi", "i"),
@@ -44,8 +46,19 @@ def gate_equation(lt: LayerTrace, name: str, t: int, unit: int, forced_word: str
     lhs = rf"{sym} = {act}(W_{{{wi}}}\,x_t + W_{{{wh}}}\,h_{{t-1}} + b_{{{b}}})"
     nums = rf"{act}({tex_num(ih)}{_signed(hh)}{_signed(bias)}) = {act}({tex_num(pre)})"
     if lt.forced_mask(name)[t, unit]:
-        return rf"{lhs} = {nums} \;\to\; {tex_num(value)}\ \text{{({forced_word})}}"
-    return rf"{lhs} = {nums} = {tex_num(value)}"
+        return two_lines(lhs, rf"{nums} \;\to\; {tex_num(value)}\ \text{{({forced_word})}}")
+    return two_lines(lhs, rf"{nums} = {tex_num(value)}")
+
+
+def two_lines(lhs: str, rhs: str) -> str:
+    """Rows of an ``aligned`` block: the symbolic form, then the numbers under it."""
+    name, _, form = lhs.partition(" = ")
+    return rf"{name} &= {form} \\ &= {rhs}"
+
+
+def block(rows: list[str]) -> str:
+    """Several equations as one left-aligned LaTeX block, a little space between them."""
+    return r"\begin{aligned} " + r" \\[8pt] ".join(rows) + r" \end{aligned}"
 
 
 def memory_equation(lt: LayerTrace, t: int, unit: int) -> str:
@@ -53,17 +66,18 @@ def memory_equation(lt: LayerTrace, t: int, unit: int) -> str:
     c_prev, c = float(lt.c_prev[t, unit]), float(lt.c[t, unit])
     kept, written = float(lt.kept[t, unit]), float(lt.written[t, unit])
     return (
-        rf"C_t = f_t \cdot C_{{t-1}} + i_t \cdot g_t = {tex_num(f)} \cdot {_paren(c_prev)}"
-        rf" + {tex_num(i)} \cdot {_paren(g)} = {tex_num(kept)}{_signed(written)} = {tex_num(c)}"
+        rf"C_t &= f_t \cdot C_{{t-1}} + i_t \cdot g_t \\ "
+        rf"&= {tex_num(f)} \cdot {_paren(c_prev)} + {tex_num(i)} \cdot {_paren(g)} \\ "
+        rf"&= {tex_num(kept)}{_signed(written)} = {tex_num(c)}"
     )
 
 
 def output_equation(lt: LayerTrace, t: int, unit: int) -> str:
     o, c = float(lt.o[t, unit]), float(lt.c[t, unit])
     tc, h = float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
-    return (
-        rf"h_t = o_t \cdot \tanh(C_t) = {tex_num(o)} \cdot \tanh({tex_num(c)})"
-        rf" = {tex_num(o)} \cdot {_paren(tc)} = {tex_num(h)}"
+    return two_lines(
+        r"h_t = o_t \cdot \tanh(C_t)",
+        rf"{tex_num(o)} \cdot \tanh({tex_num(c)}) = {tex_num(o)} \cdot {_paren(tc)} = {tex_num(h)}",
     )
 
 
@@ -71,9 +85,9 @@ def rnn_equation(lt: LayerTrace, t: int, unit: int) -> str:
     terms = lt.gate_terms("h")
     ih, hh = float(terms["ih"][t, unit]), float(terms["hh"][t, unit])
     b, pre, h = float(terms["bias"][unit]), float(terms["pre"][t, unit]), float(lt.h[t, unit])
-    return (
-        rf"h_t = \tanh(W_{{ih}}\,x_t + W_{{hh}}\,h_{{t-1}} + b_{{ih}} + b_{{hh}}) = "
-        rf"\tanh({tex_num(ih)}{_signed(hh)}{_signed(b)}) = \tanh({tex_num(pre)}) = {tex_num(h)}"
+    return two_lines(
+        r"h_t = \tanh(W_{ih}\,x_t + W_{hh}\,h_{t-1} + b_{ih} + b_{hh})",
+        rf"\tanh({tex_num(ih)}{_signed(hh)}{_signed(b)}) = \tanh({tex_num(pre)}) = {tex_num(h)}",
     )
 
 
@@ -87,8 +101,12 @@ def equations(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced") ->
 
 def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     """A short plain-language account of the step, from the i18n table ``tx``."""
+
     def pct(v: float) -> str:
         return f"{100 * v:.0f} %"
+
+    def tex_num(v: float) -> str:  # noqa: F811 — prose wants a real minus sign
+        return num(v)
 
     if lt.cell == "rnn":
         return tx(
