@@ -75,7 +75,12 @@ def bench_size(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
     for k in range(L):
         cell = torch.nn.LSTMCell(D_IN if k == 0 else H, H)
         with torch.no_grad():
-            for a, b in (("weight_ih", "weight_ih"), ("weight_hh", "weight_hh"), ("bias_ih", "bias_ih"), ("bias_hh", "bias_hh")):
+            for a, b in (
+                ("weight_ih", "weight_ih"),
+                ("weight_hh", "weight_hh"),
+                ("bias_ih", "bias_ih"),
+                ("bias_hh", "bias_hh"),
+            ):
                 getattr(cell, a).copy_(getattr(lstm, f"{b}_l{k}"))
         cells.append(cell)
     x = np.random.default_rng(0).standard_normal((T, D_IN))
@@ -120,8 +125,10 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.set_default_dtype(torch.float64)
-    print(f"lstm_core vs torch {torch.__version__}, float64, 1 thread, batch 1, D_in={D_IN}, "
-          f"median of {args.repeats}")
+    print(
+        f"lstm_core vs torch {torch.__version__}, float64, 1 thread, batch 1, D_in={D_IN}, "
+        f"median of {args.repeats}"
+    )
     head = f"{'T':>5} {'H':>3} {'L':>2} | {'run ms':>8} {'nn ms':>8} {'cell ms':>8} {'bwd ms':>8} {'auto ms':>8} | {'run/nn':>7} {'run/cell':>8} {'bwd/auto':>8}"
     print(head)
     print("-" * len(head))

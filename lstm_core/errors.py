@@ -46,7 +46,7 @@ def check_array(name: str, a: object, shape: tuple[int | None, ...]) -> np.ndarr
         raise ShapeError(f"{name} must be an array of numbers; could not read it ({exc}).") from None
     dims = ["any" if s is None else str(s) for s in shape]
     want = "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
-    if arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape)):
+    if arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape, strict=True)):
         raise ShapeError(f"{name} has shape {tuple(arr.shape)}, expected {want}.")
     if not np.isfinite(arr).all():
         bad = np.argwhere(~np.isfinite(arr))[0]

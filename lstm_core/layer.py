@@ -116,9 +116,7 @@ def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray) -> LayerRun:
     return LayerRun(x, h_prev, None, ih, hh, ih + hh + b, Hs, None, Hs, None)
 
 
-def lstm_backward(
-    run: LayerRun, p: LayerParams, dH: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def lstm_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """BPTT through an LSTM layer. dH (T, B, H) -> (dA (T, B, 4H), dh0, dc0).
 
     dA[t] = dL/d[a_i, a_f, a_g, a_o] at step t; a forced gate has zero there,

@@ -124,8 +124,7 @@ class Network:
         for H in hidden_sizes:
             bound = scale / np.sqrt(H)
             W_ih, W_hh, b_ih, b_hh = (
-                rng.uniform(-1, 1, shape) * bound
-                for shape in ((G * H, d_in), (G * H, H), (G * H,), (G * H,))
+                rng.uniform(-1, 1, shape) * bound for shape in ((G * H, d_in), (G * H, H), (G * H,), (G * H,))
             )
             if forget_bias is not None and cell == "lstm":
                 b_ih[H : 2 * H], b_hh[H : 2 * H] = forget_bias, 0.0
@@ -180,13 +179,13 @@ class Network:
         return {
             f"{nm}_l{k}": np.array(getattr(p, f))
             for k, p in enumerate(self.layers)
-            for nm, f in zip(NAMES, FIELDS)
+            for nm, f in zip(NAMES, FIELDS, strict=True)
         }
 
     def with_layer(self, k: int, params: LayerParams) -> Network:
         """A copy with layer k's weights replaced (shapes are checked)."""
         sd = self.state_dict()
-        for nm, f in zip(NAMES, FIELDS):
+        for nm, f in zip(NAMES, FIELDS, strict=True):
             sd[f"{nm}_l{k}"] = getattr(params, f)
         return Network.from_state_dict(sd, self.cell)
 
@@ -237,7 +236,7 @@ class Network:
                 r = L.rnn_forward(inp, p, h0s[k])
             runs.append(r)
             inp = r.h
-        layers = tuple(self._layer_trace(r, p, batched) for r, p in zip(runs, self.layers))
+        layers = tuple(self._layer_trace(r, p, batched) for r, p in zip(runs, self.layers, strict=True))
         return Trace(self.cell, freeze(xs.copy()), layers)
 
     def _initial(self, name: str, given: Sequence[object] | None, B: int, batched: bool) -> list:
@@ -246,7 +245,7 @@ class Network:
         if len(given) != self.num_layers:
             raise ShapeError(f"{name} has {len(given)} entries; expected one per layer ({self.num_layers}).")
         out = []
-        for k, (g, H) in enumerate(zip(given, self.hidden_sizes)):
+        for k, (g, H) in enumerate(zip(given, self.hidden_sizes, strict=True)):
             shape = (B, H) if batched else (H,)
             out.append(check_array(f"{name}[{k}]", g, shape).reshape(B, H))
         return out
@@ -311,7 +310,7 @@ class Network:
                     dA, dh0 = L.rnn_backward(r, p, dH)
                 h0s.append(dh0)
                 g, dH = L.param_grads(r, p, dA)
-                for nm, f in zip(NAMES, FIELDS):
+                for nm, f in zip(NAMES, FIELDS, strict=True):
                     params[f"{nm}_l{k}"] = g[f]
 
         def out(a: np.ndarray) -> np.ndarray:
@@ -333,6 +332,14 @@ class Network:
 
         act = np.concatenate([back(lt.gate(n)) for n in "ifgo"], axis=-1) if lt.cell == "lstm" else back(lt.h)
         return L.LayerRun(
-            back(lt.x), back(lt.h_prev), back(lt.c_prev), back(lt.ih), back(lt.hh),
-            back(lt.pre), act, back(lt.c), back(lt.h), lt.forced,
+            back(lt.x),
+            back(lt.h_prev),
+            back(lt.c_prev),
+            back(lt.ih),
+            back(lt.hh),
+            back(lt.pre),
+            act,
+            back(lt.c),
+            back(lt.h),
+            lt.forced,
         )

@@ -1,4 +1,4 @@
-""""What if" gate overrides: force a gate to a value at chosen steps and units.
+""" "What if" gate overrides: force a gate to a value at chosen steps and units.
 
 Example: keep the memory from t = 5 on (1-based) in layer 0 —
 ``GateOverride("f", layer=0, value=1.0, start=4)``.

@@ -13,7 +13,6 @@ Generators take a length T, an amplitude A, a period P (in steps), an onset
 from __future__ import annotations
 
 import csv
-import io
 import math
 
 import numpy as np
@@ -96,7 +95,10 @@ def parse_csv(text: str) -> tuple[np.ndarray, tuple[str, ...]]:
         raise ParseError("The CSV file is empty: it needs at least one row of numbers.")
     sample = "\n".join(ln for _, ln in lines[:20])
     delim = next((d for d in ("\t", ";", ",") if d in sample), ",")
-    rows = [(n, [c.strip() for c in row]) for (n, _), row in zip(lines, csv.reader((ln for _, ln in lines), delimiter=delim))]
+    rows = [
+        (n, [c.strip() for c in row])
+        for (n, _), row in zip(lines, csv.reader((ln for _, ln in lines), delimiter=delim), strict=True)
+    ]
     first = rows[0][1]
     has_header = any(not _is_number(c) for c in first)
     names = tuple(first) if has_header else tuple(f"x{j + 1}" for j in range(len(first)))

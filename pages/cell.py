@@ -3,11 +3,14 @@
 import streamlit as st
 
 from ui import page
-from ui.i18n import t, tr
+from ui.engine import run
+from ui.i18n import lang, t, tr
 from ui.steps import step_fragment
+from ui.strings import STRINGS
 from viz.diagram import diagram_figure
 from viz.equations import block, equations, reading
 from viz.pseudocode import pseudocode
+from viz.style import num
 
 ctx = page.context()
 lt = ctx.result.trace.layers[ctx.layer]
@@ -18,32 +21,54 @@ st.title(t("cell_title_" + cell))
 st.caption(t("cell_intro_" + cell))
 
 
+def unit_table(s: int) -> str:
+    """Every unit of the layer at step s, as a markdown table."""
+    names = ("i", "f", "g", "o", "c", "h") if cell == "lstm" else ("h",)
+    head = [t("unit")] + [t(f"row_{n}") for n in names]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
+    lines += [
+        f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], 3) for n in names) + " |"
+        for u in range(lt.hidden_size)
+    ]
+    return "\n".join(lines)
+
+
 def view(s: int) -> None:
+    # Few elements on purpose: what a step costs is mostly what the browser
+    # redraws, so the right column is one markdown block (text, equations, table).
     left, right = st.columns([11, 9], gap="large")
-    title = t("diagram_title", layer=ctx.layer + 1, unit=ctx.unit + 1, t=s + 1)
     with left:
         playing = st.session_state.get("step_play", False)
-        fig = diagram_figure(lt, s, ctx.unit, tr, title=title, frames=playing,
-                             ms_per_step=int(1000 / st.session_state.get("play_speed", 10)))
+        title = t("diagram_title", layer=ctx.layer + 1, unit=ctx.unit + 1, t=s + 1)
+        if playing:
+            fig = animated_diagram(
+                ctx.cfg, ctx.layer, ctx.unit, st.session_state.get("play_speed", 20), lang()
+            )
+        else:
+            fig = diagram_figure(lt, s, ctx.unit, tr, title=title)
         st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
-        if lt.x.shape[1] > 1 or ctx.layer > 0:
-            st.caption(t("x_vector_note", layer=ctx.layer + 1, d=lt.x.shape[1]))
+        st.code(f"# {t('code_header')}\n\n" + pseudocode(lt, s, tr), language="python")
     with right:
-        st.subheader(t("reading_header"))
-        st.markdown(reading(lt, s, ctx.unit, t))
-        st.subheader(t("equations_header", unit=ctx.unit + 1))
-        st.latex(block(equations(lt, s, ctx.unit, forced_word=t("forced"))))
-    with st.expander(t("all_units_header", layer=ctx.layer + 1, t=s + 1), expanded=lt.hidden_size <= 4):
-        names = ("i", "f", "g", "o", "c", "h") if cell == "lstm" else ("h",)
-        table = {t("unit"): list(range(1, lt.hidden_size + 1))}
-        table |= {t(f"row_{n}"): lt.gate(n)[s].round(3).tolist() for n in names}
-        fmt = {t(f"row_{n}"): st.column_config.NumberColumn(format="%.3f") for n in names}
-        st.dataframe(table, hide_index=True, column_config=fmt, width="stretch")
-    st.subheader(t("code_header"))
-    st.code(pseudocode(lt, s, tr), language="python")
-    if cell == "lstm":
-        st.caption(t("code_note"))
+        eqs = block(equations(lt, s, ctx.unit, forced_word=t("forced")))
+        st.markdown(
+            f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}\n\n"
+            f"#### {t('equations_header', unit=ctx.unit + 1)}\n\n$$\n{eqs}\n$$\n\n"
+            f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}"
+        )
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def animated_diagram(cfg, layer: int, unit: int, speed: int, language: str):
+    """The diagram with one frame per step, built once per model, view and speed."""
+    lt_ = run(cfg).trace.layers[layer]
+    return diagram_figure(
+        lt_, 0, unit, lambda k: STRINGS[k][language], frames=True, ms_per_step=int(1000 / speed)
+    )
+
+
+if lt.x.shape[1] > 1 or ctx.layer > 0:
+    st.caption(t("x_vector_note", layer=ctx.layer + 1, d=lt.x.shape[1]))
 step_fragment(T, view, can_play=True)
+if cell == "lstm":
+    st.caption(t("code_note"))
 st.caption(t("credit"))

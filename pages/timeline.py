@@ -13,13 +13,20 @@ trace = ctx.result.trace
 
 st.title(t("timeline_title"))
 st.caption(t("timeline_intro"))
-st.download_button(t("download_csv"), trace_to_csv(trace), file_name="gate-lab-trace.csv", mime="text/csv",
-                   key="download_trace", icon="⬇️")
+st.download_button(
+    t("download_csv"),
+    trace_to_csv(trace),
+    file_name="gate-lab-trace.csv",
+    mime="text/csv",
+    key="download_trace",
+    icon="⬇️",
+)
 
 
 def view(s: int) -> None:
-    st.plotly_chart(input_chart(ctx.result.x, ctx.result.names, s, tr), key="input_chart",
-                    config={"displaylogo": False})
+    st.plotly_chart(
+        input_chart(ctx.result.x, ctx.result.names, s, tr), key="input_chart", config={"displaylogo": False}
+    )
     for k, lt in enumerate(trace.layers):
         fig = layer_heatmaps(lt, s, tr, title=t("layer_title", k=k + 1, H=lt.hidden_size))
         st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})

@@ -27,3 +27,13 @@ def t(key: str, **values: object) -> str:
 def tr(key: str) -> str:
     """``t`` without values, for figure builders that take a lookup function."""
     return t(key)
+
+
+def labels(prefix: str):
+    """A format_func for options: option -> t(prefix + option), in today's language.
+
+    The language is bound now, not looked up later, so the function gives the
+    same label wherever Streamlit calls it (AppTest calls it outside a run).
+    """
+    code = lang()
+    return lambda option: STRINGS[f"{prefix}{option}"][code]

@@ -3,13 +3,15 @@ that draw a group of widgets and return plain values (or a Config)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 import lstm_core
 
 from . import state
 from .engine import Config, InputSpec, build_input
-from .i18n import LANGS, t
+from .i18n import LANGS, labels, t
 from .state import INPUT_KINDS, MAX_H, MAX_LAYERS, MAX_T
 
 LAST_GOOD = "_last_good_input"
@@ -18,14 +20,19 @@ MAX_UPLOAD_KB = 200
 
 def language_ui() -> None:
     st.segmented_control(
-        "🌐", options=list(LANGS), format_func=LANGS.get, key="lang", required=True, label_visibility="collapsed"
+        "🌐",
+        options=list(LANGS),
+        format_func=LANGS.get,
+        key="lang",
+        required=True,
+        label_visibility="collapsed",
     )
 
 
 def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
     st.subheader(t("model_header"))
     cell = st.segmented_control(
-        t("cell_kind_label"), ["lstm", "rnn"], format_func=lambda k: t(f"cell_{k}"), key="cell_kind", required=True
+        t("cell_kind_label"), ["lstm", "rnn"], format_func=labels("cell_"), key="cell_kind", required=True
     )
     layers = st.slider(t("num_layers_label"), 1, MAX_LAYERS, key="num_layers", help=t("num_layers_help"))
     sizes = []
@@ -35,9 +42,16 @@ def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
         with cols[k % 2]:
             sizes.append(st.number_input(t("hidden_size_label", k=k + 1), 1, MAX_H, step=1, key=key))
     seed = st.number_input(t("seed_label"), 0, 2**31 - 1, step=1, key="seed", help=t("seed_help"))
-    scale = st.slider(t("weight_scale_label"), 0.0, 10.0, step=0.1, key="weight_scale", help=t("weight_scale_help"))
+    scale = st.slider(
+        t("weight_scale_label"), 0.0, 10.0, step=0.1, key="weight_scale", help=t("weight_scale_help")
+    )
     fbias = st.slider(
-        t("forget_bias_label"), -5.0, 5.0, step=0.5, key="forget_bias", help=t("forget_bias_help"),
+        t("forget_bias_label"),
+        -5.0,
+        5.0,
+        step=0.5,
+        key="forget_bias",
+        help=t("forget_bias_help"),
         disabled=cell == "rnn",
     )
     return cell, tuple(int(s) for s in sizes), int(seed), float(scale), float(fbias)
@@ -45,7 +59,7 @@ def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
 
 def input_ui(seed: int) -> InputSpec:
     st.subheader(t("input_header"))
-    kind = st.selectbox(t("input_kind_label"), INPUT_KINDS, format_func=lambda k: t(f"kind_{k}"), key="input_kind")
+    kind = st.selectbox(t("input_kind_label"), INPUT_KINDS, format_func=labels("kind_"), key="input_kind")
     if kind == "typed":
         text = st.text_area(t("typed_label"), key="typed_numbers", help=t("typed_help"), height=100)
         return InputSpec("typed", text=text)
@@ -117,7 +131,7 @@ def share_ui() -> None:
     with st.expander(t("share_header")):
         st.caption(t("share_help"))
         base = str(st.context.url or "").split("?")[0]
-        query = "&".join(f"{k}={v}" for k, v in state.url_params().items())
+        query = urlencode(state.url_params())
         st.code(f"{base}?{query}", language=None, wrap_lines=True)
         if state.get("input_kind") == "csv":
             st.caption(t("share_csv_note"))

@@ -39,17 +39,24 @@ def controls(T: int, can_play: bool = False) -> int:
     s = clamp(T)
     cols = st.columns([1, 1, 1, 1, 1.3, 7], vertical_alignment="bottom")
     for col, (key, icon, where, shortcut) in zip(
-        cols,
+        cols[:4],
         (
             ("step_first", "⏮", "first", "Home"),
             ("step_prev", "◀", "prev", "Left"),
             ("step_next", "▶", "next", "Right"),
             ("step_last", "⏭", "last", "End"),
         ),
+        strict=True,
     ):
         col.button(
-            icon, key=key, on_click=_go, args=(where, T), shortcut=shortcut, help=t(f"{key}_help"),
-            width="stretch", disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
+            icon,
+            key=key,
+            on_click=_go,
+            args=(where, T),
+            shortcut=shortcut,
+            help=t(f"{key}_help"),
+            width="stretch",
+            disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
         )
     if can_play:
         cols[4].toggle(t("step_play_label"), key="step_play", disabled=T < 2)
@@ -73,7 +80,7 @@ def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False) -
     def _frag() -> None:
         s = controls(T, can_play)
         if can_play and st.session_state.get("step_play"):
-            st.select_slider(t("play_speed_label"), [2, 5, 10, 20, 30], value=10, key="play_speed")
+            st.select_slider(t("play_speed_label"), [1, 2, 5, 10, 20, 30], value=20, key="play_speed")
             st.info(t("play_hint", t=s + 1), icon="▶️")
         else:
             st.caption(t("step_caption", t=s + 1, T=T))

@@ -129,7 +129,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "No memory line, no gates.",
         "zh": "普通 RNN 把 $h_{t-1}$ 和 $x_t$ 拼接，乘以权重、加上偏置、再经过一个 tanh，就得到 $h_t$。没有记忆线，也没有门。",
     },
-    "diagram_title": {"en": "Layer {layer} · unit {unit} · t = {t}", "zh": "第 {layer} 层 · 单元 {unit} · t = {t}"},
+    "diagram_title": {
+        "en": "Layer {layer} · unit {unit} · t = {t}",
+        "zh": "第 {layer} 层 · 单元 {unit} · t = {t}",
+    },
     "x_vector_note": {
         "en": "In layer {layer}, x_t has {d} numbers (the diagram shows the first few); for layers above the "
         "first, x_t is the h_t of the layer below.",
@@ -138,7 +141,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "reading_header": {"en": "What happens at this step", "zh": "这一步发生了什么"},
     "equations_header": {"en": "The equations, unit {unit}", "zh": "公式（单元 {unit}）"},
     "forced": {"en": "forced", "zh": "强制"},
-    "all_units_header": {"en": "Every unit of layer {layer} at t = {t}", "zh": "第 {layer} 层所有单元（t = {t}）"},
+    "all_units_header": {
+        "en": "Every unit of layer {layer} at t = {t}",
+        "zh": "第 {layer} 层所有单元（t = {t}）",
+    },
     "unit": {"en": "unit", "zh": "单元"},
     "row_i": {"en": "i (input gate)", "zh": "i（输入门）"},
     "row_f": {"en": "f (forget gate)", "zh": "f（遗忘门）"},
@@ -166,14 +172,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "RNN、它为何难以处理长序列、LSTM 的记忆与门、堆叠单元、时间序列分类。",
     },
     # --- diagram ---
-    "node_f": {"en": "forget gate f = σ(…): how much of C_{t−1} is kept", "zh": "遗忘门 f = σ(…)：保留多少 C_{t−1}"},
+    "node_f": {
+        "en": "forget gate f = σ(…): how much of C_{t−1} is kept",
+        "zh": "遗忘门 f = σ(…)：保留多少 C_{t−1}",
+    },
     "node_i": {"en": "input gate i = σ(…): how much of g is written", "zh": "输入门 i = σ(…)：写入多少 g"},
-    "node_g": {"en": "candidate g = tanh(…): what could be written", "zh": "候选值 g = tanh(…)：可能写入的内容"},
-    "node_o": {"en": "output gate o = σ(…): how much of tanh(C_t) is shown", "zh": "输出门 o = σ(…)：输出多少 tanh(C_t)"},
+    "node_g": {
+        "en": "candidate g = tanh(…): what could be written",
+        "zh": "候选值 g = tanh(…)：可能写入的内容",
+    },
+    "node_o": {
+        "en": "output gate o = σ(…): how much of tanh(C_t) is shown",
+        "zh": "输出门 o = σ(…)：输出多少 tanh(C_t)",
+    },
     "node_kept": {"en": "f · C_{t−1}: the memory that is kept", "zh": "f · C_{t−1}：被保留的记忆"},
     "node_written": {"en": "i · g: what is written", "zh": "i · g：写入的内容"},
     "node_c": {"en": "C_t = f·C_{t−1} + i·g: the new memory", "zh": "C_t = f·C_{t−1} + i·g：新的记忆"},
-    "node_tanh_c": {"en": "tanh(C_t): the memory squashed to −1 … 1", "zh": "tanh(C_t)：压缩到 −1 … 1 的记忆"},
+    "node_tanh_c": {
+        "en": "tanh(C_t): the memory squashed to −1 … 1",
+        "zh": "tanh(C_t)：压缩到 −1 … 1 的记忆",
+    },
     "node_h": {"en": "h_t: the output of this step", "zh": "h_t：本步的输出"},
     "gate_f": {"en": "forget", "zh": "遗忘门"},
     "gate_i": {"en": "input", "zh": "输入门"},
@@ -228,6 +246,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "一个单元就是一层神经元。x_t 从底部进入第 1 层；每层的输出 h_t 就是上一层的输入 x_t，"
         "每层都有自己的隐藏单元数、权重和记忆。",
     },
-    "stack_layer": {"en": "Layer {k} (H = {H}) — its h_t goes up", "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递"},
+    "stack_layer": {
+        "en": "Layer {k} (H = {H}) — its h_t goes up",
+        "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递",
+    },
     "stack_input": {"en": "Input x_t — enters layer 1", "zh": "输入 x_t —— 进入第 1 层"},
 }

@@ -33,8 +33,7 @@ LSTM_WIRES = {
     "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
     "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
     "bus": (
-        [(XIN, Y_BUS), (XO, Y_BUS)]
-        + [p for x in (XF, XI, XG, XO) for p in (None, (x, Y_BUS), (x, Y_GATE))],
+        [(XIN, Y_BUS), (XO, Y_BUS)] + [p for x in (XF, XI, XG, XO) for p in (None, (x, Y_BUS), (x, Y_GATE))],
         None,
         "bus",
     ),
@@ -117,24 +116,76 @@ def _x_text(lt: LayerTrace, t: int) -> str:
     return f"[{shown}]"
 
 
-def _dynamic(lt: LayerTrace, t: int, unit: int, forced: set[str]) -> list[dict]:
-    """Trace updates for one step: wire colours, node colours and texts, labels."""
-    wires, nodes, labels = _parts(lt.cell)
+def _path(points: list) -> str:
+    """SVG path of a wire; None in the list starts a new branch."""
+    out, move = [], True
+    for p in points:
+        if p is None:
+            move = True
+            continue
+        out.append(f"{'M' if move else 'L'} {p[0]},{p[1]}")
+        move = False
+    return " ".join(out)
+
+
+def _wire_shapes(lt: LayerTrace, v: dict[str, float]) -> list[dict]:
+    """The box and every wire as layout shapes, coloured by the value it carries.
+
+    Shapes, not traces: Plotly draws twenty shapes in a fraction of the time
+    of twenty line traces (measured: ~17 ms vs ~60 ms per redraw).
+    """
+    wires, _, _ = _parts(lt.cell)
+    box = dict(
+        type="rect",
+        x0=1.6,
+        x1=11.8 if lt.cell == "lstm" else 8.4,
+        y0=0.55,
+        y1=6.9,
+        layer="below",
+        line=dict(color="#bbb", width=2),
+        fillcolor="rgba(240,240,240,0.35)",
+    )
+    shapes = [box]
+    for pts, key, kind in wires.values():
+        val = v.get(key, float("nan")) if key else float("nan")
+        colour = GREY if kind == "bus" else colors(np.array([val]), kind)[0]
+        shapes.append(
+            dict(
+                type="path",
+                path=_path(pts),
+                layer="below",
+                line=dict(color=colour, width=5 if kind == "bus" else 9),
+            )
+        )
+    return shapes
+
+
+def _dynamic(lt: LayerTrace, t: int, unit: int) -> tuple[list[dict], list[dict]]:
+    """What changes with t: (updates of the gate-node, value-node and label
+    traces, the wire shapes)."""
+    _, nodes, labels = _parts(lt.cell)
     v = unit_values(lt, t, unit)
-    out = []
-    for _, (_, key, kind) in wires.items():
-        c = GREY if kind == "bus" or not np.isfinite(v.get(key, np.nan)) else colors(np.array([v[key]]), kind)[0]
-        out.append({"line": {"color": c}})
-    node_vals = np.array([v[n[4]] for n in nodes])
-    fills = [colors(np.array([val]), n[5])[0] for val, n in zip(node_vals, nodes)]
-    inks = [ink(val, n[5]) for val, n in zip(node_vals, nodes)]
-    borders = ["#d62728" if n[4] in forced else "#444" for n in nodes]
-    out.append({"marker": {"color": fills, "line": {"color": borders}}, "textfont": {"color": inks}})
-    texts = []
-    for _, _, _, tmpl, key in labels:
-        texts.append(tmpl.format(_x_text(lt, t) if key == "x" else num(v[key])))
-    out.append({"text": texts})
-    return out
+    forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
+    data = []
+    for kind in ("gate", "value"):
+        mine = [n for n in nodes if n[5] == kind]
+        vals = [v[n[4]] for n in mine]
+        data.append(
+            {
+                "marker": {
+                    "color": [round(x, 4) for x in vals],
+                    "line": {
+                        "color": ["#d62728" if n[4] in forced else "#444" for n in mine],
+                        "width": [4 if n[4] in forced else 2 for n in mine],
+                    },
+                },
+                "textfont": {"color": [ink(x, kind) for x in vals]},
+            }
+        )
+    data.append(
+        {"text": [tmpl.format(_x_text(lt, t) if key == "x" else num(v[key])) for *_, tmpl, key in labels]}
+    )
+    return data, _wire_shapes(lt, v)
 
 
 def diagram_figure(
@@ -147,86 +198,149 @@ def diagram_figure(
     ms_per_step: int = 100,
 ) -> go.Figure:
     """The cell diagram at step t for one unit; with ``frames`` a browser-side animation."""
-    wires, nodes, labels = _parts(lt.cell)
-    forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
-    dyn = _dynamic(lt, t, unit, forced)
-    fig = go.Figure()
-    for (name, (pts, _, kind)), d in zip(wires.items(), dyn):
-        xs = [p[0] if p else None for p in pts]
-        ys = [p[1] if p else None for p in pts]
-        fig.add_trace(
-            go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=9 if kind != "bus" else 5, color=d["line"]["color"]),
-                       hoverinfo="skip", showlegend=False, name=name)
-        )
-    nd = dyn[len(wires)]
-    fig.add_trace(
-        go.Scatter(
-            x=[n[0] for n in nodes], y=[n[1] for n in nodes], mode="markers+text",
-            marker=dict(symbol=[n[2] for n in nodes], size=[n[6] for n in nodes], color=nd["marker"]["color"],
-                        line=dict(width=2, color=nd["marker"]["line"]["color"])),
-            text=[n[3] for n in nodes], textfont=dict(size=17, color=nd["textfont"]["color"]),
-            hovertext=[tr(f"node_{n[4]}") for n in nodes], hoverinfo="text", showlegend=False, name="nodes",
-        )
-    )
-    lb = dyn[len(wires) + 1]
-    fig.add_trace(
-        go.Scatter(
-            x=[lb_[0] for lb_ in labels], y=[lb_[1] for lb_ in labels], mode="text", text=lb["text"],
-            textposition=[("middle " + lb_[2]) for lb_ in labels], textfont=dict(size=16, color="#111"),
-            hoverinfo="skip", showlegend=False, name="labels",
-        )
-    )
-    if lt.cell == "lstm":
-        for x, name in GATE_CAPTIONS:
-            fig.add_annotation(x=x, y=0.95, text=tr(name), showarrow=False, font=dict(size=13, color="#555"))
-        fig.add_annotation(x=9.2, y=6.5, text=tr("memory_line"), showarrow=False, font=dict(size=13, color="#555"))
-    _legend(fig, tr)
-    fig.add_shape(type="rect", x0=1.6, x1=11.8 if lt.cell == "lstm" else 8.4, y0=0.55, y1=6.9,
-                  line=dict(color="#bbb", width=2), fillcolor="rgba(240,240,240,0.35)", layer="below")
-    fig.update_layout(
-        title=dict(text=title, x=0.01, font=dict(size=17)), font=FONT, height=600,
-        margin=dict(l=10, r=10, t=40 if title else 10, b=90, autoexpand=False), plot_bgcolor="white",
-        paper_bgcolor="white",
-        xaxis=dict(range=[-0.4, 14.4], visible=False, fixedrange=True),
-        yaxis=dict(range=[-0.7, 7.5], visible=False, fixedrange=True),
-        dragmode=False,
-    )
-    if frames:
-        _animate(fig, lt, unit, tr, len(wires), ms_per_step)
-    return fig
-
-
-def _legend(fig: go.Figure, tr: Callable[[str], str]) -> None:
-    """Two colour bars a student can read: gates 0…1 and values −1…1."""
-    for scale, lo, hi, title, x in ((GATE_SCALE, 0, 1, tr("legend_gate"), 0.03), (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53)):
-        fig.add_trace(
-            go.Scatter(
-                x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-                marker=dict(colorscale=scale, cmin=lo, cmax=hi, color=[lo], showscale=True,
-                            colorbar=dict(orientation="h", x=x, xanchor="left", y=-0.04, yanchor="top", len=0.44,
-                                          thickness=12, title=dict(text=title, side="top"), tickfont=dict(size=12))),
+    _, nodes, labels = _parts(lt.cell)
+    dyn, shapes = _dynamic(lt, t, unit)
+    bars = {
+        "gate": (GATE_SCALE, 0, 1, tr("legend_gate"), 0.03),
+        "value": (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53),
+    }
+    data = []
+    for kind, d in zip(("gate", "value"), dyn[:2], strict=True):
+        scale, lo, hi, name, x = bars[kind]
+        mine = [n for n in nodes if n[5] == kind]
+        data.append(
+            dict(
+                type="scatter",
+                x=[n[0] for n in mine] or [None],
+                y=[n[1] for n in mine] or [None],
+                mode="markers+text",
+                name=f"{kind} nodes",
+                showlegend=False,
+                hoverinfo="text",
+                marker=dict(
+                    symbol=[n[2] for n in mine],
+                    size=[n[6] for n in mine],
+                    color=d["marker"]["color"] or [lo],
+                    colorscale=scale,
+                    cmin=lo,
+                    cmax=hi,
+                    line=d["marker"]["line"],
+                    showscale=True,
+                    colorbar=dict(
+                        orientation="h",
+                        x=x,
+                        xanchor="left",
+                        y=-0.04,
+                        yanchor="top",
+                        len=0.44,
+                        thickness=12,
+                        title=dict(text=name, side="top"),
+                        tickfont=dict(size=12),
+                    ),
+                ),
+                text=[n[3] for n in mine],
+                textfont=dict(size=17, color=d["textfont"]["color"]),
+                hovertext=[tr(f"node_{n[4]}") for n in mine],
             )
         )
+    data.append(
+        dict(
+            type="scatter",
+            x=[lb[0] for lb in labels],
+            y=[lb[1] for lb in labels],
+            mode="text",
+            text=dyn[2]["text"],
+            textposition=[("middle " + lb[2]) for lb in labels],
+            textfont=dict(size=16, color="#111"),
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
+    notes = []
+    if lt.cell == "lstm":
+        notes = [dict(x=x, y=0.95, text=tr(name)) for x, name in GATE_CAPTIONS]
+        notes.append(dict(x=9.2, y=6.5, text=tr("memory_line")))
+    layout = dict(
+        title=dict(text=title, x=0.01, font=dict(size=17)),
+        font=FONT,
+        height=600,
+        margin=dict(l=10, r=10, t=40 if title else 10, b=90, autoexpand=False),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        dragmode=False,
+        shapes=shapes,
+        xaxis=dict(range=[-0.4, 14.4], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.7, 7.5], visible=False, fixedrange=True),
+        annotations=[dict(n, showarrow=False, font=dict(size=13, color="#555")) for n in notes],
+    )
+    if frames:
+        layout |= _animation(lt, unit, tr, ms_per_step)
+        return go.Figure(data=data, layout=layout, frames=_frames(lt, unit))
+    return go.Figure(data=data, layout=layout)
 
 
-def _animate(fig: go.Figure, lt: LayerTrace, unit: int, tr: Callable[[str], str], n_wires: int, ms: int) -> None:
-    """One frame per step with only the changing data: plays in the browser."""
-    T = lt.steps
-    idx = list(range(n_wires + 2))
-    frames = []
-    for t in range(T):
-        forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
-        frames.append(go.Frame(name=str(t + 1), data=[go.Scatter(**d) for d in _dynamic(lt, t, unit, forced)], traces=idx))
-    fig.frames = frames
-    anim = dict(frame=dict(duration=ms, redraw=False), transition=dict(duration=0), mode="immediate", fromcurrent=True)
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=1.08, xanchor="left", showactive=False,
-                          buttons=[dict(label="▶ " + tr("play"), method="animate", args=[None, anim]),
-                                   dict(label="⏸ " + tr("pause"), method="animate",
-                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])],
-        sliders=[dict(active=0, x=0.2, len=0.8, y=1.1, currentvalue=dict(prefix="t = "),
-                      steps=[dict(method="animate", label=str(t + 1),
-                                  args=[[str(t + 1)], dict(frame=dict(duration=0, redraw=False), mode="immediate")])
-                             for t in range(T)])],
-        margin=dict(t=90, l=10, r=10, b=90, autoexpand=False),
+def _frames(lt: LayerTrace, unit: int) -> list[dict]:
+    """One frame per step: the three moving traces and the wire colours."""
+    out = []
+    for t in range(lt.steps):
+        dyn, shapes = _dynamic(lt, t, unit)
+        out.append(
+            dict(
+                name=str(t + 1),
+                data=[dict(d, type="scatter") for d in dyn],
+                traces=[0, 1, 2],
+                layout=dict(shapes=shapes),
+            )
+        )
+    return out
+
+
+def _animation(lt: LayerTrace, unit: int, tr: Callable[[str], str], ms: int) -> dict:
+    """Play/pause buttons and a time slider that run in the browser.
+
+    ``redraw`` is on because the wires are layout shapes; a redraw of this
+    figure takes ~20 ms, well inside a frame at 10–30 steps per second.
+    """
+    still = dict(frame=dict(duration=0, redraw=True), mode="immediate", transition=dict(duration=0))
+    play = dict(
+        frame=dict(duration=ms, redraw=True), transition=dict(duration=0), mode="immediate", fromcurrent=True
+    )
+    return dict(
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                x=0.0,
+                y=1.0,
+                yanchor="bottom",
+                xanchor="left",
+                showactive=False,
+                pad=dict(t=0, b=8),
+                buttons=[
+                    dict(label="▶ " + tr("play"), method="animate", args=[None, play]),
+                    dict(label="⏸ " + tr("pause"), method="animate", args=[[None], still]),
+                ],
+            )
+        ],
+        # tick labels hidden (200 of them would overlap); the current value says where we are
+        sliders=[
+            dict(
+                active=0,
+                x=0.25,
+                len=0.75,
+                y=1.0,
+                yanchor="bottom",
+                pad=dict(t=0, b=0),
+                ticklen=0,
+                font=dict(color="rgba(0,0,0,0)"),
+                currentvalue=dict(prefix="t = ", font=dict(color="#111")),
+                steps=[
+                    dict(method="animate", label=str(t + 1), args=[[str(t + 1)], still])
+                    for t in range(lt.steps)
+                ],
+            )
+        ],
+        margin=dict(t=120, l=10, r=10, b=90, autoexpand=False),
+        height=680,
     )

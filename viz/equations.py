@@ -58,7 +58,7 @@ def two_lines(lhs: str, rhs: str) -> str:
 
 def block(rows: list[str]) -> str:
     """Several equations as one left-aligned LaTeX block, a little space between them."""
-    return r"\begin{aligned} " + r" \\[8pt] ".join(rows) + r" \end{aligned}"
+    return r"\small \begin{aligned} " + r" \\[8pt] ".join(rows) + r" \end{aligned}"
 
 
 def memory_equation(lt: LayerTrace, t: int, unit: int) -> str:
@@ -85,9 +85,9 @@ def rnn_equation(lt: LayerTrace, t: int, unit: int) -> str:
     terms = lt.gate_terms("h")
     ih, hh = float(terms["ih"][t, unit]), float(terms["hh"][t, unit])
     b, pre, h = float(terms["bias"][unit]), float(terms["pre"][t, unit]), float(lt.h[t, unit])
-    return two_lines(
-        r"h_t = \tanh(W_{ih}\,x_t + W_{hh}\,h_{t-1} + b_{ih} + b_{hh})",
-        rf"\tanh({tex_num(ih)}{_signed(hh)}{_signed(b)}) = \tanh({tex_num(pre)}) = {tex_num(h)}",
+    return (
+        r"h_t &= \tanh(W_{ih}\,x_t + W_{hh}\,h_{t-1} + b_{ih} + b_{hh}) \\ "
+        rf"&= \tanh({tex_num(ih)}{_signed(hh)}{_signed(b)}) \\ &= \tanh({tex_num(pre)}) = {tex_num(h)}"
     )
 
 
@@ -110,10 +110,15 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
 
     if lt.cell == "rnn":
         return tx(
-            "read_rnn", h_prev=tex_num(float(lt.h_prev[t, unit])), pre=tex_num(float(lt.pre[t, unit])),
+            "read_rnn",
+            h_prev=tex_num(float(lt.h_prev[t, unit])),
+            pre=tex_num(float(lt.pre[t, unit])),
             h=tex_num(float(lt.h[t, unit])),
         )
-    v = {n: float(lt.gate(n)[t, unit]) for n in ("i", "f", "g", "o", "c", "c_prev", "h", "kept", "written", "tanh_c")}
+    v = {
+        n: float(lt.gate(n)[t, unit])
+        for n in ("i", "f", "g", "o", "c", "c_prev", "h", "kept", "written", "tanh_c")
+    }
     parts = [
         tx("read_f", f=pct(v["f"]), c_prev=tex_num(v["c_prev"]), kept=tex_num(v["kept"])),
         tx("read_i", i=pct(v["i"]), g=tex_num(v["g"]), written=tex_num(v["written"])),

@@ -24,7 +24,7 @@ def _comment_block(lines: list[tuple[str, str]]) -> str:
 def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str]) -> str:
     """Python-like pseudocode of one step of a whole layer (every unit)."""
     x, h_prev, h = lt.x[t], lt.h_prev[t], lt.h[t]
-    combine = vec(h_prev) [:-1] + " | " + vec(x)[1:]
+    combine = vec(h_prev)[:-1] + " | " + vec(x)[1:]
     step = f"t = {t + 1}"
     if lt.cell == "rnn":
         lines = [

@@ -13,15 +13,27 @@ from lstm_core import Trace
 
 from .style import FONT
 
-SERIES = (("i", "#6baed6"), ("f", "#2171b5"), ("g", "#fd8d3c"), ("o", "#74c476"), ("c", "#9e9ac8"), ("h", "#d62728"))
+SERIES = (
+    ("i", "#6baed6"),
+    ("f", "#2171b5"),
+    ("g", "#fd8d3c"),
+    ("o", "#74c476"),
+    ("c", "#9e9ac8"),
+    ("h", "#d62728"),
+)
 
 
 def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure:
     L = len(trace.layers)
     titles = [tr("stack_layer").format(k=k, H=trace.layers[k - 1].hidden_size) for k in range(L, 0, -1)]
     titles.append(tr("stack_input"))
-    fig = make_subplots(rows=L + 1, cols=1, vertical_spacing=0.25 / (L + 1), subplot_titles=titles,
-                        row_heights=[1.0] * L + [0.55])
+    fig = make_subplots(
+        rows=L + 1,
+        cols=1,
+        vertical_spacing=0.25 / (L + 1),
+        subplot_titles=titles,
+        row_heights=[1.0] * L + [0.55],
+    )
     series = SERIES if trace.cell == "lstm" else (("h", "#d62728"),)
     for row, k in enumerate(range(L - 1, -1, -1), start=1):
         lt = trace.layers[k]
@@ -29,24 +41,47 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
         for name, colour in series:
             v = lt.gate(name)[step]
             fig.add_trace(
-                go.Bar(x=units, y=np.round(v, 3), name=tr(f"row_{name}"), marker_color=colour,
-                       legendgroup=name, showlegend=row == 1, text=[f"{a:.2f}" for a in v],
-                       textposition="outside", textfont=dict(size=11), cliponaxis=False),
-                row=row, col=1,
+                go.Bar(
+                    x=units,
+                    y=np.round(v, 3),
+                    name=tr(f"row_{name}"),
+                    marker_color=colour,
+                    legendgroup=name,
+                    showlegend=row == 1,
+                    text=[f"{a:.2f}" for a in v],
+                    textposition="outside",
+                    textfont=dict(size=11),
+                    cliponaxis=False,
+                ),
+                row=row,
+                col=1,
             )
         fig.update_yaxes(range=[-1.25, 1.25], row=row, col=1, zerolinecolor="#888", gridcolor="#eee")
     x = trace.x[step]
     fig.add_trace(
-        go.Bar(x=[f"x{d + 1}" for d in range(x.size)], y=np.round(x, 3), marker_color="#555", name="x_t",
-               text=[f"{a:.2f}" for a in x], textposition="outside", showlegend=False, cliponaxis=False,
-               width=0.25 if x.size == 1 else None),
-        row=L + 1, col=1,
+        go.Bar(
+            x=[f"x{d + 1}" for d in range(x.size)],
+            y=np.round(x, 3),
+            marker_color="#555",
+            name="x_t",
+            text=[f"{a:.2f}" for a in x],
+            textposition="outside",
+            showlegend=False,
+            cliponaxis=False,
+            width=0.25 if x.size == 1 else None,
+        ),
+        row=L + 1,
+        col=1,
     )
     top = 1.3 * max(1.0, float(np.abs(trace.x).max()))  # fixed over time: bars move, the axis does not
     fig.update_yaxes(zerolinecolor="#888", gridcolor="#eee", range=[-top, top], row=L + 1, col=1)
     fig.update_layout(
-        barmode="group", font=FONT, height=260 * L + 200, margin=dict(l=10, r=10, t=90, b=20),
-        legend=dict(orientation="h", yref="container", y=0.99, yanchor="top", x=0), plot_bgcolor="white",
+        barmode="group",
+        font=FONT,
+        height=260 * L + 200,
+        margin=dict(l=10, r=10, t=90, b=20),
+        legend=dict(orientation="h", yref="container", y=0.99, yanchor="top", x=0),
+        plot_bgcolor="white",
     )
     fig.update_annotations(font_size=15, x=0.0, xanchor="left")
     return fig

@@ -40,12 +40,21 @@ def color(value: float, kind: str) -> str:
     return colors(np.array([value]), kind)[0]
 
 
+# Colour look-up tables, 101 entries each: sampling a Plotly colour scale per
+# value is slow (it looks the scale up by name every time) and a step needs ~30.
+_LUT = {
+    "gate": sample_colorscale(GATE_SCALE, list(np.linspace(0, 1, 101) * 0.85 + 0.05)),
+    "value": sample_colorscale(VALUE_SCALE, list(np.linspace(0, 1, 101))),
+}
+
+
 def colors(values: np.ndarray, kind: str) -> list[str]:
-    if kind == "gate":
-        pos = np.clip(values, 0.0, 1.0)
-        return sample_colorscale(GATE_SCALE, list(pos * 0.85 + 0.05))
-    pos = (np.clip(values, -1.0, 1.0) + 1.0) / 2.0
-    return sample_colorscale(VALUE_SCALE, list(pos))
+    """Colours of many values: kind "gate" (0…1) or "value" (−1…1); NaN -> grey."""
+    v = np.asarray(values, dtype=np.float64)
+    pos = np.clip(v, 0.0, 1.0) if kind == "gate" else (np.clip(v, -1.0, 1.0) + 1.0) / 2.0
+    idx = np.rint(np.nan_to_num(pos, nan=0.5) * 100).astype(int)
+    lut = _LUT[kind]
+    return [lut[i] if np.isfinite(x) else "#9aa0a6" for i, x in zip(idx, v, strict=True)]
 
 
 def ink(value: float, kind: str) -> str:

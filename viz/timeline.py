@@ -30,7 +30,9 @@ def layer_heatmaps(lt: LayerTrace, step: int, tr: Callable[[str], str], title: s
     """One figure per layer: a heatmap per quantity, time on x (1-based), units on y."""
     rows = ROWS if lt.cell == "lstm" else (("h", "value"),)
     names = [tr(f"row_{n}") for n, _ in rows]
-    fig = make_subplots(rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names)
+    fig = make_subplots(
+        rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names
+    )
     T, H = lt.h.shape
     t_axis = np.arange(1, T + 1)
     units = [str(u + 1) for u in range(H)]
@@ -39,20 +41,35 @@ def layer_heatmaps(lt: LayerTrace, step: int, tr: Callable[[str], str], title: s
         lo, hi, scale = (0, 1, GATE_SCALE) if kind == "gate" else (-1, 1, VALUE_SCALE)
         fig.add_trace(
             go.Heatmap(
-                z=z, x=t_axis, y=units, zmin=lo, zmax=hi, colorscale=scale, showscale=r in (1, 3),
-                colorbar=dict(len=0.3, y=1.0 if r == 1 else 0.45, yanchor="top", thickness=12,
-                              title=dict(text=tr("legend_gate" if kind == "gate" else "legend_value"), side="right")),
+                z=z,
+                x=t_axis,
+                y=units,
+                zmin=lo,
+                zmax=hi,
+                colorscale=scale,
+                showscale=r in (1, 3),
+                colorbar=dict(
+                    len=0.3,
+                    y=1.0 if r == 1 else 0.45,
+                    yanchor="top",
+                    thickness=12,
+                    title=dict(text=tr("legend_gate" if kind == "gate" else "legend_value"), side="right"),
+                ),
                 hovertemplate=f"{name}: %{{z:.3f}}<br>t = %{{x}}<br>{tr('unit')} %{{y}}<extra></extra>",
                 name=name,
             ),
-            row=r, col=1,
+            row=r,
+            col=1,
         )
         fig.update_yaxes(title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed")
     _cursor(fig, step, len(rows))
     fig.update_xaxes(title_text=tr("time_axis"), row=len(rows), col=1)
     fig.update_layout(
-        title=dict(text=title, x=0.01), font=FONT, height=120 + 105 * len(rows) + 6 * H * len(rows) ** 0.5,
-        margin=dict(l=10, r=10, t=60, b=40), plot_bgcolor="white",
+        title=dict(text=title, x=0.01),
+        font=FONT,
+        height=120 + 105 * len(rows) + 6 * H * len(rows) ** 0.5,
+        margin=dict(l=10, r=10, t=60, b=40),
+        plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")
     return fig
@@ -63,14 +80,34 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
     t_axis = np.arange(1, len(x) + 1)
     fig = go.Figure()
     for d in range(x.shape[1]):
-        fig.add_trace(go.Scatter(x=t_axis, y=np.round(x[:, d], 4), mode="lines+markers" if len(x) <= 80 else "lines",
-                                 name=names[d] if d < len(names) else f"x{d + 1}", marker=dict(size=5)))
-        fig.add_trace(go.Scatter(x=[step + 1], y=[x[step, d]], mode="markers", marker=dict(size=12, color="#d62728"),
-                                 showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=t_axis,
+                y=np.round(x[:, d], 4),
+                mode="lines+markers" if len(x) <= 80 else "lines",
+                name=names[d] if d < len(names) else f"x{d + 1}",
+                marker=dict(size=5),
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[step + 1],
+                y=[x[step, d]],
+                mode="markers",
+                marker=dict(size=12, color="#d62728"),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
     fig.add_vline(x=step + 1, line=CURSOR)
     fig.update_layout(
-        title=dict(text=tr("input_chart_title"), x=0.01), font=FONT, height=240, margin=dict(l=10, r=10, t=50, b=40),
-        xaxis_title=tr("time_axis"), showlegend=x.shape[1] > 1, plot_bgcolor="white",
+        title=dict(text=tr("input_chart_title"), x=0.01),
+        font=FONT,
+        height=240,
+        margin=dict(l=10, r=10, t=50, b=40),
+        xaxis_title=tr("time_axis"),
+        showlegend=x.shape[1] > 1,
+        plot_bgcolor="white",
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee", zerolinecolor="#bbb")

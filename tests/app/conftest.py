@@ -10,9 +10,11 @@ process. This fixture does the same for AppTest.
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
@@ -52,3 +54,13 @@ def chart(at: AppTest, key_part: str) -> dict:
         if key_part in c.proto.id:
             return json.loads(c.proto.spec)
     raise AssertionError(f"no chart with {key_part!r} in its id")
+
+
+def arr(v) -> np.ndarray:
+    """A figure array as NumPy: plain lists, or Plotly's typed-array form {dtype, bdata, shape}."""
+    if isinstance(v, dict) and "bdata" in v:
+        a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
+        if "shape" in v:
+            a = a.reshape([int(s) for s in str(v["shape"]).split(",")])
+        return a
+    return np.asarray(v)

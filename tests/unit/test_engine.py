@@ -183,7 +183,10 @@ def _fd_check(net: Network, x: np.ndarray, dh: np.ndarray, overrides=()):
             minus = {k: a.copy() for k, a in sd.items()}
             plus[name][idx] += eps
             minus[name][idx] -= eps
-            fd = (loss(Network.from_state_dict(plus, net.cell), x) - loss(Network.from_state_dict(minus, net.cell), x)) / (2 * eps)
+            fd = (
+                loss(Network.from_state_dict(plus, net.cell), x)
+                - loss(Network.from_state_dict(minus, net.cell), x)
+            ) / (2 * eps)
             assert g.params[name][idx] == pytest.approx(fd, abs=1e-7), name
 
 
@@ -204,13 +207,11 @@ def test_keras_layout_converts_to_the_same_network():
     net = Network.random(3, [4, 2], seed=9)
     keras_layers = []
     for p in net.layers:
-        keras_layers.append(
-            {"kernel": p.W_ih.T, "recurrent_kernel": p.W_hh.T, "bias": p.b_ih + p.b_hh}
-        )
+        keras_layers.append({"kernel": p.W_ih.T, "recurrent_kernel": p.W_hh.T, "bias": p.b_ih + p.b_hh})
     k = Network.from_keras(keras_layers)
     x = np.random.default_rng(0).standard_normal((8, 3))
     a, b = net.run(x), k.run(x)
-    for la, lb in zip(a.layers, b.layers):
+    for la, lb in zip(a.layers, b.layers, strict=True):
         for name in "ifgoch":
             np.testing.assert_allclose(la.gate(name), lb.gate(name), atol=1e-14)
     assert k.state_dict()["bias_hh_l0"].sum() == 0
@@ -219,6 +220,8 @@ def test_keras_layout_converts_to_the_same_network():
 def test_keras_simple_rnn_converts():
     net = Network.random(2, [3], cell="rnn", seed=1)
     p = net.layers[0]
-    k = Network.from_keras([{"kernel": p.W_ih.T, "recurrent_kernel": p.W_hh.T, "bias": p.b_ih + p.b_hh}], cell="rnn")
+    k = Network.from_keras(
+        [{"kernel": p.W_ih.T, "recurrent_kernel": p.W_hh.T, "bias": p.b_ih + p.b_hh}], cell="rnn"
+    )
     x = np.ones((4, 2))
     np.testing.assert_allclose(k.run(x).output, net.run(x).output, atol=1e-14)

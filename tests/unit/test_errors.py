@@ -16,6 +16,7 @@ def sd():
 
 def raises(exc, *words):
     """pytest.raises that also checks the message names the problem."""
+
     class Ctx:
         def __enter__(self):
             self.cm = pytest.raises(exc)

@@ -57,7 +57,10 @@ def test_parse_numbers_separators():
     assert parse_numbers("0.5").shape == (1, 1)
 
 
-@pytest.mark.parametrize("text, words", [("", ["No numbers"]), ("1, two, 3", ["Number 2", "'two'"]), ("1, nan", ["Number 2", "finite"])])
+@pytest.mark.parametrize(
+    "text, words",
+    [("", ["No numbers"]), ("1, two, 3", ["Number 2", "'two'"]), ("1, nan", ["Number 2", "finite"])],
+)
 def test_parse_numbers_errors(text, words):
     with pytest.raises(lstm_core.ParseError) as e:
         parse_numbers(text)

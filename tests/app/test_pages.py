@@ -1,0 +1,261 @@
+"""AppTest: every page and control, asserting the values a student would check."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from lstm_core import Network
+from tests.app.conftest import arr, chart, make_app
+from ui.engine import InputSpec, build_input
+from ui.strings import STRINGS
+
+
+def default_trace(**over):
+    """The trace the app should show for the default settings with ``over`` changed."""
+    cfg = dict(cell="lstm", hidden=(4,), seed=0, scale=1.0, forget_bias=1.0, input=InputSpec("sine", 40))
+    cfg |= over
+    x, _, _ = build_input(cfg["input"])
+    net = Network.random(
+        x.shape[1], cfg["hidden"], cfg["cell"], cfg["seed"], cfg["scale"], cfg["forget_bias"]
+    )
+    return net.run(x)
+
+
+def latex_numbers(at) -> str:
+    """The Cell page's equations (display maths inside the right column's markdown)."""
+    return " ".join(e.value for e in at.main.markdown if "$$" in e.value)
+
+
+def test_sidebar_survives_reruns_and_page_switches():
+    at = make_app()
+    assert not at.exception
+    keys = {w.key for w in at.sidebar.slider} | {w.key for w in at.sidebar.number_input}
+    assert {"num_layers", "seq_len", "weight_scale", "forget_bias", "hidden_size", "seed"} <= keys
+    at.run()  # the second run is where the pages-folder pitfall bites
+    assert at.sidebar.slider(key="num_layers").value == 1
+    for page in ("timeline", "layers", "cell"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        assert at.sidebar.slider(key="num_layers").value == 1
+        assert at.sidebar.number_input(key="hidden_size").value == 4
+
+
+def test_step_buttons_and_equations_follow_the_engine():
+    at = make_app()
+    tr = default_trace().layers[0]
+    assert at.session_state["step"] == 0
+    at.button(key="step_next").click().run()
+    at.button(key="step_next").click().run()
+    assert at.session_state["step"] == 2
+    assert at.slider(key="step_slider").value == 3
+    eq = latex_numbers(at)
+    for name in ("f", "i", "g", "o"):
+        pre = tr.gate_terms(name)["pre"][2, 0]
+        assert f"({pre:.2f}) = {tr.gate(name)[2, 0]:.2f}" in eq.replace("-0.00", "0.00"), name
+    assert f"= {tr.c[2, 0]:.2f}" in eq and f"= {tr.h[2, 0]:.2f}" in eq
+    at.button(key="step_last").click().run()
+    assert at.session_state["step"] == 39 and at.slider(key="step_slider").value == 40
+    assert at.button(key="step_next").disabled
+    at.button(key="step_prev").click().run()
+    assert at.session_state["step"] == 38
+    at.button(key="step_first").click().run()
+    assert at.session_state["step"] == 0 and at.button(key="step_prev").disabled
+    at.slider(key="step_slider").set_value(17).run()
+    assert at.session_state["step"] == 16
+    assert at.query_params["t"] == "17"
+
+
+def test_diagram_shows_the_traces_values():
+    at = make_app({"t": "6", "unit": "2"})
+    tr = default_trace().layers[0]
+    fig = chart(at, "cell_diagram")
+    labels = next(d for d in fig["data"] if d.get("name") == "labels")["text"]
+    text = " ".join(labels).replace("−", "-")
+    for name in ("f", "i", "g", "o"):
+        assert f"{name}<sub>t</sub> = {tr.gate(name)[5, 1]:.2f}" in text
+    assert f"C<sub>t</sub> = {tr.c[5, 1]:.2f}" in text
+    assert f"h<sub>t</sub> = {tr.h[5, 1]:.2f}" in text
+    assert f"C<sub>t−1</sub> = {tr.c[4, 1]:.2f}".replace("−", "-") in text
+
+
+def test_reading_and_pseudocode():
+    at = make_app({"t": "3"})
+    tr = default_trace().layers[0]
+    md = " ".join(m.value for m in at.markdown)
+    assert f"{100 * tr.f[2, 0]:.0f} %" in md and f"{100 * tr.o[2, 0]:.0f} %" in md
+    code = at.main.code[-1].value
+    assert "ht, ct = LSTMCELL(ct, ht, input)" in code
+    assert "# ct, ht = LSTMCELL(ct, ht, input)" in code
+    assert f"{tr.f[2, 0]:.2f}" in code
+    assert any("unpack" in c.value.lower() for c in at.caption)
+    assert f"| 1 | {tr.i[2, 0]:.3f} | {tr.f[2, 0]:.3f} |".replace("-", "−") in md  # the all-units table
+
+
+def test_model_controls_reach_the_engine():
+    at = make_app()
+    at.sidebar.slider(key="num_layers").set_value(3).run()
+    assert at.sidebar.number_input(key="hidden_size_l3").value == 4
+    at.sidebar.number_input(key="hidden_size_l2").set_value(7).run()
+    at.switch_page("pages/layers.py").run()
+    fig = chart(at, "stack_chart")
+    units_l2 = {x for d in fig["data"] if d.get("xaxis") == "x2" for x in arr(d["x"]).tolist()}
+    assert len(units_l2) == 7  # layer 2 drawn in the 2nd row from the top
+    tr = default_trace(hidden=(4, 7, 4))
+    f_top = next(d for d in fig["data"] if d.get("name", "").startswith("f") and d.get("xaxis", "x") == "x")
+    np.testing.assert_allclose(arr(f_top["y"]), np.round(tr.layers[2].f[0], 3))
+    at.switch_page("pages/cell.py").run()
+    at.sidebar.slider(key="forget_bias").set_value(3.0).run()
+    assert "+ 3.00)" in latex_numbers(at)  # b_f shows in the f equation
+    at.sidebar.number_input(key="seed").set_value(5).run()
+    at.sidebar.slider(key="weight_scale").set_value(2.0).run()
+    tr = default_trace(hidden=(4, 7, 4), seed=5, scale=2.0, forget_bias=3.0).layers[0]
+    assert f"= {tr.h[0, 0]:.2f}" in latex_numbers(at)
+
+
+def test_rnn_cell():
+    at = make_app({"cell": "rnn", "t": "4"})
+    assert at.sidebar.slider(key="forget_bias").disabled
+    eq = latex_numbers(at)
+    assert r"\tanh(W_{ih}" in eq and "f_t" not in eq
+    tr = default_trace(cell="rnn").layers[0]
+    assert f"= {tr.h[3, 0]:.2f}" in eq
+    assert "RNNCELL" in at.main.code[-1].value
+
+
+@pytest.mark.parametrize("kind", ["sine", "square", "sawtooth", "step", "impulse", "noise", "walk"])
+def test_every_generator(kind):
+    at = make_app({"input": kind, "T": "30"})
+    assert not at.exception and not at.error
+    at.switch_page("pages/timeline.py").run()
+    x = arr(chart(at, "input_chart")["data"][0]["y"])
+    assert len(x) == 30
+
+
+def test_input_settings():
+    at = make_app({"input": "impulse"})
+    at.sidebar.number_input(key="onset").set_value(9).run()
+    at.sidebar.number_input(key="amplitude").set_value(2.5).run()
+    at.sidebar.slider(key="seq_len").set_value(25).run()
+    at.switch_page("pages/timeline.py").run()
+    y = arr(chart(at, "input_chart")["data"][0]["y"]).tolist()
+    assert len(y) == 25 and y[8] == 2.5 and sum(v != 0 for v in y) == 1
+    at.switch_page("pages/cell.py").run()
+    at.sidebar.selectbox(key="input_kind").set_value("sine").run()
+    at.sidebar.number_input(key="period").set_value(10.0).run()
+    at.switch_page("pages/timeline.py").run()
+    y = arr(chart(at, "input_chart")["data"][0]["y"]).tolist()
+    assert y[0] == 0 and y[5] == 0.0 and y[2] == pytest.approx(2.5 * np.sin(2 * np.pi * 2 / 10), abs=1e-4)
+
+
+def test_typed_numbers_and_bad_text_keep_the_last_good_model():
+    at = make_app({"input": "typed", "data": "0, 1, 0.5, -1"})
+    at.switch_page("pages/timeline.py").run()
+    assert arr(chart(at, "input_chart")["data"][0]["y"]).tolist() == [0, 1, 0.5, -1]
+    at.sidebar.text_area(key="typed_numbers").input("0, 1, banana").run()
+    assert not at.exception
+    assert "'banana' is not a number" in at.sidebar.error[0].value
+    assert arr(chart(at, "input_chart")["data"][0]["y"]).tolist() == [
+        0,
+        1,
+        0.5,
+        -1,
+    ]  # last good input still shown
+    at.sidebar.text_area(key="typed_numbers").input("").run()
+    assert "No numbers found" in at.sidebar.error[0].value
+
+
+def test_view_layer_and_unit():
+    at = make_app({"layers": "2", "h2": "3", "layer": "2", "unit": "3", "t": "5"})
+    tr = default_trace(hidden=(4, 3)).layers[1]
+    assert f"= {tr.h[4, 2]:.2f}" in latex_numbers(at)
+    assert "Layer 2 · unit 3 · t = 5" in chart(at, "cell_diagram")["layout"]["title"]["text"]
+    at.sidebar.number_input(key="view_unit").set_value(1).run()
+    assert f"= {tr.h[4, 0]:.2f}" in latex_numbers(at)
+    at.sidebar.slider(key="num_layers").set_value(1).run()  # the chosen layer no longer exists
+    assert at.sidebar.number_input(key="view_layer").value == 1
+    assert not at.exception
+
+
+def test_timeline_heatmaps_and_cursor():
+    at = make_app({"layers": "2", "h2": "3", "t": "9"}, page="timeline")
+    trace = default_trace(hidden=(4, 3))
+    for k in range(2):
+        fig = chart(at, f"heatmaps_{k}")
+        heat = {d["name"]: d for d in fig["data"] if d["type"] == "heatmap"}
+        assert set(heat) == {"f", "i", "g", "o", "c", "h"}
+        np.testing.assert_allclose(arr(heat["f"]["z"]), np.round(trace.layers[k].f.T, 3))
+        np.testing.assert_allclose(arr(heat["c"]["z"]), np.round(trace.layers[k].c.T, 3))
+        cursors = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
+        assert len(cursors) == 6 and all(s["x0"] == 9 for s in cursors)
+    at.button(key="step_next").click().run()
+    fig = chart(at, "heatmaps_0")
+    assert all(s["x0"] == 10 for s in fig["layout"]["shapes"])
+    assert at.get("download_button")
+
+
+def test_url_round_trip_and_tampered_values():
+    q = {
+        "cell": "lstm",
+        "layers": "2",
+        "h1": "5",
+        "h2": "2",
+        "seed": "7",
+        "scale": "1.5",
+        "fbias": "2",
+        "input": "square",
+        "T": "60",
+        "amp": "0.5",
+        "period": "12",
+        "layer": "2",
+        "unit": "2",
+        "t": "33",
+        "lang": "zh",
+    }
+    at = make_app(q, page="timeline")
+    assert not at.warning
+    for k, v in q.items():
+        assert at.query_params[k] == v, k
+    assert at.session_state["step"] == 32
+    bad = make_app(
+        {"layers": "9", "seed": "abc", "scale": "nan", "input": "<script>", "t": "1000", "lang": "xx"}
+    )
+    assert not bad.exception
+    texts = " ".join(w.value for w in bad.warning)
+    for name in ("layers=9", "seed=abc", "scale=nan", "input=<script>", "t=1000", "lang=xx"):
+        assert name in texts
+    assert bad.sidebar.slider(key="num_layers").value == 1 and bad.session_state["step"] == 0
+    bad.run()
+    assert not bad.warning  # the notice is shown once
+
+
+def test_step_is_clamped_when_the_sequence_gets_shorter():
+    at = make_app({"t": "40"})
+    at.sidebar.slider(key="seq_len").set_value(10).run()
+    assert at.session_state["step"] == 9 and at.slider(key="step_slider").value == 10
+
+
+def test_single_step_sequence():
+    at = make_app({"input": "typed", "data": "0.7"})
+    assert not at.exception
+    assert at.button(key="step_next").disabled and at.button(key="step_prev").disabled
+
+
+def test_both_languages_render_every_page_without_missing_strings():
+    for key, langs in STRINGS.items():
+        assert set(langs) == {"en", "zh"}, key
+        assert langs["en"].strip() and langs["zh"].strip(), key
+        fields = lambda s: set(re.findall(r"(?<!\{)\{(\w+)\}", s))  # noqa: E731
+        assert fields(langs["en"]) == fields(langs["zh"]), key
+    for cell in ("lstm", "rnn"):
+        at = make_app({"lang": "zh", "cell": cell, "layers": "2"})
+        for page in ("cell", "timeline", "layers"):
+            at.switch_page(f"pages/{page}.py").run()
+            assert not at.exception, (cell, page)
+        assert at.title[0].value in {STRINGS["layers_title"]["zh"]}
+    at = make_app()
+    at.sidebar.get("button_group")[0].set_value("zh").run()
+    assert at.title[0].value == STRINGS["cell_title_lstm"]["zh"]
+    assert at.query_params["lang"] == "zh"

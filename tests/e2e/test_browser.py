@@ -1,0 +1,125 @@
+"""Gate Lab in real Chromium: step with buttons and keys, switch pages, change
+layers, open a shared link in a fresh browser, switch to 中文. Screenshots of
+every page go to test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import DONE
+
+pytestmark = pytest.mark.e2e
+
+
+def open_app(new_page, url: str, **kw):
+    page = new_page(**kw)
+    page.goto(url)
+    page.wait_for_selector(DONE, timeout=30_000)
+    expect(page.get_by_text(re.compile(r"Step t = \d+ of|第 t = \d+ 步"))).to_be_visible(timeout=30_000)
+    return page
+
+
+def button(page, key: str):
+    """The button of a keyed st.button (its help tooltip wraps it in a second one)."""
+    return page.locator(f".st-key-{key} button").first
+
+
+def step_caption(page):
+    return page.get_by_text(re.compile(r"^Step t = \d+ of \d+"))
+
+
+def reading_text(page) -> str:
+    block = page.locator(
+        "[data-testid=stMarkdownContainer]", has_text=re.compile("forget gate keeps|遗忘门保留")
+    )
+    return block.first.inner_text()
+
+
+def diagram_labels(page) -> str:
+    return page.locator("[data-testid=stPlotlyChart] .textpoint").all_inner_texts().__str__()
+
+
+def test_step_with_buttons_and_keys(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url)
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 40"))
+    first = reading_text(page)
+    button(page, "step_next").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of 40"))
+    assert reading_text(page) != first
+    page.get_by_role("heading", name="Inside one LSTM cell").click()  # focus the page, not a widget
+    page.keyboard.press("ArrowRight")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 3 of 40"))
+    page.keyboard.press("End")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
+    page.keyboard.press("ArrowLeft")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 39 of 40"))
+    page.keyboard.press("Home")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 40"))
+    button(page, "step_last").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
+    expect(page).to_have_url(re.compile(r"[?&]t=40\b"))
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "cell.png"), full_page=True)
+
+
+def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url)
+    button(page, "step_next").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of"))
+    # two layers: move the layers slider with the keyboard
+    slider = page.locator(".st-key-num_layers input[type=range]")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".st-key-hidden_size_l2")).to_be_visible()
+    page.wait_for_selector(DONE)
+    page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
+    expect(page.get_by_role("heading", name="Every gate across time")).to_be_visible()
+    expect(page.get_by_text("Layer 2 (H = 4)")).to_be_visible(timeout=20_000)
+    for _ in range(5):
+        button(page, "step_next").click()
+        page.wait_for_timeout(150)
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
+    page.wait_for_selector(DONE)
+    expect(page).to_have_url(re.compile(r"/timeline\?.*layers=2.*t=7"))
+    page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
+    page.locator("[data-testid=stSidebarNav] a", has_text="Layers").click()
+    expect(page.get_by_role("heading", name="The stack at this step")).to_be_visible()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))  # the step survived
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "layers.png"), full_page=True)
+    page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
+    page.wait_for_selector(DONE)
+    shared = page.url
+    here = reading_text(page)
+
+    # a student opens the link in a browser that has never seen the app
+    other = open_app(new_page, shared)
+    expect(step_caption(other)).to_have_text(re.compile("Step t = 7 of 40"))
+    assert reading_text(other) == here
+    expect(other.locator(".st-key-hidden_size_l2")).to_be_visible()
+
+
+def test_switch_to_chinese(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url + "/?t=5")
+    page.locator(".st-key-lang button", has_text="简体中文").click()
+    expect(page.get_by_role("heading", name="走进一个 LSTM 单元")).to_be_visible()
+    expect(page.get_by_text(re.compile("第 t = 5 步"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"lang=zh"))
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "cell_zh.png"), full_page=True)
+
+
+def test_rnn_and_bad_input_in_the_browser(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url + "/?cell=rnn&input=typed&data=0,1,0.5")
+    expect(page.get_by_role("heading", name="Inside one plain RNN cell")).to_be_visible()
+    box = page.locator(".st-key-typed_numbers textarea")
+    box.fill("1, 2, x")
+    box.press("Control+Enter")
+    expect(page.get_by_text("'x' is not a number")).to_be_visible()
+    expect(step_caption(page)).to_have_text(re.compile("of 3"))  # the last good input is still shown
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "rnn_bad_input.png"), full_page=True)
