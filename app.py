@@ -19,6 +19,7 @@ nav = st.navigation(
         st.Page("pages/cell.py", title=t("page_cell"), icon="🔬", url_path="cell", default=True),
         st.Page("pages/timeline.py", title=t("page_timeline"), icon="📈", url_path="timeline"),
         st.Page("pages/layers.py", title=t("page_layers"), icon="🧱", url_path="layers"),
+        st.Page("pages/why.py", title=t("page_why"), icon="📉", url_path="why"),
     ]
 )
 cfg, layer, unit = sidebar()

@@ -119,6 +119,34 @@ def bench_size(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
+def bench_jacobian(repeats: int, T: int = 500, H: int = 16) -> dict[str, float]:
+    """‖∂h_T/∂x_t‖ for every t: lstm_core.reach vs torch autograd (one pass per output unit)."""
+    from lstm_core.reach import reach
+
+    torch.manual_seed(0)
+    lstm = torch.nn.LSTM(D_IN, H)
+    net = lstm_core.Network.from_state_dict(
+        {k: v.detach().numpy().copy() for k, v in lstm.state_dict().items()}
+    )
+    x = np.random.default_rng(0).standard_normal((T, D_IN))
+
+    def ours():  # forward + all Jacobian norms, like the torch side
+        return reach(net, net.run(x)).dx
+
+    def autograd():
+        xt = torch.tensor(x, requires_grad=True)
+        out, _ = lstm(xt)
+        rows = [torch.autograd.grad(out[-1, j], xt, retain_graph=True)[0] for j in range(H)]
+        return torch.stack(rows, 1).pow(2).sum((1, 2)).sqrt()
+
+    np.testing.assert_allclose(ours(), autograd().detach().numpy(), rtol=1e-8)
+    samples = {"ours": [], "torch": []}
+    for _ in range(repeats):
+        samples["ours"].append(per_call(ours))
+        samples["torch"].append(per_call(autograd))
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=15)
@@ -141,6 +169,11 @@ def main() -> None:
             flush=True,
         )
     print("targets: run/nn <= 1.0x (small), <= 1.2x (largest); run/cell <= 0.5x; bwd/auto <= 1.0x")
+    j = bench_jacobian(args.repeats)
+    print(
+        f"Jacobian norms ‖∂h_T/∂x_t‖ for all t, T=500 H=16, forward included on both sides: ours {j['ours'] * 1e3:.2f} ms, torch autograd {j['torch'] * 1e3:.2f} ms, "
+        f"ratio {j['ours'] / j['torch']:.2f}x (target <= 1.0x)"
+    )
 
 
 if __name__ == "__main__":

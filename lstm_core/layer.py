@@ -116,13 +116,19 @@ def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray) -> LayerRun:
     return LayerRun(x, h_prev, None, ih, hh, ih + hh + b, Hs, None, Hs, None)
 
 
-def lstm_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """BPTT through an LSTM layer. dH (T, B, H) -> (dA (T, B, 4H), dh0, dc0).
+def lstm_backward(
+    run: LayerRun, p: LayerParams, dH: np.ndarray, dc_last: np.ndarray | None = None, keep_dc: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """BPTT through an LSTM layer. dH (T, B, H) -> (dA (T, B, 4H), dh0, dc0, dC).
 
     dA[t] = dL/d[a_i, a_f, a_g, a_o] at step t; a forced gate has zero there,
-    because its value no longer depends on its pre-activation.
+    because its value no longer depends on its pre-activation. ``dc_last``
+    (B, H) seeds dL/dC_T; with ``keep_dc`` dC[t] = dL/dC_t is returned too.
+    The batch of dH may be wider than the run's (a run of one sequence
+    broadcasts against many seeds: the rows of a Jacobian).
     """
-    T, B, H = run.h.shape
+    T, _, H = run.h.shape
+    B = dH.shape[1]
     s = run.act
     i, f, g, o = s[..., :H], s[..., H : 2 * H], s[..., 2 * H : 3 * H], s[..., 3 * H :]
     tc = np.tanh(run.c)
@@ -134,22 +140,26 @@ def lstm_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.nda
         Q = np.where(run.forced[:, None, :], 0.0, Q)
     K = o * (1 - tc * tc)  # dC_t/dh_t path: h = o·tanh(C)
     dA = np.empty((T, B, 4 * H))
+    dC = np.empty((T, B, H)) if keep_dc else None
     dh_next = np.zeros((B, H))
-    dc_next = np.zeros((B, H))
+    dc_next = np.zeros((B, H)) if dc_last is None else dc_last
     W_hh = p.W_hh
     for t in range(T - 1, -1, -1):
         dh = dH[t] + dh_next
         dc = dc_next + dh * K[t]
+        if keep_dc:
+            dC[t] = dc
         da = np.concatenate((dc, dc, dc, dh), axis=1) * Q[t]
         dA[t] = da
         dh_next = da @ W_hh
         dc_next = dc * f[t]
-    return dA, dh_next, dc_next
+    return dA, dh_next, dc_next, dC
 
 
 def rnn_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """BPTT through a tanh RNN layer. dH (T, B, H) -> (dA (T, B, H), dh0)."""
-    T, B, H = run.h.shape
+    T, _, H = run.h.shape
+    B = dH.shape[1]
     D = 1 - run.h * run.h  # tanh'(a_t)
     dA = np.empty((T, B, H))
     dh_next = np.zeros((B, H))

@@ -304,7 +304,7 @@ class Network:
             for k in range(self.num_layers - 1, -1, -1):
                 p, r = self.layers[k], runs[k]
                 if self.cell == "lstm":
-                    dA, dh0, dc0 = L.lstm_backward(r, p, dH)
+                    dA, dh0, dc0, _ = L.lstm_backward(r, p, dH)
                     c0s.append(dc0)
                 else:
                     dA, dh0 = L.rnn_backward(r, p, dH)

@@ -16,6 +16,7 @@ import streamlit as st
 
 import lstm_core
 from lstm_core import Network, Trace
+from lstm_core.reach import Reach, reach, recurrent_radius, with_spectral_radius
 
 MAX_T = 500
 
@@ -72,3 +73,33 @@ def run(cfg: Config) -> Result:
     x, names, cut = build_input(cfg.input)
     net = Network.random(x.shape[1], cfg.hidden, cfg.cell, cfg.seed, cfg.scale, cfg.forget_bias)
     return Result(net, net.run(x), x, names, cut)
+
+
+@dataclass(frozen=True, eq=False)
+class Why:
+    """A plain RNN and an LSTM of the same sizes on the same input."""
+
+    x: np.ndarray
+    rnn: Network
+    lstm: Network
+    rnn_trace: Trace
+    lstm_trace: Trace
+    rnn_reach: Reach
+    lstm_reach: Reach
+    rnn_rho: float  # ρ(W_hh) of the RNN's first layer, from numpy.linalg.eigvals
+    lstm_rho: float  # ρ(W_hg) of the LSTM's first layer
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def why(cfg: Config, rho: float) -> Why:
+    """Both networks with their recurrence rescaled to spectral radius ``rho``, and how far back each sees."""
+    x, _, _ = build_input(cfg.input)
+    D = x.shape[1]
+    rnn = with_spectral_radius(Network.random(D, cfg.hidden, "rnn", cfg.seed, cfg.scale), rho)
+    lstm = with_spectral_radius(
+        Network.random(D, cfg.hidden, "lstm", cfg.seed, cfg.scale, cfg.forget_bias), rho
+    )
+    rt, lt = rnn.run(x), lstm.run(x)
+    return Why(
+        x, rnn, lstm, rt, lt, reach(rnn, rt), reach(lstm, lt), recurrent_radius(rnn), recurrent_radius(lstm)
+    )

@@ -96,6 +96,7 @@ FIELDS: tuple[Field, ...] = (
     Field("data", "typed_numbers", "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0", _text(4000)),
     Field("layer", "view_layer", 1, _int(1, MAX_LAYERS)),
     Field("unit", "view_unit", 1, _int(1, MAX_H)),
+    Field("rho", "vg_rho", 1.0, _float(0.0, 5.0)),
     Field("t", STEP, 1, _int(1, MAX_T)),  # 1-based in the URL, 0-based in the session
 )
 BY_KEY = {f.key: f for f in FIELDS}

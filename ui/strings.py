@@ -251,4 +251,89 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递",
     },
     "stack_input": {"en": "Input x_t — enters layer 1", "zh": "输入 x_t —— 进入第 1 层"},
+    # --- why LSTM page ---
+    "page_why": {"en": "Why LSTM", "zh": "为什么需要 LSTM"},
+    "why_title": {
+        "en": "Why LSTM: gradients that vanish or explode",
+        "zh": "为什么需要 LSTM：梯度消失与梯度爆炸",
+    },
+    "why_intro": {
+        "en": "A plain RNN learns from its gradients, and the gradient of the last output with respect to an early "
+        "input passes back through every step in between. Below, a plain RNN and an LSTM of the same sizes read "
+        "the same input (set in the sidebar). The left chart shows how much the final output $h_T$ still depends "
+        "on each input $x_t$; the right one follows the LSTM's memory line. Both are on a log scale.",
+        "zh": "普通 RNN 依靠梯度学习，而最后输出对早期输入的梯度要穿过中间的每一步才能传回来。"
+        "下面，大小相同的普通 RNN 和 LSTM 读入同一个输入（在侧边栏设置）。左图显示最终输出 $h_T$ "
+        "对每个输入 $x_t$ 的依赖程度；右图追踪 LSTM 的记忆线。两图均为对数坐标。",
+    },
+    "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
+    "why_rho_help": {
+        "en": "The recurrent weights of both networks are rescaled so that the largest |eigenvalue| of the RNN's "
+        "W_hh (and of the LSTM's candidate block W_hg) is ρ. Below 1 the RNN forgets fast; above 1 it can explode.",
+        "zh": "两个网络的循环权重都被缩放，使 RNN 的 W_hh（以及 LSTM 候选值块 W_hg）的最大特征值模为 ρ。"
+        "小于 1 时 RNN 很快遗忘；大于 1 时可能爆炸。",
+    },
+    "why_rho_shown": {
+        "en": "Measured with numpy.linalg.eigvals: ρ(W_hh) of the RNN = {rnn}, ρ(W_hg) of the LSTM = {lstm} (first layer).",
+        "zh": "用 numpy.linalg.eigvals 计算：RNN 的 ρ(W_hh) = {rnn}，LSTM 的 ρ(W_hg) = {lstm}（第一层）。",
+    },
+    "why_preset_vanish": {"en": "RNN vanishes", "zh": "RNN 梯度消失"},
+    "why_preset_explode": {"en": "RNN explodes", "zh": "RNN 梯度爆炸"},
+    "why_preset_remember": {"en": "LSTM remembers", "zh": "LSTM 记得住"},
+    "why_preset_forget": {"en": "LSTM forgets (b_f −3)", "zh": "LSTM 遗忘（b_f −3）"},
+    "why_reach_title": {
+        "en": "How much h_T depends on each input x_t",
+        "zh": "h_T 对每个输入 x_t 的依赖程度",
+    },
+    "why_reach_axis": {"en": "‖∂h_T/∂x_t‖ (log scale)", "zh": "‖∂h_T/∂x_t‖（对数坐标）"},
+    "why_memory_title": {"en": "The LSTM's memory line", "zh": "LSTM 的记忆线"},
+    "why_memory_axis": {"en": "‖∂C_T/∂C_t‖ (log scale)", "zh": "‖∂C_T/∂C_t‖（对数坐标）"},
+    "why_overflow": {
+        "en": "{name}: beyond float64 (> 1e308) — exploded",
+        "zh": "{name}：超出 float64 范围（> 1e308）——已爆炸",
+    },
+    "why_underflow": {
+        "en": "{name}: below float64 (< 1e-308) — vanished",
+        "zh": "{name}：低于 float64 范围（< 1e-308）——已消失",
+    },
+    "why_span_over": {"en": "more than +308", "zh": "超过 +308"},
+    "why_span_under": {"en": "less than −308", "zh": "低于 −308"},
+    "why_explain_rnn": {
+        "en": "**Why the RNN's curve falls (or climbs) like a straight line on a log scale.** Going one step back "
+        "multiplies the RNN's gradient by $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$. Here $\\rho(W_{{hh}})$ = {rho} "
+        "and $\\tanh'$ averages {dtanh} along this run, so each step back scales the gradient by roughly "
+        "{per_step}: repeated {T} times, that is exponential decay below 1 and exponential growth above 1. From "
+        "$t = T$ back to $t = 1$ the RNN's curve changes by **{rnn_span} decades** (powers of ten).",
+        "zh": "**为什么 RNN 的曲线在对数坐标下像一条直线那样下降（或上升）。** 每向前回溯一步，RNN 的梯度都要乘以 "
+        "$W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。这里 $\\rho(W_{{hh}})$ = {rho}，本次运行中 $\\tanh'$ "
+        "的平均值为 {dtanh}，所以每回溯一步梯度大约乘以 {per_step}：重复 {T} 次，小于 1 就指数衰减，"
+        "大于 1 就指数增长。从 $t = T$ 回到 $t = 1$，RNN 的曲线变化了 **{rnn_span} 个数量级**（10 的幂）。",
+    },
+    "why_explain_lstm_keeps": {
+        "en": "**Why the LSTM's does not have to.** Its memory is updated by addition, $C_t = f_t \\odot C_{{t-1}} + "
+        "i_t \\odot g_t$, so one step back along the memory line multiplies the gradient by $f_t$ alone — no "
+        "weight matrix, no squashing. The forget gates here average {fmean}, so the product $\\prod f$ (green, "
+        "dashed) stays within {f_span} decades over the whole sequence and the memory carries the gradient "
+        "back. The LSTM's curve changes by **{lstm_span} decades**.",
+        "zh": "**为什么 LSTM 不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，"
+        "所以沿记忆线回溯一步，梯度只乘以 $f_t$——没有权重矩阵，也没有压缩。这里遗忘门的平均值为 {fmean}，"
+        "乘积 $\\prod f$（绿色虚线）在整个序列上只变化 {f_span} 个数量级，记忆把梯度带了回来。"
+        "LSTM 的曲线变化了 **{lstm_span} 个数量级**。",
+    },
+    "why_explain_lstm_loses": {
+        "en": "**The LSTM's memory line could carry it — but here it forgets.** Its memory is updated by "
+        "addition, $C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$, so one step back along it multiplies the "
+        "gradient by $f_t$ alone. The forget gates here average only {fmean}, so the product $\\prod f$ "
+        "(green, dashed) falls by {f_span} decades and takes the gradient with it: the LSTM's curve changes by "
+        "**{lstm_span} decades**. Raise the forget bias to +3 … +5 and watch $\\prod f$ straighten out.",
+        "zh": "**LSTM 的记忆线本可以把梯度带回来——但这里它在遗忘。** 它的记忆通过加法更新："
+        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，沿记忆线回溯一步，梯度只乘以 $f_t$。这里遗忘门的平均值只有 "
+        "{fmean}，乘积 $\\prod f$（绿色虚线）下降了 {f_span} 个数量级，梯度也随之消失：LSTM 的曲线变化了 "
+        "**{lstm_span} 个数量级**。把遗忘门偏置调到 +3 … +5，就能看到 $\\prod f$ 变平。",
+    },
+    "why_sidebar_note": {
+        "en": "Both networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the forget bias "
+        "applies to the LSTM. The presets set those knobs too.",
+        "zh": "两个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置只作用于 LSTM。预设也会设置这些参数。",
+    },
 }

@@ -36,7 +36,7 @@ def test_sidebar_survives_reruns_and_page_switches():
     assert {"num_layers", "seq_len", "weight_scale", "forget_bias", "hidden_size", "seed"} <= keys
     at.run()  # the second run is where the pages-folder pitfall bites
     assert at.sidebar.slider(key="num_layers").value == 1
-    for page in ("timeline", "layers", "cell"):
+    for page in ("timeline", "layers", "why", "cell"):
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception
         assert at.sidebar.slider(key="num_layers").value == 1
@@ -251,10 +251,10 @@ def test_both_languages_render_every_page_without_missing_strings():
         assert fields(langs["en"]) == fields(langs["zh"]), key
     for cell in ("lstm", "rnn"):
         at = make_app({"lang": "zh", "cell": cell, "layers": "2"})
-        for page in ("cell", "timeline", "layers"):
+        for page in ("cell", "timeline", "layers", "why"):
             at.switch_page(f"pages/{page}.py").run()
             assert not at.exception, (cell, page)
-        assert at.title[0].value in {STRINGS["layers_title"]["zh"]}
+        assert at.title[0].value == STRINGS["why_title"]["zh"]
     at = make_app()
     at.sidebar.get("button_group")[0].set_value("zh").run()
     assert at.title[0].value == STRINGS["cell_title_lstm"]["zh"]

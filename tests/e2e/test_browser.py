@@ -123,3 +123,16 @@ def test_rnn_and_bad_input_in_the_browser(new_page, app_url, artifacts):
     expect(step_caption(page)).to_have_text(re.compile("of 3"))  # the last good input is still shown
     page.wait_for_selector(DONE)
     page.screenshot(path=str(artifacts / "rnn_bad_input.png"), full_page=True)
+
+
+def test_why_lstm_page_and_presets(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url + "/why")
+    expect(page.get_by_role("heading", name=re.compile("Why LSTM"))).to_be_visible()
+    button(page, "why_preset_explode").click()
+    expect(step_caption(page)).to_have_text(re.compile("of 200"))
+    expect(page.get_by_text(re.compile(r"ρ\(W_hh\) of the RNN = 3\.00"))).to_be_visible()
+    button(page, "why_preset_vanish").click()
+    expect(page.get_by_text(re.compile(r"ρ\(W_hh\) of the RNN = 0\.50"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/why\?.*rho=0\.5"))
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "why.png"), full_page=True)

@@ -1,0 +1,122 @@
+"""How far back can the network see? Jacobian norms through time.
+
+For a run of T steps, the sensitivity of the last output to each input is
+
+    ‖∂h_T/∂x_t‖_F   (h_T of the top layer, x_t the network input, Frobenius norm)
+
+and, for an LSTM, of the last memory to each earlier memory (top layer)
+
+    ‖∂C_T/∂C_t‖_F   with its direct part ∏_{k=t+1}^{T} f_k along the memory line.
+
+A plain RNN's gradient is multiplied at every step back by W_hhᵀ·diag(tanh'),
+so it shrinks (or grows) geometrically; the LSTM's memory line only by f.
+Each Jacobian is exact: one backward pass per output unit, run together as a
+batch of seeds (the rows of the Jacobian). In float64 a norm past ~1e308
+becomes inf and one below ~1e-308 becomes 0; ``Reach`` reports where that
+happens instead of returning NaN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import layer as L
+from .network import Network
+from .trace import Trace
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Per-step norms (T,), NaN where float64 could not hold the value."""
+
+    dx: np.ndarray  # ‖∂h_T/∂x_t‖_F
+    overflow: np.ndarray  # (T,) bool: the true value is beyond float64's largest number
+    underflow: np.ndarray  # (T,) bool: the true value is below float64's smallest number
+    dc: np.ndarray | None = None  # ‖∂C_T/∂C_t‖_F, top layer (LSTM)
+    fprod: np.ndarray | None = None  # ‖∏_{k=t+1}^{T} f_k‖₂ over the top layer's units (LSTM)
+
+
+def spectral_radius(W: np.ndarray) -> float:
+    """max |λ| over the eigenvalues of a square matrix, e.g. W_hh of an RNN."""
+    return float(np.abs(np.linalg.eigvals(W)).max())
+
+
+def _runs(net: Network, trace: Trace) -> list[L.LayerRun]:
+    if trace.x.ndim != 2:
+        raise ValueError("Jacobian norms are computed for one sequence, not a batch.")
+    return [net._layer_run(lt, batched=False) for lt in trace.layers]
+
+
+def _norms(J: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Frobenius norm per step of J (T, B, n); NaN where it left float64's range."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        n = np.sqrt(np.einsum("tbn,tbn->t", J, J))
+    over = ~np.isfinite(n) | ~np.isfinite(J).all(axis=(1, 2))
+    under = (n == 0) & ~over
+    n = np.where(over | under, np.nan, n)
+    return n, over, under
+
+
+def input_jacobian(net: Network, trace: Trace) -> np.ndarray:
+    """∂h_T/∂x_t for every t: (T, H_top, D_in), row j = gradient of h_T[j]."""
+    runs = _runs(net, trace)
+    T = trace.steps
+    H = net.hidden_sizes[-1]
+    dH = np.zeros((T, H, H))
+    dH[-1] = np.eye(H)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(net.num_layers - 1, -1, -1):
+            p, r = net.layers[k], runs[k]
+            dA = L.lstm_backward(r, p, dH)[0] if net.cell == "lstm" else L.rnn_backward(r, p, dH)[0]
+            dH = L._matmul(dA, p.W_ih)
+    return dH
+
+
+def memory_jacobian(net: Network, trace: Trace) -> np.ndarray:
+    """∂C_T/∂C_t of the top LSTM layer for every t: (T, H, H), row j = gradient of C_T[j]."""
+    if net.cell != "lstm":
+        raise ValueError("Only an LSTM has a memory C.")
+    run, p = _runs(net, trace)[-1], net.layers[-1]
+    H = p.hidden_size
+    with np.errstate(over="ignore", invalid="ignore"):
+        dC = L.lstm_backward(run, p, np.zeros((trace.steps, H, H)), dc_last=np.eye(H), keep_dc=True)[3]
+    return dC
+
+
+def reach(net: Network, trace: Trace) -> Reach:
+    """All the norms the "Why LSTM" page draws, for one run."""
+    dx, over, under = _norms(input_jacobian(net, trace))
+    if net.cell != "lstm":
+        return Reach(dx, over, under)
+    dc, _, _ = _norms(memory_jacobian(net, trace))
+    f = trace.layers[-1].f  # (T, H)
+    # ∏_{k=t+1}^{T} f_k, in logs so that a long product cannot underflow early
+    logf = np.log(np.maximum(f, np.finfo(float).tiny))
+    tail = np.concatenate((np.cumsum(logf[::-1], axis=0)[::-1][1:], np.zeros((1, f.shape[1]))))
+    with np.errstate(over="ignore", under="ignore"):
+        fprod = np.sqrt((np.exp(2 * tail)).sum(axis=1))
+    fprod = np.where(fprod > 0, fprod, np.nan)
+    return Reach(dx, over, under, dc, fprod)
+
+
+def with_spectral_radius(net: Network, rho: float) -> Network:
+    """A copy whose recurrent weights are rescaled so that every layer's
+    recurrence matrix has spectral radius ``rho``: W_hh for an RNN, the
+    candidate block W_hg for an LSTM (its W_hh is scaled as a whole)."""
+    if not (np.isfinite(rho) and rho >= 0):
+        raise ValueError(f"Spectral radius is {rho}; it must be a number ≥ 0.")
+    sd = net.state_dict()
+    for k, p in enumerate(net.layers):
+        M = p.W_hh if net.cell == "rnn" else p.W_hh[p.rows("g")]
+        r = spectral_radius(M)
+        if r > 0:
+            sd[f"weight_hh_l{k}"] = p.W_hh * (rho / r)
+    return Network.from_state_dict(sd, net.cell)
+
+
+def recurrent_radius(net: Network, k: int = 0) -> float:
+    """ρ of layer k's recurrence matrix (W_hh for an RNN, W_hg for an LSTM)."""
+    p = net.layers[k]
+    return spectral_radius(p.W_hh if net.cell == "rnn" else p.W_hh[p.rows("g")])

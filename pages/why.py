@@ -1,0 +1,30 @@
+"""Why LSTM: a plain RNN and an LSTM side by side — how far back each can see."""
+
+import streamlit as st
+
+from ui import page
+from ui.engine import why
+from ui.i18n import t, tr
+from ui.steps import step_fragment
+from ui.why import controls_ui, explanation
+from viz.why import memory_figure, reach_figure
+
+ctx = page.context()
+st.title(t("why_title"))
+st.markdown(t("why_intro"))
+rho = controls_ui()
+w = why(ctx.cfg, rho)
+st.caption(t("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}"))
+
+
+def view(s: int) -> None:
+    left, right = st.columns(2, gap="large")
+    left.plotly_chart(
+        reach_figure(w.rnn_reach, w.lstm_reach, s, tr), key="why_reach", config={"displaylogo": False}
+    )
+    right.plotly_chart(memory_figure(w.lstm_reach, s, tr), key="why_memory", config={"displaylogo": False})
+
+
+step_fragment(w.x.shape[0], view)
+st.markdown(explanation(w))
+st.caption(t("why_sidebar_note"))

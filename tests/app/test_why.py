@@ -1,0 +1,97 @@
+"""The "Why LSTM" page: the curves are the engine's, the presets do what they say."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lstm_core import Network, generate
+from lstm_core.reach import with_spectral_radius
+from tests.app.conftest import arr, chart, make_app
+
+
+def curves(at) -> dict[str, np.ndarray]:
+    fig = chart(at, "why_reach")
+    return {
+        d["name"].split(":")[0]: arr(d["y"]).astype(float)
+        for d in fig["data"]
+        if d.get("name", "").endswith("‖")
+    }
+
+
+def test_page_renders_and_rho_is_the_measured_spectral_radius():
+    at = make_app({"rho": "0.8", "h1": "6", "seed": "3"}, page="why")
+    assert not at.exception
+    rnn = with_spectral_radius(Network.random(1, [6], "rnn", 3, 1.0), 0.8)
+    shown = at.caption[0].value
+    want = np.abs(np.linalg.eigvals(rnn.layers[0].W_hh)).max()
+    assert f"ρ(W_hh) of the RNN = {want:.2f}" in shown
+    at.slider(key="vg_rho").set_value(1.7).run()
+    assert "ρ(W_hh) of the RNN = 1.70" in at.caption[0].value
+    assert at.query_params["rho"] == "1.7"
+
+
+def test_curves_are_the_engines_jacobian_norms():
+    at = make_app({"rho": "0.9", "T": "30"}, page="why")
+    c = curves(at)
+    from lstm_core.reach import reach
+
+    x = generate("sine", 30, 1.0, 20.0, 0, 4)
+    net = with_spectral_radius(Network.random(1, [4], "rnn", 0, 1.0), 0.9)
+    np.testing.assert_allclose(c["RNN"], reach(net, net.run(x)).dx, rtol=1e-12)
+    assert c["LSTM"].shape == (30,)
+
+
+@pytest.mark.parametrize("preset", ["vanish", "explode", "remember", "forget"])
+def test_presets_do_what_they_claim(preset):
+    at = make_app(page="why")
+    at.button(key=f"why_preset_{preset}").click().run()
+    assert not at.exception
+    c = curves(at)
+    T = at.sidebar.slider(key="seq_len").value
+    assert T == 200 and len(c["RNN"]) == 200
+    rnn, lstm = c["RNN"], c["LSTM"]
+
+    def vanished(c):  # NaN here means: below float64's smallest number, and labelled so
+        return np.isnan(c[0]) or c[0] <= 1e-6 * c[-1]
+
+    if preset == "vanish":
+        assert vanished(rnn)
+    if preset == "explode":
+        assert rnn[0] >= 1e6 * rnn[-1]
+    if preset == "remember":
+        assert np.nanmax(lstm) <= 10 * np.nanmin(lstm)  # within 10× across T = 200
+        assert np.isfinite(lstm).all()
+    if preset == "forget":
+        assert vanished(lstm) and np.isfinite(lstm[-1])
+    text = " ".join(m.value for m in at.main.markdown)
+    assert "decades" in text
+
+
+def test_underflow_is_labelled_not_drawn_as_nan():
+    at = make_app({"rho": "0.05", "T": "300", "h1": "8"}, page="why")
+    fig = chart(at, "why_reach")
+    rnn = arr(fig["data"][0]["y"]).astype(float)
+    assert np.isnan(rnn[:50]).all() and np.isfinite(rnn[-50:]).all()
+    labels = [s.get("text", "") for s in fig["layout"].get("annotations", [])]
+    assert any("below float64" in s for s in labels)
+    assert "less than −308" in " ".join(m.value for m in at.main.markdown)
+
+
+def test_step_moves_the_cursor_on_both_charts():
+    at = make_app({"t": "10"}, page="why")
+    at.button(key="step_next").click().run()
+    for key in ("why_reach", "why_memory"):
+        lines = [s for s in chart(at, key)["layout"]["shapes"] if s["type"] == "line"]
+        assert lines[-1]["x0"] == 11
+
+
+def test_bad_settings_give_messages_not_nan():
+    at = make_app({"rho": "-1", "input": "typed", "data": ""})
+    assert any("rho=-1" in w.value for w in at.warning)  # shown once, on the first page opened
+    at.switch_page("pages/why.py").run()
+    assert not at.exception
+    assert "No numbers found" in at.sidebar.error[0].value
+    assert at.slider(key="vg_rho").value == 1.0
+    fig = chart(at, "why_reach")
+    assert all(np.isfinite(arr(d["y"]).astype(float)).any() for d in fig["data"][:1])

@@ -1,0 +1,119 @@
+"""Charts of how far back a network sees: ‖∂h_T/∂x_t‖ for an RNN and an LSTM,
+and the LSTM's memory path ‖∂C_T/∂C_t‖ with ∏f, on a log scale.
+
+Where float64 could not hold a value (an exploding gradient past ~1e308, or
+one that vanished below ~1e-308) the curve stops and a shaded band says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+
+from lstm_core.reach import Reach
+
+from .style import FONT
+
+RNN_COLOUR, LSTM_COLOUR, F_COLOUR = "#d62728", "#1f77b4", "#2ca02c"
+
+
+def _bands(fig: go.Figure, mask: np.ndarray, label: str, colour: str) -> None:
+    """Shade the runs of steps where ``mask`` holds (1-based t)."""
+    t = np.flatnonzero(mask)
+    if t.size == 0:
+        return
+    starts = t[np.r_[True, np.diff(t) > 1]]
+    ends = t[np.r_[np.diff(t) > 1, True]]
+    for k, (a, b) in enumerate(zip(starts, ends, strict=True)):
+        fig.add_vrect(
+            x0=a + 0.5,
+            x1=b + 1.5,
+            fillcolor=colour,
+            opacity=0.12,
+            line_width=0,
+            annotation_text=label if k == 0 else None,
+            annotation_position="top left",
+            annotation_font=dict(size=12, color="#444"),
+        )
+
+
+def _cursor(fig: go.Figure, step: int) -> None:
+    fig.add_vline(x=step + 1, line=dict(color="#111", width=2, dash="dot"))
+
+
+def _layout(fig: go.Figure, title: str, ytitle: str, tr: Callable[[str], str]) -> None:
+    fig.update_layout(
+        title=dict(text=title, x=0.01),
+        font=FONT,
+        height=380,
+        plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=50, b=40),
+        legend=dict(orientation="h", y=-0.2, x=0),
+        hovermode="x unified",
+    )
+    fig.update_xaxes(title_text=tr("time_axis"), gridcolor="#eee")
+    fig.update_yaxes(type="log", title_text=ytitle, gridcolor="#eee", exponentformat="power")
+
+
+def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure:
+    """‖∂h_T/∂x_t‖ of both networks against t."""
+    T = rnn.dx.size
+    t = np.arange(1, T + 1)
+    fig = go.Figure()
+    for name, r, colour in (("RNN", rnn, RNN_COLOUR), ("LSTM", lstm, LSTM_COLOUR)):
+        fig.add_trace(
+            go.Scatter(
+                x=t,
+                y=r.dx,
+                name=f"{name}: ‖∂h<sub>T</sub>/∂x<sub>t</sub>‖",
+                line=dict(color=colour, width=3),
+                hovertemplate="%{y:.3g}",
+            )
+        )
+        _bands(fig, r.overflow, tr("why_overflow").format(name=name), colour)
+        _bands(fig, r.underflow, tr("why_underflow").format(name=name), colour)
+        if np.isfinite(r.dx[step]):
+            fig.add_trace(
+                go.Scatter(
+                    x=[step + 1],
+                    y=[r.dx[step]],
+                    mode="markers",
+                    showlegend=False,
+                    marker=dict(size=11, color=colour, line=dict(color="white", width=2)),
+                    hoverinfo="skip",
+                )
+            )
+    _cursor(fig, step)
+    _layout(fig, tr("why_reach_title"), tr("why_reach_axis"), tr)
+    return fig
+
+
+def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure:
+    """The LSTM's memory path: ‖∂C_T/∂C_t‖ and the norm of ∏ f beside it."""
+    T = lstm.dc.size
+    t = np.arange(1, T + 1)
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=t,
+            y=lstm.dc,
+            name="‖∂C<sub>T</sub>/∂C<sub>t</sub>‖",
+            line=dict(color=LSTM_COLOUR, width=3),
+            hovertemplate="%{y:.3g}",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=t,
+            y=lstm.fprod,
+            name="‖∏<sub>k>t</sub> f<sub>k</sub>‖",
+            line=dict(color=F_COLOUR, width=3, dash="dash"),
+            hovertemplate="%{y:.3g}",
+        )
+    )
+    _bands(fig, np.isnan(lstm.dc), tr("why_underflow").format(name="LSTM"), LSTM_COLOUR)
+    _cursor(fig, step)
+    _layout(fig, tr("why_memory_title"), tr("why_memory_axis"), tr)
+    return fig
