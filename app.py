@@ -19,12 +19,16 @@ nav = st.navigation(
         st.Page("pages/cell.py", title=t("page_cell"), icon="🔬", url_path="cell", default=True),
         st.Page("pages/timeline.py", title=t("page_timeline"), icon="📈", url_path="timeline"),
         st.Page("pages/layers.py", title=t("page_layers"), icon="🧱", url_path="layers"),
+        st.Page("pages/weights.py", title=t("page_weights"), icon="🎛️", url_path="weights"),
         st.Page("pages/why.py", title=t("page_why"), icon="📉", url_path="why"),
     ]
 )
 cfg, layer, unit = sidebar()
 for name, raw, default in state.notices():
-    st.warning(t("url_notice", name=name, value=raw, default=default), icon="🔗")
+    if name == "wsrc":
+        st.warning(t("url_notice_weights"), icon="🔗")
+    else:
+        st.warning(t("url_notice", name=name, value=raw, default=default), icon="🔗")
 page.set_context(cfg, layer, unit)
 nav.run()
 state.sync_url()

@@ -50,6 +50,18 @@ def view(s: int) -> None:
         st.code(f"# {t('code_header')}\n\n" + pseudocode(lt, s, tr), language="python")
     with right:
         eqs = block(equations(lt, s, ctx.unit, forced_word=t("forced")))
+        if ctx.result.base is not None:
+            b, u = ctx.result.base.layers[ctx.layer], ctx.unit
+            st.warning(
+                t(
+                    "whatif_cell_note",
+                    h=num(lt.h[s, u]),
+                    c=num(lt.c[s, u]) if lt.c is not None else "—",
+                    h0=num(b.h[s, u]),
+                    c0=num(b.c[s, u]) if b.c is not None else "—",
+                ),
+                icon="🔀",
+            )
         st.markdown(
             f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}\n\n"
             f"#### {t('equations_header', unit=ctx.unit + 1)}\n\n$$\n{eqs}\n$$\n\n"

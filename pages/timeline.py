@@ -6,7 +6,7 @@ from lstm_core.export import trace_to_csv
 from ui import page
 from ui.i18n import t, tr
 from ui.steps import step_fragment
-from viz.timeline import input_chart, layer_heatmaps
+from viz.timeline import difference_heatmaps, input_chart, layer_heatmaps
 
 ctx = page.context()
 trace = ctx.result.trace
@@ -27,7 +27,11 @@ def view(s: int) -> None:
     st.plotly_chart(
         input_chart(ctx.result.x, ctx.result.names, s, tr), key="input_chart", config={"displaylogo": False}
     )
+    base = ctx.result.base
     for k, lt in enumerate(trace.layers):
+        if base is not None:
+            fig = difference_heatmaps(lt, base.layers[k], s, tr, title=t("diff_title", k=k + 1))
+            st.plotly_chart(fig, key=f"diff_{k}", config={"displaylogo": False})
         fig = layer_heatmaps(lt, s, tr, title=t("layer_title", k=k + 1, H=lt.hidden_size))
         st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})
 

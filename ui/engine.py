@@ -15,7 +15,7 @@ import numpy as np
 import streamlit as st
 
 import lstm_core
-from lstm_core import Network, Trace
+from lstm_core import GateOverride, Network, Trace, layouts
 from lstm_core.reach import Reach, reach, recurrent_radius, with_spectral_radius
 
 MAX_T = 500
@@ -40,15 +40,18 @@ class Config:
     scale: float
     forget_bias: float
     input: InputSpec
+    weights: str | None = None  # custom weights (edited, preset, imported), lstm_core.layouts.encode form
+    overrides: tuple[GateOverride, ...] = ()  # "what if" gate overrides
 
 
 @dataclass(frozen=True, eq=False)
 class Result:
     net: Network
-    trace: Trace
+    trace: Trace  # with the overrides, if any
     x: np.ndarray  # (T, D) the input as used
     names: tuple[str, ...]  # input column names
     truncated_from: int  # original length if the data was cut to MAX_T, else 0
+    base: Trace | None = None  # the same run without the overrides (None when there are none)
 
 
 def build_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
@@ -67,12 +70,26 @@ def build_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
     return x, names, cut
 
 
+def network(cfg: Config, input_size: int) -> Network:
+    """The model a configuration describes: its custom weights, or the seeded random ones."""
+    if cfg.weights:
+        return decode_network(cfg.weights)
+    return Network.random(input_size, cfg.hidden, cfg.cell, cfg.seed, cfg.scale, cfg.forget_bias)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def decode_network(text: str) -> Network:
+    return layouts.decode(text)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def run(cfg: Config) -> Result:
     """Input -> network -> trace, once per configuration."""
     x, names, cut = build_input(cfg.input)
-    net = Network.random(x.shape[1], cfg.hidden, cfg.cell, cfg.seed, cfg.scale, cfg.forget_bias)
-    return Result(net, net.run(x), x, names, cut)
+    net = network(cfg, x.shape[1])
+    if not cfg.overrides:
+        return Result(net, net.run(x), x, names, cut)
+    return Result(net, net.run(x, overrides=cfg.overrides), x, names, cut, base=net.run(x))
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,3 +120,13 @@ def why(cfg: Config, rho: float) -> Why:
     return Why(
         x, rnn, lstm, rt, lt, reach(rnn, rt), reach(lstm, lt), recurrent_radius(rnn), recurrent_radius(lstm)
     )
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def twin_outputs(cfg: Config) -> tuple[np.ndarray, np.ndarray]:
+    """h_t of unit 1 for the rnn_lstm preset's LSTM and its plain-RNN twin, on this input."""
+    from lstm_core.presets import preset
+
+    p = preset("rnn_lstm")
+    x, _, _ = build_input(cfg.input)
+    return p.network.run(x).output[:, 0], p.twin.run(x).output[:, 0]

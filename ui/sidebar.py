@@ -8,11 +8,13 @@ from urllib.parse import urlencode
 import streamlit as st
 
 import lstm_core
+from lstm_core.overrides import override_masks
 
-from . import state
-from .engine import Config, InputSpec, build_input
+from . import state, weights
+from .engine import Config, InputSpec, build_input, decode_network
 from .i18n import LANGS, labels, t
 from .state import INPUT_KINDS, MAX_H, MAX_LAYERS, MAX_T
+from .strings import STRINGS
 
 LAST_GOOD = "_last_good_input"
 MAX_UPLOAD_KB = 200
@@ -31,10 +33,21 @@ def language_ui() -> None:
 
 def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
     st.subheader(t("model_header"))
+    fixed = bool(weights.custom())  # custom weights fix the shape; the seed knobs do not apply
+    if fixed:
+        st.info(t("custom_active", what=custom_label()), icon="🎛️")
+        st.button(t("weights_reset"), key="weights_reset", on_click=weights.reset_to_seed, width="stretch")
     cell = st.segmented_control(
-        t("cell_kind_label"), ["lstm", "rnn"], format_func=labels("cell_"), key="cell_kind", required=True
+        t("cell_kind_label"),
+        ["lstm", "rnn"],
+        format_func=labels("cell_"),
+        key="cell_kind",
+        required=True,
+        disabled=fixed,
     )
-    layers = st.slider(t("num_layers_label"), 1, MAX_LAYERS, key="num_layers", help=t("num_layers_help"))
+    layers = st.slider(
+        t("num_layers_label"), 1, MAX_LAYERS, key="num_layers", help=t("num_layers_help"), disabled=fixed
+    )
     sizes = []
     cols = st.columns(2)
     for k in range(layers):
@@ -105,6 +118,9 @@ def checked_input(spec: InputSpec) -> InputSpec:
     """The spec if it gives a usable input, else a message and the last good one."""
     try:
         x, _, cut = build_input(spec)
+        need = decode_network(weights.custom()).input_size if weights.custom() else None
+        if need is not None and x.shape[1] != need:
+            raise lstm_core.ShapeError(t("input_dim_mismatch", need=need, got=x.shape[1]))
     except lstm_core.GateLabError as e:
         st.error(t("input_error", msg=str(e)), icon="⚠️")
         return st.session_state.get(LAST_GOOD, InputSpec("sine"))
@@ -123,13 +139,38 @@ def sidebar() -> tuple[Config, int, int]:
         cell, sizes, seed, scale, fbias = model_ui()
         spec = checked_input(input_ui(seed))
         layer, unit = view_ui(len(sizes), sizes)
+        ovs = fitting_overrides(cell, sizes, spec)
         share_ui()
-    return Config(cell, sizes, seed, scale, fbias, spec), layer, unit
+    return Config(cell, sizes, seed, scale, fbias, spec, weights.custom(), ovs), layer, unit
+
+
+def fitting_overrides(cell: str, sizes: tuple[int, ...], spec: InputSpec) -> tuple:
+    """The session's overrides, if they still fit the model and the input; else none, with a message."""
+    ovs = weights.overrides()
+    if not ovs:
+        return ()
+    try:
+        T = len(build_input(spec)[0])
+        override_masks(ovs, cell, sizes, T)
+    except lstm_core.GateLabError as e:
+        weights.clear_overrides()
+        st.warning(t("overrides_dropped", msg=str(e)), icon="⚠️")
+        return ()
+    return ovs
+
+
+def custom_label() -> str:
+    kind, _, name = weights.label().partition(":")
+    if kind == "preset" and f"preset_title_{name}" in STRINGS:
+        name = t(f"preset_title_{name}")
+    return t(f"custom_{kind}", name=name) if f"custom_{kind}" in STRINGS else weights.label()
 
 
 def share_ui() -> None:
     with st.expander(t("share_header")):
         st.caption(t("share_help"))
+        if weights.custom() and not weights.small_enough_to_share(decode_network(weights.custom())):
+            st.warning(t("share_too_big"))
         base = str(st.context.url or "").split("?")[0]
         query = urlencode(state.url_params())
         st.code(f"{base}?{query}", language=None, wrap_lines=True)

@@ -15,7 +15,10 @@ from typing import Any
 
 import streamlit as st
 
-from lstm_core import KINDS
+from lstm_core import KINDS, GateLabError, layouts
+
+from . import weights
+from .engine import decode_network
 
 INPUT_KINDS = (*KINDS, "typed", "csv")
 MAX_T = 500
@@ -30,8 +33,11 @@ class Field:
     key: str  # widget / session key
     default: Any
     parse: Callable[[str], Any]  # str -> value; raises ValueError when bad
+    write: Callable[[Any], str] | None = None  # value -> str, when str() is not it
 
     def dump(self, v: Any) -> str:
+        if self.write is not None:
+            return self.write(v)
         if isinstance(v, bool):
             return "1" if v else "0"
         if isinstance(v, float):
@@ -97,6 +103,15 @@ FIELDS: tuple[Field, ...] = (
     Field("layer", "view_layer", 1, _int(1, MAX_LAYERS)),
     Field("unit", "view_unit", 1, _int(1, MAX_H)),
     Field("rho", "vg_rho", 1.0, _float(0.0, 5.0)),
+    Field("w", weights.CUSTOM, None, lambda s: layouts.encode(layouts.decode(s))),
+    Field("wsrc", weights.LABEL, "", _text(200)),
+    Field(
+        "ov",
+        weights.OVERRIDES,
+        [],
+        lambda s: list(weights.overrides_from_text(s)),
+        lambda v: weights.overrides_to_text(tuple(v)),
+    ),
     Field("t", STEP, 1, _int(1, MAX_T)),  # 1-based in the URL, 0-based in the session
 )
 BY_KEY = {f.key: f for f in FIELDS}
@@ -116,9 +131,14 @@ def init() -> None:
         if raw is not None:
             try:
                 value = f.parse(raw)
-            except (ValueError, TypeError):
-                notices.append((f.url, raw, f.dump(f.default)))
+            except (ValueError, TypeError, GateLabError):
+                notices.append((f.url, raw[:40], f.dump(f.default) if f.default is not None else "—"))
         ss[f.key] = value - 1 if f.key == STEP else value
+    if ss.get(weights.CUSTOM):
+        weights.set_network(layouts.decode(ss[weights.CUSTOM]), ss.get(weights.LABEL) or "shared")
+    elif ss.get(weights.LABEL):
+        notices.append(("wsrc", ss[weights.LABEL], "—"))  # made with weights too big for a link
+        ss[weights.LABEL] = ""
     ss[NOTICES] = notices
     ss["_state_ready"] = True
 
@@ -154,6 +174,13 @@ def url_params() -> dict[str, str]:
         if f.key == "typed_numbers" and get("input_kind") != "typed":
             continue
         if f.key in ("amplitude", "period", "onset") and get("input_kind") in ("typed", "csv"):
+            continue
+        if f.key == weights.CUSTOM:
+            if not v:
+                continue
+            if not weights.small_enough_to_share(decode_network(v)):
+                continue  # too big for a link: wsrc still says it was custom
+        if f.key in (weights.LABEL, weights.OVERRIDES) and not v:
             continue
         out[f.url] = f.dump(v)  # every field, so a link means the same after defaults change
     return out

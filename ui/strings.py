@@ -336,4 +336,208 @@ STRINGS: dict[str, dict[str, str]] = {
         "applies to the LSTM. The presets set those knobs too.",
         "zh": "两个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置只作用于 LSTM。预设也会设置这些参数。",
     },
+    # --- custom weights (sidebar, links) ---
+    "page_weights": {"en": "Weights lab", "zh": "权重实验室"},
+    "url_notice_weights": {
+        "en": "This link was made with custom weights that are too big to travel in a link, so you see the "
+        "seeded model. Ask for the exported weights file (.npz) and import it in the Weights lab.",
+        "zh": "此链接使用的自定义权重太大，无法放进链接，所以这里显示的是随机种子模型。请向对方索取导出的权重文件（.npz），"
+        "并在权重实验室中导入。",
+    },
+    "custom_active": {
+        "en": "Custom weights: {what}. The seed, scale and shape controls do not apply.",
+        "zh": "自定义权重：{what}。随机种子、缩放和结构设置暂不生效。",
+    },
+    "custom_edited": {"en": "edited by hand", "zh": "手动编辑"},
+    "custom_preset": {"en": "preset “{name}”", "zh": "预设“{name}”"},
+    "custom_import": {"en": "imported from {name}", "zh": "导入自 {name}"},
+    "custom_shared": {"en": "from a shared link", "zh": "来自分享链接"},
+    "weights_reset": {"en": "↺ Reset to seed", "zh": "↺ 恢复为随机种子"},
+    "status_seed": {
+        "en": "Random weights from seed {seed} (PyTorch's initialisation, scaled). Edit them, load a preset or import your own.",
+        "zh": "由随机种子 {seed} 生成的权重（PyTorch 的初始化方式，已缩放）。可以编辑、加载预设或导入你自己的权重。",
+    },
+    "input_dim_mismatch": {
+        "en": "The model reads {need} numbers per step (x_t has {need} entries) but this input has {got}. "
+        "Choose an input with {need} column(s), or reset the weights to the seed.",
+        "zh": "模型每步读入 {need} 个数（x_t 有 {need} 个分量），但此输入有 {got} 个。请选择有 {need} 列的输入，或把权重恢复为随机种子。",
+    },
+    "overrides_dropped": {
+        "en": "The what-if overrides no longer fit this model or input and were cleared: {msg}",
+        "zh": "“假如”强制设置已不适用于当前模型或输入，已清除：{msg}",
+    },
+    "share_too_big": {
+        "en": "These custom weights are too big for a link (links carry up to 2 layers of up to 4 units). "
+        "Export them in the Weights lab and send the file.",
+        "zh": "这些自定义权重太大，无法放进链接（链接最多携带 2 层、每层最多 4 个单元）。请在权重实验室导出并发送文件。",
+    },
+    # --- weights lab ---
+    "weights_title": {"en": "Weights lab", "zh": "权重实验室"},
+    "weights_intro": {
+        "en": "Change the numbers inside the cell and watch every page follow: edit a weight, move a gate's bias, "
+        "load a hand-designed cell, force a gate to see what would happen, or bring in a model you trained.",
+        "zh": "改动单元内部的数字，所有页面都会随之变化：编辑权重、调整门的偏置、加载手工设计的单元、"
+        "强制某个门看看会发生什么，或者导入你训练好的模型。",
+    },
+    "tab_edit": {"en": "✏️ Edit weights", "zh": "✏️ 编辑权重"},
+    "tab_presets": {"en": "🎓 Teaching presets", "zh": "🎓 教学预设"},
+    "tab_whatif": {"en": "🔀 What if", "zh": "🔀 假如"},
+    "tab_files": {"en": "📂 Import / export", "zh": "📂 导入 / 导出"},
+    "edit_help": {
+        "en": "Layer {layer} (choose the layer in the sidebar). One gate at a time: a row is a unit; columns x are "
+        "W_ih (one per input), h are W_hh (one per unit of the layer), then the two biases. Edit a cell and press Enter.",
+        "zh": "第 {layer} 层（在侧边栏选择层）。每次一个门：每行是一个单元；x 列是 W_ih（每个输入一列），"
+        "h 列是 W_hh（本层每个单元一列），最后是两个偏置。编辑单元格后按回车。",
+    },
+    "edit_gate_label": {"en": "Gate", "zh": "门"},
+    "gate_name_i": {"en": "i input", "zh": "i 输入门"},
+    "gate_name_f": {"en": "f forget", "zh": "f 遗忘门"},
+    "gate_name_g": {"en": "g candidate", "zh": "g 候选值"},
+    "gate_name_o": {"en": "o output", "zh": "o 输出门"},
+    "gate_name_h": {"en": "h (tanh)", "zh": "h（tanh）"},
+    "edit_bias_label": {"en": "Bias b_{g} of every unit", "zh": "所有单元的偏置 b_{g}"},
+    "edit_bias_help": {
+        "en": "Sets b_ih + b_hh of this gate to the same value for every unit (b_ih = value − b_hh).",
+        "zh": "把本门所有单元的 b_ih + b_hh 设为同一个值（b_ih = 该值 − b_hh）。",
+    },
+    "edit_mult_label": {"en": "Multiplier of W_i{g}, W_h{g}", "zh": "W_i{g}、W_h{g} 的倍数"},
+    "edit_mult_help": {
+        "en": "Scales this gate's input and recurrent weights; 1 is where they were before you moved it.",
+        "zh": "缩放本门的输入权重和循环权重；1 表示移动滑块前的数值。",
+    },
+    "edit_columns": {
+        "en": "{d} input column(s) x, {h} recurrent column(s) h. Values up to ±1,000,000.",
+        "zh": "{d} 个输入列 x，{h} 个循环列 h。数值范围 ±1,000,000 以内。",
+    },
+    "edit_refused": {"en": "That edit was not applied: {msg}", "zh": "该修改未被应用：{msg}"},
+    "preset_label": {"en": "Preset", "zh": "预设"},
+    "preset_load": {"en": "Load this preset and its input", "zh": "加载此预设及其输入"},
+    "preset_title_memory": {"en": "Perfect memory", "zh": "完美记忆"},
+    "preset_title_forget": {"en": "Forget everything", "zh": "全部遗忘"},
+    "preset_title_latch": {"en": "Latch (flip-flop)", "zh": "锁存器（触发器）"},
+    "preset_title_counter": {"en": "Counter (integrator)", "zh": "计数器（积分器）"},
+    "preset_title_spike": {"en": "Spike detector", "zh": "突变检测器"},
+    "preset_title_copy": {"en": "Copy the input", "zh": "复制输入"},
+    "preset_title_rnn_lstm": {"en": "Plain RNN vs LSTM on a long input", "zh": "长输入上的普通 RNN 与 LSTM"},
+    "preset_text_memory": {
+        "en": "One unit. The forget gate's bias is +10, so f ≈ 1 at every step: nothing is forgotten. The input gate "
+        "opens only when the input is 1 (W_ii = 20, b_i = −10), so the single impulse at t = 1 is written, and after "
+        "that i ≈ 0: **C never changes again**. Suggested input: one impulse at t = 1, 40 steps. Step through and "
+        "watch C_t stay at the same value while x_t is 0.",
+        "zh": "一个单元。遗忘门偏置为 +10，所以每一步 f ≈ 1：什么都不忘。输入门只在输入为 1 时打开"
+        "（W_ii = 20，b_i = −10），因此 t = 1 的脉冲被写入，之后 i ≈ 0：**C 再也不变**。建议输入：t = 1 处一个脉冲，"
+        "共 40 步。逐步观察：x_t 为 0 时 C_t 始终保持同一个值。",
+    },
+    "preset_text_forget": {
+        "en": "One unit with f ≈ 0 (forget bias −10) and i ≈ 1: the old memory is thrown away at every step, so "
+        "**C_t is just this step's write, i_t·g_t = tanh(x_t)**. Suggested input: a sine wave. Compare C_{t−1} and "
+        "C_t on the diagram: they have nothing to do with each other.",
+        "zh": "一个单元，f ≈ 0（遗忘偏置 −10），i ≈ 1：每一步都丢掉旧记忆，所以 **C_t 就是本步写入的 i_t·g_t = "
+        "tanh(x_t)**。建议输入：正弦波。在图上比较 C_{t−1} 和 C_t：两者毫无关系。",
+    },
+    "preset_text_latch": {
+        "en": "Two units remember **the sign of the last impulse** until the next one. Unit 1's input gate opens on a "
+        "+1 impulse and its forget gate shuts on a −1; unit 2 does the opposite. Between impulses both keep their "
+        "memory (f ≈ 1, nothing written), so h₁ − h₂ is positive after a +1 and negative after a −1. Suggested input: "
+        "a few ±1 impulses typed by hand.",
+        "zh": "两个单元记住**最后一个脉冲的符号**，直到下一个脉冲到来。单元 1 的输入门在 +1 脉冲时打开、遗忘门在 −1 "
+        "脉冲时关闭；单元 2 正好相反。脉冲之间两者都保持记忆（f ≈ 1，不写入），所以 +1 之后 h₁ − h₂ 为正，−1 之后为负。"
+        "建议输入：手动输入几个 ±1 脉冲。",
+    },
+    "preset_text_counter": {
+        "en": "f ≈ 1 and i ≈ 1: nothing is forgotten and everything is written, so **C adds up the input** — "
+        "C_t = g_1 + … + g_t with g = tanh(0.5·x) ≈ 0.5·x. Suggested input: a small square wave; C climbs while "
+        "it is positive and falls while it is negative (the integral of a square wave is a triangle).",
+        "zh": "f ≈ 1 且 i ≈ 1：什么都不忘，全部写入，所以 **C 把输入累加起来**——C_t = g_1 + … + g_t，"
+        "其中 g = tanh(0.5·x) ≈ 0.5·x。建议输入：小幅方波；方波为正时 C 上升，为负时下降（方波的积分是三角波）。",
+    },
+    "preset_text_spike": {
+        "en": "Unit 1 copies the input into its output. Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
+        "unit 1's h_{t−1} through W_hh: while the input holds still the two cancel, so **h of unit 2 fires only when "
+        "the input changes**. Suggested input: a square wave; look at unit 2 on the Timeline.",
+        "zh": "单元 1 把输入复制到输出。单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从单元 1 的 "
+        "h_{t−1} 读取：输入不变时两者抵消，所以**单元 2 的 h 只在输入变化时放电**。建议输入：方波；在时间线上看单元 2。",
+    },
+    "preset_text_copy": {
+        "en": "f ≈ 0, i ≈ 1, o ≈ 1 and g = tanh(x): **h follows x**, squashed twice by tanh (once into C, once out "
+        "of it), so a sine of amplitude 2 comes out with peaks of about 0.75.",
+        "zh": "f ≈ 0，i ≈ 1，o ≈ 1，g = tanh(x)：**h 跟随 x**，并被 tanh 压缩两次（写入 C 时一次，输出时一次），"
+        "所以幅度为 2 的正弦波输出的峰值约为 0.75。",
+    },
+    "preset_text_rnn_lstm": {
+        "en": "The perfect-memory LSTM beside a plain RNN twin (h_t = tanh(2·x_t + 0.9·h_{t−1})) on one impulse "
+        "followed by 199 zeros. The RNN multiplies its memory by about 0.9 at every step and has lost it long before "
+        "t = 200; **the LSTM still holds it**. The chart below shows both. See the Why LSTM page for the gradients.",
+        "zh": "完美记忆的 LSTM 与一个普通 RNN 孪生网络（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。"
+        "RNN 每一步把记忆乘以约 0.9，远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。"
+        "梯度请看“为什么需要 LSTM”页面。",
+    },
+    "twin_title": {
+        "en": "h_t of the LSTM and of its plain-RNN twin",
+        "zh": "LSTM 与其普通 RNN 孪生网络的 h_t",
+    },
+    "whatif_rnn": {
+        "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM.",
+        "zh": "“假如”功能强制设置门的值；普通 RNN 没有门。请切换到 LSTM。",
+    },
+    "whatif_help": {
+        "en": "Force a gate of layer {layer} to a value at chosen steps and units, and compare with the original run. "
+        "Every page then shows the forced run; forced gates have a red border on the Cell diagram.",
+        "zh": "在选定的时间步和单元上把第 {layer} 层的某个门强制为一个值，并与原始运行比较。"
+        "之后所有页面都显示强制后的运行；在单元图上被强制的门带红色边框。",
+    },
+    "ov_gate_label": {"en": "Gate to force", "zh": "要强制的门"},
+    "ov_units_label": {"en": "Units", "zh": "单元"},
+    "ov_units_all": {"en": "all units", "zh": "所有单元"},
+    "ov_value_label": {"en": "Force {g} to", "zh": "把 {g} 强制为"},
+    "ov_steps_label": {"en": "From step … to step (1-based)", "zh": "从第几步到第几步（从 1 开始）"},
+    "ov_add": {"en": "Force it", "zh": "强制"},
+    "ov_clear": {"en": "Clear all overrides", "zh": "清除所有强制设置"},
+    "ov_item": {
+        "en": "- **{g} = {v}** in layer {layer}, units {units}, steps {a} … {b}",
+        "zh": "- **{g} = {v}**，第 {layer} 层，单元 {units}，第 {a} … {b} 步",
+    },
+    "whatif_original": {"en": "original", "zh": "原始"},
+    "whatif_forced": {"en": "with the overrides", "zh": "强制后"},
+    "whatif_chart_title": {
+        "en": "The chosen unit: original run vs what if",
+        "zh": "所选单元：原始运行与“假如”对比",
+    },
+    "whatif_cell_note": {
+        "en": "**What if:** with the overrides h_t = {h} and C_t = {c}; in the original run h_t = {h0} and C_t = {c0}.",
+        "zh": "**假如：**强制后 h_t = {h}，C_t = {c}；原始运行中 h_t = {h0}，C_t = {c0}。",
+    },
+    "diff_title": {
+        "en": "Layer {k}: what the overrides changed (forced run − original)",
+        "zh": "第 {k} 层：强制设置带来的变化（强制后 − 原始）",
+    },
+    "export_label": {
+        "en": "Download these weights (.npz, PyTorch names)",
+        "zh": "下载当前权重（.npz，PyTorch 命名）",
+    },
+    "export_help": {
+        "en": "Load them back into PyTorch with lstm.load_state_dict({k: torch.from_numpy(v) for k, v in np.load(f).items()}).",
+        "zh": "在 PyTorch 中加载：lstm.load_state_dict({k: torch.from_numpy(v) for k, v in np.load(f).items()})。",
+    },
+    "import_label": {
+        "en": "Import weights: .npz or .safetensors, PyTorch or Keras names (up to {mb} MB)",
+        "zh": "导入权重：.npz 或 .safetensors，PyTorch 或 Keras 命名（最大 {mb} MB）",
+    },
+    "import_refused": {"en": "Not imported: {msg}", "zh": "未导入：{msg}"},
+    "import_found": {
+        "en": "Found {layout} weights: a {cell} with {layers} layer(s) of hidden size {sizes}, reading {d} input(s) per step.",
+        "zh": "找到 {layout} 权重：一个 {cell}，共 {layers} 层，隐藏单元数 {sizes}，每步读入 {d} 个输入。",
+    },
+    "import_ignored": {
+        "en": "Not recurrent weights, left out: {names}",
+        "zh": "非循环层权重，已忽略：{names}",
+    },
+    "import_confirm": {"en": "Use these weights", "zh": "使用这些权重"},
+    "import_dim": {
+        "en": "This model reads {need} input(s) per step, but the current input has {got}. Upload a CSV with {need} "
+        "column(s) in the sidebar first, then import again. The current model stays as it was.",
+        "zh": "该模型每步读入 {need} 个输入，但当前输入有 {got} 个。请先在侧边栏上传一个有 {need} 列的 CSV，再重新导入。"
+        "当前模型保持不变。",
+    },
+    "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
 }

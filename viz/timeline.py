@@ -61,6 +61,22 @@ def layer_heatmaps(lt: LayerTrace, step: int, tr: Callable[[str], str], title: s
             row=r,
             col=1,
         )
+        if name in "ifgo" and lt.forced is not None:
+            tt, uu = np.nonzero(lt.forced_mask(name))
+            if tt.size:  # what-if: mark the forced cells
+                fig.add_trace(
+                    go.Scatter(
+                        x=tt + 1,
+                        y=[units[u] for u in uu],
+                        mode="markers",
+                        showlegend=False,
+                        marker=dict(symbol="x-thin", size=9, line=dict(width=2, color="#d62728")),
+                        hoverinfo="skip",
+                        name=f"forced {name}",
+                    ),
+                    row=r,
+                    col=1,
+                )
         fig.update_yaxes(title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed")
     _cursor(fig, step, len(rows))
     fig.update_xaxes(title_text=tr("time_axis"), row=len(rows), col=1)
@@ -111,4 +127,51 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee", zerolinecolor="#bbb")
+    return fig
+
+
+def difference_heatmaps(
+    lt: LayerTrace, base: LayerTrace, step: int, tr: Callable[[str], str], title: str
+) -> go.Figure:
+    """C and h of the what-if run minus the original run (units × time), zero in white."""
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.08,
+        subplot_titles=[f"Δ {tr('row_c')}", f"Δ {tr('row_h')}"],
+    )
+    T, H = lt.h.shape
+    t_axis = np.arange(1, T + 1)
+    units = [str(u + 1) for u in range(H)]
+    for r, name in enumerate(("c", "h"), start=1):
+        d = np.round((lt.gate(name) - base.gate(name)).T, 3)
+        lim = max(float(np.abs(d).max()), 1e-3)
+        fig.add_trace(
+            go.Heatmap(
+                z=d,
+                x=t_axis,
+                y=units,
+                zmid=0,
+                zmin=-lim,
+                zmax=lim,
+                colorscale=VALUE_SCALE,
+                showscale=r == 1,
+                colorbar=dict(thickness=12, len=0.8),
+                hovertemplate="Δ: %{z:.3f}<br>t = %{x}<extra></extra>",
+                name=f"d{name}",
+            ),
+            row=r,
+            col=1,
+        )
+        fig.update_yaxes(title_text=tr("unit"), autorange="reversed", row=r, col=1)
+    _cursor(fig, step, 2)
+    fig.update_layout(
+        title=dict(text=title, x=0.01),
+        font=FONT,
+        height=160 + 60 * 2 + 12 * H,
+        margin=dict(l=10, r=10, t=60, b=30),
+        plot_bgcolor="white",
+    )
+    fig.update_annotations(font_size=14, x=0.0, xanchor="left")
     return fig

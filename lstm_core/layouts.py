@@ -1,0 +1,166 @@
+"""Weights from elsewhere: detect PyTorch or Keras naming, and a compact text
+form of a small network for links.
+
+``detect(arrays)`` takes the arrays of a weights file (name -> array) and
+finds the recurrent layers in them:
+
+* PyTorch (``nn.LSTM`` / ``nn.RNN`` state dicts, also inside a bigger model:
+  ``lstm.weight_ih_l0`` …): keys ``<prefix>weight_ih_l{k}`` etc.
+* Keras (``LSTM`` / ``SimpleRNN`` weights saved by name): ``<prefix>kernel``,
+  ``<prefix>recurrent_kernel``, ``<prefix>bias`` per layer; layers are taken
+  in the natural order of their prefixes (lstm, lstm_1, lstm_2 …).
+
+Everything else in the file (a classifier head, say) is listed as ignored.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import StateDictError
+from .network import Network
+
+MAX_ABS = 1e6  # the engine is proven finite and silent up to here
+TORCH_KEY = re.compile(r"^(.*?)(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$")
+KERAS_KEY = re.compile(r"^(.*?)(recurrent_kernel|kernel|bias)(:0)?$")
+GATES_TO_CELL = {4: "lstm", 1: "rnn"}
+
+
+@dataclass(frozen=True)
+class Detected:
+    layout: str  # "pytorch" or "keras"
+    network: Network
+    ignored: tuple[str, ...]  # names in the file that are not recurrent weights
+
+    @property
+    def cell(self) -> str:
+        return self.network.cell
+
+
+def _cell_from(gates: float, where: str) -> str:
+    if gates == 3:
+        raise StateDictError(
+            f"{where} looks like a GRU (3 gate blocks); Gate Lab shows LSTMs and plain RNNs."
+        )
+    if gates not in GATES_TO_CELL:
+        raise StateDictError(f"{where} has {gates:g} gate blocks; an LSTM has 4 and a plain RNN 1.")
+    return GATES_TO_CELL[int(gates)]
+
+
+def _natural(s: str) -> list:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s)]
+
+
+def _check_range(arrays: Mapping[str, np.ndarray]) -> None:
+    for name, a in arrays.items():
+        a = np.asarray(a)
+        if a.dtype.kind not in "fiu":
+            raise StateDictError(f"{name} holds {a.dtype} values; weights must be numbers.")
+        a = a.astype(np.float64)
+        if not np.isfinite(a).all():
+            raise StateDictError(f"{name} holds NaN or infinity; every weight must be a finite number.")
+        if a.size and np.abs(a).max() > MAX_ABS:
+            raise StateDictError(
+                f"{name} holds {np.abs(a).max():.3g}; Gate Lab takes weights up to ±{MAX_ABS:g}."
+            )
+
+
+def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
+    """Find the recurrent layers in a weights file (see the module docstring)."""
+    if not arrays:
+        raise StateDictError("The file holds no arrays.")
+    torch_keys = {k: m for k in arrays if (m := TORCH_KEY.match(k))}
+    if torch_keys:
+        reverse = [k for k, m in torch_keys.items() if m.group(4)]
+        if reverse:
+            raise StateDictError(f"Bidirectional layers are not supported (found {reverse[0]}).")
+        prefix = sorted({m.group(1) for m in torch_keys.values()}, key=_natural)[0]
+        sd = {k[len(prefix) :]: arrays[k] for k, m in torch_keys.items() if m.group(1) == prefix}
+        _check_range(sd)
+        W = np.asarray(sd.get("weight_hh_l0", np.zeros((0, 0))))
+        if W.ndim != 2 or W.shape[1] == 0:
+            raise StateDictError(f"{prefix}weight_hh_l0 is missing or not a matrix.")
+        cell = _cell_from(W.shape[0] / W.shape[1], f"{prefix}weight_hh_l0 {W.shape}")
+        net = Network.from_state_dict(sd, cell)
+        ignored = tuple(k for k in arrays if not (k in torch_keys and torch_keys[k].group(1) == prefix))
+        return Detected("pytorch", net, ignored)
+    keras = {k: m for k in arrays if (m := KERAS_KEY.match(k))}
+    groups: dict[str, dict[str, np.ndarray]] = {}
+    for k, m in keras.items():
+        groups.setdefault(m.group(1), {})[m.group(2)] = arrays[k]
+    layers = [
+        (p, g) for p, g in sorted(groups.items(), key=lambda pg: _natural(pg[0])) if "recurrent_kernel" in g
+    ]
+    if not layers:
+        raise StateDictError(
+            "No recurrent weights found. Expected PyTorch names (weight_ih_l0, weight_hh_l0, bias_ih_l0, "
+            f"bias_hh_l0, …) or Keras names (kernel, recurrent_kernel, bias); got {sorted(arrays)[:6]}."
+        )
+    for _, g in layers:
+        _check_range(g)
+    rec = np.asarray(layers[0][1]["recurrent_kernel"])
+    if rec.ndim != 2 or rec.shape[0] == 0:
+        raise StateDictError(f"{layers[0][0]}recurrent_kernel is not a matrix.")
+    cell = _cell_from(rec.shape[1] / rec.shape[0], f"{layers[0][0]}recurrent_kernel {rec.shape}")
+    net = Network.from_keras([g for _, g in layers], cell)
+    used = {p for p, _ in layers}
+    ignored = tuple(k for k in arrays if not (k in keras and keras[k].group(1) in used))
+    return Detected("keras", net, ignored)
+
+
+# ---- compact text form, for links ---------------------------------------------
+
+_HEAD = struct.Struct("<BBBB")  # version, cell (0 lstm / 1 rnn), layers, bytes per number
+
+
+def encode(net: Network) -> str:
+    """A URL-safe text form of every weight: exact (float32 when every value
+    fits it exactly, else float64), zlib-compressed, base64url."""
+    flat = np.concatenate([a.ravel() for a in net.state_dict().values()])
+    as32 = flat.astype(np.float32)
+    exact32 = bool(np.array_equal(as32.astype(np.float64), flat))
+    body = (as32 if exact32 else flat).astype("<f4" if exact32 else "<f8").tobytes()
+    sizes = bytes([net.input_size, *net.hidden_sizes])
+    head = _HEAD.pack(1, 0 if net.cell == "lstm" else 1, net.num_layers, 4 if exact32 else 8)
+    return base64.urlsafe_b64encode(zlib.compress(head + sizes + body, 9)).decode().rstrip("=")
+
+
+def decode(text: str) -> Network:
+    """The network ``encode`` wrote; StateDictError if the text is damaged."""
+    try:
+        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        version, cell_code, L, width = _HEAD.unpack_from(raw)
+        if version != 1 or cell_code not in (0, 1) or width not in (4, 8) or L == 0:
+            raise ValueError("header")
+        sizes = list(raw[_HEAD.size : _HEAD.size + 1 + L])
+        flat = np.frombuffer(raw[_HEAD.size + 1 + L :], dtype="<f4" if width == 4 else "<f8").astype(
+            np.float64
+        )
+    except (ValueError, zlib.error, struct.error, TypeError) as exc:
+        raise StateDictError(f"The weights in this link are damaged ({exc}).") from None
+    cell = "lstm" if cell_code == 0 else "rnn"
+    G = 4 if cell == "lstm" else 1
+    sd, pos, d = {}, 0, sizes[0]
+    for k, H in enumerate(sizes[1:]):
+        for name, shape in (
+            ("weight_ih", (G * H, d)),
+            ("weight_hh", (G * H, H)),
+            ("bias_ih", (G * H,)),
+            ("bias_hh", (G * H,)),
+        ):
+            n = int(np.prod(shape))
+            if pos + n > flat.size:
+                raise StateDictError("The weights in this link are cut short.")
+            sd[f"{name}_l{k}"] = flat[pos : pos + n].reshape(shape)
+            pos += n
+        d = H
+    if pos != flat.size:
+        raise StateDictError("The weights in this link have extra numbers.")
+    return Network.from_state_dict(sd, cell)

@@ -1,0 +1,122 @@
+"""Hand-designed teaching cells: each makes one idea visible when you step through it.
+
+Every preset is a tiny network with large, round weights (±10 puts a gate
+firmly at 0 or 1: σ(10) = 0.99995) and a suggested input. Its claim (what a
+student should see) is asserted numerically in tests/unit/test_presets.py.
+
+    memory    f ≈ 1, i opens only on the first impulse: C never changes after it
+    forget    f ≈ 0: C is only this step's write, C_t = i_t·g_t
+    latch     two units remember the sign of the last impulse until the next one
+    counter   f ≈ 1, i ≈ 1: C adds up the input (an integrator)
+    spike     h fires only when the input changes
+    copy      f ≈ 0, i ≈ 1, o ≈ 1: h follows x, squashed twice by tanh
+    rnn_lstm  the memory cell on a long input, with a plain-RNN twin that forgets
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .network import Network
+
+BIG = 10.0  # σ(±10) = 0.99995 / 0.00005: a gate firmly open or shut
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    network: Network
+    input: dict = field(
+        default_factory=dict
+    )  # suggested input: kind, length, amplitude, period, onset (1-based) | text
+    twin: Network | None = None  # a network to compare with (rnn_lstm)
+
+
+def _block(v: object, shape: tuple[int, int]) -> np.ndarray:
+    """A scalar for every entry, one value per row (a column), or the full matrix."""
+    return np.broadcast_to(np.asarray(v, dtype=float), shape)
+
+
+def _lstm(H: int, D: int, **rows: tuple) -> Network:
+    """An LSTM from per-gate (W_ih rows, W_hh rows, bias) given for i, f, g, o."""
+    W_ih, W_hh, b = np.zeros((4 * H, D)), np.zeros((4 * H, H)), np.zeros(4 * H)
+    for k, gate in enumerate("ifgo"):
+        wi, wh, bias = rows.get(gate, (0.0, 0.0, 0.0))
+        W_ih[k * H : (k + 1) * H] = _block(wi, (H, D))
+        W_hh[k * H : (k + 1) * H] = _block(wh, (H, H))
+        b[k * H : (k + 1) * H] = bias
+    sd = {"weight_ih_l0": W_ih, "weight_hh_l0": W_hh, "bias_ih_l0": b, "bias_hh_l0": np.zeros(4 * H)}
+    return Network.from_state_dict(sd, "lstm")
+
+
+def memory() -> Preset:
+    net = _lstm(1, 1, i=(2 * BIG, 0, -BIG), f=(0, 0, BIG), g=(2.0, 0, 0), o=(0, 0, BIG))
+    return Preset("memory", net, dict(kind="impulse", length=40, amplitude=1.0, onset=1))
+
+
+def forget() -> Preset:
+    net = _lstm(1, 1, i=(0, 0, BIG), f=(0, 0, -BIG), g=(1.0, 0, 0), o=(0, 0, BIG))
+    return Preset("forget", net, dict(kind="sine", length=40, amplitude=1.0, period=20.0))
+
+
+def latch() -> Preset:
+    # unit 0 counts + impulses since the last −, unit 1 the other way round: h0 − h1 has the last sign
+    net = _lstm(
+        2,
+        1,
+        i=([[2 * BIG], [-2 * BIG]], 0, [-BIG, -BIG]),
+        f=([[2 * BIG], [-2 * BIG]], 0, [BIG, BIG]),
+        g=(0, 0, [BIG, BIG]),
+        o=(0, 0, [BIG, BIG]),
+    )
+    text = "0, 0, 1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0"
+    return Preset("latch", net, dict(kind="typed", text=text))
+
+
+def counter() -> Preset:
+    net = _lstm(1, 1, i=(0, 0, BIG), f=(0, 0, BIG), g=(0.5, 0, 0), o=(0, 0, BIG))
+    return Preset("counter", net, dict(kind="square", length=60, amplitude=0.2, period=20.0))
+
+
+def copy() -> Preset:
+    net = _lstm(1, 1, i=(0, 0, BIG), f=(0, 0, -BIG), g=(1.0, 0, 0), o=(0, 0, BIG))
+    return Preset("copy", net, dict(kind="sine", length=40, amplitude=2.0, period=20.0))
+
+
+def spike(k: float = 3.0) -> Preset:
+    # unit 0 copies x (h0 ≈ α·x for x = ±1); unit 1 writes tanh(k·x_t − k·h0_{t−1}/α): zero while x holds still
+    sig = 1 / (1 + np.exp(-BIG))
+    c = sig * np.tanh(1.0) / (1 - (1 - sig))  # unit 0's steady memory for x = 1 (f = σ(−10) leaks a little)
+    alpha = sig * np.tanh(c)
+    net = _lstm(
+        2,
+        1,
+        i=(0, 0, [BIG, BIG]),
+        f=(0, 0, [-BIG, -BIG]),
+        g=([[1.0], [k]], [[0.0, 0.0], [-k / alpha, 0.0]], 0),
+        o=(0, 0, [BIG, BIG]),
+    )
+    return Preset("spike", net, dict(kind="square", length=60, amplitude=1.0, period=20.0))
+
+
+def rnn_lstm() -> Preset:
+    lstm = memory().network
+    sd = {
+        "weight_ih_l0": np.array([[2.0]]),
+        "weight_hh_l0": np.array([[0.9]]),
+        "bias_ih_l0": np.zeros(1),
+        "bias_hh_l0": np.zeros(1),
+    }
+    twin = Network.from_state_dict(sd, "rnn")
+    return Preset("rnn_lstm", lstm, dict(kind="impulse", length=200, amplitude=1.0, onset=1), twin)
+
+
+PRESETS = {p.__name__: p for p in (memory, forget, latch, counter, spike, copy, rnn_lstm)}
+
+
+def preset(name: str) -> Preset:
+    if name not in PRESETS:
+        raise ValueError(f"Unknown preset {name!r}; choose one of {', '.join(PRESETS)}.")
+    return PRESETS[name]()

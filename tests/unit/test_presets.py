@@ -1,0 +1,90 @@
+"""Each teaching preset does what its text says, on its suggested input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lstm_core import generate, parse_numbers
+from lstm_core.presets import PRESETS, preset
+
+
+def suggested_input(p) -> np.ndarray:
+    s = p.input
+    if s["kind"] == "typed":
+        return parse_numbers(s["text"])
+    onset = s.get("onset", 1) - 1
+    return generate(s["kind"], s["length"], s.get("amplitude", 1.0), s.get("period", 20.0), 0, onset)
+
+
+def run(name):
+    p = preset(name)
+    x = suggested_input(p)
+    return p, x, p.network.run(x).layers[0]
+
+
+def test_perfect_memory_never_changes_c_after_the_first_step():
+    _, x, lt = run("memory")
+    assert lt.i[0, 0] > 0.99 and (lt.i[1:] < 1e-4).all()
+    assert (lt.f > 0.9999).all()
+    assert np.abs(lt.c[1:, 0] - lt.c[0, 0]).max() < 0.005 * abs(lt.c[0, 0])
+    assert lt.c[0, 0] > 0.9
+
+
+def test_forget_everything_c_is_this_steps_write():
+    _, x, lt = run("forget")
+    assert (lt.f < 1e-4).all()
+    np.testing.assert_allclose(lt.c, lt.i * lt.g, atol=1e-3)
+    np.testing.assert_allclose(lt.c[:, 0], np.tanh(x[:, 0]), atol=1e-3)
+
+
+def test_latch_remembers_the_sign_of_the_last_impulse():
+    _, x, lt = run("latch")
+    out = lt.h[:, 0] - lt.h[:, 1]
+    last = 0.0
+    for t in range(len(x)):
+        if x[t, 0] != 0:
+            last = np.sign(x[t, 0])
+        if last:
+            assert np.sign(out[t]) == last and abs(out[t]) > 0.7, t
+        else:
+            assert abs(out[t]) < 0.01
+
+
+def test_counter_adds_up_the_input():
+    _, x, lt = run("counter")
+    np.testing.assert_allclose(lt.c[:, 0], np.cumsum(lt.g[:, 0]), atol=2e-3)
+    total = 0.5 * np.cumsum(x[:, 0])  # g = tanh(0.5·x) ≈ 0.5·x for small x
+    assert np.corrcoef(lt.c[:, 0], total)[0, 1] > 0.999
+    assert np.abs(lt.c[:, 0] - total).max() < 0.01 * np.abs(total).max() + 1e-3
+
+
+def test_spike_detector_fires_only_on_a_change():
+    _, x, lt = run("spike")
+    prev = np.concatenate(([0.0], x[:-1, 0]))
+    change = x[:, 0] != prev
+    assert change.sum() >= 3
+    assert (np.abs(lt.h[change, 1]) > 0.5).all()
+    assert (np.abs(lt.h[~change, 1]) < 0.05).all()
+
+
+def test_copy_follows_x_with_tanh_squashing():
+    _, x, lt = run("copy")
+    np.testing.assert_allclose(lt.h[:, 0], np.tanh(np.tanh(x[:, 0])), atol=1e-3)
+    assert np.abs(x).max() > 1.5 and np.abs(lt.h).max() < 0.8  # squashed
+
+
+def test_rnn_forgets_where_the_lstm_remembers():
+    p = preset("rnn_lstm")
+    x = suggested_input(p)
+    assert len(x) == 200
+    h_lstm = p.network.run(x).output[:, 0]
+    h_rnn = p.twin.run(x).output[:, 0]
+    assert abs(h_rnn[-1]) < 0.01 * abs(h_rnn[0])
+    assert abs(h_lstm[-1]) > 0.9 * abs(h_lstm[0])
+
+
+def test_every_preset_is_listed_and_unknown_names_are_refused():
+    assert set(PRESETS) == {"memory", "forget", "latch", "counter", "spike", "copy", "rnn_lstm"}
+    with pytest.raises(ValueError, match="Unknown preset"):
+        preset("nope")

@@ -1,0 +1,62 @@
+"""Weights files in and out: .npz and .safetensors, never a pickle.
+
+``read_weights`` turns the bytes of an uploaded file into name -> float64
+array, or raises ``WeightsFileError`` with a sentence for the student.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import numpy as np
+from safetensors import SafetensorError
+from safetensors.numpy import load as load_safetensors
+
+from lstm_core import GateLabError, Network
+
+MAX_BYTES = 1024 * 1024  # the server's upload limit (.streamlit/config.toml) says the same
+
+
+class WeightsFileError(GateLabError):
+    """A weights file that cannot be read."""
+
+
+def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
+    if len(data) > MAX_BYTES:
+        raise WeightsFileError(
+            f"{name} is {len(data) / 1024:.0f} KB; Gate Lab reads weight files up to 1 MB."
+        )
+    if name.lower().endswith(".safetensors"):
+        try:
+            arrays = load_safetensors(data)
+        except (SafetensorError, ValueError, TypeError) as exc:
+            raise WeightsFileError(f"{name} is not a valid .safetensors file ({exc}).") from None
+    elif name.lower().endswith(".npz"):
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        except ValueError as exc:
+            if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
+                raise WeightsFileError(
+                    f"{name} holds pickled Python objects. Gate Lab never unpickles files (it could run code); "
+                    "save plain arrays with numpy.savez."
+                ) from None
+            raise WeightsFileError(f"{name} is not a valid .npz file ({exc}).") from None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise WeightsFileError(f"{name} is not a valid .npz file ({exc}).") from None
+    else:
+        raise WeightsFileError(f"{name}: Gate Lab reads .npz or .safetensors weight files.")
+    out = {}
+    for k, a in arrays.items():
+        if a.dtype.kind not in "fiu":
+            raise WeightsFileError(f"{k} in {name} holds {a.dtype} values; weights must be numbers.")
+        out[k] = a.astype(np.float64)
+    return out
+
+
+def to_npz(net: Network) -> bytes:
+    """Every weight in PyTorch naming, float64, as .npz bytes."""
+    buf = io.BytesIO()
+    np.savez(buf, **net.state_dict())
+    return buf.getvalue()

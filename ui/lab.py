@@ -1,0 +1,332 @@
+"""The Weights lab's widget groups: edit, presets, what-if, import/export.
+
+Every change goes through ``ui.weights`` (the session's model), inside a
+widget callback, so that the same run already shows the new model on every
+page and nothing is lost when the student moves between pages.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import lstm_core
+from lstm_core import GATES, GateOverride, Network, layouts
+from lstm_core.presets import PRESETS, preset
+
+from . import weights
+from .engine import network, run
+from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
+from .i18n import labels, t
+from .page import Context
+from .state import STEP
+
+ERROR = "_lab_error"
+PENDING = "_lab_pending_import"
+
+
+def _net(ctx: Context) -> Network:
+    return ctx.result.net
+
+
+def _fail(msg: str) -> None:
+    st.session_state[ERROR] = msg
+
+
+def show_error() -> None:
+    msg = st.session_state.pop(ERROR, None)
+    if msg:
+        st.error(msg, icon="⚠️")
+
+
+# ---- edit -------------------------------------------------------------------------
+
+
+def _table(net: Network, layer: int, gate: str, names: tuple[str, ...]) -> pd.DataFrame:
+    p = net.layers[layer]
+    rows = weights.gate_rows(p, net.cell, gate)
+    cols = {}
+    ins = (
+        names
+        if layer == 0 and len(names) == p.input_size
+        else tuple(f"x{j + 1}" for j in range(p.input_size))
+    )
+    for j in range(p.input_size):
+        cols[f"x{j + 1}"] = p.W_ih[rows, j]
+    for j in range(p.hidden_size):
+        cols[f"h{j + 1}"] = p.W_hh[rows, j]
+    cols["b_ih"], cols["b_hh"] = p.b_ih[rows], p.b_hh[rows]
+    df = pd.DataFrame(cols, index=[f"{t('unit')} {u + 1}" for u in range(p.hidden_size)])
+    df.attrs["inputs"] = ins
+    return df
+
+
+def _on_edit(ctx: Context, layer: int, gate: str, key: str) -> None:
+    edits = st.session_state[key].get("edited_rows", {})
+    try:
+        net = weights.edit_cells(_net(ctx), layer, gate, {int(r): c for r, c in edits.items()})
+    except (ValueError, lstm_core.GateLabError) as e:
+        _fail(t("edit_refused", msg=str(e)))
+        st.session_state[weights.VERSION] = st.session_state.get(weights.VERSION, 0) + 1
+        return
+    weights.set_network(net, "edited")
+
+
+def _on_bias(ctx: Context, layer: int, gate: str) -> None:
+    net = weights.set_bias(_net(ctx), layer, gate, float(st.session_state[f"bias_{gate}"]))
+    weights.set_network(net, "edited")
+
+
+def _on_mult(ctx: Context, layer: int, gate: str) -> None:
+    mult = float(st.session_state[f"mult_{gate}"])
+    net = weights.scale_gate(_net(ctx), layer, gate, mult)
+    weights.set_network(net, "edited", reset_multipliers=False)
+    st.session_state[f"_mult_prev_{gate}"] = mult
+
+
+def edit_ui(ctx: Context) -> None:
+    net, layer = _net(ctx), ctx.layer
+    gates = GATES if net.cell == "lstm" else ("h",)
+    st.caption(t("edit_help", layer=layer + 1))
+    if st.session_state.get("edit_gate") not in gates:
+        st.session_state["edit_gate"] = gates[0]
+    gate = st.segmented_control(
+        t("edit_gate_label"), gates, key="edit_gate", required=True, format_func=labels("gate_name_")
+    )
+    p = net.layers[layer]
+    rows = weights.gate_rows(p, net.cell, gate)
+    c1, c2 = st.columns(2)
+    st.session_state[f"bias_{gate}"] = float(
+        np.clip(np.round(np.mean(p.b_ih[rows] + p.b_hh[rows]), 2), -10, 10)
+    )
+    c1.slider(
+        t("edit_bias_label", g=gate),
+        -10.0,
+        10.0,
+        step=0.1,
+        key=f"bias_{gate}",
+        on_change=_on_bias,
+        args=(ctx, layer, gate),
+        help=t("edit_bias_help"),
+    )
+    st.session_state.setdefault(f"mult_{gate}", 1.0)
+    c2.slider(
+        t("edit_mult_label", g=gate),
+        0.0,
+        3.0,
+        step=0.05,
+        key=f"mult_{gate}",
+        on_change=_on_mult,
+        args=(ctx, layer, gate),
+        help=t("edit_mult_help"),
+    )
+    key = f"edit_{layer}_{gate}_{st.session_state.get(weights.VERSION, 0)}"
+    df = _table(net, layer, gate, ctx.result.names)
+    fmt = {c: st.column_config.NumberColumn(c, format="%.3f", step=0.001) for c in df.columns}
+    st.data_editor(
+        df,
+        key=key,
+        on_change=_on_edit,
+        args=(ctx, layer, gate, key),
+        column_config=fmt,
+        width="stretch",
+        num_rows="fixed",
+    )
+    st.caption(t("edit_columns", d=p.input_size, h=p.hidden_size))
+
+
+# ---- presets ------------------------------------------------------------------------
+
+
+def _load_preset(name: str) -> None:
+    p = preset(name)
+    weights.clear_overrides()
+    weights.set_network(p.network, f"preset:{name}")
+    ss, s = st.session_state, p.input
+    ss["input_kind"] = s["kind"]
+    if s["kind"] == "typed":
+        ss["typed_numbers"] = s["text"]
+    else:
+        ss["seq_len"] = s["length"]
+        ss["amplitude"] = float(s.get("amplitude", 1.0))
+        ss["period"] = float(s.get("period", 20.0))
+        ss["onset"] = int(s.get("onset", 5))
+    ss[STEP] = 0
+    ss["view_layer"], ss["view_unit"] = 1, 1
+
+
+def presets_ui(ctx: Context) -> None:
+    name = st.selectbox(
+        t("preset_label"), list(PRESETS), key="preset_choice", format_func=labels("preset_title_")
+    )
+    st.markdown(t(f"preset_text_{name}"))
+    st.button(t("preset_load"), key="preset_load", on_click=_load_preset, args=(name,), type="primary")
+    if weights.label() == "preset:rnn_lstm":
+        from viz.whatif import twin_figure
+
+        from .engine import twin_outputs
+        from .i18n import tr
+
+        lstm_h, rnn_h = twin_outputs(ctx.cfg)
+        st.plotly_chart(twin_figure(lstm_h, rnn_h, tr), key="twin_chart")
+
+
+# ---- what if -----------------------------------------------------------------------------
+
+
+def _add_override(T: int, layer: int) -> None:
+    ss = st.session_state
+    gate = ss["ov_gate"]
+    a, b = ss["ov_steps"]
+    units = tuple(sorted(u - 1 for u in ss.get("ov_units") or ()))
+    ov = GateOverride(gate, layer, float(ss["ov_value"]), int(a) - 1, int(b), units or None)
+    weights.add_override(ov)
+
+
+def whatif_ui(ctx: Context) -> None:
+    net, lt = _net(ctx), ctx.result.trace.layers[ctx.layer]
+    if net.cell != "lstm":
+        st.info(t("whatif_rnn"))
+        return
+    T, H = lt.steps, lt.hidden_size
+    st.caption(t("whatif_help", layer=ctx.layer + 1))
+    c1, c2, c3 = st.columns([2, 2, 3])
+    gate = c1.segmented_control(
+        t("ov_gate_label"), GATES, key="ov_gate", required=True, default="f", format_func=labels("gate_name_")
+    )
+    c2.multiselect(t("ov_units_label"), list(range(1, H + 1)), key="ov_units", placeholder=t("ov_units_all"))
+    lo = -1.0 if gate == "g" else 0.0
+    if not lo <= st.session_state.get("ov_value", 1.0) <= 1.0:
+        st.session_state["ov_value"] = 1.0
+    c3.slider(t("ov_value_label", g=gate), lo, 1.0, step=0.05, key="ov_value", value=1.0)
+    if T > 1:
+        st.slider(t("ov_steps_label"), 1, T, value=(1, T), key="ov_steps")
+    else:
+        st.session_state["ov_steps"] = (1, 1)
+    b1, b2 = st.columns(2)
+    b1.button(
+        t("ov_add"),
+        key="ov_add",
+        on_click=_add_override,
+        args=(T, ctx.layer),
+        type="primary",
+        width="stretch",
+    )
+    b2.button(
+        t("ov_clear"),
+        key="ov_clear",
+        on_click=weights.clear_overrides,
+        width="stretch",
+        disabled=not weights.overrides(),
+    )
+    for ov in weights.overrides():
+        units = t("ov_units_all") if ov.units is None else ", ".join(str(u + 1) for u in ov.units)
+        stop = T if ov.stop is None else ov.stop
+        st.markdown(
+            t(
+                "ov_item",
+                g=ov.gate,
+                v=f"{ov.value:g}",
+                layer=ov.layer + 1,
+                units=units,
+                a=ov.start + 1,
+                b=stop,
+            )
+        )
+    if ctx.result.base is not None:
+        from viz.whatif import whatif_figure
+
+        from .i18n import tr
+
+        st.plotly_chart(
+            whatif_figure(lt, ctx.result.base.layers[ctx.layer], ctx.unit, tr), key="whatif_chart"
+        )
+
+
+# ---- import / export ------------------------------------------------------------------------
+
+
+def _confirm_import(ctx: Context) -> None:
+    pending = st.session_state.get(PENDING)
+    if pending is None:
+        return
+    name, text = pending
+    net = layouts.decode(text)
+    D = ctx.result.x.shape[1]
+    if net.input_size != D:
+        _fail(t("import_dim", need=net.input_size, got=D))
+        return
+    weights.clear_overrides()
+    weights.set_network(net, f"import:{name}")
+    st.session_state.pop(PENDING, None)
+
+
+def files_ui(ctx: Context) -> None:
+    net = _net(ctx)
+    st.download_button(
+        t("export_label"),
+        to_npz(net),
+        file_name="gate-lab-weights.npz",
+        mime="application/octet-stream",
+        key="weights_export",
+        icon="⬇️",
+    )
+    st.caption(t("export_help"))
+    st.divider()
+    up = st.file_uploader(
+        t("import_label", mb=MAX_BYTES // (1024 * 1024)), type=["npz", "safetensors"], key="weights_upload"
+    )
+    if up is None:
+        st.session_state.pop(PENDING, None)
+    else:
+        try:
+            found = layouts.detect(read_weights(up.name, up.getvalue()))
+        except (WeightsFileError, lstm_core.GateLabError) as e:
+            st.error(t("import_refused", msg=str(e)), icon="⚠️")
+            st.session_state.pop(PENDING, None)
+        else:
+            n = found.network
+            st.session_state[PENDING] = (up.name, layouts.encode(n))
+            st.success(
+                t(
+                    "import_found",
+                    layout=found.layout,
+                    cell=t(f"cell_{n.cell}"),
+                    layers=n.num_layers,
+                    sizes=", ".join(map(str, n.hidden_sizes)),
+                    d=n.input_size,
+                )
+            )
+            if found.ignored:
+                st.caption(t("import_ignored", names=", ".join(found.ignored[:8])))
+            st.button(
+                t("import_confirm"),
+                key="weights_import",
+                on_click=_confirm_import,
+                args=(ctx,),
+                type="primary",
+            )
+    with st.expander(t("export_code_header")):
+        st.code(EXPORT_SNIPPET, language="python")
+
+
+EXPORT_SNIPPET = """# PyTorch: an nn.LSTM (or nn.RNN) -> weights.npz
+import numpy as np
+np.savez("weights.npz", **{k: v.detach().cpu().numpy() for k, v in lstm.state_dict().items()})
+
+# Keras 3: a model with LSTM (or SimpleRNN) layers -> weights.npz (kernel, recurrent_kernel, bias per layer)
+import numpy as np
+np.savez("weights.npz", **{w.path: w.numpy() for w in model.weights})
+"""
+
+
+def status(ctx: Context) -> str:
+    if weights.custom():
+        from .sidebar import custom_label
+
+        return t("custom_active", what=custom_label())
+    return t("status_seed", seed=ctx.cfg.seed)
+
+
+__all__ = ["edit_ui", "presets_ui", "whatif_ui", "files_ui", "status", "show_error", "network", "run"]
