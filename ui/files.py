@@ -33,6 +33,8 @@ def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
         except (SafetensorError, ValueError, TypeError) as exc:
             raise WeightsFileError(f"{name} is not a valid .safetensors file ({exc}).") from None
     elif name.lower().endswith(".npz"):
+        if not data.startswith(b"PK\x03\x04"):  # an .npz is a zip archive of .npy files
+            raise WeightsFileError(f"{name} is not a valid .npz file: it is not a zip archive of arrays.")
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}

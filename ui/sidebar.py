@@ -53,10 +53,20 @@ def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
     for k in range(layers):
         key = "hidden_size" if k == 0 else f"hidden_size_l{k + 1}"
         with cols[k % 2]:
-            sizes.append(st.number_input(t("hidden_size_label", k=k + 1), 1, MAX_H, step=1, key=key))
-    seed = st.number_input(t("seed_label"), 0, 2**31 - 1, step=1, key="seed", help=t("seed_help"))
+            sizes.append(
+                st.number_input(t("hidden_size_label", k=k + 1), 1, MAX_H, step=1, key=key, disabled=fixed)
+            )
+    seed = st.number_input(
+        t("seed_label"), 0, 2**31 - 1, step=1, key="seed", help=t("seed_help"), disabled=fixed
+    )
     scale = st.slider(
-        t("weight_scale_label"), 0.0, 10.0, step=0.1, key="weight_scale", help=t("weight_scale_help")
+        t("weight_scale_label"),
+        0.0,
+        10.0,
+        step=0.1,
+        key="weight_scale",
+        help=t("weight_scale_help"),
+        disabled=fixed,
     )
     fbias = st.slider(
         t("forget_bias_label"),
@@ -65,7 +75,7 @@ def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
         step=0.5,
         key="forget_bias",
         help=t("forget_bias_help"),
-        disabled=cell == "rnn",
+        disabled=cell == "rnn" or fixed,
     )
     return cell, tuple(int(s) for s in sizes), int(seed), float(scale), float(fbias)
 

@@ -18,7 +18,7 @@ def open_app(new_page, url: str, **kw):
     page = new_page(**kw)
     page.goto(url)
     page.wait_for_selector(DONE, timeout=30_000)
-    expect(page.get_by_text(re.compile(r"Step t = \d+ of|第 t = \d+ 步"))).to_be_visible(timeout=30_000)
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     return page
 
 
@@ -78,10 +78,9 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
     page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
     expect(page.get_by_role("heading", name="Every gate across time")).to_be_visible()
     expect(page.get_by_text("Layer 2 (H = 4)")).to_be_visible(timeout=20_000)
-    for _ in range(5):
+    for k in range(3, 8):
         button(page, "step_next").click()
-        page.wait_for_timeout(150)
-    expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
+        expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
     page.wait_for_selector(DONE)
     expect(page).to_have_url(re.compile(r"/timeline\?.*layers=2.*t=7"))
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
@@ -136,3 +135,52 @@ def test_why_lstm_page_and_presets(new_page, app_url, artifacts):
     expect(page).to_have_url(re.compile(r"/why\?.*rho=0\.5"))
     page.wait_for_selector(DONE)
     page.screenshot(path=str(artifacts / "why.png"), full_page=True)
+
+
+def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifacts, tmp_path):
+    import numpy as np
+    import torch
+
+    from lstm_core import generate, layouts
+    from ui.files import read_weights
+
+    torch.manual_seed(5)
+    lstm = torch.nn.LSTM(1, 3, dtype=torch.float32)
+    path = tmp_path / "my_lstm.npz"
+    np.savez(path, **{k: v.detach().numpy() for k, v in lstm.state_dict().items()})
+    page = open_app(new_page, app_url + "/weights")
+    page.get_by_role("tab", name=re.compile("Import")).click()
+    page.locator(".st-key-weights_upload input[type=file]").set_input_files(str(path))
+    expect(page.get_by_text(re.compile("Found pytorch weights: a LSTM with 1 layer"))).to_be_visible(
+        timeout=20_000
+    )
+    button(page, "weights_import").click()
+    expect(page.get_by_text(re.compile("imported from my_lstm.npz")).first).to_be_visible()
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "weights_import.png"), full_page=True)
+
+    net = layouts.detect(read_weights("m.npz", path.read_bytes())).network
+    h = net.run(generate("sine", 40, 1.0, 20.0, 0, 4)).output
+    page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
+    for k in range(2, 5):
+        button(page, "step_next").click()
+        expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
+    want = f"{h[3, 0]:.2f}".replace("-", "−")
+    page.wait_for_selector(DONE)
+    labels = page.eval_on_selector_all(
+        ".js-plotly-plot .textpoint", "els => els.map(e => e.textContent.replaceAll('\u200b', ''))"
+    )
+    assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]  # the diagram label
+
+    page.locator("[data-testid=stSidebarNav] a", has_text="Weights lab").click()
+    page.get_by_role("tab", name=re.compile("What if")).click()
+    button(page, "ov_add").click()
+    expect(page.get_by_text(re.compile(r"f = 1.*layer 1, units all units"))).to_be_visible()
+    page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
+    expect(page.get_by_text("Layer 1: what the overrides changed (forced run − original)")).to_be_visible(
+        timeout=20_000
+    )
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "timeline_whatif.png"), full_page=True)
+    page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
+    expect(page.get_by_text(re.compile("What if: with the overrides"))).to_be_visible()

@@ -1,0 +1,200 @@
+"""Weights files: PyTorch and Keras layouts, .npz / .safetensors, refusals, links."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+import torch
+from safetensors.numpy import save as save_safetensors
+
+from lstm_core import GateLabError, LayerParams, Network, StateDictError, layouts
+from tests.unit.torch_ref import state_dict_of, torch_stack
+from ui.files import WeightsFileError, read_weights, to_npz
+from ui.weights import edit_cells, overrides_from_text, overrides_to_text
+
+
+def npz_bytes(**arrays) -> bytes:
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    return buf.getvalue()
+
+
+def torch_model():
+    torch.manual_seed(0)
+    model = torch.nn.Sequential()
+    model.add_module("lstm", torch.nn.LSTM(3, 4, num_layers=2, dtype=torch.float64))
+    model.add_module("fc", torch.nn.Linear(4, 2, dtype=torch.float64))
+    return model
+
+
+def test_pytorch_model_file_reproduces_torch_per_step_values():
+    model = torch_model()
+    arrays = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    found = layouts.detect(read_weights("m.npz", npz_bytes(**arrays)))
+    assert found.layout == "pytorch" and found.cell == "lstm"
+    assert found.network.hidden_sizes == (4, 4) and found.network.input_size == 3
+    assert set(found.ignored) == {"fc.weight", "fc.bias"}
+    x = np.random.default_rng(0).standard_normal((12, 3))
+    out, _ = model.lstm(torch.tensor(x))
+    np.testing.assert_allclose(found.network.run(x).output, out.detach().numpy(), atol=1e-12)
+
+
+def test_keras_layout_file_reproduces_the_same_model_run_in_pytorch():
+    mods = torch_stack("lstm", 2, [3, 5], seed=4)
+    net = Network.from_state_dict(state_dict_of(mods))
+    arrays = {}
+    for k, p in enumerate(net.layers):
+        prefix = "sequential/lstm" + ("" if k == 0 else f"_{k}") + "/lstm_cell/"
+        arrays[prefix + "kernel"] = np.ascontiguousarray(p.W_ih.T)  # safetensors stores memory as laid out
+        arrays[prefix + "recurrent_kernel"] = np.ascontiguousarray(p.W_hh.T)
+        arrays[prefix + "bias"] = p.b_ih + p.b_hh
+    arrays["sequential/dense/kernel"] = np.ones((5, 1))
+    arrays["sequential/dense/bias"] = np.zeros(1)
+    found = layouts.detect(read_weights("k.safetensors", save_safetensors(arrays)))
+    assert found.layout == "keras" and found.network.hidden_sizes == (3, 5)
+    assert set(found.ignored) == {"sequential/dense/kernel", "sequential/dense/bias"}
+    x = np.random.default_rng(1).standard_normal((9, 2))
+    inp = torch.tensor(x)
+    for m in mods:
+        inp = m(inp)[0]
+    np.testing.assert_allclose(found.network.run(x).output, inp.detach().numpy(), atol=1e-12)
+
+
+def test_keras_simple_rnn_and_natural_layer_order():
+    arrays = {}
+    for name in ("rnn_10", "rnn_2", "rnn"):  # 10 must come after 2
+        arrays[f"{name}/kernel"] = np.zeros((1 if name == "rnn" else 2, 2))
+        arrays[f"{name}/recurrent_kernel"] = np.eye(2)
+        arrays[f"{name}/bias"] = np.zeros(2)
+    found = layouts.detect(arrays)
+    assert found.cell == "rnn" and found.network.input_size == 1 and found.network.num_layers == 3
+
+
+def test_round_trip_pytorch_to_gate_lab_to_pytorch_is_identical():
+    torch.manual_seed(1)
+    lstm = torch.nn.LSTM(2, 3, num_layers=2, dtype=torch.float32)  # as trained models are
+    sd = {k: v.detach().numpy() for k, v in lstm.state_dict().items()}
+    net = layouts.detect(read_weights("w.npz", npz_bytes(**sd))).network
+    back = np.load(io.BytesIO(to_npz(net)), allow_pickle=False)
+    lstm2 = torch.nn.LSTM(2, 3, num_layers=2, dtype=torch.float32)
+    lstm2.load_state_dict({k: torch.from_numpy(back[k]) for k in back.files})
+    for k, v in lstm.state_dict().items():
+        assert torch.equal(v, lstm2.state_dict()[k]), k
+
+
+@pytest.mark.parametrize(
+    "arrays, words",
+    [
+        (
+            {
+                "weight_ih_l0": np.zeros((6, 1)),
+                "weight_hh_l0": np.zeros((6, 2)),
+                "bias_ih_l0": np.zeros(6),
+                "bias_hh_l0": np.zeros(6),
+            },
+            ["GRU"],
+        ),
+        ({"weight_ih_l0_reverse": np.zeros((4, 1))}, ["Bidirectional"]),
+        (
+            {
+                "weight_ih_l0": np.full((4, 1), np.nan),
+                "weight_hh_l0": np.zeros((4, 1)),
+                "bias_ih_l0": np.zeros(4),
+                "bias_hh_l0": np.zeros(4),
+            },
+            ["weight_ih_l0", "NaN"],
+        ),
+        (
+            {
+                "weight_ih_l0": np.full((4, 1), 3e6),
+                "weight_hh_l0": np.zeros((4, 1)),
+                "bias_ih_l0": np.zeros(4),
+                "bias_hh_l0": np.zeros(4),
+            },
+            ["3e+06", "±1e+06"],
+        ),
+        (
+            {"weight_ih_l0": np.zeros((4, 1)), "weight_hh_l0": np.zeros((4, 1)), "bias_ih_l0": np.zeros(4)},
+            ["missing ['bias_hh_l0']"],
+        ),
+        (
+            {
+                "weight_ih_l0": np.zeros((4, 1)),
+                "weight_hh_l0": np.zeros((4, 1)),
+                "bias_ih_l0": np.zeros(4),
+                "bias_hh_l0": np.zeros(4),
+                "weight_ih_l1": np.zeros((4, 3)),
+                "weight_hh_l1": np.zeros((4, 1)),
+                "bias_ih_l1": np.zeros(4),
+                "bias_hh_l1": np.zeros(4),
+            },
+            ["weight_ih_l1", "input size must be 1"],
+        ),
+        ({"conv.weight": np.zeros((3, 3))}, ["No recurrent weights", "conv.weight"]),
+    ],
+)
+def test_bad_weights_are_refused_with_a_message(arrays, words):
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(arrays)
+    for w in words:
+        assert w in str(e.value)
+
+
+def test_bad_files_are_refused_and_nothing_is_unpickled():
+    buf = io.BytesIO()
+    np.savez(buf, weight_ih_l0=np.array([{"evil": 1}], dtype=object))
+    with pytest.raises(WeightsFileError, match="never unpickles"):
+        read_weights("evil.npz", buf.getvalue())
+    with pytest.raises(WeightsFileError, match="not a valid .npz"):
+        read_weights("notes.npz", b"these are my notes, not weights\n")
+    with pytest.raises(WeightsFileError, match="not a valid .safetensors"):
+        read_weights("x.safetensors", b"\x00\x01garbage")
+    with pytest.raises(WeightsFileError, match="up to 1 MB"):
+        read_weights("big.npz", b"0" * (1024 * 1024 + 1))
+    with pytest.raises(WeightsFileError, match=".npz or .safetensors"):
+        read_weights("w.pt", b"PK")
+
+
+def test_link_encoding_is_exact_and_damage_is_refused():
+    net = Network.random(2, [3, 2], seed=3)  # random float64 weights
+    back = layouts.decode(layouts.encode(net))
+    for k, v in net.state_dict().items():
+        assert np.array_equal(v, back.state_dict()[k])
+    from lstm_core.presets import preset
+
+    small = preset("latch").network  # round numbers: stored as float32, still exact
+    text = layouts.encode(small)
+    assert len(text) < 200
+    assert np.array_equal(
+        layouts.decode(text).state_dict()["weight_ih_l0"], small.state_dict()["weight_ih_l0"]
+    )
+    for bad in ("", "abc", text[:-8]):
+        with pytest.raises(StateDictError, match="link"):
+            layouts.decode(bad)
+
+
+def test_editing_cells_changes_exactly_that_weight():
+    net = Network.random(2, [3], seed=0)
+    new = edit_cells(net, 0, "f", {1: {"x2": 0.5, "h3": -1.25, "b_ih": 2.0}})
+    p0, p1 = net.layers[0], new.layers[0]
+    H = 3
+    assert p1.W_ih[H + 1, 1] == 0.5 and p1.W_hh[H + 1, 2] == -1.25 and p1.b_ih[H + 1] == 2.0
+    changed = (p0.W_ih != p1.W_ih).sum() + (p0.W_hh != p1.W_hh).sum() + (p0.b_ih != p1.b_ih).sum()
+    assert changed == 3
+    x = np.ones((4, 2))
+    a = new.run(x).layers[0].gate_terms("f")
+    assert a["bias"][1] == pytest.approx(2.0 + p0.b_hh[H + 1])
+    with pytest.raises(ValueError, match="not a number"):
+        edit_cells(net, 0, "f", {0: {"x1": float("nan")}})
+    assert isinstance(new.layers[0], LayerParams)
+
+
+def test_override_text_round_trip():
+    from lstm_core import GateOverride
+
+    ovs = (GateOverride("f", 0, 1.0, 4, None, None), GateOverride("g", 1, -0.5, 0, 10, (0, 2)))
+    assert overrides_from_text(overrides_to_text(ovs)) == ovs
+    with pytest.raises(ValueError):
+        overrides_from_text("z.1.1.1-2.all")
