@@ -191,7 +191,7 @@ def whatif_ui(ctx: Context) -> None:
         return
     T, H = lt.steps, lt.hidden_size
     st.caption(t("whatif_help", layer=ctx.layer + 1))
-    c1, c2, c3 = st.columns([2, 2, 3])
+    c1, c2, c3 = st.columns([4, 2, 3])
     gate = c1.segmented_control(
         t("ov_gate_label"), GATES, key="ov_gate", required=True, default="f", format_func=labels("gate_name_")
     )
