@@ -38,7 +38,16 @@ def free_port() -> int:
 @contextlib.contextmanager
 def serve(app: Path = ROOT / "app.py", cwd: Path = ROOT, extra: list[str] | None = None) -> Iterator[str]:
     """Run ``streamlit run app`` on 127.0.0.1:<free port>; yield its base URL."""
-    port = free_port()
+    with serve_process(app, cwd, extra) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def serve_process(
+    app: Path = ROOT / "app.py", cwd: Path = ROOT, extra: list[str] | None = None, port: int | None = None
+) -> Iterator[tuple[str, int]]:
+    """Like ``serve``, and also yield the server's process id."""
+    port = port or free_port()
     cmd = [
         sys.executable,
         "-m",
@@ -68,7 +77,7 @@ def serve(app: Path = ROOT / "app.py", cwd: Path = ROOT, extra: list[str] | None
                 time.sleep(0.2)
         else:
             raise RuntimeError(f"streamlit did not start on port {port}")
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         try:

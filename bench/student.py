@@ -1,0 +1,88 @@
+"""One simulated student: Streamlit's own websocket protocol, as the browser speaks it.
+
+A student first GETs the page (as a browser does; behind nginx this is
+where the sticky-route cookie is set), then opens ``/_stcore/stream``, asks
+for a script run with the page's query string, and from the deltas learns
+the id of the ``step_next`` button and the fragment it lives in. A click is
+``BackMsg.rerun_script`` with that button's trigger and the fragment id,
+exactly what the frontend sends; it is served when ``script_finished``
+arrives. Used by bench/load.py and the deployment tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from http.cookiejar import CookieJar
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+
+@dataclass
+class Student:
+    base: str  # http://host:port
+    query: str = "t=1"
+    cookies: str = ""
+    ws: object = None
+    button: str = ""  # widget id of step_next
+    fragment: str = ""  # fragment the button lives in
+    page_hash: str = ""
+    texts: list[str] = field(default_factory=list)  # markdown/caption text of the last run
+
+    async def open(self) -> None:
+        jar = CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        await asyncio.to_thread(lambda: opener.open(self.base + "/", timeout=10).read())
+        self.cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
+        headers = {"Cookie": self.cookies} if self.cookies else {}
+        url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
+        self.ws = await websockets.connect(url, subprotocols=["streamlit"], additional_headers=headers,
+                                           origin=self.base, max_size=None, open_timeout=20)
+        await self.rerun()
+
+    async def rerun(self, widgets: list | None = None, fragment: str = "") -> float:
+        """Send one rerun; return seconds until script_finished."""
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string = self.query
+        cs.page_script_hash = self.page_hash
+        if fragment:
+            cs.fragment_id = fragment
+        for w in widgets or ():
+            cs.widget_states.widgets.append(w)
+        t0 = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        self.texts = []
+        while True:
+            fm = ForwardMsg()
+            fm.ParseFromString(await self.ws.recv())
+            kind = fm.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = self.page_hash or fm.new_session.main_script_hash
+            elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                el = fm.delta.new_element
+                which = el.WhichOneof("type")
+                if which == "button" and el.button.id.endswith("-step_next"):
+                    self.button, self.fragment = el.button.id, fm.delta.fragment_id
+                elif which == "markdown":
+                    self.texts.append(el.markdown.body)
+            elif kind == "script_finished":
+                return time.perf_counter() - t0
+
+    async def step(self) -> float:
+        """Click step_next, as the browser does inside the fragment."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        w = WidgetState(id=self.button, trigger_value=True)
+        return await self.rerun([w], self.fragment)
+
+    def caption(self) -> str:
+        return next((s for s in self.texts if s.startswith("Step t =")), "")
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()

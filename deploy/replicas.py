@@ -1,0 +1,96 @@
+"""Start N Gate Lab processes and nginx in front of them, on loopback.
+
+    python deploy/replicas.py --replicas 2 --port 8500     # Ctrl-C stops everything
+
+Each replica is ``streamlit run app.py`` on its own port (8601, 8602, …);
+nginx (Debian's, ``apt-get install nginx``) listens on ``--port`` with
+websocket upgrade and sticky sessions (deploy/nginx.conf.template). One
+replica per core is the rule of thumb: Streamlit runs a process's sessions
+on one Python interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _wait(url: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url, timeout=1).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def start_replica(port: int, log) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1"]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+@contextlib.contextmanager
+def replicas(n: int = 2, port: int = 8500, first: int = 8601) -> Iterator[dict]:
+    """Yield {"url": nginx URL, "pids": [replica pids], "ports": [...], "procs": [...]}."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise RuntimeError("nginx is not installed: apt-get install nginx")
+    tmp = Path(tempfile.mkdtemp(prefix="gatelab-nginx-"))
+    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp / d).mkdir()
+    ports = [first + k for k in range(n)]
+    log = open(tmp / "replicas.log", "w")  # noqa: SIM115
+    procs = [start_replica(p, log) for p in ports]
+    conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
+    upstreams = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
+    conf = conf.replace("{tmp}", str(tmp)).replace("{port}", str(port)).replace("{upstreams}", upstreams)
+    (tmp / "nginx.conf").write_text(conf)
+    ngx = None
+    try:
+        for p in ports:
+            _wait(f"http://127.0.0.1:{p}/_stcore/health")
+        ngx = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-g", "daemon off;"],
+                               stdout=log, stderr=subprocess.STDOUT)
+        _wait(f"http://127.0.0.1:{port}/_stcore/health")
+        yield {"url": f"http://127.0.0.1:{port}", "pids": [p.pid for p in procs], "ports": ports, "procs": procs}
+    finally:
+        for p in ([ngx] if ngx else []) + procs:
+            p.send_signal(signal.SIGTERM)
+        for p in ([ngx] if ngx else []) + procs:
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--replicas", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--port", type=int, default=8500)
+    args = ap.parse_args()
+    with replicas(args.replicas, args.port) as r:
+        print(f"Gate Lab on {r['url']} ({args.replicas} replicas: ports {r['ports']}). Ctrl-C to stop.", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            while all(p.poll() is None for p in r["procs"]):
+                time.sleep(1)
+
+
+if __name__ == "__main__":
+    main()
