@@ -4,6 +4,8 @@ Entry point: page config, the shared sidebar, navigation over pages/. Run
 with ``streamlit run app.py``.
 """
 
+import logging
+
 import streamlit as st
 
 from ui import page, state
@@ -30,5 +32,9 @@ for name, raw, default in state.notices():
     else:
         st.warning(t("url_notice", name=name, value=raw, default=default), icon="🔗")
 page.set_context(cfg, layer, unit)
-nav.run()
+try:
+    nav.run()
+except Exception:  # a student sees a sentence; the server log keeps the traceback
+    logging.getLogger("gatelab").exception("a page failed")
+    st.error(t("internal_error"), icon="⚠️")
 state.sync_url()

@@ -65,18 +65,30 @@ async def one_student(base: str, duration: float, offset: float, out: dict) -> N
             await s.close()
 
 
-async def crowd(base: str, students: int, duration: float) -> dict:
+async def crowd(base: str, students: int, duration: float, arrive: float = 10.0, pids=(), mem=None) -> dict:
     results = [{"lat": [], "errors": []} for _ in range(students)]
     tasks = []
+    sampler = asyncio.create_task(sample_memory(list(pids), mem)) if mem is not None else None
     for k in range(students):
-        # students arrive over the first two seconds, then keep their own random phase
-        await asyncio.sleep(2.0 / students)
+        # students open the link over the first ``arrive`` seconds (a class does not click at
+        # the same millisecond), then each steps once a second from its own random phase
+        await asyncio.sleep(arrive / students)
         tasks.append(asyncio.create_task(one_student(base, duration, random.random(), results[k])))
     await asyncio.gather(*tasks)
+    if sampler:
+        sampler.cancel()
     asked = students * int(duration)  # one step per student per second
     lat = [x for r in results for x in r["lat"]]
     errors = [e for r in results for e in r["errors"]]
     return {"asked": asked, "served": len(lat), "lat": lat, "errors": errors}
+
+
+async def sample_memory(pids: list[int], out: list) -> None:
+    """The servers' RSS every 10 s while the class runs."""
+    t0 = time.perf_counter()
+    while True:
+        out.append((time.perf_counter() - t0, rss_mb(pids)))
+        await asyncio.sleep(10)
 
 
 def report(name: str, r: dict) -> str:
@@ -96,12 +108,14 @@ async def run(base: str, pids: list[int], students: int, duration: float, baseli
     single = await crowd(base, 1, baseline)
     print(report("1 student (baseline)", single), flush=True)
     before = rss_mb(pids)
-    many = await crowd(base, students, duration)
+    mem: list = []
+    many = await crowd(base, students, duration, pids=pids, mem=mem)
     after = rss_mb(pids)
     print(report(f"{students} students", many))
     if many["errors"]:
         print("first errors:", *sorted(set(many["errors"]))[:3], sep="\n  ")
     print(f"server memory (RSS, {len(pids)} process(es)): {before:.0f} MB at the start, {after:.0f} MB at the end")
+    print("  every 10 s: " + ", ".join(f"{m:.0f}" for _, m in mem) + " MB")
     ok = many["served"] == many["asked"] and not many["errors"]
     lat = sorted(many["lat"])
     p95 = statistics.quantiles(lat, n=100, method="inclusive")[94] if len(lat) > 1 else float("nan")

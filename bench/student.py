@@ -32,11 +32,16 @@ class Student:
     fragment: str = ""  # fragment the button lives in
     page_hash: str = ""
     texts: list[str] = field(default_factory=list)  # markdown/caption text of the last run
+    ids: dict[str, str] = field(default_factory=dict)  # widget key -> widget id, learnt from the deltas
+    values: dict[str, object] = field(default_factory=dict)  # widget id -> WidgetState we set (sent every time)
+    upstream: str = ""  # which replica served the page (nginx's X-Upstream header), if behind nginx
 
     async def open(self) -> None:
         jar = CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        await asyncio.to_thread(lambda: opener.open(self.base + "/", timeout=10).read())
+        resp = await asyncio.to_thread(lambda: opener.open(self.base + "/", timeout=10))
+        self.upstream = resp.headers.get("X-Upstream", "")
+        resp.read()
         self.cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
         headers = {"Cookie": self.cookies} if self.cookies else {}
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
@@ -52,7 +57,7 @@ class Student:
         cs.page_script_hash = self.page_hash
         if fragment:
             cs.fragment_id = fragment
-        for w in widgets or ():
+        for w in [*self.values.values(), *(widgets or ())]:  # like the frontend: every widget's value
             cs.widget_states.widgets.append(w)
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -66,6 +71,9 @@ class Student:
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 el = fm.delta.new_element
                 which = el.WhichOneof("type")
+                wid = getattr(getattr(el, which), "id", "") if which else ""
+                if isinstance(wid, str) and wid.startswith("$$ID-"):
+                    self.ids[wid.rsplit("-", 1)[-1]] = wid
                 if which == "button" and el.button.id.endswith("-step_next"):
                     self.button, self.fragment = el.button.id, fm.delta.fragment_id
                 elif which == "markdown":
@@ -79,6 +87,20 @@ class Student:
 
         w = WidgetState(id=self.button, trigger_value=True)
         return await self.rerun([w], self.fragment)
+
+    async def set_int(self, key: str, value: int) -> float:
+        """Set an integer widget (a number input or slider) by its key: a full rerun, as the browser does."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        wid = self.ids[key]
+        self.values[wid] = WidgetState(id=wid, int_value=value) if "number" in key or key == "seed" else WidgetState(
+            id=wid, double_value=value
+        )
+        return await self.rerun()
+
+    def ws_upstream(self) -> str:
+        """The replica nginx sent the websocket to (its handshake's X-Upstream header)."""
+        return self.ws.response.headers.get("X-Upstream", "") if self.ws is not None else ""
 
     def caption(self) -> str:
         return next((s for s in self.texts if s.startswith("Step t =")), "")

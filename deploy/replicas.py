@@ -27,6 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _free() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _wait(url: str, seconds: float = 60) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -45,7 +53,7 @@ def start_replica(port: int, log) -> subprocess.Popen:
 
 
 @contextlib.contextmanager
-def replicas(n: int = 2, port: int = 8500, first: int = 8601) -> Iterator[dict]:
+def replicas(n: int = 2, port: int = 8500, first: int | None = 8601) -> Iterator[dict]:
     """Yield {"url": nginx URL, "pids": [replica pids], "ports": [...], "procs": [...]}."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -53,7 +61,7 @@ def replicas(n: int = 2, port: int = 8500, first: int = 8601) -> Iterator[dict]:
     tmp = Path(tempfile.mkdtemp(prefix="gatelab-nginx-"))
     for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / d).mkdir()
-    ports = [first + k for k in range(n)]
+    ports = [first + k for k in range(n)] if first else [_free() for _ in range(n)]
     log = open(tmp / "replicas.log", "w")  # noqa: SIM115
     procs = [start_replica(p, log) for p in ports]
     conf = (ROOT / "deploy" / "nginx.conf.template").read_text()

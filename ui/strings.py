@@ -540,4 +540,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "当前模型保持不变。",
     },
     "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
+    "internal_error": {
+        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or "
+        "press ↺ Reset to seed, or reload. If it happens again, send your teacher this page's link.",
+        "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机种子，或刷新页面。"
+        "如果再次发生，请把本页链接发给老师。",
+    },
 }

@@ -184,3 +184,21 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     page.screenshot(path=str(artifacts / "timeline_whatif.png"), full_page=True)
     page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
     expect(page.get_by_text(re.compile("What if: with the overrides"))).to_be_visible()
+
+
+def test_after_a_server_restart_the_page_reconnects_to_the_same_view(new_page, artifacts):
+    from tests.e2e.harness import free_port, serve_process
+
+    port = free_port()
+    view = f"http://127.0.0.1:{port}/timeline?layers=2&h2=3&seed=5&t=9"
+    with serve_process(port=port):
+        page = new_page()
+        page.goto(view)
+        expect(step_caption(page)).to_have_text(re.compile("Step t = 9 of 40"))
+        button(page, "step_next").click()
+        expect(step_caption(page)).to_have_text(re.compile("Step t = 10 of 40"))
+        expect(page).to_have_url(re.compile(r"t=10"))
+    with serve_process(port=port):  # the server comes back (a restart); the page reconnects by itself
+        expect(step_caption(page)).to_have_text(re.compile("Step t = 10 of 40"), timeout=60_000)
+        expect(page.get_by_text("Layer 2 (H = 3)")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"seed=5"))
