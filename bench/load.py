@@ -94,8 +94,10 @@ async def sample_memory(pids: list[int], out: list) -> None:
 def report(name: str, r: dict) -> str:
     lat = sorted(r["lat"]) or [float("nan")]
     p = statistics.quantiles(lat, n=100, method="inclusive") if len(lat) > 1 else [lat[0]] * 99
-    return (f"{name:<28} served {r['served']:>5}/{r['asked']:<5} p50 {statistics.median(lat) * 1e3:7.1f} ms  "
-            f"p95 {p[94] * 1e3:7.1f} ms  max {lat[-1] * 1e3:7.1f} ms  errors {len(r['errors'])}")
+    return (
+        f"{name:<28} served {r['served']:>5}/{r['asked']:<5} p50 {statistics.median(lat) * 1e3:7.1f} ms  "
+        f"p95 {p[94] * 1e3:7.1f} ms  max {lat[-1] * 1e3:7.1f} ms  errors {len(r['errors'])}"
+    )
 
 
 async def run(base: str, pids: list[int], students: int, duration: float, baseline: float) -> None:
@@ -114,12 +116,16 @@ async def run(base: str, pids: list[int], students: int, duration: float, baseli
     print(report(f"{students} students", many))
     if many["errors"]:
         print("first errors:", *sorted(set(many["errors"]))[:3], sep="\n  ")
-    print(f"server memory (RSS, {len(pids)} process(es)): {before:.0f} MB at the start, {after:.0f} MB at the end")
+    print(
+        f"server memory (RSS, {len(pids)} process(es)): {before:.0f} MB at the start, {after:.0f} MB at the end"
+    )
     print("  every 10 s: " + ", ".join(f"{m:.0f}" for _, m in mem) + " MB")
     ok = many["served"] == many["asked"] and not many["errors"]
     lat = sorted(many["lat"])
     p95 = statistics.quantiles(lat, n=100, method="inclusive")[94] if len(lat) > 1 else float("nan")
-    print(f"target: p95 <= 500 ms, 0 errors, every step served -> {'met' if ok and p95 <= 0.5 else 'NOT met'}")
+    print(
+        f"target: p95 <= 500 ms, 0 errors, every step served -> {'met' if ok and p95 <= 0.5 else 'NOT met'}"
+    )
 
 
 def main() -> None:

@@ -33,7 +33,9 @@ class Student:
     page_hash: str = ""
     texts: list[str] = field(default_factory=list)  # markdown/caption text of the last run
     ids: dict[str, str] = field(default_factory=dict)  # widget key -> widget id, learnt from the deltas
-    values: dict[str, object] = field(default_factory=dict)  # widget id -> WidgetState we set (sent every time)
+    values: dict[str, object] = field(
+        default_factory=dict
+    )  # widget id -> WidgetState we set (sent every time)
     upstream: str = ""  # which replica served the page (nginx's X-Upstream header), if behind nginx
 
     async def open(self) -> None:
@@ -45,8 +47,14 @@ class Student:
         self.cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
         headers = {"Cookie": self.cookies} if self.cookies else {}
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
-        self.ws = await websockets.connect(url, subprotocols=["streamlit"], additional_headers=headers,
-                                           origin=self.base, max_size=None, open_timeout=20)
+        self.ws = await websockets.connect(
+            url,
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            origin=self.base,
+            max_size=None,
+            open_timeout=20,
+        )
         await self.rerun()
 
     async def rerun(self, widgets: list | None = None, fragment: str = "") -> float:
@@ -93,8 +101,10 @@ class Student:
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
         wid = self.ids[key]
-        self.values[wid] = WidgetState(id=wid, int_value=value) if "number" in key or key == "seed" else WidgetState(
-            id=wid, double_value=value
+        self.values[wid] = (
+            WidgetState(id=wid, int_value=value)
+            if "number" in key or key == "seed"
+            else WidgetState(id=wid, double_value=value)
         )
         return await self.rerun()
 

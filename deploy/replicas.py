@@ -47,8 +47,19 @@ def _wait(url: str, seconds: float = 60) -> None:
 
 
 def start_replica(port: int, log) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+    ]
     return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -72,10 +83,18 @@ def replicas(n: int = 2, port: int = 8500, first: int | None = 8601) -> Iterator
     try:
         for p in ports:
             _wait(f"http://127.0.0.1:{p}/_stcore/health")
-        ngx = subprocess.Popen([nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-g", "daemon off;"],
-                               stdout=log, stderr=subprocess.STDOUT)
+        ngx = subprocess.Popen(
+            [nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-g", "daemon off;"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         _wait(f"http://127.0.0.1:{port}/_stcore/health")
-        yield {"url": f"http://127.0.0.1:{port}", "pids": [p.pid for p in procs], "ports": ports, "procs": procs}
+        yield {
+            "url": f"http://127.0.0.1:{port}",
+            "pids": [p.pid for p in procs],
+            "ports": ports,
+            "procs": procs,
+        }
     finally:
         for p in ([ngx] if ngx else []) + procs:
             p.send_signal(signal.SIGTERM)
@@ -94,7 +113,10 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8500)
     args = ap.parse_args()
     with replicas(args.replicas, args.port) as r:
-        print(f"Gate Lab on {r['url']} ({args.replicas} replicas: ports {r['ports']}). Ctrl-C to stop.", flush=True)
+        print(
+            f"Gate Lab on {r['url']} ({args.replicas} replicas: ports {r['ports']}). Ctrl-C to stop.",
+            flush=True,
+        )
         with contextlib.suppress(KeyboardInterrupt):
             while all(p.poll() is None for p in r["procs"]):
                 time.sleep(1)

@@ -1,11 +1,13 @@
 """Timeline: every layer's f, i, g, o, C, h as units × time heatmaps, and the input."""
 
+from functools import partial
+
 import streamlit as st
 
 from lstm_core.export import trace_to_csv
 from ui import page
 from ui.i18n import t, tr
-from ui.steps import step_fragment
+from ui.steps import jump_to_clicked, step_fragment
 from viz.timeline import difference_heatmaps, input_chart, layer_heatmaps
 
 ctx = page.context()
@@ -23,9 +25,19 @@ st.download_button(
 )
 
 
+def jump_to(key: str) -> None:
+    """A click on a point of the input chart moves the step there. (Clicks on heatmap cells
+    would be nicer, but Streamlit reports no selection for heatmaps: streamlit/streamlit#8760.)"""
+    jump_to_clicked(st.session_state[key], trace.steps)
+
+
 def view(s: int) -> None:
     st.plotly_chart(
-        input_chart(ctx.result.x, ctx.result.names, s, tr), key="input_chart", config={"displaylogo": False}
+        input_chart(ctx.result.x, ctx.result.names, s, tr),
+        key="input_chart",
+        config={"displaylogo": False},
+        on_select=partial(jump_to, "input_chart"),
+        selection_mode="points",
     )
     base = ctx.result.base
     for k, lt in enumerate(trace.layers):

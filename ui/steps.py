@@ -30,6 +30,16 @@ def _go(where: str, T: int) -> None:
     st.session_state[STEP] = min(max(s, 0), T - 1)
 
 
+def jump_to_clicked(selection: object, T: int) -> None:
+    """Set the step from a Plotly selection (the x of the first clicked point, 1-based)."""
+    try:
+        points = selection["selection"]["points"]
+        x = int(round(float(points[0]["x"])))
+    except (KeyError, IndexError, TypeError, ValueError):
+        return
+    st.session_state[STEP] = min(max(x - 1, 0), T - 1)
+
+
 def _slid() -> None:
     st.session_state[STEP] = int(st.session_state["step_slider"]) - 1
 

@@ -230,9 +230,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline_title": {"en": "Every gate across time", "zh": "所有门随时间的变化"},
     "timeline_intro": {
         "en": "Each heatmap is one quantity: rows are units, columns are timesteps. Blue gates are open (≈ 1), "
-        "white ones closed (≈ 0); red values are positive, blue negative. The dotted line is the current step.",
+        "white ones closed (≈ 0); red values are positive, blue negative. The dotted line is the current step; click a point of the input "
+        "chart to jump to that step.",
         "zh": "每张热图是一个量：行是单元，列是时间步。蓝色的门是打开的（≈ 1），白色是关闭的（≈ 0）；"
-        "红色数值为正，蓝色为负。虚线是当前时间步。",
+        "红色数值为正，蓝色为负。虚线是当前时间步；点击输入图上的点即可跳到该时间步。",
     },
     "download_csv": {"en": "Download the trace (CSV)", "zh": "下载完整轨迹（CSV）"},
     "layer_title": {"en": "Layer {k} (H = {H})", "zh": "第 {k} 层（H = {H}）"},

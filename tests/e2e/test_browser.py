@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.e2e.harness import DONE
 
 pytestmark = pytest.mark.e2e
+expect.set_options(timeout=20_000)  # the machine is shared: give a rerun time, never a fixed sleep
 
 
 def open_app(new_page, url: str, **kw):
@@ -23,7 +24,9 @@ def open_app(new_page, url: str, **kw):
 
 
 def button(page, key: str):
-    """The button of a keyed st.button (its help tooltip wraps it in a second one)."""
+    """The button of a keyed st.button (its help tooltip wraps it in a second one),
+    once no rerun is in flight (a click on a button being redrawn can be lost)."""
+    page.wait_for_selector(DONE)
     return page.locator(f".st-key-{key} button").first
 
 
@@ -38,26 +41,19 @@ def reading_text(page) -> str:
     return block.first.inner_text()
 
 
-def diagram_labels(page) -> str:
-    return page.locator("[data-testid=stPlotlyChart] .textpoint").all_inner_texts().__str__()
-
-
 def test_step_with_buttons_and_keys(new_page, app_url, artifacts):
     page = open_app(new_page, app_url)
     expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 40"))
     first = reading_text(page)
     button(page, "step_next").click()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of 40"))
+    page.wait_for_selector(DONE)  # the caption comes first; the rest of the step follows it
     assert reading_text(page) != first
     page.get_by_role("heading", name="Inside one LSTM cell").click()  # focus the page, not a widget
-    page.keyboard.press("ArrowRight")
-    expect(step_caption(page)).to_have_text(re.compile("Step t = 3 of 40"))
-    page.keyboard.press("End")
-    expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
-    page.keyboard.press("ArrowLeft")
-    expect(step_caption(page)).to_have_text(re.compile("Step t = 39 of 40"))
-    page.keyboard.press("Home")
-    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 40"))
+    for key, t in (("ArrowRight", 3), ("End", 40), ("ArrowLeft", 39), ("Home", 1)):
+        page.wait_for_selector(DONE)  # a key pressed mid-rerun could land on a button being redrawn
+        page.keyboard.press(key)
+        expect(step_caption(page)).to_have_text(re.compile(f"Step t = {t} of 40"))
     button(page, "step_last").click()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
     expect(page).to_have_url(re.compile(r"[?&]t=40\b"))
@@ -93,11 +89,13 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
     expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
     page.wait_for_selector(DONE)
     shared = page.url
+    page.wait_for_selector(DONE)
     here = reading_text(page)
 
     # a student opens the link in a browser that has never seen the app
     other = open_app(new_page, shared)
     expect(step_caption(other)).to_have_text(re.compile("Step t = 7 of 40"))
+    other.wait_for_selector(DONE)
     assert reading_text(other) == here
     expect(other.locator(".st-key-hidden_size_l2")).to_be_visible()
 
@@ -202,3 +200,12 @@ def test_after_a_server_restart_the_page_reconnects_to_the_same_view(new_page, a
         expect(step_caption(page)).to_have_text(re.compile("Step t = 10 of 40"), timeout=60_000)
         expect(page.get_by_text("Layer 2 (H = 3)")).to_be_visible()
         expect(page).to_have_url(re.compile(r"seed=5"))
+
+
+def test_click_on_the_input_chart_jumps_to_that_step(new_page, app_url):
+    page = open_app(new_page, app_url + "/timeline?t=3")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 3 of 40"))
+    box = page.locator(".js-plotly-plot").first.locator(".nsewdrag").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.5)
+    expect(step_caption(page)).not_to_have_text(re.compile("Step t = 3 of 40"))
+    expect(page).not_to_have_url(re.compile(r"[?&]t=3\b"))
