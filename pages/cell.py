@@ -24,7 +24,7 @@ st.caption(t("cell_intro_" + cell))
 def unit_table(s: int) -> str:
     """Every unit of the layer at step s, as a markdown table."""
     names = ("i", "f", "g", "o", "c", "h") if cell == "lstm" else ("h",)
-    head = [t("unit")] + [t(f"row_{n}") for n in names]
+    head = [t("unit")] + [n if n != "c" else "C" for n in names]  # symbols: the column must stay narrow
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     lines += [
         f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], 3) for n in names) + " |"
@@ -34,10 +34,9 @@ def unit_table(s: int) -> str:
 
 
 def view(s: int) -> None:
-    # Few elements on purpose: what a step costs is mostly what the browser
-    # redraws, so the right column is one markdown block (text, equations, table).
-    left, right = st.columns([11, 9], gap="large")
-    with left:
+    # Few elements on purpose: what a step costs is mostly what the browser redraws.
+    top_left, top_right = st.columns([2, 1], gap="large")
+    with top_left:
         playing = st.session_state.get("step_play", False)
         title = t("diagram_title", layer=ctx.layer + 1, unit=ctx.unit + 1, t=s + 1)
         if playing:
@@ -47,9 +46,7 @@ def view(s: int) -> None:
         else:
             fig = diagram_figure(lt, s, ctx.unit, tr, title=title)
         st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
-        st.code(f"# {t('code_header')}\n\n" + pseudocode(lt, s, tr), language="python")
-    with right:
-        eqs = block(equations(lt, s, ctx.unit, forced_word=t("forced")))
+    with top_right:
         if ctx.result.base is not None:
             b, u = ctx.result.base.layers[ctx.layer], ctx.unit
             st.warning(
@@ -62,11 +59,15 @@ def view(s: int) -> None:
                 ),
                 icon="🔀",
             )
-        st.markdown(
-            f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}\n\n"
-            f"#### {t('equations_header', unit=ctx.unit + 1)}\n\n$$\n{eqs}\n$$\n\n"
-            f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}"
-        )
+        st.markdown(f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
+    eqs = block(equations(lt, s, ctx.unit, forced_word=t("forced")))
+    st.markdown(
+        f"#### {t('equations_header', unit=ctx.unit + 1)}\n\n$$\n{eqs}\n$$\n\n"
+        f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}"
+    )
+    # collapsed until opened: a closed expander costs the browser nothing at each step
+    with st.expander(t("code_header"), expanded=False):
+        st.code(pseudocode(lt, s, tr), language="python")
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -66,8 +66,8 @@ LSTM_LABELS = [
     (XG + 0.15, 3.95, "right", "g<sub>t</sub> = {}", "g"),
     (XPLUS + 0.15, 5.3, "right", "i·g = {}", "written"),
     ((XO + XT) / 2, 2.4, "center", "o<sub>t</sub> = {}", "o"),
-    (XT + 0.15, 3.8, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
-    (0.3, 0.95, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+    (XT + 0.65, Y_MIX, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
+    (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),
     (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
     (RIGHT, 0.95, "left", "h<sub>t</sub> = {}", "h"),
 ]
@@ -260,7 +260,7 @@ def diagram_figure(
     notes = []
     if lt.cell == "lstm":
         notes = [dict(x=x, y=0.95, text=tr(name)) for x, name in GATE_CAPTIONS]
-        notes.append(dict(x=9.2, y=6.5, text=tr("memory_line")))
+        notes.append(dict(x=6.7, y=7.25, text=tr("memory_line")))
     layout = dict(
         title=dict(text=title, x=0.01, font=dict(size=17)),
         font=FONT,
@@ -270,8 +270,8 @@ def diagram_figure(
         paper_bgcolor="white",
         dragmode=False,
         shapes=shapes,
-        xaxis=dict(range=[-0.4, 14.4], visible=False, fixedrange=True),
-        yaxis=dict(range=[-0.7, 7.5], visible=False, fixedrange=True),
+        xaxis=dict(range=[-0.4, 15.0], visible=False, fixedrange=True),
+        yaxis=dict(range=[-0.7, 7.6], visible=False, fixedrange=True),
         annotations=[dict(n, showarrow=False, font=dict(size=13, color="#555")) for n in notes],
     )
     if frames:
