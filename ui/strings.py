@@ -120,9 +120,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "cell_intro_lstm": {
         "en": "The memory $C$ runs along the top. The forget gate $f$ decides how much of $C_{t-1}$ to keep, the "
         "input gate $i$ how much of the candidate $g$ to write, and the output gate $o$ how much of "
-        "$\\tanh(C_t)$ reaches $h_t$. Every wire shows its value at this step.",
+        "tanh(Cₜ) reaches $h_t$. Every wire shows its value at this step.",
         "zh": "记忆 $C$ 沿顶部流动。遗忘门 $f$ 决定保留多少 $C_{t-1}$，输入门 $i$ 决定写入多少候选值 $g$，"
-        "输出门 $o$ 决定 $\\tanh(C_t)$ 有多少传到 $h_t$。每条连线都标出了本步的数值。",
+        "输出门 $o$ 决定 tanh(Cₜ) 有多少传到 $h_t$。每条连线都标出了本步的数值。",
     },
     "cell_intro_rnn": {
         "en": "A plain RNN joins $h_{t-1}$ and $x_t$, applies weights, a bias and one tanh: that is $h_t$. "
@@ -204,17 +204,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "pause": {"en": "Pause", "zh": "暂停"},
     # --- plain reading ---
     "read_f": {
-        "en": "The forget gate keeps **{f}** of the old memory: $C_{{t-1}}$ = {c_prev} becomes {kept}.",
-        "zh": "遗忘门保留了 **{f}** 的旧记忆：$C_{{t-1}}$ = {c_prev} 变为 {kept}。",
+        "en": "The forget gate keeps **{f}** of the old memory: Cₜ₋₁ = {c_prev} becomes {kept}.",
+        "zh": "遗忘门保留了 **{f}** 的旧记忆：Cₜ₋₁ = {c_prev} 变为 {kept}。",
     },
     "read_i": {
-        "en": "The input gate lets in **{i}** of the candidate $g$ = {g}, which writes {written}.",
-        "zh": "输入门放入候选值 $g$ = {g} 的 **{i}**，写入 {written}。",
+        "en": "The input gate lets in **{i}** of the candidate g = {g}, which writes {written}.",
+        "zh": "输入门放入候选值 g = {g} 的 **{i}**，写入 {written}。",
     },
-    "read_c": {"en": "The memory is now **$C_t$ = {c}**.", "zh": "现在的记忆是 **$C_t$ = {c}**。"},
+    "read_c": {"en": "The memory is now **Cₜ = {c}**.", "zh": "现在的记忆是 **Cₜ = {c}**。"},
     "read_o": {
-        "en": "The output gate shows **{o}** of $\\tanh(C_t)$ = {tanh_c}, so **$h_t$ = {h}**.",
-        "zh": "输出门输出 $\\tanh(C_t)$ = {tanh_c} 的 **{o}**，所以 **$h_t$ = {h}**。",
+        "en": "The output gate shows **{o}** of tanh(Cₜ) = {tanh_c}, so **hₜ = {h}**.",
+        "zh": "输出门输出 tanh(Cₜ) = {tanh_c} 的 **{o}**，所以 **hₜ = {h}**。",
     },
     "read_forced": {
         "en": "(Gate {gates} was forced by a what-if override at this step.)",
