@@ -221,9 +221,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "（本步中门 {gates} 被“假如”设置强制赋值。）",
     },
     "read_rnn": {
-        "en": "The RNN mixes $h_{{t-1}}$ = {h_prev} with $x_t$ into $a$ = {pre}, and squashes it: **$h_t = \\tanh(a)$ = {h}**. "
+        "en": "The RNN mixes hₜ₋₁ = {h_prev} with xₜ into a = {pre}, and squashes it: **hₜ = tanh(a) = {h}**. "
         "Whatever it remembers must survive this squashing at every step.",
-        "zh": "RNN 把 $h_{{t-1}}$ = {h_prev} 与 $x_t$ 混合成 $a$ = {pre}，再压缩：**$h_t = \\tanh(a)$ = {h}**。"
+        "zh": "RNN 把 hₜ₋₁ = {h_prev} 与 xₜ 混合成 a = {pre}，再压缩：**hₜ = tanh(a) = {h}**。"
         "它记住的任何东西都必须在每一步经受这种压缩。",
     },
     # --- timeline page ---
