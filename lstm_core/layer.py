@@ -68,28 +68,29 @@ def lstm_forward(
     ih = _matmul(x, p.W_ih.T)  # (T, B, 4H)
     xw = (ih + b) * scale  # (T, B, 4H)
     WhhT = (p.W_hh * scale[:, None]).T  # (H, 4H)
-    steps = forced.any(axis=1) if forced is not None else np.zeros(T, dtype=bool)
+    forced_at = set(np.flatnonzero(forced.any(axis=1)).tolist()) if forced is not None else set()
     act = np.empty((T, B, 4 * H))
     hh = np.empty((T, B, 4 * H))  # W_hh·h_{t-1} (scaled in the loop, unscaled after)
     pre = np.empty((T, B, 4 * H))  # the gates' pre-activations (likewise)
     C = np.empty((T, B, H))
     Hs = np.empty((T, B, H))
     h, c = h0, c0
+    i_, f_, g_, o_ = slice(0, H), slice(H, 2 * H), slice(2 * H, 3 * H), slice(3 * H, 4 * H)
     # Every array op below writes into its place in the trace (out=...): at
     # small H the cost of a step is the number of NumPy calls, not the flops.
     for t in range(T):
-        s = act[t]  # (B, 4H)
-        np.dot(h, WhhT, out=hh[t])
-        np.add(xw[t], hh[t], out=pre[t])
-        np.tanh(pre[t], out=s)
+        s, hh_t, pre_t = act[t], hh[t], pre[t]  # (B, 4H) views
+        np.dot(h, WhhT, out=hh_t)
+        np.add(xw[t], hh_t, out=pre_t)
+        np.tanh(pre_t, out=s)
         s *= scale
         s += offset  # s is now [i, f, g, o]
-        if steps[t]:
+        if t in forced_at:
             np.copyto(s, forced_value[t], where=forced[t])
-        c = np.multiply(s[:, H : 2 * H], c, out=C[t])
-        c += s[:, :H] * s[:, 2 * H : 3 * H]  # C_t = f·C_{t-1} + i·g
+        c = np.multiply(s[:, f_], c, out=C[t])
+        c += s[:, i_] * s[:, g_]  # C_t = f·C_{t-1} + i·g
         h = np.tanh(c, out=Hs[t])
-        h *= s[:, 3 * H :]  # h_t = o·tanh(C_t)
+        h *= s[:, o_]  # h_t = o·tanh(C_t)
     hh /= scale  # exact: scale is 1 or 1/2
     pre /= scale
     h_prev = np.concatenate((h0[None], Hs[:-1]))
