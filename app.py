@@ -23,6 +23,7 @@ nav = st.navigation(
         st.Page("pages/layers.py", title=t("page_layers"), icon="🧱", url_path="layers"),
         st.Page("pages/weights.py", title=t("page_weights"), icon="🎛️", url_path="weights"),
         st.Page("pages/why.py", title=t("page_why"), icon="📉", url_path="why"),
+        st.Page("pages/classify.py", title=t("page_classify"), icon="🏷️", url_path="classify"),
     ]
 )
 cfg, layer, unit = sidebar()

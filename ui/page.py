@@ -23,6 +23,12 @@ def set_context(cfg: Config, layer: int, unit: int) -> None:
     st.session_state[CONTEXT] = (cfg, layer, unit)
 
 
+def ensure_app() -> None:
+    """Pages that need no model call this, so that a page opened on its own still gets app.py."""
+    if CONTEXT not in st.session_state:
+        _restart_through_app()
+
+
 def context() -> Context:
     if CONTEXT not in st.session_state:
         _restart_through_app()

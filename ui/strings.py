@@ -547,4 +547,144 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机种子，或刷新页面。"
         "如果再次发生，请把本页链接发给老师。",
     },
+    # --- classification lab ---
+    "page_classify": {"en": "Classify", "zh": "分类"},
+    "custom_trained": {"en": "trained on “{name}”", "zh": "在“{name}”上训练"},
+    "clf_title": {"en": "Classify time series with an LSTM", "zh": "用 LSTM 给时间序列分类"},
+    "clf_intro": {
+        "en": "This is what the article's author wanted LSTMs for. An LSTM reads a series step by step and a "
+        "linear softmax head reads its last output h_T. Train it here — with this app's own NumPy "
+        "backpropagation — compare it with the field's standard baseline (1-nearest-neighbour, Euclidean), "
+        "then open the trained model in the step-through pages to see what it learned.",
+        "zh": "这正是原文作者想用 LSTM 做的事。LSTM 逐步读入序列，一个线性 softmax 输出层读取它的最后输出 h_T。"
+        "在这里训练它（用本应用自己的 NumPy 反向传播），与该领域的标准基线（欧氏距离 1-最近邻）比较，"
+        "再把训练好的模型放进逐步演示页面，看看它学到了什么。",
+    },
+    "clf_task_label": {"en": "Data", "zh": "数据"},
+    "clf_task_shapes": {"en": "Shapes: sine, square or sawtooth", "zh": "形状：正弦、方波还是锯齿波"},
+    "clf_task_trend": {"en": "Trend: rising or falling under noise", "zh": "趋势：噪声中上升还是下降"},
+    "clf_task_order": {"en": "Order: which spike came first", "zh": "顺序：哪个尖峰先出现"},
+    "clf_task_count": {"en": "Count: 1, 2 or 3 spikes", "zh": "计数：1、2 还是 3 个尖峰"},
+    "clf_task_speed": {"en": "Speed: slow or fast oscillation", "zh": "速度：慢振荡还是快振荡"},
+    "clf_task_ucr": {
+        "en": "Upload a UCR dataset (train + test files)",
+        "zh": "上传 UCR 数据集（训练 + 测试文件）",
+    },
+    "clf_task_help_shapes": {
+        "en": "500 + 500 series of 40 steps; random period, phase and noise. The defaults reach 100 % in about 10 s.",
+        "zh": "训练、测试各 500 条、每条 40 步；周期、相位和噪声随机。默认设置约 10 秒达到 100%。",
+    },
+    "clf_task_help_trend": {
+        "en": "A linear trend hidden in strong noise: the model must average over the whole series.",
+        "zh": "隐藏在强噪声中的线性趋势：模型必须对整个序列取平均。",
+    },
+    "clf_task_help_order": {
+        "en": "An up-spike and a down-spike at random places: which came first? Needs memory of an early event "
+        "(the classic temporal-order task); the defaults (hidden 32, 40 epochs) solve it.",
+        "zh": "一个向上尖峰和一个向下尖峰出现在随机位置：哪个先出现？需要记住早先的事件（经典的时间顺序任务）；"
+        "默认设置（隐藏单元 32、40 轮）即可解决。",
+    },
+    "clf_task_help_count": {
+        "en": "Count the spikes: the memory must add up events — 1-NN fails here, an LSTM does not.",
+        "zh": "数尖峰：记忆必须把事件累加起来——1-最近邻在这里失败，LSTM 不会。",
+    },
+    "clf_task_help_speed": {
+        "en": "Slow (period 16–24) or fast (5–8) oscillation, at any phase.",
+        "zh": "慢（周期 16–24）或快（周期 5–8）振荡，相位任意。",
+    },
+    "clf_task_help_ucr": {
+        "en": "The UCR archive's format: one series per line, the class label (a number) first, values separated "
+        "by tabs or commas; equal-length series; a train file and a test file (up to 1 MB each).",
+        "zh": "UCR 档案格式：每行一条序列，第一个是类别标签（数字），数值用制表符或逗号分隔；序列等长；"
+        "一个训练文件和一个测试文件（各不超过 1 MB）。",
+    },
+    "clf_class_shapes_0": {"en": "sine", "zh": "正弦"},
+    "clf_class_shapes_1": {"en": "square", "zh": "方波"},
+    "clf_class_shapes_2": {"en": "sawtooth", "zh": "锯齿波"},
+    "clf_class_trend_0": {"en": "rising", "zh": "上升"},
+    "clf_class_trend_1": {"en": "falling", "zh": "下降"},
+    "clf_class_order_0": {"en": "up first", "zh": "向上先"},
+    "clf_class_order_1": {"en": "down first", "zh": "向下先"},
+    "clf_class_count_0": {"en": "1 spike", "zh": "1 个尖峰"},
+    "clf_class_count_1": {"en": "2 spikes", "zh": "2 个尖峰"},
+    "clf_class_count_2": {"en": "3 spikes", "zh": "3 个尖峰"},
+    "clf_class_speed_0": {"en": "slow", "zh": "慢"},
+    "clf_class_speed_1": {"en": "fast", "zh": "快"},
+    "clf_znorm": {
+        "en": "z-normalise every series (mean 0, sd 1)",
+        "zh": "对每条序列做 z 标准化（均值 0、标准差 1）",
+    },
+    "clf_ucr_train": {"en": "Train file", "zh": "训练文件"},
+    "clf_ucr_test": {"en": "Test file", "zh": "测试文件"},
+    "clf_ucr_help": {"en": "Upload both files to continue.", "zh": "请上传两个文件后继续。"},
+    "clf_ucr_refused": {"en": "Not used: {msg}", "zh": "未使用：{msg}"},
+    "clf_ucr_found": {
+        "en": "{n} train and {m} test series of {T} steps, {k} classes.",
+        "zh": "训练 {n} 条、测试 {m} 条，每条 {T} 步，共 {k} 个类别。",
+    },
+    "clf_settings": {"en": "Model and training", "zh": "模型与训练"},
+    "clf_layers": {"en": "LSTM layers", "zh": "LSTM 层数"},
+    "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
+    "clf_epochs": {"en": "Epochs", "zh": "训练轮数"},
+    "clf_batch": {"en": "Mini-batch", "zh": "小批量大小"},
+    "clf_lr": {"en": "Adam learning rate", "zh": "Adam 学习率"},
+    "clf_clip": {"en": "Clip gradient norm at", "zh": "梯度范数裁剪阈值"},
+    "clf_clip_off": {"en": "off", "zh": "关闭"},
+    "clf_train_button": {"en": "▶ Train", "zh": "▶ 训练"},
+    "clf_stop_button": {"en": "■ Stop (keep the best model so far)", "zh": "■ 停止（保留目前最好的模型）"},
+    "clf_stop_help": {
+        "en": "Stops after the current mini-batch; the model with the lowest training loss so far is kept.",
+        "zh": "在当前小批量之后停止；保留目前训练损失最低的模型。",
+    },
+    "clf_progress": {
+        "en": "Epoch {e} of {n} · loss {loss} · train {tr} % · test {te} %",
+        "zh": "第 {e}/{n} 轮 · 损失 {loss} · 训练 {tr}% · 测试 {te}%",
+    },
+    "clf_diverged": {
+        "en": "Training stopped: {msg} Lower the learning rate or turn clipping on; the last good model is kept.",
+        "zh": "训练已停止：{msg} 请降低学习率或开启梯度裁剪；已保留最后一个正常的模型。",
+    },
+    "clf_not_trained": {
+        "en": "No trained model yet: press ▶ Train.",
+        "zh": "还没有训练好的模型：请点击 ▶ 训练。",
+    },
+    "clf_other_data": {
+        "en": "The trained model belongs to other data or settings; train again for this data.",
+        "zh": "已训练的模型属于其他数据或设置；请针对当前数据重新训练。",
+    },
+    "clf_lstm_acc": {"en": "LSTM test accuracy", "zh": "LSTM 测试准确率"},
+    "clf_knn_acc": {"en": "1-NN (Euclidean) test accuracy", "zh": "1-最近邻（欧氏）测试准确率"},
+    "clf_epochs_run": {"en": "Epochs trained", "zh": "已训练轮数"},
+    "clf_loss": {"en": "training loss", "zh": "训练损失"},
+    "clf_accuracy": {"en": "accuracy", "zh": "准确率"},
+    "clf_train": {"en": "train", "zh": "训练集"},
+    "clf_test": {"en": "test", "zh": "测试集"},
+    "clf_epoch": {"en": "epoch", "zh": "轮次"},
+    "clf_confusion": {"en": "Confusion matrix (test set)", "zh": "混淆矩阵（测试集）"},
+    "clf_predicted": {"en": "predicted", "zh": "预测"},
+    "clf_true": {"en": "true", "zh": "真实"},
+    "clf_open_header": {"en": "When does it make up its mind?", "zh": "它什么时候下定决心？"},
+    "clf_series": {"en": "Test series", "zh": "测试序列"},
+    "clf_series_info": {
+        "en": "True class: {true} · predicted: {pred}",
+        "zh": "真实类别：{true} · 预测：{pred}",
+    },
+    "clf_probs_title": {
+        "en": "Class probabilities if the series ended at step t (the head applied to h_t)",
+        "zh": "如果序列在第 t 步结束时的类别概率（输出层作用于 h_t）",
+    },
+    "clf_open_button": {
+        "en": "Open this model and series in the Cell page",
+        "zh": "在单元页面中打开此模型和序列",
+    },
+    "clf_export": {"en": "Download the classifier (.npz)", "zh": "下载分类器（.npz）"},
+    "clf_import_header": {"en": "Import a classifier", "zh": "导入分类器"},
+    "clf_import": {
+        "en": "A .npz exported here (PyTorch names plus head.weight, head.bias)",
+        "zh": "在此导出的 .npz（PyTorch 命名加 head.weight、head.bias）",
+    },
+    "clf_imported": {
+        "en": "Imported: {n} layer(s) of hidden size {h}.",
+        "zh": "已导入：{n} 层，隐藏单元数 {h}。",
+    },
 }

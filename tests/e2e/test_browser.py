@@ -209,3 +209,39 @@ def test_click_on_the_input_chart_jumps_to_that_step(new_page, app_url):
     page.mouse.click(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.5)
     expect(step_caption(page)).not_to_have_text(re.compile("Step t = 3 of 40"))
     expect(page).not_to_have_url(re.compile(r"[?&]t=3\b"))
+
+
+def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, artifacts, tmp_path):
+    import numpy as np
+
+    from lstm_core import datasets, layouts
+    from ui.files import read_weights
+
+    page = open_app(new_page, app_url + "/classify", height=1800)
+    page.locator(".st-key-clf_task").click()
+    page.get_by_role("option", name=re.compile("Speed")).click()
+    page.wait_for_selector(DONE)
+    button(page, "clf_train").click()
+    expect(page.get_by_text("LSTM test accuracy")).to_be_visible(timeout=120_000)
+    page.wait_for_selector(DONE)
+    page.screenshot(path=str(artifacts / "classify.png"), full_page=True)
+    with page.expect_download() as dl:
+        page.locator(".st-key-clf_export button").first.click()
+    path = tmp_path / "clf.npz"
+    dl.value.save_as(path)
+    net = layouts.detect(read_weights("clf.npz", path.read_bytes())).network
+    _, _, Xte, _ = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    h = net.run(Xte[0]).output
+    button(page, "clf_open").click()
+    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    expect(page.get_by_text(re.compile("trained on “speed”")).first).to_be_visible()
+    for k in range(2, 4):
+        button(page, "step_next").click()
+        expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
+    page.wait_for_selector(DONE)
+    labels = page.eval_on_selector_all(
+        ".js-plotly-plot .textpoint", "els => els.map(e => e.textContent.replaceAll('\\u200b', ''))"
+    )
+    want = f"{h[2, 0]:.2f}".replace("-", "−")
+    assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]
+    assert np.isfinite(h).all()

@@ -1,0 +1,136 @@
+"""Time-series classification data: built-in synthetic tasks and the UCR format.
+
+Each task returns (X_train, y_train, X_test, y_test) with X of shape
+(N, T, 1) and integer labels 0 … K−1, generated from a seed.
+
+    shapes   sine vs square vs sawtooth (random period, phase, noise)
+    trend    rising vs falling linear trend under strong noise
+    order    which came first, the up-spike or the down-spike (long memory)
+    count    how many spikes: 1, 2 or 3
+    speed    slow vs fast oscillation (our own: frequency, whatever the phase)
+
+UCR archive format: one series per line, the class label first, values
+separated by tabs or commas; a train file and a test file.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .errors import ParseError
+
+TASKS = ("shapes", "trend", "order", "count", "speed")
+CLASSES = {
+    "shapes": ("sine", "square", "sawtooth"),
+    "trend": ("rising", "falling"),
+    "order": ("up first", "down first"),
+    "count": ("1 spike", "2 spikes", "3 spikes"),
+    "speed": ("slow", "fast"),
+}
+
+
+def _one(task: str, rng: np.random.Generator, T: int) -> tuple[np.ndarray, int]:
+    t = np.arange(T)
+    noise = rng.normal(0, 1, T)
+    if task == "shapes":
+        k = int(rng.integers(3))
+        period, phase = rng.uniform(8, 16), rng.uniform(0, 1)
+        u = (t / period + phase) % 1.0
+        y = [np.sin(2 * np.pi * u), np.where(u < 0.5, 1.0, -1.0), 2 * u - 1][k]
+        return y + 0.1 * noise, k
+    if task == "trend":
+        k = int(rng.integers(2))
+        slope = rng.uniform(0.5, 1.5) * (1 if k == 0 else -1) / T
+        return slope * t * 2 + rng.normal(0, 0.3) + 0.4 * noise, k
+    if task == "order":
+        k = int(rng.integers(2))
+        a, b = sorted(rng.choice(np.arange(2, T - 2), size=2, replace=False))
+        x = 0.1 * noise
+        x[a], x[b] = (1.0, -1.0) if k == 0 else (-1.0, 1.0)
+        return x, k
+    if task == "count":
+        k = int(rng.integers(3))
+        x = 0.1 * noise
+        x[rng.choice(np.arange(1, T - 1), size=k + 1, replace=False)] = 1.0
+        return x, k
+    if task == "speed":
+        k = int(rng.integers(2))
+        period = rng.uniform(16, 24) if k == 0 else rng.uniform(5, 8)
+        return np.sin(2 * np.pi * (t / period + rng.uniform(0, 1))) + 0.2 * noise, k
+    raise ValueError(f"Unknown task {task!r}; choose one of {', '.join(TASKS)}.")
+
+
+def make_task(task: str, seed: int = 0, n_train: int = 200, n_test: int = 200, length: int = 40):
+    """(X_train, y_train, X_test, y_test) of a built-in task."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for n in (n_train, n_test):
+        pairs = [_one(task, rng, length) for _ in range(n)]
+        out += [np.stack([p[0] for p in pairs])[:, :, None], np.array([p[1] for p in pairs])]
+    return tuple(out)
+
+
+def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, np.ndarray]:
+    """One series per line, label first, tab- or comma-separated -> ((N, T), labels as floats)."""
+    rows = [(n + 1, ln) for n, ln in enumerate(text.splitlines()) if ln.strip()]
+    if not rows:
+        raise ParseError(f"{name} is empty: it needs one series per line, the class label first.")
+    series, labels, T = [], [], None
+    for n, ln in rows:
+        cells = [c for c in (ln.split("\t") if "\t" in ln else ln.replace(",", " ").split()) if c.strip()]
+        try:
+            label = float(cells[0])
+        except ValueError:
+            raise ParseError(
+                f"{name}, line {n}: the label {cells[0]!r} is not a number. UCR files give classes as numbers "
+                "(1, 2, …); replace the names by numbers."
+            ) from None
+        if not math.isfinite(label):
+            raise ParseError(f"{name}, line {n}: the label is {cells[0]!r}; it must be a number.")
+        values = []
+        for j, c in enumerate(cells[1:], start=2):
+            try:
+                v = float(c)
+            except ValueError:
+                raise ParseError(f"{name}, line {n}, column {j}: {c!r} is not a number.") from None
+            if not math.isfinite(v):
+                raise ParseError(f"{name}, line {n}, column {j}: {c!r}; every value must be a finite number.")
+            values.append(v)
+        if not values:
+            raise ParseError(f"{name}, line {n} has a label but no values.")
+        if T is None:
+            T = len(values)
+        elif len(values) != T:
+            raise ParseError(
+                f"{name}, line {n} has {len(values)} values; line {rows[0][0]} has {T}. "
+                "Every series must have the same length."
+            )
+        series.append(values)
+        labels.append(label)
+    return np.array(series), np.array(labels)
+
+
+def ucr_pair(train_text: str, test_text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple]:
+    """Both files -> (X_train (N, T, 1), y_train, X_test, y_test, class names), labels mapped to 0 … K−1."""
+    Xtr, ltr = parse_ucr(train_text, "the train file")
+    Xte, lte = parse_ucr(test_text, "the test file")
+    classes = np.unique(ltr)
+    if classes.size < 2:
+        raise ParseError(
+            f"The train file has only one class ({classes[0]:g}); classification needs two or more."
+        )
+    if Xte.shape[1] != Xtr.shape[1]:
+        raise ParseError(
+            f"The test series have {Xte.shape[1]} values and the train series {Xtr.shape[1]}; they must match."
+        )
+    unseen = sorted(set(np.unique(lte)) - set(classes))
+    if unseen:
+        raise ParseError(
+            f"The test file has classes the train file never shows: {', '.join(f'{u:g}' for u in unseen)}."
+        )
+    index = {c: k for k, c in enumerate(classes)}
+    ytr = np.array([index[c] for c in ltr])
+    yte = np.array([index[c] for c in lte])
+    return Xtr[:, :, None], ytr, Xte[:, :, None], yte, tuple(f"{c:g}" for c in classes)

@@ -1,0 +1,18 @@
+"""Classify: train an LSTM on time series in the browser, compare with 1-NN, open what it learned."""
+
+import streamlit as st
+
+from ui import classify_ui, page
+from ui.i18n import t
+
+page.ensure_app()
+st.title(t("clf_title"))
+st.markdown(t("clf_intro"))
+data = classify_ui.data_ui()
+if data is not None:
+    with st.expander(t("clf_settings"), expanded=True):
+        settings = classify_ui.settings_ui()
+    classify_ui.train_ui(data, settings)
+    classify_ui.results_ui(data)
+    with st.expander(t("clf_import_header")):
+        classify_ui.import_ui(data)

@@ -1,0 +1,79 @@
+"""The classification lab through AppTest."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lstm_core import classify, layouts
+from tests.app.conftest import arr, chart, make_app
+from ui import weights
+from ui.classify_ui import RESULT
+
+
+def trained(task="speed", epochs=4):
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value(task).run()
+    at.slider(key="clf_epochs").set_value(epochs).run()
+    at.slider(key="clf_hidden").set_value(8).run()
+    at.button(key="clf_train").click().run(timeout=120)
+    assert not at.exception
+    return at
+
+
+def test_train_compare_with_1nn_and_open_in_the_cell_page():
+    at = trained()
+    res = at.session_state[RESULT]
+    assert len(res["history"]) == 4 and res["model"] is not None
+    metrics = {m.label: m.value for m in at.metric}
+    from lstm_core import datasets
+
+    Xtr, ytr, Xte, yte = datasets.make_task("speed", seed=0, n_train=500, n_test=500)  # what the page uses
+    knn = (classify.nearest_neighbour(Xtr, ytr, Xte) == yte).mean()
+    assert metrics["1-NN (Euclidean) test accuracy"] == f"{100 * knn:.1f} %"
+    acc = (res["model"].predict(Xte) == yte).mean()
+    assert metrics["LSTM test accuracy"] == f"{100 * acc:.1f} %"
+    probs = chart(at, "clf_probs")
+    assert len([d for d in probs["data"] if d.get("xaxis") == "x2"]) == 2  # one line per class
+    at.number_input(key="clf_series").set_value(3).run()
+    at.button(key="clf_open").click().run()
+    assert at.session_state[weights.LABEL] == "trained:speed"
+    net = layouts.decode(at.session_state[weights.CUSTOM])
+    for k, v in res["model"].net.state_dict().items():
+        np.testing.assert_array_equal(net.state_dict()[k], v)
+    assert at.session_state["input_kind"] == "typed"
+    assert len(at.session_state["typed_numbers"].split(",")) == 40
+
+
+def test_bad_ucr_files_get_a_message_and_nothing_trains():
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload("train.tsv", b"1\t0.1\t0.2\n2\t0.3\n", "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload("test.tsv", b"1\t0.1\t0.2\n", "text/plain").run()
+    assert "line 2 has 1 values" in at.error[0].value
+    assert not [b for b in at.button if b.key == "clf_train"]
+    at.file_uploader(key="clf_ucr_train").upload(
+        "train.tsv", b"1\t0.1\t0.2\n2\t0.3\t0.4\n1\t0\t0\n2\t1\t1\n", "text/plain"
+    ).run()
+    assert not at.error and "2 classes" in " ".join(c.value for c in at.caption)
+    at.slider(key="clf_epochs").set_value(2).run()
+    at.button(key="clf_train").click().run(timeout=60)
+    assert len(at.session_state[RESULT]["history"]) == 2
+
+
+def test_export_and_reimport_the_classifier():
+    import io
+
+    at = trained(epochs=2)
+    model = at.session_state[RESULT]["model"]
+    buf = io.BytesIO()
+    np.savez(buf, **model.state_dict())
+    other = make_app(page="classify")
+    other.selectbox(key="clf_task").set_value("speed").run()
+    other.slider(key="clf_hidden").set_value(8).run()
+    other.file_uploader(key="clf_import").upload("clf.npz", buf.getvalue()).run()
+    assert "Imported: 1 layer(s) of hidden size 8" in other.success[0].value
+    other.run()  # the results section sits above the importer: it shows the model from the next run on
+    got = other.session_state[RESULT]["model"]
+    np.testing.assert_array_equal(got.W, model.W)
+    curves = arr(chart(other, "clf_probs")["data"][1]["y"])
+    assert curves.shape == (40,)

@@ -1,0 +1,95 @@
+"""The classifier: gradients against torch, training that learns, the 1-NN baseline, UCR files."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from lstm_core import ParseError, classify, datasets
+from tests.unit.torch_ref import state_dict_of, torch_stack
+
+
+def test_batched_classifier_gradients_match_torch_autograd():
+    mods = torch_stack("lstm", 2, [5, 3], seed=1)
+    head = torch.nn.Linear(3, 4, dtype=torch.float64)
+    from lstm_core import Network
+
+    clf = classify.Classifier(
+        Network.from_state_dict(state_dict_of(mods)),
+        head.weight.detach().numpy().copy(),
+        head.bias.detach().numpy().copy(),
+    )
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((7, 12, 2)), rng.integers(0, 4, 7)
+    loss, grads = classify.loss_and_grads(clf, X, y)
+    inp = torch.tensor(X).transpose(0, 1)  # (T, B, D)
+    for m in mods:
+        inp = m(inp)[0]
+    tl = torch.nn.functional.cross_entropy(head(inp[-1]), torch.tensor(y))
+    tl.backward()
+    assert loss == pytest.approx(float(tl), abs=1e-12)
+    np.testing.assert_allclose(grads["head.weight"], head.weight.grad.numpy(), atol=1e-12)
+    np.testing.assert_allclose(grads["head.bias"], head.bias.grad.numpy(), atol=1e-12)
+    for k, m in enumerate(mods):
+        for name, p in m.named_parameters():
+            np.testing.assert_allclose(grads[name.replace("_l0", f"_l{k}")], p.grad.numpy(), atol=1e-12)
+
+
+def test_training_reduces_the_loss_and_learns_a_small_task():
+    Xtr, ytr, Xte, yte = datasets.make_task("speed", seed=3, n_train=120, n_test=120, length=30)
+    history = list(classify.train(Xtr, ytr, Xte, yte, hidden=(8,), epochs=15, batch=16, lr=0.02, seed=0))
+    assert history[-1].loss < 0.5 * history[0].loss
+    assert max(h.test_acc for h in history) >= 0.95
+
+
+def test_nearest_neighbour_matches_a_direct_computation():
+    rng = np.random.default_rng(0)
+    Xtr, ytr, Xte = rng.standard_normal((20, 9, 1)), rng.integers(0, 3, 20), rng.standard_normal((11, 9, 1))
+    direct = np.array([ytr[np.argmin([np.linalg.norm(a - b) for a in Xtr])] for b in Xte])
+    np.testing.assert_array_equal(classify.nearest_neighbour(Xtr, ytr, Xte), direct)
+    m = classify.confusion(np.array([0, 1, 1, 2]), np.array([0, 1, 2, 2]), 3)
+    assert m.tolist() == [[1, 0, 0], [0, 1, 1], [0, 0, 1]]
+
+
+def test_probabilities_over_time_end_at_the_prediction():
+    Xtr, ytr, Xte, yte = datasets.make_task("trend", seed=1, n_train=40, n_test=10)
+    clf = classify.init(1, (4,), 2, seed=0)
+    p = classify.probabilities_over_time(clf, Xte[0])
+    assert p.shape == (40, 2) and np.allclose(p.sum(1), 1)
+    assert p[-1].argmax() == clf.predict(Xte[:1])[0]
+
+
+def test_ucr_files_parse_and_bad_ones_name_the_line():
+    train = "1\t0.1\t0.2\t0.3\n2\t1.0\t0.9\t0.8\n1\t0.0\t0.1\t0.2\n"
+    test = "2,1.1,1.0,0.7\n1,0.2,0.2,0.2\n"
+    Xtr, ytr, Xte, yte, names = datasets.ucr_pair(train, test)
+    assert (
+        Xtr.shape == (3, 3, 1)
+        and ytr.tolist() == [0, 1, 0]
+        and yte.tolist() == [1, 0]
+        and names == ("1", "2")
+    )
+    bad = [
+        ("", test, "empty"),
+        ("1\t0.1\t0.2\n2\t0.3\n", test, "line 2 has 1 values"),
+        ("1\t0.1\tx\n2\t0.3\t0.1\n", test, "line 1, column 3: 'x'"),
+        ("1\t0.1\tnan\n2\t0.3\t0.1\n", test, "finite"),
+        ("cat\t0.1\t0.2\n", test, "label 'cat' is not a number"),
+        ("1\t0.1\t0.2\t0.3\n1\t0.2\t0.2\t0.2\n", test, "only one class"),
+        (train, "1,0.1,0.2\n", "test series have 2 values"),
+        (train, "3,0.1,0.2,0.3\n", "classes the train file never shows: 3"),
+    ]
+    for tr_text, te_text, words in bad:
+        with pytest.raises(ParseError) as e:
+            datasets.ucr_pair(tr_text, te_text)
+        assert words in str(e.value), (words, str(e.value))
+
+
+def test_divergence_is_reported():
+    Xtr, ytr, Xte, yte = datasets.make_task("shapes", seed=0, n_train=32, n_test=8)
+    good = classify.init(1, (4,), 3, seed=0)
+    broken = classify.Classifier(good.net, np.full_like(good.W, np.inf), good.b)  # logits inf − inf = NaN
+    with pytest.raises(FloatingPointError, match="loss became nan"):
+        for _ in classify.train(Xtr, ytr, Xte, yte, hidden=(4,), epochs=2, model=broken):
+            pass

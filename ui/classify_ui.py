@@ -1,0 +1,198 @@
+"""The classification lab's widgets: data, settings, training loop, results, open in the step pages."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import streamlit as st
+
+import lstm_core
+from lstm_core import classify, datasets, layouts
+
+from . import weights
+from .files import read_weights
+from .i18n import labels, t, tr
+from .state import STEP
+
+RESULT = "clf_result"  # {"key": data key, "history": [...], "model": Classifier, "names": (...)}
+UCR = "clf_ucr"  # (train text, test text) of the uploaded files
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def task_data(task: str, seed: int, z: bool):
+    Xtr, ytr, Xte, yte = datasets.make_task(task, seed=seed, n_train=500, n_test=500)
+    if z:
+        Xtr, Xte = classify.znorm(Xtr), classify.znorm(Xte)
+    return Xtr, ytr, Xte, yte, tuple(t(f"clf_class_{task}_{k}") for k in range(len(datasets.CLASSES[task])))
+
+
+def data_ui():
+    """Pick a task (or upload UCR files); return (X_train, y_train, X_test, y_test, class names, key) or None."""
+    options = [*datasets.TASKS, "ucr"]
+    task = st.selectbox(t("clf_task_label"), options, key="clf_task", format_func=labels("clf_task_"))
+    st.caption(t(f"clf_task_help_{task}"))
+    z = st.checkbox(t("clf_znorm"), key="clf_znorm", value=task == "ucr")
+    seed = int(st.session_state.get("clf_seed", 0))
+    if task != "ucr":
+        return (*task_data(task, seed, z), (task, seed, z))
+    c1, c2 = st.columns(2)
+    ups = [
+        c1.file_uploader(t("clf_ucr_train"), type=["tsv", "txt", "csv"], key="clf_ucr_train"),
+        c2.file_uploader(t("clf_ucr_test"), type=["tsv", "txt", "csv"], key="clf_ucr_test"),
+    ]
+    if any(u is None for u in ups):
+        st.info(t("clf_ucr_help"))
+        return None
+    try:
+        texts = [u.getvalue().decode("utf-8-sig") for u in ups]
+        Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
+    except UnicodeDecodeError:
+        st.error(t("clf_ucr_refused", msg=t("csv_not_text")), icon="⚠️")
+        return None
+    except lstm_core.GateLabError as e:
+        st.error(t("clf_ucr_refused", msg=str(e)), icon="⚠️")
+        return None
+    if z:
+        Xtr, Xte = classify.znorm(Xtr), classify.znorm(Xte)
+    st.caption(t("clf_ucr_found", n=len(ytr), m=len(yte), T=Xtr.shape[1], k=len(names)))
+    return Xtr, ytr, Xte, yte, names, ("ucr", hash(tuple(texts)), z)
+
+
+def settings_ui() -> dict:
+    c = st.columns(4)
+    layers = c[0].slider(t("clf_layers"), 1, 2, value=1, key="clf_layers")
+    hidden = c[1].slider(t("clf_hidden"), 2, 32, value=32, key="clf_hidden")
+    epochs = c[2].slider(t("clf_epochs"), 1, 200, value=40, key="clf_epochs")
+    batch = c[3].select_slider(t("clf_batch"), [8, 16, 32, 64, 128], value=32, key="clf_batch")
+    c = st.columns(3)
+    lr = c[0].select_slider(t("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=0.01, key="clf_lr")
+    max_norm = c[1].select_slider(
+        t("clf_clip"),
+        [0.1, 0.5, 1.0, 5.0, 0.0],
+        value=1.0,
+        key="clf_clip",
+        format_func=lambda v: t("clf_clip_off") if v == 0 else f"{v:g}",
+    )
+    seed = c[2].number_input(t("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
+    return dict(
+        hidden=(hidden,) * layers, epochs=epochs, batch=batch, lr=lr, max_norm=max_norm, seed=int(seed)
+    )
+
+
+def train_ui(data, settings: dict) -> None:
+    """The Train button and the live loop; the best model (lowest training loss) is kept in the session."""
+    Xtr, ytr, Xte, yte, names, key = data
+    if not st.button(t("clf_train_button"), key="clf_train", type="primary"):
+        return
+    st.button(t("clf_stop_button"), key="clf_stop", help=t("clf_stop_help"))  # a click reruns: the loop stops
+    progress, chart = st.progress(0.0), st.empty()
+    result = {"key": key, "history": [], "model": None, "names": names, "best_loss": np.inf}
+    st.session_state[RESULT] = result
+    try:
+        for ep in classify.train(Xtr, ytr, Xte, yte, **settings):
+            result["history"].append((ep.epoch, ep.loss, ep.train_acc, ep.test_acc))
+            if ep.loss <= result["best_loss"]:
+                result["best_loss"], result["model"] = ep.loss, ep.model
+            progress.progress(
+                ep.epoch / settings["epochs"],
+                text=t(
+                    "clf_progress",
+                    e=ep.epoch,
+                    n=settings["epochs"],
+                    loss=f"{ep.loss:.3f}",
+                    tr=f"{100 * ep.train_acc:.0f}",
+                    te=f"{100 * ep.test_acc:.0f}",
+                ),
+            )
+            from viz.classify import curves_figure
+
+            chart.plotly_chart(curves_figure(result["history"], tr), key=f"clf_live_{ep.epoch}")
+    except FloatingPointError as e:
+        st.error(t("clf_diverged", msg=str(e)), icon="⚠️")
+    st.rerun()
+
+
+def _open(model: classify.Classifier, x: np.ndarray, name: str) -> None:
+    ss = st.session_state
+    weights.clear_overrides()
+    weights.set_network(model.net, f"trained:{name}")
+    ss["input_kind"] = "typed"
+    ss["typed_numbers"] = ", ".join(f"{v:.4g}" for v in x[:, 0])
+    ss[STEP] = 0
+    ss["view_layer"], ss["view_unit"] = 1, 1
+
+
+def results_ui(data) -> None:
+    Xtr, ytr, Xte, yte, names, key = data
+    res = st.session_state.get(RESULT)
+    if not res or res.get("model") is None:
+        st.info(t("clf_not_trained"))
+        return
+    if res["key"] != key:
+        st.warning(t("clf_other_data"))
+        return
+    from viz.classify import confusion_figure, curves_figure, probabilities_figure
+
+    model = res["model"]
+    pred = model.predict(Xte)
+    knn = classify.nearest_neighbour(Xtr, ytr, Xte)
+    acc, acc_nn = float((pred == yte).mean()), float((knn == yte).mean())
+    c = st.columns(3)
+    c[0].metric(t("clf_lstm_acc"), f"{100 * acc:.1f} %")
+    c[1].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %", delta=f"{100 * (acc - acc_nn):+.1f} pts (LSTM)")
+    c[2].metric(t("clf_epochs_run"), len(res["history"]))
+    left, right = st.columns([3, 2])
+    left.plotly_chart(curves_figure(res["history"], tr), key="clf_curves")
+    right.plotly_chart(
+        confusion_figure(classify.confusion(yte, pred, len(names)), names, tr), key="clf_confusion"
+    )
+    st.subheader(t("clf_open_header"))
+    i = int(st.number_input(t("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
+    x = Xte[i]
+    st.caption(t("clf_series_info", true=names[yte[i]], pred=names[pred[i]]))
+    st.plotly_chart(
+        probabilities_figure(classify.probabilities_over_time(model, x), x[:, 0], names, tr), key="clf_probs"
+    )
+    c1, c2 = st.columns(2)
+    if c1.button(
+        t("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])
+    ):
+        st.switch_page("pages/cell.py")
+    buf = io.BytesIO()
+    np.savez(buf, **model.state_dict())
+    c2.download_button(
+        t("clf_export"), buf.getvalue(), file_name="gate-lab-classifier.npz", key="clf_export", icon="⬇️"
+    )
+
+
+def import_ui(data) -> None:
+    """Re-import an exported classifier (.npz with the LSTM and head.weight / head.bias)."""
+    *_, names, key = data
+    up = st.file_uploader(t("clf_import"), type=["npz", "safetensors"], key="clf_import")
+    if up is None:
+        return
+    try:
+        arrays = read_weights(up.name, up.getvalue())
+        net = layouts.detect(arrays).network
+        W, b = arrays.get("head.weight"), arrays.get("head.bias")
+        if W is None or b is None:
+            raise lstm_core.StateDictError(
+                "the file has no head.weight / head.bias (the classifier's last layer)."
+            )
+        if W.shape != (len(names), net.hidden_sizes[-1]) or b.shape != (len(names),):
+            raise lstm_core.StateDictError(
+                f"head.weight is {W.shape}; this task needs ({len(names)}, {net.hidden_sizes[-1]})."
+            )
+    except lstm_core.GateLabError as e:
+        st.error(t("import_refused", msg=str(e)), icon="⚠️")
+        return
+    model = classify.Classifier(net, W, b)
+    st.session_state[RESULT] = {
+        "key": key,
+        "history": [],
+        "model": model,
+        "names": names,
+        "best_loss": np.nan,
+    }
+    st.success(t("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))

@@ -1,0 +1,90 @@
+"""Figures of the classification lab: training curves, confusion matrix, class
+probabilities over time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .style import FONT
+
+
+def curves_figure(history: Sequence[tuple], tr: Callable[[str], str]) -> go.Figure:
+    """history: (epoch, loss, train accuracy, test accuracy) per epoch."""
+    h = np.array(history, dtype=float).reshape(-1, 4)
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[tr("clf_loss"), tr("clf_accuracy")])
+    fig.add_trace(
+        go.Scatter(x=h[:, 0], y=h[:, 1], name=tr("clf_loss"), line=dict(color="#6a51a3", width=3)), 1, 1
+    )
+    fig.add_trace(
+        go.Scatter(x=h[:, 0], y=h[:, 2], name=tr("clf_train"), line=dict(color="#1f77b4", width=3)), 1, 2
+    )
+    fig.add_trace(
+        go.Scatter(x=h[:, 0], y=h[:, 3], name=tr("clf_test"), line=dict(color="#d62728", width=3)), 1, 2
+    )
+    fig.update_yaxes(range=[0, 1.02], row=1, col=2)
+    fig.update_xaxes(title_text=tr("clf_epoch"))
+    fig.update_layout(
+        font=FONT,
+        height=320,
+        margin=dict(l=10, r=10, t=40, b=40),
+        plot_bgcolor="white",
+        legend=dict(orientation="h", y=-0.3),
+    )
+    return fig
+
+
+def confusion_figure(m: np.ndarray, names: Sequence[str], tr: Callable[[str], str]) -> go.Figure:
+    fig = go.Figure(
+        go.Heatmap(
+            z=m,
+            x=list(names),
+            y=list(names),
+            colorscale="Blues",
+            text=m,
+            texttemplate="%{text}",
+            showscale=False,
+            hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=tr("clf_predicted"), side="bottom")
+    fig.update_yaxes(title_text=tr("clf_true"), autorange="reversed")
+    fig.update_layout(
+        title=dict(text=tr("clf_confusion"), x=0.01),
+        font=FONT,
+        height=340,
+        margin=dict(l=10, r=10, t=50, b=40),
+    )
+    return fig
+
+
+def probabilities_figure(
+    p: np.ndarray, x: np.ndarray, names: Sequence[str], tr: Callable[[str], str]
+) -> go.Figure:
+    """p: (T, K) class probabilities after each step; x: (T,) the series."""
+    t = np.arange(1, len(p) + 1)
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.35, 0.65],
+        vertical_spacing=0.08,
+        subplot_titles=[tr("input_chart_title"), tr("clf_probs_title")],
+    )
+    fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
+    for k, name in enumerate(names):
+        fig.add_trace(go.Scatter(x=t, y=p[:, k], name=str(name), line=dict(width=3)), 2, 1)
+    fig.update_yaxes(range=[0, 1.02], row=2, col=1)
+    fig.update_xaxes(title_text=tr("time_axis"), row=2, col=1)
+    fig.update_layout(
+        font=FONT,
+        height=420,
+        margin=dict(l=10, r=10, t=40, b=40),
+        plot_bgcolor="white",
+        legend=dict(orientation="h", y=-0.2),
+    )
+    fig.update_annotations(font_size=14, x=0.0, xanchor="left")
+    return fig
