@@ -217,10 +217,7 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     from lstm_core import datasets, layouts
     from ui.files import read_weights
 
-    page = open_app(new_page, app_url + "/classify", height=1800)
-    page.locator(".st-key-clf_task").click()
-    page.get_by_role("option", name=re.compile("Speed")).click()
-    page.wait_for_selector(DONE)
+    page = open_app(new_page, app_url + "/classify", height=1800)  # the default task: shapes
     button(page, "clf_train").click()
     expect(page.get_by_text("LSTM test accuracy")).to_be_visible(timeout=120_000)
     page.wait_for_selector(DONE)
@@ -230,11 +227,11 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     path = tmp_path / "clf.npz"
     dl.value.save_as(path)
     net = layouts.detect(read_weights("clf.npz", path.read_bytes())).network
-    _, _, Xte, _ = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    _, _, Xte, _ = datasets.make_task("shapes", seed=0, n_train=500, n_test=500)
     h = net.run(Xte[0]).output
     button(page, "clf_open").click()
     expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
-    expect(page.get_by_text(re.compile("trained on “speed”")).first).to_be_visible()
+    expect(page.get_by_text(re.compile("trained on “shapes”")).first).to_be_visible()
     for k in range(2, 4):
         button(page, "step_next").click()
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
