@@ -8,6 +8,7 @@ from ui.i18n import t
 page.ensure_app()
 st.title(t("clf_title"))
 st.markdown(t("clf_intro"))
+st.caption(t("clf_sidebar_note"))
 data = classify_ui.data_ui()
 if data is not None:
     with st.expander(t("clf_settings"), expanded=True):

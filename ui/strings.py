@@ -687,4 +687,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Imported: {n} layer(s) of hidden size {h}.",
         "zh": "已导入：{n} 层，隐藏单元数 {h}。",
     },
+    "clf_sidebar_note": {
+        "en": "The sidebar sets the model of the step-through pages; training here uses the settings below, and "
+        "“Open this model” hands the result over to those pages.",
+        "zh": "侧边栏设置的是逐步演示页面的模型；这里的训练使用下方的设置，“打开此模型”会把结果交给那些页面。",
+    },
 }
