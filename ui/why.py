@@ -12,51 +12,14 @@ from .i18n import t
 RHO = "vg_rho"  # session key of the spectral radius knob (in the URL as "rho")
 
 # Each preset: the knob values it sets. Their claims are tested in tests/app/test_why.py.
+_SINE = {"input_kind": "sine", "seq_len": 200, "amplitude": 1.0, "num_layers": 1, "seed": 0}
+_REMEMBER = _SINE | {RHO: 0.1, "forget_bias": 5.0, "weight_scale": 0.3, "hidden_size": 8}
 PRESETS: dict[str, dict[str, object]] = {
-    "vanish": {
-        RHO: 0.5,
-        "forget_bias": 1.0,
-        "weight_scale": 1.0,
-        "seq_len": 200,
-        "input_kind": "sine",
-        "amplitude": 1.0,
-        "num_layers": 1,
-        "hidden_size": 8,
-        "seed": 0,
-    },
-    "explode": {
-        RHO: 3.0,
-        "forget_bias": 1.0,
-        "weight_scale": 1.0,
-        "seq_len": 200,
-        "input_kind": "sine",
-        "amplitude": 0.1,
-        "num_layers": 1,
-        "hidden_size": 16,
-        "seed": 0,
-    },
-    "remember": {
-        RHO: 0.1,
-        "forget_bias": 5.0,
-        "weight_scale": 0.3,
-        "seq_len": 200,
-        "input_kind": "sine",
-        "amplitude": 1.0,
-        "num_layers": 1,
-        "hidden_size": 8,
-        "seed": 0,
-    },
-    "forget": {
-        RHO: 0.1,
-        "forget_bias": -3.0,
-        "weight_scale": 0.3,
-        "seq_len": 200,
-        "input_kind": "sine",
-        "amplitude": 1.0,
-        "num_layers": 1,
-        "hidden_size": 8,
-        "seed": 0,
-    },
+    "vanish": _SINE | {RHO: 0.5, "forget_bias": 1.0, "weight_scale": 1.0, "hidden_size": 8},
+    "explode": _SINE
+    | {RHO: 3.0, "forget_bias": 1.0, "weight_scale": 1.0, "hidden_size": 16, "amplitude": 0.1},
+    "remember": _REMEMBER,
+    "forget": _REMEMBER | {"forget_bias": -3.0},
 }
 
 
