@@ -28,7 +28,7 @@ def test_batched_classifier_gradients_match_torch_autograd():
         inp = m(inp)[0]
     tl = torch.nn.functional.cross_entropy(head(inp[-1]), torch.tensor(y))
     tl.backward()
-    assert loss == pytest.approx(float(tl), abs=1e-12)
+    assert loss == pytest.approx(tl.item(), abs=1e-12)
     np.testing.assert_allclose(grads["head.weight"], head.weight.grad.numpy(), atol=1e-12)
     np.testing.assert_allclose(grads["head.bias"], head.bias.grad.numpy(), atol=1e-12)
     for k, m in enumerate(mods):
