@@ -8,7 +8,7 @@ from ui.i18n import lang, t, tr
 from ui.steps import step_fragment
 from ui.strings import STRINGS
 from viz.diagram import diagram_figure
-from viz.equations import block, equations, reading
+from viz.equations import numbers, reading, symbolic
 from viz.pseudocode import pseudocode
 from viz.style import num
 
@@ -60,12 +60,14 @@ def view(s: int) -> None:
                 icon="🔀",
             )
         st.markdown(f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
-    eqs = block(equations(lt, s, ctx.unit, forced_word=t("forced")))
-    st.markdown(
-        f"#### {t('equations_header', unit=ctx.unit + 1)}\n\n$$\n{eqs}\n$$\n\n"
-        f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}"
-    )
-    # collapsed until opened: a closed expander costs the browser nothing at each step
+    # The symbols are typeset once (identical at every step, so the browser keeps them);
+    # this step's numbers sit beside them as text: re-typesetting at every step cost the most.
+    st.markdown(f"#### {t('equations_header', unit=ctx.unit + 1)}")
+    sym, nums = st.columns([1, 1], vertical_alignment="center")
+    sym.latex(symbolic(cell))
+    nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"))))
+    st.markdown(f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}")
+    # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):
         st.code(pseudocode(lt, s, tr), language="python")
 

@@ -1,4 +1,5 @@
-"""The equations with this step's numbers in them, and a plain-language reading.
+"""The equations (symbols typeset in LaTeX) with this step's numbers beside them,
+and a plain-language reading of the step.
 
 Everything is read from the trace (``gate_terms``, the gates, C and h): the
 numbers shown are the numbers the engine computed, never recomputed here.
@@ -12,92 +13,6 @@ from lstm_core import LayerTrace
 
 from .style import num
 
-GATE_TEX = {
-    "f": (r"f_t", r"\sigma", "if", "hf", "f"),
-    "i": (r"i_t", r"\sigma", "ii", "hi", "i"),
-    "g": (r"g_t", r"\tanh", "ig", "hg", "g"),
-    "o": (r"o_t", r"\sigma", "io", "ho", "o"),
-}
-
-
-def tex_num(v: float) -> str:
-    s = f"{v:.2f}"
-    return "0.00" if s == "-0.00" else s
-
-
-def _signed(v: float) -> str:
-    """' + 0.12' or ' - 0.12' for the 2nd, 3rd … term of a sum."""
-    s = tex_num(abs(v))
-    return f" - {s}" if v < 0 and s != "0.00" else f" + {s}"
-
-
-def _paren(v: float) -> str:
-    s = tex_num(v)
-    return f"({s})" if s.startswith("-") else s
-
-
-def gate_equation(lt: LayerTrace, name: str, t: int, unit: int, forced_word: str = "forced") -> str:
-    """e.g. f_t = σ(W_if x_t + W_hf h_{t-1} + b_f) = σ(0.41 - 0.12 + 1.00) = σ(1.29) = 0.78"""
-    sym, act, wi, wh, b = GATE_TEX[name]
-    terms = lt.gate_terms(name)
-    ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
-    bias = float(terms["bias"][unit])
-    value = float(lt.gate(name)[t, unit])
-    lhs = rf"{sym} = {act}(W_{{{wi}}}\,x_t + W_{{{wh}}}\,h_{{t-1}} + b_{{{b}}})"
-    nums = rf"{act}({tex_num(ih)}{_signed(hh)}{_signed(bias)}) = {act}({tex_num(pre)})"
-    if lt.forced_mask(name)[t, unit]:
-        return two_lines(lhs, rf"{nums} \;\to\; {tex_num(value)}\ \text{{({forced_word})}}")
-    return two_lines(lhs, rf"{nums} = {tex_num(value)}")
-
-
-def two_lines(lhs: str, rhs: str) -> str:
-    """Rows of an ``aligned`` block: the symbolic form, then the numbers under it."""
-    name, _, form = lhs.partition(" = ")
-    return rf"{name} &= {form} \\ &= {rhs}"
-
-
-def block(rows: list[str]) -> str:
-    """Several equations as one left-aligned LaTeX block, a little space between them."""
-    return r"\small \begin{aligned} " + r" \\[8pt] ".join(rows) + r" \end{aligned}"
-
-
-def memory_equation(lt: LayerTrace, t: int, unit: int) -> str:
-    f, i, g = (float(lt.gate(n)[t, unit]) for n in "fig")
-    c_prev, c = float(lt.c_prev[t, unit]), float(lt.c[t, unit])
-    kept, written = float(lt.kept[t, unit]), float(lt.written[t, unit])
-    return (
-        rf"C_t &= f_t \cdot C_{{t-1}} + i_t \cdot g_t \\ "
-        rf"&= {tex_num(f)} \cdot {_paren(c_prev)} + {tex_num(i)} \cdot {_paren(g)} \\ "
-        rf"&= {tex_num(kept)}{_signed(written)} = {tex_num(c)}"
-    )
-
-
-def output_equation(lt: LayerTrace, t: int, unit: int) -> str:
-    o, c = float(lt.o[t, unit]), float(lt.c[t, unit])
-    tc, h = float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
-    return two_lines(
-        r"h_t = o_t \cdot \tanh(C_t)",
-        rf"{tex_num(o)} \cdot \tanh({tex_num(c)}) = {tex_num(o)} \cdot {_paren(tc)} = {tex_num(h)}",
-    )
-
-
-def rnn_equation(lt: LayerTrace, t: int, unit: int) -> str:
-    terms = lt.gate_terms("h")
-    ih, hh = float(terms["ih"][t, unit]), float(terms["hh"][t, unit])
-    b, pre, h = float(terms["bias"][unit]), float(terms["pre"][t, unit]), float(lt.h[t, unit])
-    return (
-        r"h_t &= \tanh(W_{ih}\,x_t + W_{hh}\,h_{t-1} + b_{ih} + b_{hh}) \\ "
-        rf"&= \tanh({tex_num(ih)}{_signed(hh)}{_signed(b)}) \\ &= \tanh({tex_num(pre)}) = {tex_num(h)}"
-    )
-
-
-def equations(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced") -> list[str]:
-    """All equations of one unit at step t, in the order they are computed."""
-    if lt.cell == "rnn":
-        return [rnn_equation(lt, t, unit)]
-    eqs = [gate_equation(lt, n, t, unit, forced_word) for n in ("f", "i", "g", "o")]
-    return eqs + [memory_equation(lt, t, unit), output_equation(lt, t, unit)]
-
 
 def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     """A short plain-language account of the step, from the i18n table ``tx``."""
@@ -105,7 +20,7 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     def pct(v: float) -> str:
         return f"{100 * v:.0f} %"
 
-    def tex_num(v: float) -> str:  # noqa: F811 — prose wants a real minus sign
+    def tex_num(v: float) -> str:  # prose wants a real minus sign
         return num(v)
 
     if lt.cell == "rnn":
@@ -129,3 +44,65 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     if forced:
         parts.append(tx("read_forced", gates=", ".join(forced)))
     return " ".join(parts)
+
+
+# KaTeX re-typesetting a changed block was the most expensive part of a step in the
+# browser (measured: ~25 ms of ~110). The symbolic equations never change with t, so
+# they are typeset once (st.latex); the step's numbers are plain text beside them.
+
+SYMBOLIC = {
+    "lstm": r"""\begin{aligned}
+f_t &= \sigma(W_{if}\,x_t + W_{hf}\,h_{t-1} + b_f) \\[6pt]
+i_t &= \sigma(W_{ii}\,x_t + W_{hi}\,h_{t-1} + b_i) \\[6pt]
+g_t &= \tanh(W_{ig}\,x_t + W_{hg}\,h_{t-1} + b_g) \\[6pt]
+o_t &= \sigma(W_{io}\,x_t + W_{ho}\,h_{t-1} + b_o) \\[6pt]
+C_t &= f_t \cdot C_{t-1} + i_t \cdot g_t \\[6pt]
+h_t &= o_t \cdot \tanh(C_t)
+\end{aligned}""",
+    "rnn": r"h_t = \tanh(W_{ih}\,x_t + b_{ih} + W_{hh}\,h_{t-1} + b_{hh})",
+}
+SUB = {"f": "fₜ", "i": "iₜ", "g": "gₜ", "o": "oₜ", "c": "Cₜ", "h": "hₜ"}
+
+
+def symbolic(cell: str) -> str:
+    """The equations in symbols (LaTeX); the same at every step."""
+    return SYMBOLIC[cell]
+
+
+def _plus(v: float) -> str:
+    """' + 0.12' or ' − 0.12' for the 2nd, 3rd … term of a sum."""
+    s = num(abs(v))
+    return f" − {s}" if v < 0 and s != num(0.0) else f" + {s}"
+
+
+def _par(v: float) -> str:
+    s = num(v)
+    return f"({s})" if s.startswith("−") else s
+
+
+def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced") -> list[str]:
+    """This step's numbers in the equations, one markdown line per equation, e.g.
+    'fₜ = σ(0.41 − 0.12 + 1.00) = σ(1.29) = **0.78**'."""
+    if lt.cell == "rnn":
+        terms = lt.gate_terms("h")
+        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
+        b, h = float(terms["bias"][unit]), float(lt.h[t, unit])
+        return [f"hₜ = tanh({num(ih)}{_plus(hh)}{_plus(b)}) = tanh({num(pre)}) = **{num(h)}**"]
+    lines = []
+    for name in ("f", "i", "g", "o"):
+        terms = lt.gate_terms(name)
+        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
+        b, v = float(terms["bias"][unit]), float(lt.gate(name)[t, unit])
+        act = "tanh" if name == "g" else "σ"
+        line = f"{SUB[name]} = {act}({num(ih)}{_plus(hh)}{_plus(b)}) = {act}({num(pre)})"
+        forced = lt.forced_mask(name)[t, unit]
+        lines.append(f"{line} → **{num(v)}** ({forced_word})" if forced else f"{line} = **{num(v)}**")
+    f, i, g = (float(lt.gate(n)[t, unit]) for n in "fig")
+    c_prev, c = float(lt.c_prev[t, unit]), float(lt.c[t, unit])
+    kept, written = float(lt.kept[t, unit]), float(lt.written[t, unit])
+    lines.append(
+        f"Cₜ = {num(f)}·{_par(c_prev)} + {num(i)}·{_par(g)} = {num(kept)}{_plus(written)} = **{num(c)}**"
+    )
+    o, tc, h = float(lt.o[t, unit]), float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
+    lines.append(f"hₜ = {num(o)}·tanh({num(c)}) = {num(o)}·{_par(tc)} = **{num(h)}**")
+    return lines

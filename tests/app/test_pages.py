@@ -25,8 +25,12 @@ def default_trace(**over):
 
 
 def latex_numbers(at) -> str:
-    """The Cell page's equations (display maths inside the right column's markdown)."""
-    return " ".join(e.value for e in at.main.markdown if "$$" in e.value)
+    """This step's numbers in the Cell page's equations (the text beside the typeset symbols),
+    with ASCII minus signs and no bold, to compare with Python's formatting."""
+    lines = " ".join(
+        e.value for e in at.main.markdown if "ₜ = " in e.value and "σ(" in e.value or "tanh(" in e.value
+    )
+    return lines.replace("−", "-").replace("**", "").replace("-0.00", "0.00")
 
 
 def test_sidebar_survives_reruns_and_page_switches():
@@ -119,7 +123,7 @@ def test_rnn_cell():
     at = make_app({"cell": "rnn", "t": "4"})
     assert at.sidebar.slider(key="forget_bias").disabled
     eq = latex_numbers(at)
-    assert r"\tanh(W_{ih}" in eq and "f_t" not in eq
+    assert r"\tanh(W_{ih}" in at.main.latex[0].value and "f_t" not in at.main.latex[0].value
     tr = default_trace(cell="rnn").layers[0]
     assert f"= {tr.h[3, 0]:.2f}" in eq
     assert "RNNCELL" in at.main.code[-1].value
