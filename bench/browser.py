@@ -116,6 +116,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clicks", type=int, default=30)
     args = ap.parse_args()
+    if not 1 <= args.clicks <= 190:
+        sys.exit("--clicks must be 1 … 190 (the Cell page is stepped through a sequence of 200 steps)")
     exe = shutil.which("chromium")
     if not exe:
         sys.exit("Debian's Chromium is needed: apt-get install chromium")
@@ -126,7 +128,9 @@ def main() -> None:
         results = {}
         with serve(bare, cwd=Path(tmp)) as bare_url, serve() as app_url:
             results["bare app (1 button, 1 heatmap)"] = time_clicks(browser, bare_url, args.clicks, 1)
-            results["Gate Lab Cell page, T=40"] = time_clicks(browser, app_url + "/?t=1", args.clicks, 1)
+            results["Gate Lab Cell page, T=200"] = time_clicks(
+                browser, app_url + "/?T=200&t=1", args.clicks, 1
+            )
             results["Gate Lab Cell page, T=200, 2 layers"] = time_clicks(
                 browser, app_url + "/?T=200&layers=2&t=1", args.clicks, 1
             )

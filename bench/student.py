@@ -113,7 +113,14 @@ class Student:
         return self.ws.response.headers.get("X-Upstream", "") if self.ws is not None else ""
 
     def caption(self) -> str:
-        return next((s for s in self.texts if s.startswith("Step t =")), "")
+        """'Step t = N of T …' as the page shows it (a caption, or the first line of a markdown block)."""
+        import re
+
+        for s in self.texts:
+            m = re.search(r"Step t = \d+ of \d+[^\]\n]*", s)
+            if m:
+                return m.group(0)
+        return ""
 
     async def close(self) -> None:
         if self.ws is not None:

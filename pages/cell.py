@@ -5,7 +5,7 @@ import streamlit as st
 from ui import page
 from ui.engine import run
 from ui.i18n import lang, t, tr
-from ui.steps import step_fragment
+from ui.steps import step_caption, step_fragment
 from ui.strings import STRINGS
 from viz.diagram import diagram_figure
 from viz.equations import numbers, reading, symbolic
@@ -59,7 +59,8 @@ def view(s: int) -> None:
                 ),
                 icon="🔀",
             )
-        st.markdown(f"#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
+        step_line = "" if st.session_state.get("step_play") else step_caption(s, T) + "\n\n"
+        st.markdown(f"{step_line}#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
     # The symbols are typeset once (identical at every step, so the browser keeps them);
     # this step's numbers sit beside them as text: re-typesetting at every step cost the most.
     st.markdown(f"#### {t('equations_header', unit=ctx.unit + 1)}")
@@ -83,7 +84,7 @@ def animated_diagram(cfg, layer: int, unit: int, speed: int, language: str):
 
 if lt.x.shape[1] > 1 or ctx.layer > 0:
     st.caption(t("x_vector_note", layer=ctx.layer + 1, d=lt.x.shape[1]))
-step_fragment(T, view, can_play=True)
+step_fragment(T, view, can_play=True, caption=False)  # the step line opens the reading instead
 if cell == "lstm":
     st.caption(t("code_note"))
 st.caption(t("credit"))

@@ -79,7 +79,12 @@ def controls(T: int, can_play: bool = False) -> int:
     return clamp(T)
 
 
-def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False) -> None:
+def step_caption(s: int, T: int) -> str:
+    """'Step t = 3 of 40 …' in grey markdown, for a view that writes it itself (one element fewer)."""
+    return f":gray[{t('step_caption', t=s + 1, T=T)}]"
+
+
+def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False, caption: bool = True) -> None:
     """Controls + ``view(step)`` as one fragment: a step reruns only this.
 
     With ``can_play`` a Play switch turns the view's figure into a Plotly
@@ -92,7 +97,7 @@ def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False) -
         if can_play and st.session_state.get("step_play"):
             st.select_slider(t("play_speed_label"), [1, 2, 5, 10, 20, 30], value=20, key="play_speed")
             st.info(t("play_hint", t=s + 1), icon="▶️")
-        else:
+        elif caption:
             st.caption(t("step_caption", t=s + 1, T=T))
         view(s)
         sync_url()  # the URL follows the step, even in a fragment rerun
