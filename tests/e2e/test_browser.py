@@ -242,26 +242,3 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     want = f"{h[2, 0]:.2f}".replace("-", "−")
     assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]
     assert np.isfinite(h).all()
-
-
-def test_edit_a_weight_in_the_table_and_see_it_in_the_equations(new_page, app_url):
-    from lstm_core import Network
-
-    page = open_app(new_page, app_url + "/weights")
-    grid = page.locator("[data-testid=stDataFrame]").first
-    expect(grid).to_be_visible()
-    page.wait_for_selector(DONE)
-    page.wait_for_timeout(1000)  # the grid draws on a canvas after it appears
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.80, box["y"] + 52)  # unit 1, column b_ih (gate i)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Enter")  # open the cell's editor
-    page.wait_for_timeout(300)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("2.5")
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("Custom weights: edited by hand.").first).to_be_visible()
-    b_hh = Network.random(1, [4], "lstm", 0, 1.0, 1.0).layers[0].b_hh[0]  # b_i = b_ih + b_hh
-    page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
-    page.locator("[data-testid=stSidebarNav] a", has_text="Cell").wait_for()
-    expect(page.get_by_text(re.compile(rf"iₜ = σ\(.*\+ {2.5 + b_hh:.2f}\)")).first).to_be_visible()
