@@ -20,6 +20,7 @@ import math
 import numpy as np
 
 from .errors import ParseError
+from .sequences import parse_number
 
 TASKS = ("shapes", "trend", "order", "count", "speed")
 CLASSES = {
@@ -89,15 +90,7 @@ def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, np.ndarray]:
             ) from None
         if not math.isfinite(label):
             raise ParseError(f"{name}, line {n}: the label is {cells[0]!r}; it must be a number.")
-        values = []
-        for j, c in enumerate(cells[1:], start=2):
-            try:
-                v = float(c)
-            except ValueError:
-                raise ParseError(f"{name}, line {n}, column {j}: {c!r} is not a number.") from None
-            if not math.isfinite(v):
-                raise ParseError(f"{name}, line {n}, column {j}: {c!r}; every value must be a finite number.")
-            values.append(v)
+        values = [parse_number(c, f"{name}, line {n}, column {j}") for j, c in enumerate(cells[1:], start=2)]
         if not values:
             raise ParseError(f"{name}, line {n} has a label but no values.")
         if T is None:

@@ -120,3 +120,17 @@ def recurrent_radius(net: Network, k: int = 0) -> float:
     """ρ of layer k's recurrence matrix (W_hh for an RNN, W_hg for an LSTM)."""
     p = net.layers[k]
     return spectral_radius(p.W_hh if net.cell == "rnn" else p.W_hh[p.rows("g")])
+
+
+def decades(values: np.ndarray) -> float:
+    """log10(values[0] / values[-1]): how many powers of ten a curve changes from t = 1 to t = T
+    (NaN where the first value left float64's range)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.log10(values[0] / values[-1]))
+
+
+def mean_tanh_slope(trace: Trace) -> float:
+    """Average tanh'(a_t) = 1 − h_t² of the top layer over the run: what each step back multiplies by,
+    besides W_hh, in a plain RNN."""
+    h = trace.layers[-1].h
+    return float(np.mean(1 - h * h))

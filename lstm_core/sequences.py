@@ -61,7 +61,8 @@ def generate(
     return (amplitude * y)[:, None]
 
 
-def _number(token: str, where: str) -> float:
+def parse_number(token: str, where: str) -> float:
+    """One number from text; ParseError saying ``where`` when it is not a finite number."""
     try:
         v = float(token)
     except ValueError:
@@ -80,7 +81,7 @@ def parse_numbers(text: str) -> np.ndarray:
     tokens = text.replace(",", " ").replace(";", " ").split()
     if not tokens:
         raise ParseError("No numbers found: type or paste numbers such as 0, 0.5, 1, 0.5.")
-    vals = [_number(tok, f"Number {n + 1}") for n, tok in enumerate(tokens)]
+    vals = [parse_number(tok, f"Number {n + 1}") for n, tok in enumerate(tokens)]
     return np.asarray(vals, dtype=np.float64)[:, None]
 
 
@@ -113,7 +114,7 @@ def parse_csv(text: str) -> tuple[np.ndarray, tuple[str, ...]]:
                 f"Line {n} has {len(cells)} values; expected {D}, like the "
                 f"{'header' if has_header else 'first line'} — every row needs one value per column."
             )
-        out[r] = [_number(c, f"Line {n}, column {j + 1}") for j, c in enumerate(cells)]
+        out[r] = [parse_number(c, f"Line {n}, column {j + 1}") for j, c in enumerate(cells)]
     return out, names
 
 

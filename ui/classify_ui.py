@@ -140,7 +140,9 @@ def results_ui(data) -> None:
     acc, acc_nn = float((pred == yte).mean()), float((knn == yte).mean())
     c = st.columns(3)
     c[0].metric(t("clf_lstm_acc"), f"{100 * acc:.1f} %")
-    c[1].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %", delta=f"{100 * (acc - acc_nn):+.1f} pts (LSTM)")
+    c[1].metric(
+        t("clf_knn_acc"), f"{100 * acc_nn:.1f} %", delta=t("clf_delta", d=f"{100 * (acc - acc_nn):+.1f}")
+    )
     c[2].metric(t("clf_epochs_run"), len(res["history"]))
     left, right = st.columns([3, 2])
     left.plotly_chart(curves_figure(res["history"], tr), key="clf_curves")

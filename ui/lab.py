@@ -16,7 +16,6 @@ from lstm_core import GATES, GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
 
 from . import weights
-from .engine import network, run
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
 from .i18n import labels, t
 from .page import Context
@@ -43,23 +42,17 @@ def show_error() -> None:
 # ---- edit -------------------------------------------------------------------------
 
 
-def _table(net: Network, layer: int, gate: str, names: tuple[str, ...]) -> pd.DataFrame:
+def _table(net: Network, layer: int, gate: str) -> pd.DataFrame:
+    """One gate block of one layer: a row per unit; x…, h…, b_ih, b_hh columns."""
     p = net.layers[layer]
     rows = weights.gate_rows(p, net.cell, gate)
     cols = {}
-    ins = (
-        names
-        if layer == 0 and len(names) == p.input_size
-        else tuple(f"x{j + 1}" for j in range(p.input_size))
-    )
     for j in range(p.input_size):
         cols[f"x{j + 1}"] = p.W_ih[rows, j]
     for j in range(p.hidden_size):
         cols[f"h{j + 1}"] = p.W_hh[rows, j]
     cols["b_ih"], cols["b_hh"] = p.b_ih[rows], p.b_hh[rows]
-    df = pd.DataFrame(cols, index=[f"{t('unit')} {u + 1}" for u in range(p.hidden_size)])
-    df.attrs["inputs"] = ins
-    return df
+    return pd.DataFrame(cols, index=[f"{t('unit')} {u + 1}" for u in range(p.hidden_size)])
 
 
 def _on_edit(ctx: Context, layer: int, gate: str, key: str) -> None:
@@ -122,7 +115,7 @@ def edit_ui(ctx: Context) -> None:
         help=t("edit_mult_help"),
     )
     key = f"edit_{layer}_{gate}_{st.session_state.get(weights.VERSION, 0)}"
-    df = _table(net, layer, gate, ctx.result.names)
+    df = _table(net, layer, gate)
     fmt = {c: st.column_config.NumberColumn(c, format="%.3f", step=0.001) for c in df.columns}
     st.data_editor(
         df,
@@ -329,4 +322,4 @@ def status(ctx: Context) -> str:
     return t("status_seed", seed=ctx.cfg.seed)
 
 
-__all__ = ["edit_ui", "presets_ui", "whatif_ui", "files_ui", "status", "show_error", "network", "run"]
+__all__ = ["edit_ui", "presets_ui", "whatif_ui", "files_ui", "status", "show_error"]

@@ -692,4 +692,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "“Open this model” hands the result over to those pages.",
         "zh": "侧边栏设置的是逐步演示页面的模型；这里的训练使用下方的设置，“打开此模型”会把结果交给那些页面。",
     },
+    "clf_delta": {"en": "LSTM {d} points", "zh": "LSTM 相差 {d} 个百分点"},
 }

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from lstm_core.reach import Reach, decades, mean_tanh_slope
+
 from .engine import Why
 from .i18n import t
 
@@ -41,35 +43,28 @@ def controls_ui() -> float:
 
 def explanation(w: Why) -> str:
     """The paragraph under the charts, with this run's own numbers in it."""
-    T = w.x.shape[0]
-    h = w.rnn_trace.layers[-1].h
-    dtanh = float(np.mean(1 - h * h))
-    per_step = w.rnn_rho * dtanh
-    rnn = w.rnn_reach.dx
-    lstm = w.lstm_reach.dx
+    dtanh = mean_tanh_slope(w.rnn_trace)
 
-    def span(d: np.ndarray, over: np.ndarray, under: np.ndarray) -> str:
-        if over[0]:
+    def span(r: Reach) -> str:
+        if r.overflow[0]:
             return t("why_span_over")
-        if under[0]:
+        if r.underflow[0]:
             return t("why_span_under")
-        return f"{np.log10(d[0] / d[-1]):+.1f}"
+        return f"{decades(r.dx):+.1f}"
 
-    f = w.lstm_trace.layers[-1].f
-    fp = w.lstm_reach.fprod
-    f_span = abs(np.log10(fp[0] / fp[-1])) if np.isfinite(fp[0]) else 308.0
+    f_span = abs(decades(w.lstm_reach.fprod)) if np.isfinite(w.lstm_reach.fprod[0]) else 308.0
     rnn_text = t(
         "why_explain_rnn",
         rho=f"{w.rnn_rho:.2f}",
         dtanh=f"{dtanh:.2f}",
-        per_step=f"{per_step:.2f}",
-        T=T,
-        rnn_span=span(rnn, w.rnn_reach.overflow, w.rnn_reach.underflow),
+        per_step=f"{w.rnn_rho * dtanh:.2f}",
+        T=w.x.shape[0],
+        rnn_span=span(w.rnn_reach),
     )
     lstm_text = t(
         "why_explain_lstm_keeps" if f_span < 1.0 else "why_explain_lstm_loses",
-        fmean=f"{float(f.mean()):.3f}",
+        fmean=f"{float(w.lstm_trace.layers[-1].f.mean()):.3f}",
         f_span=f"{f_span:.1f}",
-        lstm_span=span(lstm, w.lstm_reach.overflow, w.lstm_reach.underflow),
+        lstm_span=span(w.lstm_reach),
     )
     return rnn_text + "\n\n" + lstm_text

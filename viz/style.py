@@ -62,3 +62,13 @@ def ink(value: float, kind: str) -> str:
     if kind == "gate":
         return "white" if value > 0.55 else "#1b1b1b"
     return "white" if abs(value) > 0.6 else "#1b1b1b"
+
+
+def runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) 0-based index of every run of True in a 1-D mask: shaded spans on a time axis."""
+    t = np.flatnonzero(mask)
+    if t.size == 0:
+        return []
+    starts = t[np.r_[True, np.diff(t) > 1]]
+    ends = t[np.r_[np.diff(t) > 1, True]]
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lstm_core import LayerTrace
 
-from .style import FONT
+from .style import FONT, runs
 
 
 def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str], str]) -> go.Figure:
@@ -36,12 +36,8 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str
     forced = np.zeros(T, dtype=bool)
     for g in "ifgo":
         forced |= lt.forced_mask(g)[:, unit]
-    idx = np.flatnonzero(forced)
-    if idx.size:
-        starts = idx[np.r_[True, np.diff(idx) > 1]]
-        ends = idx[np.r_[np.diff(idx) > 1, True]]
-        for a, b in zip(starts, ends, strict=True):
-            fig.add_vrect(x0=a + 0.5, x1=b + 1.5, fillcolor="#d62728", opacity=0.08, line_width=0)
+    for a, b in runs(forced):
+        fig.add_vrect(x0=a + 0.5, x1=b + 1.5, fillcolor="#d62728", opacity=0.08, line_width=0)
     fig.update_layout(
         title=dict(text=tr("whatif_chart_title"), x=0.01),
         font=FONT,

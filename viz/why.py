@@ -14,19 +14,14 @@ import plotly.graph_objects as go
 
 from lstm_core.reach import Reach
 
-from .style import FONT
+from .style import FONT, runs
 
 RNN_COLOUR, LSTM_COLOUR, F_COLOUR = "#d62728", "#1f77b4", "#2ca02c"
 
 
 def _bands(fig: go.Figure, mask: np.ndarray, label: str, colour: str) -> None:
     """Shade the runs of steps where ``mask`` holds (1-based t)."""
-    t = np.flatnonzero(mask)
-    if t.size == 0:
-        return
-    starts = t[np.r_[True, np.diff(t) > 1]]
-    ends = t[np.r_[np.diff(t) > 1, True]]
-    for k, (a, b) in enumerate(zip(starts, ends, strict=True)):
+    for k, (a, b) in enumerate(runs(mask)):
         fig.add_vrect(
             x0=a + 0.5,
             x1=b + 1.5,
