@@ -46,21 +46,26 @@ def _wait(url: str, seconds: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
-def start_replica(port: int, log) -> subprocess.Popen:
-    cmd = [
+def command(app: Path, port: int, *extra: str) -> list[str]:
+    """``streamlit run`` for one Gate Lab process on 127.0.0.1:<port> (the tests use it too)."""
+    return [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "app.py"),
+        str(app),
         "--server.headless",
         "true",
         "--server.port",
         str(port),
         "--server.address",
         "127.0.0.1",
+        *extra,
     ]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+def start_replica(port: int, log) -> subprocess.Popen:
+    return subprocess.Popen(command(ROOT / "app.py", port), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
 
 
 @contextlib.contextmanager

@@ -10,11 +10,12 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from deploy.replicas import command
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -48,22 +49,7 @@ def serve_process(
 ) -> Iterator[tuple[str, int]]:
     """Like ``serve``, and also yield the server's process id."""
     port = port or free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        *(extra or []),
-    ]
+    cmd = command(app, port, "--browser.gatherUsageStats", "false", *(extra or []))
     log = open(os.devnull, "w")  # noqa: SIM115
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
