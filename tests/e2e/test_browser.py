@@ -86,8 +86,12 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
     page.wait_for_selector(DONE)
     page.screenshot(path=str(artifacts / "layers.png"), full_page=True)
     page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
+    # the caption already says t = 7 on the Layers page: wait for the Cell page itself,
+    # and for its address, before taking the link (else the link can still be /layers)
+    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
     page.wait_for_selector(DONE)
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/\?.*layers=2.*t=7"))
     shared = page.url
     page.wait_for_selector(DONE)
     here = reading_text(page)
@@ -160,6 +164,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     net = layouts.detect(read_weights("m.npz", path.read_bytes())).network
     h = net.run(generate("sine", 40, 1.0, 20.0, 0, 4)).output
     page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
+    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
     for k in range(2, 5):
         button(page, "step_next").click()
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
