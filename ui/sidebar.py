@@ -54,7 +54,15 @@ def model_ui() -> tuple[str, tuple[int, ...], int, float, float]:
         key = "hidden_size" if k == 0 else f"hidden_size_l{k + 1}"
         with cols[k % 2]:
             sizes.append(
-                st.number_input(t("hidden_size_label", k=k + 1), 1, MAX_H, step=1, key=key, disabled=fixed)
+                st.number_input(
+                    t("hidden_size_label", k=k + 1),
+                    1,
+                    MAX_H,
+                    step=1,
+                    key=key,
+                    help=t("hidden_size_help"),
+                    disabled=fixed,
+                )
             )
     seed = st.number_input(
         t("seed_label"), 0, 2**31 - 1, step=1, key="seed", help=t("seed_help"), disabled=fixed

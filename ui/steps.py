@@ -51,15 +51,16 @@ def controls(T: int, can_play: bool = False) -> int:
     for col, (key, icon, where, shortcut) in zip(
         cols[:4],
         (
-            ("step_first", "⏮", "first", "Home"),
-            ("step_prev", "◀", "prev", "Left"),
-            ("step_next", "▶", "next", "Right"),
-            ("step_last", "⏭", "last", "End"),
+            ("step_first", ":material/first_page:", "first", "Home"),
+            ("step_prev", ":material/chevron_left:", "prev", "Left"),
+            ("step_next", ":material/chevron_right:", "next", "Right"),
+            ("step_last", ":material/last_page:", "last", "End"),
         ),
         strict=True,
     ):
         col.button(
-            icon,
+            "",  # Material icons: the ⏮ ⏭ glyphs are missing from many fonts (a box on screen)
+            icon=icon,
             key=key,
             on_click=_go,
             args=(where, T),

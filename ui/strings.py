@@ -19,7 +19,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
         "zh": "堆叠网络：第 k 层的输出 h_t 就是第 k+1 层的输入 x_t。",
     },
-    "hidden_size_label": {"en": "Hidden size, layer {k}", "zh": "第 {k} 层隐藏单元数"},
+    "hidden_size_label": {"en": "Units, layer {k}", "zh": "第 {k} 层单元数"},
+    "hidden_size_help": {
+        "en": "The hidden size H of this layer: how many units (cells side by side) it has, 1–16. "
+        "Each unit has its own gates, memory C and output h.",
+        "zh": "这一层的隐藏单元数 H：并排的单元个数，1–16。每个单元都有自己的门、记忆 C 和输出 h。",
+    },
     "seed_label": {"en": "Random seed", "zh": "随机种子"},
     "seed_help": {
         "en": "Picks the random weights (and the noise of noise/walk inputs). Same seed, same model.",
