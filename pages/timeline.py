@@ -8,7 +8,7 @@ from lstm_core.export import trace_to_csv
 from ui import page
 from ui.i18n import t, tr
 from ui.steps import jump_to_clicked, step_fragment
-from viz.timeline import difference_heatmaps, input_chart, layer_heatmaps
+from viz.timeline import cursor_css, difference_heatmaps, input_chart, layer_heatmaps
 
 ctx = page.context()
 trace = ctx.result.trace
@@ -39,13 +39,16 @@ def view(s: int) -> None:
         on_select=partial(jump_to, "input_chart"),
         selection_mode="points",
     )
-    base = ctx.result.base
-    for k, lt in enumerate(trace.layers):
-        if base is not None:
-            fig = difference_heatmaps(lt, base.layers[k], s, tr, title=t("diff_title", k=k + 1))
-            st.plotly_chart(fig, key=f"diff_{k}", config={"displaylogo": False})
-        fig = layer_heatmaps(lt, s, tr, title=t("layer_title", k=k + 1, H=lt.hidden_size))
-        st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})
+    # The heatmaps below are drawn once per model; a step only moves their cursor (a CSS rule).
+    st.html(cursor_css("timeline_heatmaps", s, trace.steps))
 
 
 step_fragment(trace.steps, view)
+base = ctx.result.base
+with st.container(key="timeline_heatmaps"):
+    for k, lt in enumerate(trace.layers):
+        if base is not None:
+            fig = difference_heatmaps(lt, base.layers[k], tr, title=t("diff_title", k=k + 1))
+            st.plotly_chart(fig, key=f"diff_{k}", config={"displaylogo": False})
+        fig = layer_heatmaps(lt, tr, title=t("layer_title", k=k + 1, H=lt.hidden_size))
+        st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})

@@ -1,8 +1,15 @@
 """Whole-sequence charts: heatmaps (units × time) of every gate, C and h, and
 the input as lines, each with a cursor at the current step.
 
-Values are rounded to 3 decimals in the figure (what a student can read) to
-keep the figure small: it is re-sent when the step moves.
+The heatmaps do not depend on the step, so the app draws them once per model
+and moves their cursor with a CSS rule (``cursor_css``): a changed Plotly
+figure is a new chart to Streamlit (a full redraw, 130 ms per layer measured),
+a changed style rule is not. For that the heatmaps have fixed margins
+(``HEAT_MARGIN``, no auto-expansion) and a fixed time range, so that step t
+is always at the same fraction of the chart's width; zooming is off. The
+input chart is small and keeps a Plotly cursor (and answers clicks).
+
+Values are rounded to 3 decimals in the figure (what a student can read).
 """
 
 from __future__ import annotations
@@ -19,15 +26,35 @@ from .style import FONT, GATE_SCALE, VALUE_SCALE
 
 ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
 CURSOR = dict(color="#111", width=2, dash="dot")
+HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
-def _cursor(fig: go.Figure, step: int, rows: int) -> None:
-    for r in range(1, rows + 1):
-        fig.add_vline(x=step + 1, line=CURSOR, row=r, col=1)
+def _fixed_frame(fig: go.Figure, T: int) -> None:
+    """Margins that never grow and a time axis 0.5 … T + 0.5 that never moves (no zoom)."""
+    fig.update_layout(margin=dict(HEAT_MARGIN, autoexpand=False))
+    fig.update_xaxes(range=[0.5, T + 0.5], fixedrange=True, automargin=False)
+    fig.update_yaxes(fixedrange=True, automargin=False)
+    fig.update_traces(colorbar=dict(x=1.0, xpad=12, xanchor="left"), selector=dict(type="heatmap"))
 
 
-def layer_heatmaps(lt: LayerTrace, step: int, tr: Callable[[str], str], title: str = "") -> go.Figure:
-    """One figure per layer: a heatmap per quantity, time on x (1-based), units on y."""
+def cursor_css(scope: str, step: int, T: int) -> str:
+    """A <style> that draws the step's dotted cursor over every Plotly chart inside the
+    container keyed ``scope`` (charts built with ``_fixed_frame``). Column t (1-based) is
+    centred at (t − 0.5) / T of the plot area's width."""
+    m = HEAT_MARGIN
+    frac = (step + 0.5) / T
+    chart = f".st-key-{scope} [data-testid=stPlotlyChart]"
+    return (
+        f"<style>{chart}{{position:relative}}"
+        f"{chart}::after{{content:'';position:absolute;pointer-events:none;z-index:3;"
+        f"top:{m['t']}px;bottom:{m['b']}px;left:calc({m['l']}px + (100% - {m['l'] + m['r']}px) * {frac:.6f} - 1px);"
+        f"border-left:2px dotted {CURSOR['color']}}}</style>"
+    )
+
+
+def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") -> go.Figure:
+    """One figure per layer: a heatmap per quantity, time on x (1-based), units on y.
+    The same at every step (the cursor is ``cursor_css``)."""
     rows = ROWS if lt.cell == "lstm" else (("h", "value"),)
     names = [tr(f"row_{n}") for n, _ in rows]
     fig = make_subplots(
@@ -78,16 +105,15 @@ def layer_heatmaps(lt: LayerTrace, step: int, tr: Callable[[str], str], title: s
                     col=1,
                 )
         fig.update_yaxes(title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed")
-    _cursor(fig, step, len(rows))
     fig.update_xaxes(title_text=tr("time_axis"), row=len(rows), col=1)
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,
         height=120 + 105 * len(rows) + 6 * H * len(rows) ** 0.5,
-        margin=dict(l=10, r=10, t=60, b=40),
         plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")
+    _fixed_frame(fig, T)
     return fig
 
 
@@ -120,20 +146,20 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
         title=dict(text=tr("input_chart_title"), x=0.01),
         font=FONT,
         height=240,
-        margin=dict(l=10, r=10, t=50, b=40),
         xaxis_title=tr("time_axis"),
         showlegend=x.shape[1] > 1,
+        legend=dict(orientation="h", x=1.0, xanchor="right", y=1.02, yanchor="bottom"),
         plot_bgcolor="white",
     )
     fig.update_xaxes(gridcolor="#eee")
     fig.update_yaxes(gridcolor="#eee", zerolinecolor="#bbb")
+    _fixed_frame(fig, len(x))  # the same frame as the heatmaps below: step t lines up in all of them
     return fig
 
 
-def difference_heatmaps(
-    lt: LayerTrace, base: LayerTrace, step: int, tr: Callable[[str], str], title: str
-) -> go.Figure:
-    """C and h of the what-if run minus the original run (units × time), zero in white."""
+def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tr: Callable[[str], str], title: str) -> go.Figure:
+    """C and h of the what-if run minus the original run (units × time), zero in white.
+    The same at every step (the cursor is ``cursor_css``)."""
     fig = make_subplots(
         rows=2,
         cols=1,
@@ -165,13 +191,12 @@ def difference_heatmaps(
             col=1,
         )
         fig.update_yaxes(title_text=tr("unit"), autorange="reversed", row=r, col=1)
-    _cursor(fig, step, 2)
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,
         height=160 + 60 * 2 + 12 * H,
-        margin=dict(l=10, r=10, t=60, b=30),
         plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")
+    _fixed_frame(fig, T)
     return fig

@@ -192,12 +192,20 @@ def test_timeline_heatmaps_and_cursor():
         assert set(heat) == {"f", "i", "g", "o", "c", "h"}
         np.testing.assert_allclose(arr(heat["f"]["z"]), np.round(trace.layers[k].f.T, 3))
         np.testing.assert_allclose(arr(heat["c"]["z"]), np.round(trace.layers[k].c.T, 3))
-        cursors = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
-        assert len(cursors) == 6 and all(s["x0"] == 9 for s in cursors)
+        assert fig["layout"]["xaxis"]["range"] == [0.5, 40.5]  # the frame the CSS cursor relies on
+        assert not fig["layout"].get("shapes")  # the same figure at every step
+    assert cursor_fraction(at) == pytest.approx(8.5 / 40)  # t = 9 is column 9 of 40
+    before = chart(at, "heatmaps_0")
     at.button(key="step_next").click().run()
-    fig = chart(at, "heatmaps_0")
-    assert all(s["x0"] == 10 for s in fig["layout"]["shapes"])
+    assert cursor_fraction(at) == pytest.approx(9.5 / 40)
+    assert chart(at, "heatmaps_0") == before
     assert at.get("download_button")
+
+
+def cursor_fraction(at) -> float:
+    """Where the Timeline's CSS cursor stands, as a fraction of the heatmaps' plot width."""
+    (css,) = [h.proto.body for h in at.get("html") if "st-key-timeline_heatmaps" in h.proto.body]
+    return float(re.search(r"\* ([0-9.]+) - 1px", css).group(1))
 
 
 def test_url_round_trip_and_tampered_values():

@@ -79,6 +79,16 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
     page.wait_for_selector(DONE)
     expect(page).to_have_url(re.compile(r"/timeline\?.*layers=2.*t=7"))
+    # the heatmaps are drawn once; their cursor is a CSS line: it must stand on column 7
+    # exactly where Plotly draws t = 7 (its own axis mapping), in every layer's chart
+    where = page.eval_on_selector_all(
+        ".st-key-timeline_heatmaps [data-testid=stPlotlyChart]",
+        """els => els.map(el => {
+            const fl = el.querySelector('.js-plotly-plot')._fullLayout;
+            return [parseFloat(getComputedStyle(el, '::after').left) + 1, fl._size.l + fl.xaxis.l2p(7)];
+        })""",
+    )
+    assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
     page.locator("[data-testid=stSidebarNav] a", has_text="Layers").click()
     expect(page.get_by_role("heading", name="The stack at this step")).to_be_visible()
