@@ -5,6 +5,7 @@ import streamlit as st
 from ui import page
 from ui.engine import run
 from ui.i18n import lang, t, tr
+from ui.state import STEP
 from ui.steps import step_caption, step_fragment
 from ui.strings import STRINGS
 from viz.diagram import diagram_figure
@@ -43,9 +44,17 @@ def view(s: int) -> None:
             fig = animated_diagram(
                 ctx.cfg, ctx.layer, ctx.unit, st.session_state.get("play_speed", 20), lang()
             )
+            # a click on a node (its customdata is the frame's step) stops playing at that step
+            st.plotly_chart(
+                fig,
+                key="play_diagram",
+                config={"displaylogo": False},
+                on_select=stop_playing_here,
+                selection_mode="points",
+            )
         else:
             fig = diagram_figure(lt, s, ctx.unit, tr, title=title)
-        st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
+            st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
     with top_right:
         if ctx.result.base is not None:
             b, u = ctx.result.base.layers[ctx.layer], ctx.unit
@@ -71,6 +80,17 @@ def view(s: int) -> None:
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):
         st.code(pseudocode(lt, s, tr), language="python")
+
+
+def stop_playing_here() -> None:
+    """Play -> a node of the animated diagram was clicked: go to the step it showed, Play off."""
+    try:
+        step = st.session_state["play_diagram"]["selection"]["points"][0]["customdata"]
+        step = int(step[0] if isinstance(step, list) else step)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return  # a click on a label or the background: keep playing
+    st.session_state[STEP] = min(max(step - 1, 0), T - 1)
+    st.session_state["step_play"] = False
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -115,9 +115,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_play_label": {"en": "▶ Play", "zh": "▶ 播放"},
     "play_speed_label": {"en": "Steps per second", "zh": "每秒步数"},
     "play_hint": {
-        "en": "Press ▶ on the diagram: it plays in your browser from step 1. The numbers on the right stay at "
-        "step {t}; switch Play off to step by hand again.",
-        "zh": "点击图上的 ▶：动画在浏览器中从第 1 步开始播放。右侧数字停留在第 {t} 步；关闭播放即可继续手动单步。",
+        "en": "Press ▶ on the diagram: it plays in your browser (drag its slider to start elsewhere). "
+        "Click a gate or node of the diagram to stop at the step it shows and step by hand from there; "
+        "switching Play off goes back to step {t}.",
+        "zh": "点击图上的 ▶：动画在浏览器中播放（拖动图中的滑块可从别处开始）。"
+        "点击图中任意一个门或节点，即停在它当时显示的那一步，并从那里继续手动单步；关闭播放则回到第 {t} 步。",
     },
     # --- cell page ---
     "cell_title_lstm": {"en": "Inside one LSTM cell", "zh": "走进一个 LSTM 单元"},

@@ -180,6 +180,7 @@ def _dynamic(lt: LayerTrace, t: int, unit: int) -> tuple[list[dict], list[dict]]
                     },
                 },
                 "textfont": {"color": [ink(x, kind) for x in vals]},
+                "customdata": [t + 1] * len(mine),  # a click on a node while playing says which step
             }
         )
     data.append(
@@ -240,6 +241,7 @@ def diagram_figure(
                 ),
                 text=[n[3] for n in mine],
                 textfont=dict(size=17, color=d["textfont"]["color"]),
+                customdata=d["customdata"],
                 hovertext=[tr(f"node_{n[4]}") for n in mine],
             )
         )

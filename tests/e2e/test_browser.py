@@ -257,3 +257,24 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     want = f"{h[2, 0]:.2f}".replace("-", "−")
     assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]
     assert np.isfinite(h).all()
+
+
+def test_play_then_click_a_gate_to_stop_at_that_step(new_page, app_url):
+    page = open_app(new_page, app_url + "/?t=3")
+    page.locator(".st-key-step_play label").first.click()
+    expect(page.get_by_text(re.compile("Click a gate or node of the diagram"))).to_be_visible()
+    page.wait_for_selector(".js-plotly-plot .updatemenu-button")
+    page.wait_for_selector(DONE)
+    play, pause = page.locator(".js-plotly-plot .updatemenu-button").all()[:2]
+    play.click()
+    page.wait_for_timeout(800)  # let the browser play a few frames (no server involved)
+    pause.click()
+    shown = page.locator(".js-plotly-plot .slider-container text", has_text=re.compile(r"^t = \d+$"))
+    frame = int(shown.first.text_content().split("=")[1])
+    assert frame > 1  # it played
+    node = page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").first
+    box = node.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(step_caption(page)).to_have_text(re.compile(f"Step t = {frame} of 40"))
+    expect(page.locator(".st-key-step_play input")).not_to_be_checked()
+    expect(page).to_have_url(re.compile(rf"[?&]t={frame}\b"))
