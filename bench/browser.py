@@ -149,7 +149,9 @@ def main() -> None:
             rate = play_rate(browser, app_url + "/?T=200&t=1")
         browser.close()
     ref = statistics.median(results["bare app (1 button, 1 heatmap)"])
-    print(f"click -> all charts updated, headless Chromium, {args.clicks} clicks each (after 3 warm-up)")
+    print(
+        f"click -> the page shows the new step, headless Chromium, {args.clicks} clicks each (after 3 warm-up)"
+    )
     print(f"{'app':<40} {'p50 ms':>8} {'p95 ms':>8} {'p50 ratio':>10}")
     for name, xs in results.items():
         print(
