@@ -47,18 +47,15 @@ def _slid() -> None:
 def controls(T: int, can_play: bool = False) -> int:
     """Draw the step controls; return the current step (0-based)."""
     s = clamp(T)
-    cols = st.columns([1, 1, 1, 1, 1.3, 7], vertical_alignment="bottom")
-    for col, (key, icon, where, shortcut) in zip(
-        cols[:4],
-        (
-            ("step_first", ":material/first_page:", "first", "Home"),
-            ("step_prev", ":material/chevron_left:", "prev", "Left"),
-            ("step_next", ":material/chevron_right:", "next", "Right"),
-            ("step_last", ":material/last_page:", "last", "End"),
-        ),
-        strict=True,
+    # one flexible row: the buttons take the room their icon and key need, the slider the rest
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="step_row")
+    for key, icon, where, shortcut in (
+        ("step_first", ":material/first_page:", "first", "Home"),
+        ("step_prev", ":material/chevron_left:", "prev", "Left"),
+        ("step_next", ":material/chevron_right:", "next", "Right"),
+        ("step_last", ":material/last_page:", "last", "End"),
     ):
-        col.button(
+        row.button(
             "",  # Material icons: the ⏮ ⏭ glyphs are missing from many fonts (a box on screen)
             icon=icon,
             key=key,
@@ -66,17 +63,16 @@ def controls(T: int, can_play: bool = False) -> int:
             args=(where, T),
             shortcut=shortcut,
             help=t(f"{key}_help"),
-            width="stretch",
+            width="content",
             disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
         )
     if can_play:
-        cols[4].toggle(t("step_play_label"), key="step_play", disabled=T < 2)
-    with cols[5]:
-        if T > 1:
-            st.session_state["step_slider"] = s + 1
-            st.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid)
-        else:
-            st.caption(t("one_step"))
+        row.toggle(t("step_play_label"), key="step_play", disabled=T < 2)
+    if T > 1:
+        st.session_state["step_slider"] = s + 1
+        row.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
+    else:
+        row.caption(t("one_step"))
     return clamp(T)
 
 

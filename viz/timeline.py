@@ -76,7 +76,7 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
                 colorscale=scale,
                 showscale=r in (1, 3),
                 colorbar=dict(
-                    len=0.3,
+                    len=0.3 if len(rows) > 1 else 1.0,  # a plain RNN has one row: a full-height bar
                     y=1.0 if r == 1 else 0.45,
                     yanchor="top",
                     thickness=12,
