@@ -8,7 +8,7 @@ from ui.i18n import lang, t, tr
 from ui.state import STEP
 from ui.steps import step_caption, step_fragment
 from ui.strings import STRINGS
-from viz.diagram import diagram_figure
+from viz.diagram import colour_key_figure, diagram_figure
 from viz.equations import numbers, reading, symbolic
 from viz.pseudocode import pseudocode
 from viz.style import num
@@ -53,8 +53,10 @@ def view(s: int) -> None:
                 selection_mode="points",
             )
         else:
-            fig = diagram_figure(lt, s, ctx.unit, tr, title=title)
+            fig = diagram_figure(lt, s, ctx.unit, tr, title=title, colour_bars=False)
             st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
+            # the same figure at every step: Streamlit keeps it, the browser does not redraw it
+            st.plotly_chart(colour_key(lang()), key="colour_key", config={"displayModeBar": False})
     with top_right:
         if ctx.result.base is not None:
             b, u = ctx.result.base.layers[ctx.layer], ctx.unit
@@ -91,6 +93,11 @@ def stop_playing_here() -> None:
         return  # a click on a label or the background: keep playing
     st.session_state[STEP] = min(max(step - 1, 0), T - 1)
     st.session_state["step_play"] = False
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def colour_key(language: str):
+    return colour_key_figure(lambda k: STRINGS[k][language])
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -197,8 +197,12 @@ def diagram_figure(
     title: str = "",
     frames: bool = False,
     ms_per_step: int = 100,
+    colour_bars: bool = True,
 ) -> go.Figure:
-    """The cell diagram at step t for one unit; with ``frames`` a browser-side animation."""
+    """The cell diagram at step t for one unit; with ``frames`` a browser-side animation.
+
+    Without ``colour_bars`` the two colour keys are left out (a page that steps draws
+    them once with ``colour_key_figure``: they cost a third of a redraw)."""
     _, nodes, labels = _parts(lt.cell)
     dyn, shapes = _dynamic(lt, t, unit)
     bars = {
@@ -226,7 +230,7 @@ def diagram_figure(
                     cmin=lo,
                     cmax=hi,
                     line=d["marker"]["line"],
-                    showscale=True,
+                    showscale=colour_bars,
                     colorbar=dict(
                         orientation="h",
                         x=x,
@@ -266,8 +270,8 @@ def diagram_figure(
     layout = dict(
         title=dict(text=title, x=0.01, font=dict(size=17)),
         font=FONT,
-        height=600,
-        margin=dict(l=10, r=10, t=40 if title else 10, b=90, autoexpand=False),
+        height=600 if colour_bars else 520,
+        margin=dict(l=10, r=10, t=40 if title else 10, b=90 if colour_bars else 10, autoexpand=False),
         plot_bgcolor="white",
         paper_bgcolor="white",
         dragmode=False,
@@ -346,3 +350,51 @@ def _animation(lt: LayerTrace, unit: int, tr: Callable[[str], str], ms: int) -> 
         margin=dict(t=120, l=10, r=10, b=90, autoexpand=False),
         height=680,
     )
+
+
+def colour_key_figure(tr: Callable[[str], str]) -> go.Figure:
+    """The diagram's two colour keys (gates 0…1, values −1…+1) on their own, the same at
+    every step, so that stepping does not redraw them."""
+    data = []
+    for scale, lo, hi, name, x in (
+        (GATE_SCALE, 0, 1, tr("legend_gate"), 0.03),
+        (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53),
+    ):
+        data.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                showlegend=False,
+                hoverinfo="skip",
+                marker=dict(
+                    color=[lo],
+                    colorscale=scale,
+                    cmin=lo,
+                    cmax=hi,
+                    showscale=True,
+                    colorbar=dict(
+                        orientation="h",
+                        x=x,
+                        xanchor="left",
+                        y=1.0,
+                        yanchor="top",
+                        len=0.44,
+                        thickness=12,
+                        title=dict(text=name, side="top"),
+                        tickfont=dict(size=12),
+                    ),
+                ),
+            )
+        )
+    fig = go.Figure(data=data)
+    fig.update_layout(
+        font=FONT,
+        height=80,
+        margin=dict(l=10, r=10, t=0, b=0, autoexpand=False),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        xaxis=dict(visible=False, fixedrange=True),
+        yaxis=dict(visible=False, fixedrange=True),
+    )
+    return fig

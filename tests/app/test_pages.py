@@ -83,6 +83,13 @@ def test_diagram_shows_the_traces_values():
     assert f"C<sub>t</sub> = {tr.c[5, 1]:.2f}" in text
     assert f"h<sub>t</sub> = {tr.h[5, 1]:.2f}" in text
     assert f"C<sub>t−1</sub> = {tr.c[4, 1]:.2f}".replace("−", "-") in text
+    # the colour keys are their own figure, identical at every step (the browser keeps it)
+    key = chart(at, "colour_key")
+    bars = [d["marker"]["colorbar"]["title"]["text"] for d in key["data"]]
+    assert bars == ["gate, 0 (closed) … 1 (open)", "value, −1 … +1"]
+    assert not any(d["marker"].get("showscale") for d in fig["data"] if "marker" in d)
+    at.button(key="step_next").click().run()
+    assert chart(at, "colour_key") == key
 
 
 def test_reading_and_pseudocode():
