@@ -270,7 +270,10 @@ def test_play_then_click_a_gate_to_stop_at_that_step(new_page, app_url):
     page.wait_for_timeout(800)  # let the browser play a few frames (no server involved)
     pause.click()
     shown = page.locator(".js-plotly-plot .slider-container text", has_text=re.compile(r"^t = \d+$"))
-    frame = int(shown.first.text_content().split("=")[1])
+    frame, last = -1, int(shown.first.text_content().split("=")[1])
+    while frame != last:  # paused: the shown frame no longer moves
+        page.wait_for_timeout(150)
+        frame, last = last, int(shown.first.text_content().split("=")[1])
     assert frame > 1  # it played
     node = page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point").first
     box = node.bounding_box()
