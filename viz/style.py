@@ -7,7 +7,7 @@ at a glance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from plotly.colors import sample_colorscale
@@ -15,6 +15,8 @@ from plotly.colors import sample_colorscale
 GATE_SCALE = "Blues"  # 0 -> white, 1 -> deep blue
 VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
 FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
+GRID = "#eee"
+CURSOR = dict(color="#111", width=2, dash="dot")  # the current step, on every chart over t
 GATE_NAMES = ("i", "f", "g", "o")
 
 
@@ -72,3 +74,32 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     starts = t[np.r_[True, np.diff(t) > 1]]
     ends = t[np.r_[np.diff(t) > 1, True]]
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+def shade(fig, mask: np.ndarray, colour: str, opacity: float, label: str | None = None) -> None:
+    """Shade every run of steps where ``mask`` holds on a 1-based time axis; ``label``
+    names the first run."""
+    for k, (a, b) in enumerate(runs(mask)):
+        note = {}
+        if label and k == 0:
+            note = dict(
+                annotation_text=label,
+                annotation_position="top left",
+                annotation_font=dict(size=12, color="#444"),
+            )
+        fig.add_vrect(x0=a + 0.5, x1=b + 1.5, fillcolor=colour, opacity=opacity, line_width=0, **note)
+
+
+def time_layout(fig, tr: Callable[[str], str], title: str, height: int, legend: dict, **layout) -> None:
+    """The house style of a line chart over time t: title, font, white plot, grid, t axis."""
+    fig.update_layout(
+        title=dict(text=title, x=0.01),
+        font=FONT,
+        height=height,
+        plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=50, b=40),
+        legend=dict(orientation="h", **legend),
+        **layout,
+    )
+    fig.update_xaxes(title_text=tr("time_axis"), gridcolor=GRID)
+    fig.update_yaxes(gridcolor=GRID)

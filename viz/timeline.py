@@ -22,10 +22,9 @@ from plotly.subplots import make_subplots
 
 from lstm_core import LayerTrace
 
-from .style import FONT, GATE_SCALE, VALUE_SCALE
+from .style import CURSOR, FONT, GATE_SCALE, GRID, VALUE_SCALE
 
 ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
-CURSOR = dict(color="#111", width=2, dash="dot")
 HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
@@ -151,8 +150,8 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
         legend=dict(orientation="h", x=1.0, xanchor="right", y=1.02, yanchor="bottom"),
         plot_bgcolor="white",
     )
-    fig.update_xaxes(gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#eee", zerolinecolor="#bbb")
+    fig.update_xaxes(gridcolor=GRID)
+    fig.update_yaxes(gridcolor=GRID, zerolinecolor="#bbb")
     _fixed_frame(fig, len(x))  # the same frame as the heatmaps below: step t lines up in all of them
     return fig
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lstm_core import LayerTrace
 
-from .style import FONT, runs
+from .style import shade, time_layout
 
 
 def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str], str]) -> go.Figure:
@@ -36,19 +36,9 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str
     forced = np.zeros(T, dtype=bool)
     for g in "ifgo":
         forced |= lt.forced_mask(g)[:, unit]
-    for a, b in runs(forced):
-        fig.add_vrect(x0=a + 0.5, x1=b + 1.5, fillcolor="#d62728", opacity=0.08, line_width=0)
-    fig.update_layout(
-        title=dict(text=tr("whatif_chart_title"), x=0.01),
-        font=FONT,
-        height=340,
-        plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=50, b=40),
-        legend=dict(orientation="h", y=-0.25),
-        hovermode="x unified",
-    )
-    fig.update_xaxes(title_text=tr("time_axis"), gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#eee", zerolinecolor="#bbb")
+    shade(fig, forced, "#d62728", 0.08)
+    time_layout(fig, tr, tr("whatif_chart_title"), 340, dict(y=-0.25), hovermode="x unified")
+    fig.update_yaxes(zerolinecolor="#bbb")
     return fig
 
 
@@ -61,14 +51,5 @@ def twin_figure(lstm_h: np.ndarray, rnn_h: np.ndarray, tr: Callable[[str], str])
             go.Scatter(x=t, y=rnn_h, name="RNN h_t", line=dict(color="#d62728", width=3)),
         ]
     )
-    fig.update_layout(
-        title=dict(text=tr("twin_title"), x=0.01),
-        font=FONT,
-        height=320,
-        plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=50, b=40),
-        legend=dict(orientation="h", y=-0.25),
-    )
-    fig.update_xaxes(title_text=tr("time_axis"), gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#eee")
+    time_layout(fig, tr, tr("twin_title"), 320, dict(y=-0.25))
     return fig

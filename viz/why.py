@@ -14,42 +14,14 @@ import plotly.graph_objects as go
 
 from lstm_core.reach import Reach
 
-from .style import FONT, runs
+from .style import CURSOR, shade, time_layout
 
 RNN_COLOUR, LSTM_COLOUR, F_COLOUR = "#d62728", "#1f77b4", "#2ca02c"
 
 
-def _bands(fig: go.Figure, mask: np.ndarray, label: str, colour: str) -> None:
-    """Shade the runs of steps where ``mask`` holds (1-based t)."""
-    for k, (a, b) in enumerate(runs(mask)):
-        fig.add_vrect(
-            x0=a + 0.5,
-            x1=b + 1.5,
-            fillcolor=colour,
-            opacity=0.12,
-            line_width=0,
-            annotation_text=label if k == 0 else None,
-            annotation_position="top left",
-            annotation_font=dict(size=12, color="#444"),
-        )
-
-
-def _cursor(fig: go.Figure, step: int) -> None:
-    fig.add_vline(x=step + 1, line=dict(color="#111", width=2, dash="dot"))
-
-
 def _layout(fig: go.Figure, title: str, ytitle: str, tr: Callable[[str], str]) -> None:
-    fig.update_layout(
-        title=dict(text=title, x=0.01),
-        font=FONT,
-        height=380,
-        plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=50, b=40),
-        legend=dict(orientation="h", y=-0.2, x=0),
-        hovermode="x unified",
-    )
-    fig.update_xaxes(title_text=tr("time_axis"), gridcolor="#eee")
-    fig.update_yaxes(type="log", title_text=ytitle, gridcolor="#eee", exponentformat="power")
+    time_layout(fig, tr, title, 380, dict(y=-0.2, x=0), hovermode="x unified")
+    fig.update_yaxes(type="log", title_text=ytitle, exponentformat="power")
 
 
 def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure:
@@ -67,8 +39,8 @@ def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -
                 hovertemplate="%{y:.3g}",
             )
         )
-        _bands(fig, r.overflow, tr("why_overflow").format(name=name), colour)
-        _bands(fig, r.underflow, tr("why_underflow").format(name=name), colour)
+        shade(fig, r.overflow, colour, 0.12, tr("why_overflow").format(name=name))
+        shade(fig, r.underflow, colour, 0.12, tr("why_underflow").format(name=name))
         if np.isfinite(r.dx[step]):
             fig.add_trace(
                 go.Scatter(
@@ -80,7 +52,7 @@ def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -
                     hoverinfo="skip",
                 )
             )
-    _cursor(fig, step)
+    fig.add_vline(x=step + 1, line=CURSOR)
     _layout(fig, tr("why_reach_title"), tr("why_reach_axis"), tr)
     return fig
 
@@ -108,7 +80,7 @@ def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure
             hovertemplate="%{y:.3g}",
         )
     )
-    _bands(fig, np.isnan(lstm.dc), tr("why_underflow").format(name="LSTM"), LSTM_COLOUR)
-    _cursor(fig, step)
+    shade(fig, np.isnan(lstm.dc), LSTM_COLOUR, 0.12, tr("why_underflow").format(name="LSTM"))
+    fig.add_vline(x=step + 1, line=CURSOR)
     _layout(fig, tr("why_memory_title"), tr("why_memory_axis"), tr)
     return fig
