@@ -5,8 +5,7 @@ import streamlit as st
 from ui import page
 from ui.engine import run
 from ui.i18n import lang, t, tr
-from ui.state import STEP
-from ui.steps import step_caption, step_fragment
+from ui.steps import jump_to_clicked, step_caption, step_fragment
 from ui.strings import STRINGS
 from viz.diagram import colour_key_figure, diagram_figure
 from viz.equations import numbers, reading, symbolic
@@ -85,14 +84,10 @@ def view(s: int) -> None:
 
 
 def stop_playing_here() -> None:
-    """Play -> a node of the animated diagram was clicked: go to the step it showed, Play off."""
-    try:
-        step = st.session_state["play_diagram"]["selection"]["points"][0]["customdata"]
-        step = int(step[0] if isinstance(step, list) else step)
-    except (KeyError, IndexError, TypeError, ValueError):
-        return  # a click on a label or the background: keep playing
-    st.session_state[STEP] = min(max(step - 1, 0), T - 1)
-    st.session_state["step_play"] = False
+    """Play -> a node of the animated diagram was clicked: go to the step it showed, Play off.
+    (A click on a label or the background carries no step: it keeps playing.)"""
+    if jump_to_clicked(st.session_state["play_diagram"], T, "customdata"):
+        st.session_state["step_play"] = False
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

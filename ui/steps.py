@@ -30,14 +30,16 @@ def _go(where: str, T: int) -> None:
     st.session_state[STEP] = min(max(s, 0), T - 1)
 
 
-def jump_to_clicked(selection: object, T: int) -> None:
-    """Set the step from a Plotly selection (the x of the first clicked point, 1-based)."""
+def jump_to_clicked(selection: object, T: int, field: str = "x") -> bool:
+    """Set the step from a Plotly selection: ``field`` (its x, or a customdata step) of the
+    first clicked point, 1-based. False (and no change) if the click carried no step."""
     try:
-        points = selection["selection"]["points"]
-        x = int(round(float(points[0]["x"])))
+        v = selection["selection"]["points"][0][field]
+        x = int(round(float(v[0] if isinstance(v, list) else v)))
     except (KeyError, IndexError, TypeError, ValueError):
-        return
+        return False
     st.session_state[STEP] = min(max(x - 1, 0), T - 1)
+    return True
 
 
 def _slid() -> None:
