@@ -1,38 +1,41 @@
 """Gate Lab: step through an LSTM or RNN one timestep at a time.
 
-Entry point: page config, the shared sidebar, navigation over pages/. Run
-with ``streamlit run app.py``.
+Entry point: page config, the view built from state, the shared sidebar,
+navigation over pages/. Run with ``streamlit run app.py``.
 """
 
 import logging
 
 import streamlit as st
 
-from ui import page, state
-from ui.i18n import t
-from ui.sidebar import sidebar
+from ui import badge, page, state
+from ui.i18n import lang, t
+from ui.sidebar import show_problems, sidebar
 
 st.set_page_config(page_title="Gate Lab", page_icon="🔬", layout="wide")
 state.init()
-state.keep(*state.BY_KEY)  # settings survive pages whose widgets are not drawn
+state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
-nav = st.navigation(
-    [
-        st.Page("pages/cell.py", title=t("page_cell"), icon="🔬", url_path="cell", default=True),
-        st.Page("pages/timeline.py", title=t("page_timeline"), icon="📈", url_path="timeline"),
-        st.Page("pages/layers.py", title=t("page_layers"), icon="🧱", url_path="layers"),
-        st.Page("pages/weights.py", title=t("page_weights"), icon="🎛️", url_path="weights"),
-        st.Page("pages/why.py", title=t("page_why"), icon="📉", url_path="why"),
-        st.Page("pages/classify.py", title=t("page_classify"), icon="🏷️", url_path="classify"),
-    ]
+PAGES = (  # (file, title key, icon, url path, has step controls)
+    ("pages/cell.py", "page_cell", "🔬", "cell", True),
+    ("pages/timeline.py", "page_timeline", "📈", "timeline", True),
+    ("pages/layers.py", "page_layers", "🧱", "layers", True),
+    ("pages/weights.py", "page_weights", "🎛️", "weights", False),
+    ("pages/why.py", "page_why", "📉", "why", True),
+    ("pages/classify.py", "page_classify", "🏷️", "classify", False),
 )
-cfg, layer, unit = sidebar()
-for name, raw, default in state.notices():
-    if name == "wsrc":
-        st.warning(t("url_notice_weights"), icon="🔗")
-    else:
-        st.warning(t("url_notice", name=name, value=raw, default=default), icon="🔗")
-page.set_context(cfg, layer, unit)
+nav = st.navigation(
+    [st.Page(f, title=t(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES]
+)
+view = state.view()
+sidebar(view, share=not any(u == nav.url_path and steps for *_, u, steps in PAGES))
+page.html_lang(lang())
+for notice in state.notices():
+    st.warning(page.notice_text(notice), icon="🔗")
+show_problems(view, "link")
+show_problems(view, "model")
+badge.badge()
+page.set_context(view)
 try:
     nav.run()
 except Exception:  # a student sees a sentence; the server log keeps the traceback

@@ -16,11 +16,15 @@ separated by tabs or commas; a train file and a test file.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
 from .errors import ParseError
-from .sequences import parse_number
+from .sequences import normalise, parse_number, quote
+
+MAX_UCR_LENGTH = 2000  # values per series
+MAX_CLASSES = 60
 
 TASKS = ("shapes", "trend", "order", "count", "speed")
 CLASSES = {
@@ -73,26 +77,27 @@ def make_task(task: str, seed: int = 0, n_train: int = 200, n_test: int = 200, l
     return tuple(out)
 
 
-def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, np.ndarray]:
-    """One series per line, label first, tab- or comma-separated -> ((N, T), labels as floats)."""
-    rows = [(n + 1, ln) for n, ln in enumerate(text.splitlines()) if ln.strip()]
+def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, list[str]]:
+    """One series per line, label first, tab- or comma-separated -> ((N, T), labels as written).
+    Labels may be numbers (1, 2, −1 …) or words (cat, dog), as the time-series libraries read them."""
+    rows = [(n + 1, ln) for n, ln in enumerate(normalise(text).splitlines()) if ln.strip()]
     if not rows:
         raise ParseError(f"{name} is empty: it needs one series per line, the class label first.")
     series, labels, T = [], [], None
     for n, ln in rows:
-        cells = [c for c in (ln.split("\t") if "\t" in ln else ln.replace(",", " ").split()) if c.strip()]
-        try:
-            label = float(cells[0])
-        except ValueError:
+        cells = [c.strip() for c in (ln.split("\t") if "\t" in ln else re.split(r"\s*,\s*|\s+", ln.strip()))]
+        label = cells[0]
+        if not label or len(label) > 40:
             raise ParseError(
-                f"{name}, line {n}: the label {cells[0]!r} is not a number. UCR files give classes as numbers "
-                "(1, 2, …); replace the names by numbers."
-            ) from None
-        if not math.isfinite(label):
-            raise ParseError(f"{name}, line {n}: the label is {cells[0]!r}; it must be a number.")
+                f"{name}, line {n}: the label {quote(label)} is empty or too long (40 characters at most)."
+            )
         values = [parse_number(c, f"{name}, line {n}, column {j}") for j, c in enumerate(cells[1:], start=2)]
         if not values:
             raise ParseError(f"{name}, line {n} has a label but no values.")
+        if len(values) > MAX_UCR_LENGTH:
+            raise ParseError(
+                f"{name}, line {n} has {len(values):,} values; Gate Lab trains on series of up to {MAX_UCR_LENGTH}."
+            )
         if T is None:
             T = len(values)
         elif len(values) != T:
@@ -101,29 +106,48 @@ def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, np.ndarray]:
                 "Every series must have the same length."
             )
         series.append(values)
-        labels.append(label)
-    return np.array(series), np.array(labels)
+        labels.append(_label(label))
+    return np.array(series), labels
+
+
+def _label(text: str) -> str:
+    """A class label as shown: numbers in their shortest form (1.0 -> 1), words as written."""
+    try:
+        v = float(text)
+    except ValueError:
+        return text
+    return f"{v:g}" if math.isfinite(v) else text
+
+
+def _class_order(label: str) -> tuple:
+    """Numbers first, in numeric order; then words, alphabetically."""
+    try:
+        return (0, float(label), "")
+    except ValueError:
+        return (1, 0.0, label)
 
 
 def ucr_pair(train_text: str, test_text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple]:
     """Both files -> (X_train (N, T, 1), y_train, X_test, y_test, class names), labels mapped to 0 … K−1."""
     Xtr, ltr = parse_ucr(train_text, "the train file")
     Xte, lte = parse_ucr(test_text, "the test file")
-    classes = np.unique(ltr)
-    if classes.size < 2:
+    classes = sorted(set(ltr), key=_class_order)
+    if len(classes) < 2:
         raise ParseError(
-            f"The train file has only one class ({classes[0]:g}); classification needs two or more."
+            f"The train file has only one class ({classes[0]}); classification needs two or more."
         )
+    if len(classes) > MAX_CLASSES:
+        raise ParseError(f"The train file has {len(classes)} classes; Gate Lab shows up to {MAX_CLASSES}.")
     if Xte.shape[1] != Xtr.shape[1]:
         raise ParseError(
             f"The test series have {Xte.shape[1]} values and the train series {Xtr.shape[1]}; they must match."
         )
-    unseen = sorted(set(np.unique(lte)) - set(classes))
+    unseen = sorted(set(lte) - set(classes), key=_class_order)
     if unseen:
         raise ParseError(
-            f"The test file has classes the train file never shows: {', '.join(f'{u:g}' for u in unseen)}."
+            f"The test file has classes the train file never shows: {', '.join(map(quote, unseen[:5]))}."
         )
     index = {c: k for k, c in enumerate(classes)}
     ytr = np.array([index[c] for c in ltr])
     yte = np.array([index[c] for c in lte])
-    return Xtr[:, :, None], ytr, Xte[:, :, None], yte, tuple(f"{c:g}" for c in classes)
+    return Xtr[:, :, None], ytr, Xte[:, :, None], yte, tuple(classes)

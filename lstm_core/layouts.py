@@ -25,12 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import StateDictError
-from .network import Network
+from .network import CELLS, Network
 
 MAX_ABS = 1e6  # the engine is proven finite and silent up to here
 TORCH_KEY = re.compile(r"^(.*?)(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$")
 KERAS_KEY = re.compile(r"^(.*?)(recurrent_kernel|kernel|bias)(:0)?$")
-GATES_TO_CELL = {4: "lstm", 1: "rnn"}
 
 
 @dataclass(frozen=True)
@@ -38,20 +37,24 @@ class Detected:
     layout: str  # "pytorch" or "keras"
     network: Network
     ignored: tuple[str, ...]  # names in the file that are not recurrent weights
+    notes: tuple[str, ...] = ()  # things the student should know, e.g. "keras_one_bias"
 
     @property
     def cell(self) -> str:
         return self.network.cell
 
 
-def _cell_from(gates: float, where: str) -> str:
-    if gates == 3:
+def _cell_from(rows: int, H: int, where: str) -> str:
+    """The cell kind from a recurrent matrix with ``rows`` rows for hidden size ``H``."""
+    for cell, G in CELLS.items():
+        if rows == G * H:
+            return cell
+    expected = f"an LSTM's is ({4 * H}, {H}) and a plain RNN's ({H}, {H}) for hidden size {H}"
+    if rows == 3 * H:
         raise StateDictError(
-            f"{where} looks like a GRU (3 gate blocks); Gate Lab shows LSTMs and plain RNNs."
+            f"{where} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: {expected}."
         )
-    if gates not in GATES_TO_CELL:
-        raise StateDictError(f"{where} has {gates:g} gate blocks; an LSTM has 4 and a plain RNN 1.")
-    return GATES_TO_CELL[int(gates)]
+    raise StateDictError(f"{where} has the wrong shape: {expected}.")
 
 
 def _natural(s: str) -> list:
@@ -87,7 +90,7 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
         W = np.asarray(sd.get("weight_hh_l0", np.zeros((0, 0))))
         if W.ndim != 2 or W.shape[1] == 0:
             raise StateDictError(f"{prefix}weight_hh_l0 is missing or not a matrix.")
-        cell = _cell_from(W.shape[0] / W.shape[1], f"{prefix}weight_hh_l0 {W.shape}")
+        cell = _cell_from(W.shape[0], W.shape[1], f"{prefix}weight_hh_l0 {W.shape}")
         net = Network.from_state_dict(sd, cell)
         ignored = tuple(k for k in arrays if not (k in torch_keys and torch_keys[k].group(1) == prefix))
         return Detected("pytorch", net, ignored)
@@ -108,27 +111,29 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
     rec = np.asarray(layers[0][1]["recurrent_kernel"])
     if rec.ndim != 2 or rec.shape[0] == 0:
         raise StateDictError(f"{layers[0][0]}recurrent_kernel is not a matrix.")
-    cell = _cell_from(rec.shape[1] / rec.shape[0], f"{layers[0][0]}recurrent_kernel {rec.shape}")
+    cell = _cell_from(rec.shape[1], rec.shape[0], f"{layers[0][0]}recurrent_kernel {rec.shape}")
     net = Network.from_keras([g for _, g in layers], cell)
     used = {p for p, _ in layers}
     ignored = tuple(k for k in arrays if not (k in keras and keras[k].group(1) in used))
-    return Detected("keras", net, ignored)
+    return Detected("keras", net, ignored, ("keras_one_bias",))
 
 
 # ---- compact text form, for links ---------------------------------------------
 
 _HEAD = struct.Struct("<BBBB")  # version, cell (0 lstm / 1 rnn), layers, bytes per number
+_CELL_CODE = {"lstm": 0, "rnn": 1}
 
 
 def encode(net: Network) -> str:
     """A URL-safe text form of every weight: exact (float32 when every value
-    fits it exactly, else float64), zlib-compressed, base64url."""
+    fits it exactly, else float64), zlib-compressed, base64url. Version 2
+    keeps the sizes as 16-bit numbers (version 1, still read, kept bytes)."""
     flat = np.concatenate([a.ravel() for a in net.state_dict().values()])
     as32 = flat.astype(np.float32)
     exact32 = bool(np.array_equal(as32.astype(np.float64), flat))
     body = (as32 if exact32 else flat).astype("<f4" if exact32 else "<f8").tobytes()
-    sizes = bytes([net.input_size, *net.hidden_sizes])
-    head = _HEAD.pack(1, 0 if net.cell == "lstm" else 1, net.num_layers, 4 if exact32 else 8)
+    sizes = np.array([net.input_size, *net.hidden_sizes], dtype="<u2").tobytes()
+    head = _HEAD.pack(2, _CELL_CODE[net.cell], net.num_layers, 4 if exact32 else 8)
     return base64.urlsafe_b64encode(zlib.compress(head + sizes + body, 9)).decode().rstrip("=")
 
 
@@ -137,16 +142,22 @@ def decode(text: str) -> Network:
     try:
         raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         version, cell_code, L, width = _HEAD.unpack_from(raw)
-        if version != 1 or cell_code not in (0, 1) or width not in (4, 8) or L == 0:
+        if version not in (1, 2) or cell_code not in (0, 1) or width not in (4, 8) or L == 0:
             raise ValueError("header")
-        sizes = list(raw[_HEAD.size : _HEAD.size + 1 + L])
-        flat = np.frombuffer(raw[_HEAD.size + 1 + L :], dtype="<f4" if width == 4 else "<f8").astype(
+        size_bytes = (1 + L) * version  # version 1: one byte a size; version 2: two
+        sizes = np.frombuffer(
+            raw[_HEAD.size : _HEAD.size + size_bytes], dtype="u1" if version == 1 else "<u2"
+        )
+        if sizes.size != 1 + L:
+            raise ValueError("sizes")
+        sizes = [int(v) for v in sizes]
+        flat = np.frombuffer(raw[_HEAD.size + size_bytes :], dtype="<f4" if width == 4 else "<f8").astype(
             np.float64
         )
     except (ValueError, zlib.error, struct.error, TypeError) as exc:
         raise StateDictError(f"The weights in this link are damaged ({exc}).") from None
     cell = "lstm" if cell_code == 0 else "rnn"
-    G = 4 if cell == "lstm" else 1
+    G = CELLS[cell]
     sd, pos, d = {}, 0, sizes[0]
     for k, H in enumerate(sizes[1:]):
         for name, shape in (

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import math
+import re
+import unicodedata
 
 import numpy as np
 
@@ -61,37 +63,65 @@ def generate(
     return (amplitude * y)[:, None]
 
 
+MAX_ABS = 1e6  # the same rule as for weights: the engine is proven finite and silent up to here
+_SEPARATORS = re.compile(r"[,;\s]")
+
+
+def quote(text: str, n: int = 40) -> str:
+    """A piece of the student's text as a message may quote it: at most ``n`` characters."""
+    return repr(text) if len(text) <= n else f"{text[:n]!r}… ({len(text):,} characters)"
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and punctuation (１，２；３) as ASCII, and the minus sign − the app
+    itself prints as a hyphen-minus, so numbers copied from anywhere read the same."""
+    return unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u3001", ",")
+
+
 def parse_number(token: str, where: str) -> float:
-    """One number from text; ParseError saying ``where`` when it is not a finite number."""
+    """One number from text; ParseError saying ``where`` when it is not a finite number up to ±1e6."""
+    token = token.strip()
+    if not token:
+        raise ParseError(
+            f"{where} is empty: two separators in a row. Remove one, or put a number between them."
+        )
     try:
+        if "_" in token:  # Python reads 1_000 as 1000; a student's CSV does not mean that
+            raise ValueError(token)
         v = float(token)
     except ValueError:
-        raise ParseError(f"{where}: {token!r} is not a number.") from None
+        raise ParseError(f"{where}: {quote(token)} is not a number.") from None
     if not math.isfinite(v):
-        raise ParseError(f"{where}: {token!r} is not a finite number; use ordinary numbers only.")
+        raise ParseError(f"{where}: {quote(token)} is not a finite number; use ordinary numbers only.")
+    if abs(v) > MAX_ABS:
+        raise ParseError(f"{where}: {quote(token)} is too large; Gate Lab takes inputs between −1e6 and 1e6.")
     return v
 
 
 def parse_numbers(text: str) -> np.ndarray:
-    """Numbers separated by commas, spaces, semicolons or newlines -> (T, 1).
+    """Numbers separated by commas, semicolons, spaces or newlines -> (T, 1).
+    A comma next to spaces is one separator; two commas in a row are an error.
 
     >>> parse_numbers("1, 2\\n3").ravel().tolist()
     [1.0, 2.0, 3.0]
     """
-    tokens = text.replace(",", " ").replace(";", " ").split()
-    if not tokens:
+    text = normalise(text)
+    tokens = re.split(r"\s*[,;]\s*|\s+", text.strip())
+    if tokens and tokens[-1] == "":
+        tokens.pop()  # one separator at the end is harmless
+    if not tokens or tokens == [""]:
         raise ParseError("No numbers found: type or paste numbers such as 0, 0.5, 1, 0.5.")
     vals = [parse_number(tok, f"Number {n + 1}") for n, tok in enumerate(tokens)]
     return np.asarray(vals, dtype=np.float64)[:, None]
 
 
-def parse_csv(text: str) -> tuple[np.ndarray, tuple[str, ...]]:
+def parse_csv(text: str, max_columns: int = 1024) -> tuple[np.ndarray, tuple[str, ...]]:
     """CSV text, one column per input dimension, optional header -> ((T, D), names).
 
     The delimiter (comma, semicolon or tab) is guessed from the text. A first
     row that is not all numbers is taken as the header.
     """
-    lines = [(n + 1, ln) for n, ln in enumerate(text.splitlines()) if ln.strip()]
+    lines = [(n + 1, ln) for n, ln in enumerate(normalise(text).splitlines()) if ln.strip()]
     if not lines:
         raise ParseError("The CSV file is empty: it needs at least one row of numbers.")
     sample = "\n".join(ln for _, ln in lines[:20])
@@ -101,8 +131,15 @@ def parse_csv(text: str) -> tuple[np.ndarray, tuple[str, ...]]:
         for (n, _), row in zip(lines, csv.reader((ln for _, ln in lines), delimiter=delim), strict=True)
     ]
     first = rows[0][1]
+    if len(first) > max_columns:
+        raise ParseError(
+            f"The CSV file has {len(first):,} columns; Gate Lab takes at most {max_columns:,} inputs per "
+            "step (one column each). Keep the columns you want to feed the model."
+        )
     has_header = any(not _is_number(c) for c in first)
-    names = tuple(first) if has_header else tuple(f"x{j + 1}" for j in range(len(first)))
+    names = (
+        tuple(quote_name(c) for c in first) if has_header else tuple(f"x{j + 1}" for j in range(len(first)))
+    )
     data = rows[1:] if has_header else rows
     if not data:
         raise ParseError("The CSV file has a header but no rows of numbers under it.")
@@ -118,9 +155,14 @@ def parse_csv(text: str) -> tuple[np.ndarray, tuple[str, ...]]:
     return out, names
 
 
+def quote_name(name: str, n: int = 24) -> str:
+    """A column name short enough for a legend."""
+    return name if len(name) <= n else name[: n - 1] + "…"
+
+
 def _is_number(s: str) -> bool:
     try:
         float(s)
     except ValueError:
         return False
-    return True
+    return "_" not in s

@@ -14,11 +14,13 @@ from viz.style import num
 
 ctx = page.context()
 lt = ctx.result.trace.layers[ctx.layer]
+digits = int(st.session_state.get("digits", 2))
 T = lt.steps
 cell = ctx.cfg.cell
 
 st.title(t("cell_title_" + cell))
 st.caption(t("cell_intro_" + cell))
+st.caption(page.network_line(ctx))
 
 
 def unit_table(s: int) -> str:
@@ -27,7 +29,7 @@ def unit_table(s: int) -> str:
     head = [t("unit")] + [n if n != "c" else "C" for n in names]  # symbols: the column must stay narrow
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     lines += [
-        f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], 3) for n in names) + " |"
+        f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], digits + 1) for n in names) + " |"
         for u in range(lt.hidden_size)
     ]
     return "\n".join(lines)
@@ -52,7 +54,7 @@ def view(s: int) -> None:
                 selection_mode="points",
             )
         else:
-            fig = diagram_figure(lt, s, ctx.unit, tr, title=title, colour_bars=False)
+            fig = diagram_figure(lt, s, ctx.unit, tr, title=title, colour_bars=False, digits=digits)
             st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
             # the same figure at every step: Streamlit keeps it, the browser does not redraw it
             st.plotly_chart(colour_key(lang()), key="colour_key", config={"displayModeBar": False})
@@ -76,11 +78,11 @@ def view(s: int) -> None:
     st.markdown(f"#### {t('equations_header', unit=ctx.unit + 1)}")
     sym, nums = st.columns([1, 1], vertical_alignment="center")
     sym.latex(symbolic(cell))
-    nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"))))
+    nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"), digits=digits)))
     st.markdown(f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}")
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):
-        st.code(pseudocode(lt, s, tr), language="python")
+        st.code(pseudocode(lt, s, tr, digits), language="python")
 
 
 def stop_playing_here() -> None:

@@ -12,6 +12,7 @@ trace = ctx.result.trace
 
 st.title(t("layers_title"))
 st.markdown(t("layers_intro"))
+st.caption(page.network_line(ctx))
 
 
 def view(s: int) -> None:

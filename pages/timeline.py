@@ -15,6 +15,7 @@ trace = ctx.result.trace
 
 st.title(t("timeline_title"))
 st.caption(t("timeline_intro"))
+st.caption(page.network_line(ctx))
 st.download_button(
     t("download_csv"),
     trace_to_csv(trace),

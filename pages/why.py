@@ -27,4 +27,4 @@ def view(s: int) -> None:
 
 step_fragment(w.x.shape[0], view)
 st.markdown(explanation(w))
-st.caption(t("why_sidebar_note"))
+st.caption(t("why_sidebar_note") + " " + t("why_network_note"))

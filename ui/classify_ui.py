@@ -10,46 +10,83 @@ import streamlit as st
 import lstm_core
 from lstm_core import classify, datasets, layouts
 
-from . import weights
+from . import state, weights
 from .files import read_weights
-from .i18n import labels, t, tr
+from .i18n import labels, lang, t, tr
 from .state import STEP
+from .strings import STRINGS
 
 RESULT = "clf_result"  # {"key": data key, "history": [...], "model": Classifier, "names": (...)}
-UCR = "clf_ucr"  # (train text, test text) of the uploaded files
+UCR_MAX_BYTES = 2**20
+UCR = "_clf_file"  # UCR + "_train" / "_test": (name, text) of an uploaded file, kept for the session
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def task_data(task: str, seed: int, z: bool):
+def task_data(task: str, seed: int, z: bool, language: str):
+    """A built-in task's data and class names (in ``language``: part of the cache key)."""
     Xtr, ytr, Xte, yte = datasets.make_task(task, seed=seed, n_train=500, n_test=500)
     if z:
         Xtr, Xte = classify.znorm(Xtr), classify.znorm(Xte)
-    return Xtr, ytr, Xte, yte, tuple(t(f"clf_class_{task}_{k}") for k in range(len(datasets.CLASSES[task])))
+    names = tuple(STRINGS[f"clf_class_{task}_{k}"][language] for k in range(len(datasets.CLASSES[task])))
+    return Xtr, ytr, Xte, yte, names
+
+
+def _task_changed() -> None:
+    """UCR archive files are meant to be z-normalised; the built-in tasks are generated at their scale."""
+    st.session_state["clf_znorm"] = st.session_state["clf_task"] == "ucr"
+
+
+def _uploaded(which: str) -> None:
+    """Keep an uploaded UCR file's name and text in the session: leaving the page must not lose it."""
+    up = st.session_state.get(f"clf_ucr_{which}")
+    if up is None:
+        return
+    raw = up.getvalue()
+    try:
+        text = raw.decode("utf-8-sig") if len(raw) <= UCR_MAX_BYTES else ""
+    except UnicodeDecodeError:
+        text = None
+    st.session_state[f"{UCR}_{which}"] = (up.name, text)
 
 
 def data_ui():
     """Pick a task (or upload UCR files); return (X_train, y_train, X_test, y_test, class names, key) or None."""
     options = [*datasets.TASKS, "ucr"]
-    task = st.selectbox(t("clf_task_label"), options, key="clf_task", format_func=labels("clf_task_"))
+    task = st.selectbox(
+        t("clf_task_label"), options, key="clf_task", format_func=labels("clf_task_"), on_change=_task_changed
+    )
     st.caption(t(f"clf_task_help_{task}"))
-    z = st.checkbox(t("clf_znorm"), key="clf_znorm", value=task == "ucr")
+    st.session_state.setdefault("clf_znorm", task == "ucr")
+    z = st.checkbox(t("clf_znorm"), key="clf_znorm")
     seed = int(st.session_state.get("clf_seed", 0))
     if task != "ucr":
-        return (*task_data(task, seed, z), (task, seed, z))
+        return (*task_data(task, seed, z, lang()), (task, seed, z))
     c1, c2 = st.columns(2)
-    ups = [
-        c1.file_uploader(t("clf_ucr_train"), type=["tsv", "txt", "csv"], key="clf_ucr_train"),
-        c2.file_uploader(t("clf_ucr_test"), type=["tsv", "txt", "csv"], key="clf_ucr_test"),
-    ]
-    if any(u is None for u in ups):
+    c1.file_uploader(
+        t("clf_ucr_train"),
+        type=["tsv", "txt", "csv"],
+        key="clf_ucr_train",
+        on_change=_uploaded,
+        args=("train",),
+    )
+    c2.file_uploader(
+        t("clf_ucr_test"), type=["tsv", "txt", "csv"], key="clf_ucr_test", on_change=_uploaded, args=("test",)
+    )
+    files = [st.session_state.get(f"{UCR}_{w}") for w in ("train", "test")]
+    if any(f is None for f in files):
         st.info(t("clf_ucr_help"))
         return None
-    try:
-        texts = [u.getvalue().decode("utf-8-sig") for u in ups]
-        Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
-    except UnicodeDecodeError:
+    if any(f[1] is None for f in files):
         st.error(t("clf_ucr_refused", msg=t("csv_not_text")), icon="⚠️")
         return None
+    if any(f[1] == "" for f in files):  # over the size limit (an empty file is refused by the parser)
+        st.error(t("clf_ucr_too_big", mb=UCR_MAX_BYTES // 2**20), icon="⚠️")
+        return None
+    if st.session_state.get("clf_ucr_train") is None or st.session_state.get("clf_ucr_test") is None:
+        st.caption(t("clf_ucr_kept", train=files[0][0], test=files[1][0]))
+    texts = [f[1] for f in files]
+    try:
+        Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
     except lstm_core.GateLabError as e:
         st.error(t("clf_ucr_refused", msg=str(e)), icon="⚠️")
         return None
@@ -87,13 +124,13 @@ def train_ui(data, settings: dict) -> None:
         return
     st.button(t("clf_stop_button"), key="clf_stop", help=t("clf_stop_help"))  # a click reruns: the loop stops
     progress, chart = st.progress(0.0), st.empty()
-    result = {"key": key, "history": [], "model": None, "names": names, "best_loss": np.inf}
+    result = {"key": key, "history": [], "model": None, "names": names, "best_loss": np.inf, "best_epoch": 0}
     st.session_state[RESULT] = result
     try:
         for ep in classify.train(Xtr, ytr, Xte, yte, **settings):
             result["history"].append((ep.epoch, ep.loss, ep.train_acc, ep.test_acc))
             if ep.loss <= result["best_loss"]:
-                result["best_loss"], result["model"] = ep.loss, ep.model
+                result["best_loss"], result["model"], result["best_epoch"] = ep.loss, ep.model, ep.epoch
             progress.progress(
                 ep.epoch / settings["epochs"],
                 text=t(
@@ -114,13 +151,10 @@ def train_ui(data, settings: dict) -> None:
 
 
 def _open(model: classify.Classifier, x: np.ndarray, name: str) -> None:
-    ss = st.session_state
     weights.clear_overrides()
     weights.set_network(model.net, f"trained:{name}")
-    ss["input_kind"] = "typed"
-    ss["typed_numbers"] = ", ".join(f"{v:.4g}" for v in x[:, 0])
-    ss[STEP] = 0
-    ss["view_layer"], ss["view_unit"] = 1, 1
+    numbers = ", ".join(f"{v:.6g}" for v in x[:, 0])
+    state.update({"input_kind": "typed", "typed_numbers": numbers, STEP: 0, "view_layer": 1, "view_unit": 1})
 
 
 def results_ui(data) -> None:
@@ -139,11 +173,18 @@ def results_ui(data) -> None:
     knn = classify.nearest_neighbour(Xtr, ytr, Xte)
     acc, acc_nn = float((pred == yte).mean()), float((knn == yte).mean())
     c = st.columns(3)
-    c[0].metric(t("clf_lstm_acc"), f"{100 * acc:.1f} %")
-    c[1].metric(
-        t("clf_knn_acc"), f"{100 * acc_nn:.1f} %", delta=t("clf_delta", d=f"{100 * (acc - acc_nn):+.1f}")
+    # the delta is a number's text with its sign first: Streamlit colours and points the arrow by that sign
+    c[0].metric(
+        t("clf_lstm_acc"),
+        f"{100 * acc:.1f} %",
+        delta=t("clf_delta_points", d=f"{100 * (acc - acc_nn):+.1f}"),
     )
+    c[1].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %")
     c[2].metric(t("clf_epochs_run"), len(res["history"]))
+    if res.get("best_epoch"):
+        st.caption(
+            t("clf_best_epoch", e=res["best_epoch"], n=len(res["history"]), loss=f"{res['best_loss']:.3f}")
+        )
     left, right = st.columns([3, 2])
     left.plotly_chart(curves_figure(res["history"], tr), key="clf_curves")
     right.plotly_chart(
@@ -156,6 +197,7 @@ def results_ui(data) -> None:
     st.plotly_chart(
         probabilities_figure(classify.probabilities_over_time(model, x), x[:, 0], names, tr), key="clf_probs"
     )
+    st.caption(t("clf_probs_help"))
     c1, c2 = st.columns(2)
     if c1.button(
         t("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])

@@ -18,7 +18,10 @@ import lstm_core
 from lstm_core import GateOverride, Network, Trace, layouts
 from lstm_core.reach import Reach, reach, recurrent_radius, with_spectral_radius
 
-MAX_T = 500
+MAX_T = 500  # steps shown
+MAX_D = 1024  # inputs per step
+SHOW_LAYERS = 8  # imported, linked or trained models Gate Lab shows (the sidebar's random ones are smaller)
+SHOW_H = 256
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class InputSpec:
     onset: int = 5  # 1-based, as shown
     seed: int = 0
     text: str = ""  # typed numbers or CSV text
+    width: int = 1  # a generated signal's columns (a model that reads D numbers per step gets D)
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,15 @@ def build_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
     if spec.kind == "typed":
         x, names = lstm_core.parse_numbers(spec.text), ("x",)
     elif spec.kind == "csv":
-        x, names = lstm_core.parse_csv(spec.text)
+        x, names = lstm_core.parse_csv(spec.text, max_columns=MAX_D)
     else:
         onset = min(max(spec.onset - 1, 0), spec.length - 1)
-        x = lstm_core.generate(spec.kind, spec.length, spec.amplitude, spec.period, spec.seed, onset)
-        names = ("x",)
+        cols = [
+            lstm_core.generate(spec.kind, spec.length, spec.amplitude, spec.period, spec.seed + j, onset)
+            for j in range(spec.width)
+        ]  # the same signal in every column (noise and walks: one seed each)
+        x = np.hstack(cols)
+        names = ("x",) if spec.width == 1 else tuple(f"x{j + 1}" for j in range(spec.width))
     cut = 0
     if len(x) > MAX_T:
         cut, x = len(x), x[:MAX_T]

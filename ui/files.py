@@ -15,7 +15,7 @@ from safetensors.numpy import load as load_safetensors
 
 from lstm_core import GateLabError, Network
 
-MAX_BYTES = 1024 * 1024  # the server's upload limit (.streamlit/config.toml) says the same
+MAX_BYTES = 8 * 1024 * 1024  # the server's upload limit (.streamlit/config.toml) says the same
 
 
 class WeightsFileError(GateLabError):
@@ -25,7 +25,7 @@ class WeightsFileError(GateLabError):
 def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
     if len(data) > MAX_BYTES:
         raise WeightsFileError(
-            f"{name} is {len(data) / 1024:.0f} KB; Gate Lab reads weight files up to 1 MB."
+            f"{name} is {len(data) / 1024:.0f} KB; Gate Lab reads weight files up to {MAX_BYTES // 2**20} MB."
         )
     if name.lower().endswith(".safetensors"):
         try:
@@ -35,18 +35,7 @@ def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
     elif name.lower().endswith(".npz"):
         if not data.startswith(b"PK\x03\x04"):  # an .npz is a zip archive of .npy files
             raise WeightsFileError(f"{name} is not a valid .npz file: it is not a zip archive of arrays.")
-        try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as z:
-                arrays = {k: z[k] for k in z.files}
-        except ValueError as exc:
-            if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
-                raise WeightsFileError(
-                    f"{name} holds pickled Python objects. Gate Lab never unpickles files (it could run code); "
-                    "save plain arrays with numpy.savez."
-                ) from None
-            raise WeightsFileError(f"{name} is not a valid .npz file ({exc}).") from None
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise WeightsFileError(f"{name} is not a valid .npz file ({exc}).") from None
+        arrays = _read_npz(name, data)
     else:
         raise WeightsFileError(f"{name}: Gate Lab reads .npz or .safetensors weight files.")
     out = {}
@@ -55,6 +44,39 @@ def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
             raise WeightsFileError(f"{k} in {name} holds {a.dtype} values; weights must be numbers.")
         out[k] = a.astype(np.float64)
     return out
+
+
+def _read_npz(name: str, data: bytes) -> dict[str, np.ndarray]:
+    """Every member of an .npz, each read on its own so that a bad one is named."""
+    try:
+        z = np.load(io.BytesIO(data), allow_pickle=False)
+    except (ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise WeightsFileError(f"{name} is not a valid .npz file ({_short(exc)}).") from None
+    arrays = {}
+    with z:
+        for k in z.files:
+            try:
+                a = z[k]
+                if not isinstance(
+                    a, np.ndarray
+                ):  # NpzFile hands back the raw bytes of a member that is no .npy
+                    raise ValueError("it is not a .npy array")
+                arrays[k] = a
+            except ValueError as exc:
+                if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
+                    raise WeightsFileError(
+                        f"{name} holds pickled Python objects in {k!r}. Gate Lab never unpickles files (it could "
+                        "run code); save plain arrays with numpy.savez."
+                    ) from None
+                raise WeightsFileError(f"{k!r} in {name} is not a NumPy array ({_short(exc)}).") from None
+            except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+                raise WeightsFileError(f"{k!r} in {name} cannot be read ({_short(exc)}).") from None
+    return arrays
+
+
+def _short(exc: Exception, n: int = 80) -> str:
+    text = str(exc)
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def to_npz(net: Network) -> bytes:

@@ -15,7 +15,7 @@ import lstm_core
 from lstm_core import GATES, GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
 
-from . import weights
+from . import state, weights
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
 from .i18n import labels, t
 from .page import Context
@@ -136,17 +136,18 @@ def _load_preset(name: str) -> None:
     p = preset(name)
     weights.clear_overrides()
     weights.set_network(p.network, f"preset:{name}")
-    ss, s = st.session_state, p.input
-    ss["input_kind"] = s["kind"]
+    s = p.input
+    values: dict = {"input_kind": s["kind"], STEP: 0, "view_layer": 1, "view_unit": 1}
     if s["kind"] == "typed":
-        ss["typed_numbers"] = s["text"]
+        values["typed_numbers"] = s["text"]
     else:
-        ss["seq_len"] = s["length"]
-        ss["amplitude"] = float(s.get("amplitude", 1.0))
-        ss["period"] = float(s.get("period", 20.0))
-        ss["onset"] = int(s.get("onset", 5))
-    ss[STEP] = 0
-    ss["view_layer"], ss["view_unit"] = 1, 1
+        values |= {
+            "seq_len": s["length"],
+            "amplitude": float(s.get("amplitude", 1.0)),
+            "period": float(s.get("period", 20.0)),
+            "onset": int(s.get("onset", 5)),
+        }
+    state.update(values)
 
 
 def presets_ui(ctx: Context) -> None:
@@ -214,7 +215,11 @@ def whatif_ui(ctx: Context) -> None:
         disabled=not weights.overrides(),
     )
     for ov in weights.overrides():
-        units = t("ov_units_all") if ov.units is None else ", ".join(str(u + 1) for u in ov.units)
+        units = (
+            t("ov_units_all")
+            if ov.units is None
+            else t("ov_units_some", list=", ".join(str(u + 1) for u in ov.units))
+        )
         stop = T if ov.stop is None else ov.stop
         st.markdown(
             t(
@@ -246,10 +251,6 @@ def _confirm_import(ctx: Context) -> None:
         return
     name, text = pending
     net = layouts.decode(text)
-    D = ctx.result.x.shape[1]
-    if net.input_size != D:
-        _fail(t("import_dim", need=net.input_size, got=D))
-        return
     weights.clear_overrides()
     weights.set_network(net, f"import:{name}")
     st.session_state.pop(PENDING, None)
@@ -270,38 +271,45 @@ def files_ui(ctx: Context) -> None:
     up = st.file_uploader(
         t("import_label", mb=MAX_BYTES // (1024 * 1024)), type=["npz", "safetensors"], key="weights_upload"
     )
-    if up is None:
-        st.session_state.pop(PENDING, None)
+    if up is not None:
+        _import_ui(ctx, up)
     else:
-        try:
-            found = layouts.detect(read_weights(up.name, up.getvalue()))
-        except (WeightsFileError, lstm_core.GateLabError) as e:
-            st.error(t("import_refused", msg=str(e)), icon="⚠️")
-            st.session_state.pop(PENDING, None)
-        else:
-            n = found.network
-            st.session_state[PENDING] = (up.name, layouts.encode(n))
-            st.success(
-                t(
-                    "import_found",
-                    layout=found.layout,
-                    cell=t(f"cell_{n.cell}"),
-                    layers=n.num_layers,
-                    sizes=", ".join(map(str, n.hidden_sizes)),
-                    d=n.input_size,
-                )
-            )
-            if found.ignored:
-                st.caption(t("import_ignored", names=", ".join(found.ignored[:8])))
-            st.button(
-                t("import_confirm"),
-                key="weights_import",
-                on_click=_confirm_import,
-                args=(ctx,),
-                type="primary",
-            )
+        st.session_state.pop(PENDING, None)
     with st.expander(t("export_code_header")):
         st.code(EXPORT_SNIPPET, language="python")
+
+
+def _import_ui(ctx: Context, up) -> None:
+    """What the uploaded file holds, and a button to make it the model (the previous one stays until then)."""
+    st.session_state.pop(PENDING, None)
+    try:
+        found = layouts.detect(read_weights(up.name, up.getvalue()))
+    except (WeightsFileError, lstm_core.GateLabError) as e:
+        st.error(t("import_refused", msg=str(e)), icon="⚠️")
+        return
+    n = found.network
+    too_big = state.too_big_to_show(n)
+    if too_big:
+        st.error(t("model_too_big", **too_big), icon="⚠️")
+        return
+    st.session_state[PENDING] = (up.name, layouts.encode(n))
+    st.success(
+        t(
+            "import_found",
+            layout=found.layout,
+            cell=t(f"cell_{n.cell}"),
+            layers=n.num_layers,
+            sizes=", ".join(map(str, n.hidden_sizes)),
+            d=n.input_size,
+        )
+    )
+    if found.ignored:
+        st.caption(t("import_ignored", names=", ".join(found.ignored[:8])))
+    for note in found.notes:
+        st.info(t(f"import_{note}"), icon="ℹ️")
+    st.button(
+        t("import_confirm"), key="weights_import", on_click=_confirm_import, args=(ctx,), type="primary"
+    )
 
 
 EXPORT_SNIPPET = """# PyTorch: an nn.LSTM (or nn.RNN) -> weights.npz

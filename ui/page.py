@@ -1,4 +1,6 @@
-"""What every page needs: the settings chosen in the sidebar and the cached run."""
+"""What every page needs: the view built from state, the cached run, and the
+page-level pieces app.py draws around every page (the language attribute, the
+link's notices)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,28 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .engine import Config, Result, run
+from .i18n import t
+from .state import View
 
 CONTEXT = "_page_context"
+# Widgets of pages that are not always drawn, whose values must outlive a visit elsewhere
+KEEP = (
+    "clf_task",
+    "clf_znorm",
+    "clf_layers",
+    "clf_hidden",
+    "clf_epochs",
+    "clf_batch",
+    "clf_lr",
+    "clf_clip",
+    "clf_seed",
+    "clf_series",
+    "preset_choice",
+    "edit_gate",
+    "ov_gate",
+    "ov_units",
+    "ov_value",
+)
 
 
 @dataclass(frozen=True)
@@ -19,8 +41,8 @@ class Context:
     result: Result
 
 
-def set_context(cfg: Config, layer: int, unit: int) -> None:
-    st.session_state[CONTEXT] = (cfg, layer, unit)
+def set_context(v: View) -> None:
+    st.session_state[CONTEXT] = v
 
 
 def ensure_app() -> None:
@@ -32,8 +54,47 @@ def ensure_app() -> None:
 def context() -> Context:
     if CONTEXT not in st.session_state:
         _restart_through_app()
-    cfg, layer, unit = st.session_state[CONTEXT]
-    return Context(cfg, layer, unit, run(cfg))
+    v: View = st.session_state[CONTEXT]
+    return Context(v.cfg, v.layer, v.unit, run(v.cfg))
+
+
+def network_line(ctx: Context) -> str:
+    """Which network this page shows, in one line."""
+    from . import weights
+    from .sidebar import custom_label
+
+    cfg = ctx.cfg
+    sizes = " × ".join(map(str, cfg.hidden))
+    cell = t(f"cell_{cfg.cell}")
+    if weights.custom():
+        return t("network_line_custom", cell=cell, what=custom_label(), sizes=sizes)
+    return t("network_line_random", cell=cell, seed=cfg.seed, scale=f"{cfg.scale:g}", sizes=sizes)
+
+
+def html_lang(code: str) -> None:
+    """The page's lang attribute follows the UI language (screen readers pick their voice by it)."""
+    value = "zh-Hans" if code == "zh" else "en"
+    st.html(
+        f"<script>parent.document.documentElement.lang = {value!r};"
+        f"document.documentElement.lang = {value!r};</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def notice_text(notice: tuple[str, ...]) -> str:
+    """The sentence for one of ``state.notices()``."""
+    kind, *values = notice
+    if kind == "bad":
+        name, value, default = values
+        return t("url_notice", name=name, value=value, default=default)
+    if kind == "unknown":
+        return t("url_notice_unknown", name=values[0])
+    if kind == "repeated":
+        return t("url_notice_repeated", name=values[0], n=values[1])
+    if kind == "model":
+        return t("model_too_big", **values[0])
+    return t("url_notice_weights")
 
 
 def _restart_through_app() -> None:

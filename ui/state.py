@@ -1,110 +1,123 @@
-"""The one owner of session state and the URL.
+"""The one owner of the view: session state and the URL.
 
-A table of fields (URL name, widget key, type, default, allowed values). On a
-session's first run the URL is read into session state; a value that is
-missing keeps its default, one that is bad falls back to its default and
-leaves a notice. After every run ``sync_url`` writes the state back, so the
-address bar always holds a link that opens exactly this view.
+A table of fields, in the spirit of TensorFlow Playground's ``state.ts``:
+each field is declared once, with its URL name, its session/widget key, its
+default and its bounds; the URL parser, the widgets' ranges and ``update``
+all read the same entry. On a session's first run the URL is read into
+session state: a missing value keeps its default, a bad, repeated or unknown
+one leaves a notice. ``view()`` builds the whole view (model config, layer,
+unit, step, problems to show) from session state alone, so a page, the
+lesson or presenter mode can build it without drawing the sidebar. ``link()``
+is the one function that writes the address bar and the share box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from lstm_core import KINDS, GateLabError, layouts
+from lstm_core import KINDS, GateLabError, Network, layouts
+from lstm_core.overrides import override_masks
 
 from . import weights
-from .engine import decode_network
+from .engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, build_input, decode_network
 
 INPUT_KINDS = (*KINDS, "typed", "csv")
-MAX_T = 500
-MAX_LAYERS = 4
-MAX_H = 16
 STEP = "step"  # session key of the current step, 0-based (not a widget: it outlives pages)
+NOTICES = "_url_notices"
+LAST_GOOD = "_last_good_input"
+URL_BUDGET = 8 * 1024  # characters of query string; longer links fail (HTTP 400) on common servers
+STREAMLIT_PARAMS = {"embed", "embed_options"}  # Streamlit's own
 
 
 @dataclass(frozen=True)
 class Field:
     url: str  # name in the query string
     key: str  # widget / session key
-    default: Any
-    parse: Callable[[str], Any]  # str -> value; raises ValueError when bad
-    write: Callable[[Any], str] | None = None  # value -> str, when str() is not it
+    default: Any  # as held in the session
+    parse: Callable[[str], Any]  # URL text -> session value; raises ValueError when bad
+    write: Callable[[Any], str] = str  # session value -> URL text
+    lo: float | None = None  # bounds, for the parser and the widget alike
+    hi: float | None = None
 
     def dump(self, v: Any) -> str:
-        if self.write is not None:
-            return self.write(v)
-        if isinstance(v, bool):
-            return "1" if v else "0"
-        if isinstance(v, float):
-            return f"{v:g}"
-        return str(v)
+        return self.write(v)
+
+    def clamp(self, v: Any) -> Any:
+        if self.lo is None or self.hi is None:
+            return v
+        return type(self.default)(min(max(v, self.lo), self.hi))
 
 
-def _choice(*options: str) -> Callable[[str], str]:
+def _choice(url: str, key: str, options: tuple[str, ...]) -> Field:
     def parse(s: str) -> str:
         if s not in options:
             raise ValueError(s)
         return s
 
-    return parse
+    return Field(url, key, options[0], parse)
 
 
-def _int(lo: int, hi: int) -> Callable[[str], int]:
+def _int(url: str, key: str, default: int, lo: int, hi: int, offset: int = 0) -> Field:
+    """An integer field; ``offset`` = URL value − session value (1 for the 1-based step)."""
+
     def parse(s: str) -> int:
         v = int(s)
         if not lo <= v <= hi:
             raise ValueError(s)
-        return v
+        return v - offset
 
-    return parse
+    return Field(url, key, default, parse, lambda v: str(v + offset), lo - offset, hi - offset)
 
 
-def _float(lo: float, hi: float) -> Callable[[str], float]:
+def _float(url: str, key: str, default: float, lo: float, hi: float) -> Field:
     def parse(s: str) -> float:
         v = float(s)
         if not lo <= v <= hi:  # also rejects nan
             raise ValueError(s)
         return v
 
-    return parse
+    return Field(url, key, default, parse, lambda v: f"{v:g}", lo, hi)
 
 
-def _text(max_len: int) -> Callable[[str], str]:
+def _text(url: str, key: str, default: str, max_len: int) -> Field:
     def parse(s: str) -> str:
         if len(s) > max_len:
             raise ValueError(s)
         return s
 
-    return parse
+    return Field(url, key, default, parse)
 
 
+MAX_LAYERS = 4  # the sidebar's random models; imported, linked or trained ones may be larger
+MAX_H = 16
 FIELDS: tuple[Field, ...] = (
-    Field("lang", "lang", "en", _choice("en", "zh")),
-    Field("cell", "cell_kind", "lstm", _choice("lstm", "rnn")),
-    Field("layers", "num_layers", 1, _int(1, MAX_LAYERS)),
-    Field("h1", "hidden_size", 4, _int(1, MAX_H)),
-    Field("h2", "hidden_size_l2", 4, _int(1, MAX_H)),
-    Field("h3", "hidden_size_l3", 4, _int(1, MAX_H)),
-    Field("h4", "hidden_size_l4", 4, _int(1, MAX_H)),
-    Field("seed", "seed", 0, _int(0, 2**31 - 1)),
-    Field("scale", "weight_scale", 1.0, _float(0.0, 10.0)),
-    Field("fbias", "forget_bias", 1.0, _float(-5.0, 5.0)),
-    Field("input", "input_kind", "sine", _choice(*INPUT_KINDS)),
-    Field("T", "seq_len", 40, _int(1, MAX_T)),
-    Field("amp", "amplitude", 1.0, _float(-100.0, 100.0)),
-    Field("period", "period", 20.0, _float(0.5, 1000.0)),
-    Field("onset", "onset", 5, _int(1, MAX_T)),
-    Field("data", "typed_numbers", "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0", _text(4000)),
-    Field("layer", "view_layer", 1, _int(1, MAX_LAYERS)),
-    Field("unit", "view_unit", 1, _int(1, MAX_H)),
-    Field("rho", "vg_rho", 1.0, _float(0.0, 5.0)),
+    _choice("lang", "lang", ("en", "zh")),
+    _choice("cell", "cell_kind", ("lstm", "rnn")),
+    _int("layers", "num_layers", 1, 1, MAX_LAYERS),
+    _int("h1", "hidden_size", 4, 1, MAX_H),
+    _int("h2", "hidden_size_l2", 4, 1, MAX_H),
+    _int("h3", "hidden_size_l3", 4, 1, MAX_H),
+    _int("h4", "hidden_size_l4", 4, 1, MAX_H),
+    _int("seed", "seed", 0, 0, 2**31 - 1),
+    _float("scale", "weight_scale", 1.0, 0.0, 10.0),
+    _float("fbias", "forget_bias", 1.0, -5.0, 5.0),
+    _choice("input", "input_kind", INPUT_KINDS),
+    _int("T", "seq_len", 40, 1, MAX_T),
+    _float("amp", "amplitude", 1.0, -100.0, 100.0),
+    _float("period", "period", 20.0, 0.5, 1000.0),
+    _int("onset", "onset", 5, 1, MAX_T),
+    _text("data", "typed_numbers", "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0", URL_BUDGET),
+    _int("layer", "view_layer", 1, 1, SHOW_LAYERS),
+    _int("unit", "view_unit", 1, 1, SHOW_H),
+    _int("dec", "digits", 2, 2, 6),
+    _float("rho", "vg_rho", 1.0, 0.0, 5.0),
     Field("w", weights.CUSTOM, None, lambda s: layouts.encode(layouts.decode(s))),
-    Field("wsrc", weights.LABEL, "", _text(200)),
+    _text("wsrc", weights.LABEL, "", 200),
     Field(
         "ov",
         weights.OVERRIDES,
@@ -112,10 +125,14 @@ FIELDS: tuple[Field, ...] = (
         lambda s: list(weights.overrides_from_text(s)),
         lambda v: weights.overrides_to_text(tuple(v)),
     ),
-    Field("t", STEP, 1, _int(1, MAX_T)),  # 1-based in the URL, 0-based in the session
+    _int("t", STEP, 0, 1, MAX_T, offset=1),
 )
 BY_KEY = {f.key: f for f in FIELDS}
-NOTICES = "_url_notices"
+BY_URL = {f.url: f for f in FIELDS}
+HIDDEN_KEYS = ("hidden_size", "hidden_size_l2", "hidden_size_l3", "hidden_size_l4")
+
+
+# ---- session ------------------------------------------------------------------------
 
 
 def init() -> None:
@@ -123,8 +140,13 @@ def init() -> None:
     ss = st.session_state
     if ss.get("_state_ready"):
         return
-    notices = []
+    notices: list[tuple[str, ...]] = []
     params = st.query_params
+    for name in params:
+        if name not in BY_URL and name not in STREAMLIT_PARAMS:
+            notices.append(("unknown", name[:40]))
+        elif len(params.get_all(name)) > 1:
+            notices.append(("repeated", name, str(len(params.get_all(name)))))
     for f in FIELDS:
         value = f.default
         raw = params.get(f.url)
@@ -132,21 +154,34 @@ def init() -> None:
             try:
                 value = f.parse(raw)
             except (ValueError, TypeError, GateLabError):
-                notices.append((f.url, raw[:40], f.dump(f.default) if f.default is not None else "—"))
-        ss[f.key] = value - 1 if f.key == STEP else value
+                default = f.dump(f.default) if f.default is not None else "—"
+                notices.append(("bad", f.url, _short(raw), default))
+        ss[f.key] = value
     if ss.get(weights.CUSTOM):
-        weights.set_network(layouts.decode(ss[weights.CUSTOM]), ss.get(weights.LABEL) or "shared")
+        net = layouts.decode(ss[weights.CUSTOM])
+        problem = too_big_to_show(net)
+        if problem:
+            notices.append(("model", problem))
+            ss[weights.CUSTOM], ss[weights.LABEL], ss[weights.OVERRIDES] = None, "", []
+        else:
+            weights.set_network(net, ss.get(weights.LABEL) or "shared")
     elif ss.get(weights.LABEL):
-        notices.append(("wsrc", ss[weights.LABEL], "—"))  # made with weights too big for a link
+        notices.append(("wsrc",))  # made with weights too big for a link
         ss[weights.LABEL] = ""
     ss[NOTICES] = notices
+    ss["_link_check"] = {k: ss[k] for k in ("view_layer", "view_unit", STEP) if BY_KEY[k].url in params}
     ss["_state_ready"] = True
 
 
 def get(key: str) -> Any:
     """The current value of a field (its default if the session lost it)."""
-    f = BY_KEY[key]
-    return st.session_state.get(key, f.default - 1 if key == STEP else f.default)
+    return st.session_state.get(key, BY_KEY[key].default)
+
+
+def update(values: dict[str, Any]) -> None:
+    """Set several fields at once (presets, 'open this model'); each kept inside its bounds."""
+    for key, v in values.items():
+        st.session_state[key] = BY_KEY[key].clamp(v)
 
 
 def keep(*keys: str) -> None:
@@ -156,38 +191,168 @@ def keep(*keys: str) -> None:
             st.session_state[k] = st.session_state[k]
 
 
-def notices() -> list[tuple[str, str, str]]:
-    """(URL name, bad value, default used) for every bad URL value, once."""
+def notices() -> list[tuple[str, ...]]:
+    """Every problem the link had, once: ("bad", name, value, default), ("unknown", name),
+    ("repeated", name, count), ("clamped", name, value, used), ("model", sentence), ("wsrc",)."""
     return st.session_state.pop(NOTICES, [])
 
 
-def url_params() -> dict[str, str]:
-    """The query string for the current view."""
-    out = {}
-    layers = get("num_layers")
-    for f in FIELDS:
-        v = get(f.key)
-        if f.key == STEP:
-            v = v + 1
-        if f.key.startswith("hidden_size_l") and int(f.key[-1]) > layers:
-            continue  # sizes of layers that are not there
-        if f.key == "typed_numbers" and get("input_kind") != "typed":
-            continue
-        if f.key in ("amplitude", "period", "onset") and get("input_kind") in ("typed", "csv"):
-            continue
-        if f.key == weights.CUSTOM:
-            if not v:
-                continue
-            if not weights.small_enough_to_share(decode_network(v)):
-                continue  # too big for a link: wsrc still says it was custom
-        if f.key in (weights.LABEL, weights.OVERRIDES) and not v:
-            continue
-        out[f.url] = f.dump(v)  # every field, so a link means the same after defaults change
-    return out
+def _short(text: str, n: int = 40) -> str:
+    """A value as it may be quoted in a message: at most ``n`` characters."""
+    return text if len(text) <= n else f"{text[:n]}… ({len(text):,} characters)"
+
+
+# ---- the view ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    cfg: Config
+    layer: int  # 0-based
+    unit: int  # 0-based
+    problems: tuple[tuple[str, str, dict], ...] = field(default=())  # (where, string key, values)
+
+
+def too_big_to_show(net: Network) -> dict | None:
+    """None if Gate Lab can show ``net``; else the values of the 'too big' message."""
+    H = max(net.hidden_sizes)
+    if net.num_layers > SHOW_LAYERS or H > SHOW_H or net.input_size > MAX_D:
+        return dict(L=net.num_layers, H=H, D=net.input_size, maxL=SHOW_LAYERS, maxH=SHOW_H, maxD=MAX_D)
+    return None
+
+
+def input_spec() -> InputSpec:
+    kind = get("input_kind")
+    if kind == "typed":
+        return InputSpec("typed", text=get("typed_numbers"))
+    if kind == "csv":
+        return InputSpec("csv", text=st.session_state.get("csv_text", ""))
+    return InputSpec(kind, get("seq_len"), get("amplitude"), get("period"), get("onset"), get("seed"))
+
+
+def _checked_input(spec: InputSpec, need: int | None, problems: list) -> tuple[InputSpec, int]:
+    """The spec and its length if it gives a usable input, else a problem and the last good one."""
+    try:
+        x, _, cut = build_input(spec)
+    except GateLabError as e:
+        problems.append(("input", "input_error", dict(msg=str(e))))
+        return _last_good(spec, need)
+    if need is not None and x.shape[1] != need:
+        problems.append(("input", "input_dim_mismatch", dict(need=need, got=x.shape[1])))
+        return _last_good(spec, need)
+    if cut:
+        problems.append(("input", "input_cut", dict(n=cut, max=MAX_T)))
+    if x.shape[1] > 1:
+        problems.append(("input", "input_dims", dict(d=x.shape[1])))
+    st.session_state[LAST_GOOD] = spec
+    return spec, len(x)
+
+
+def _last_good(spec: InputSpec, need: int | None) -> tuple[InputSpec, int]:
+    """The last input that worked; if none fits (a new model), a sine with as many columns as it reads."""
+    last = st.session_state.get(LAST_GOOD)
+    if last is not None and last != spec:
+        x = build_input(last)[0]
+        if need is None or x.shape[1] == need:
+            return last, len(x)
+    fallback = InputSpec("sine", width=need or 1)
+    return fallback, len(build_input(fallback)[0])
+
+
+def _fitting_overrides(cell: str, sizes: tuple[int, ...], T: int, problems: list) -> tuple:
+    """The session's overrides, if they still fit the model and the input; else none, with a message."""
+    ovs = weights.overrides()
+    if not ovs:
+        return ()
+    try:
+        override_masks(ovs, cell, sizes, T)
+    except GateLabError as e:
+        weights.clear_overrides()
+        problems.append(("model", "overrides_dropped", dict(msg=str(e))))
+        return ()
+    return ovs
+
+
+def view() -> View:
+    """The whole view, from session state alone. Clamps layer, unit and step to the model."""
+    ss = st.session_state
+    problems: list[tuple[str, str, dict]] = []
+    custom = weights.custom()
+    if custom:
+        net = decode_network(custom)
+        cell, sizes, need = net.cell, net.hidden_sizes, net.input_size
+    else:
+        cell, need = get("cell_kind"), None
+        sizes = tuple(int(get(k)) for k in HIDDEN_KEYS[: get("num_layers")])
+    spec = input_spec()
+    if need is not None and spec.kind in KINDS:
+        spec = replace(spec, width=need)  # a generated signal feeds every input the model reads
+    spec, T = _checked_input(spec, need, problems)
+    ovs = _fitting_overrides(cell, sizes, T, problems)
+    cfg = Config(cell, sizes, get("seed"), get("weight_scale"), get("forget_bias"), spec, custom, ovs)
+    bounds = {"view_layer": len(sizes), "view_unit": None, STEP: T - 1}
+    ss["view_layer"] = min(max(int(get("view_layer")), 1), len(sizes))
+    bounds["view_unit"] = sizes[ss["view_layer"] - 1]
+    ss["view_unit"] = min(max(int(get("view_unit")), 1), bounds["view_unit"])
+    ss[STEP] = min(max(int(get(STEP)), 0), T - 1)
+    for key, asked in ss.pop("_link_check", {}).items():  # the link's own values, once
+        if asked != ss[key]:
+            f = BY_KEY[key]
+            problems.append(
+                ("link", "url_clamped", dict(name=f.url, value=f.dump(asked), used=f.dump(ss[key])))
+            )
+    return View(cfg, ss["view_layer"] - 1, ss["view_unit"] - 1, tuple(problems))
+
+
+# ---- the link -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    params: dict[str, str]
+    left_out: tuple[str, ...]  # "w" (weights) and/or "data" (typed numbers): too long for a link
+
+    def url(self, base: str) -> str:
+        return f"{base}?{urlencode(self.params)}" if self.params else base
+
+
+def _in_link(f: Field) -> bool:
+    kind = get("input_kind")
+    if f.key in HIDDEN_KEYS and HIDDEN_KEYS.index(f.key) >= get("num_layers"):
+        return False  # sizes of layers that are not there
+    if f.key == "typed_numbers":
+        return kind == "typed"
+    if f.key in ("amplitude", "period", "onset", "seq_len"):
+        return kind not in ("typed", "csv")
+    if f.key in (weights.CUSTOM, weights.LABEL, weights.OVERRIDES):
+        return bool(get(f.key))
+    return True
+
+
+def link() -> Link:
+    """The query string of the current view (every field, so a link means the same after defaults
+    change), at most ``URL_BUDGET`` characters: what does not fit is left out and named."""
+    params = {f.url: f.dump(get(f.key)) for f in FIELDS if _in_link(f)}
+    left_out = []
+    for name in sorted(("w", "data"), key=lambda n: -len(params.get(n, ""))):  # the long ones, longest first
+        if len(urlencode(params)) > URL_BUDGET and name in params:
+            del params[name]
+            left_out.append(name)
+    if "w" in left_out:
+        params["wsrc"] = params.get("wsrc") or "custom"  # who opens it is told the weights stayed behind
+    return Link(params, tuple(left_out))
 
 
 def sync_url() -> None:
     """Write the current view into the address bar (only when it changed)."""
-    want = url_params()
+    want = link().params
     if dict(st.query_params) != want:
         st.query_params.from_dict(want)
+
+
+def small_enough_to_share() -> bool:
+    return "w" not in link().left_out
+
+
+def custom_network() -> Network | None:
+    return decode_network(weights.custom()) if weights.custom() else None

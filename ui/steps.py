@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from .i18n import t
+from .share import share_popover
 from .state import STEP, sync_url
 
 
@@ -75,6 +76,7 @@ def controls(T: int, can_play: bool = False) -> int:
         row.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
     else:
         row.caption(t("one_step"))
+    share_popover(row)
     return clamp(T)
 
 

@@ -360,7 +360,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "custom_preset": {"en": "preset “{name}”", "zh": "预设“{name}”"},
     "custom_import": {"en": "imported from {name}", "zh": "导入自 {name}"},
     "custom_shared": {"en": "from a shared link", "zh": "来自分享链接"},
-    "weights_reset": {"en": "↺ Reset to seed", "zh": "↺ 恢复为随机种子"},
+    "weights_reset": {"en": "↺ Back to random weights", "zh": "↺ 恢复为随机初始权重"},
     "status_seed": {
         "en": "Random weights from seed {seed} (PyTorch's initialisation, scaled). Edit them, load a preset or import your own.",
         "zh": "由随机种子 {seed} 生成的权重（PyTorch 的初始化方式，已缩放）。可以编辑、加载预设或导入你自己的权重。",
@@ -375,9 +375,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "“假如”强制设置已不适用于当前模型或输入，已清除：{msg}",
     },
     "share_too_big": {
-        "en": "These custom weights are too big for a link (links carry up to 2 layers of up to 4 units). "
+        "en": "These custom weights are too big for a link (a link holds at most 8 KB). "
         "Export them in the Weights lab and send the file.",
-        "zh": "这些自定义权重太大，无法放进链接（链接最多携带 2 层、每层最多 4 个单元）。请在权重实验室导出并发送文件。",
+        "zh": "这些自定义权重太大，无法放进链接（链接最多 8 KB）。请在权重实验室导出并发送文件。",
     },
     # --- weights lab ---
     "weights_title": {"en": "Weights lab", "zh": "权重实验室"},
@@ -502,9 +502,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ov_add": {"en": "Force it", "zh": "强制"},
     "ov_clear": {"en": "Clear all overrides", "zh": "清除所有强制设置"},
     "ov_item": {
-        "en": "- **{g} = {v}** in layer {layer}, units {units}, steps {a} … {b}",
-        "zh": "- **{g} = {v}**，第 {layer} 层，单元 {units}，第 {a} … {b} 步",
+        "en": "- **{g} = {v}** in layer {layer}, {units}, steps {a} … {b}",
+        "zh": "- **{g} = {v}**，第 {layer} 层，{units}，第 {a} … {b} 步",
     },
+    "ov_units_some": {"en": "units {list}", "zh": "隐藏单元 {list}"},
     "whatif_original": {"en": "original", "zh": "原始"},
     "whatif_forced": {"en": "with the overrides", "zh": "强制后"},
     "whatif_chart_title": {
@@ -699,5 +700,94 @@ STRINGS: dict[str, dict[str, str]] = {
         "“Open this model” hands the result over to those pages.",
         "zh": "侧边栏设置的是逐步演示页面的模型；这里的训练使用下方的设置，“打开此模型”会把结果交给那些页面。",
     },
-    "clf_delta": {"en": "LSTM {d} points", "zh": "LSTM 相差 {d} 个百分点"},
+}
+
+STRINGS |= {
+    # --- hardening: links, models, inputs (issue 10) ---
+    "custom_shape": {
+        "en": "{cell}: {layers} layer(s) of {sizes} hidden units, {d} input(s) per step.",
+        "zh": "{cell}：{layers} 层，隐藏单元数 {sizes}，每步 {d} 个输入。",
+    },
+    "csv_kept": {
+        "en": "Using {name}, uploaded earlier. Upload another file to replace it.",
+        "zh": "正在使用之前上传的 {name}。上传另一个文件即可替换。",
+    },
+    "digits_label": {"en": "Decimals shown", "zh": "显示的小数位数"},
+    "digits_help": {
+        "en": "How many decimals the diagram, the equations and the code show (the table of all units shows one more). "
+        "Use 4 or more to check the numbers against your own code.",
+        "zh": "单元图、公式和代码显示的小数位数（所有隐藏单元的表格多显示一位）。要与你自己的代码逐位核对，请用 4 位或更多。",
+    },
+    "url_clamped": {
+        "en": "The link asked for {name}={value}, which this model or input does not have; it shows {name}={used}.",
+        "zh": "链接中的 {name}={value} 超出了当前模型或输入的范围；显示的是 {name}={used}。",
+    },
+    "url_notice_unknown": {
+        "en": "The link has a parameter “{name}” that Gate Lab does not know; it was ignored.",
+        "zh": "链接中的参数“{name}”无法识别，已忽略。",
+    },
+    "url_notice_repeated": {
+        "en": "The link gives {name} {n} times; Gate Lab used the last one.",
+        "zh": "链接中的 {name} 出现了 {n} 次；Gate Lab 使用了最后一个。",
+    },
+    "model_too_big": {
+        "en": "This model has {L} layer(s), up to {H} hidden units in a layer and {D} input(s) per step; Gate Lab shows "
+        "up to {maxL} layers, {maxH} hidden units per layer and {maxD} inputs per step. The previous model is kept.",
+        "zh": "该模型有 {L} 层，每层最多 {H} 个隐藏单元，每步 {D} 个输入；Gate Lab 最多显示 {maxL} 层、每层 {maxH} 个隐藏单元、"
+        "每步 {maxD} 个输入。已保留之前的模型。",
+    },
+    "share_data_too_long": {
+        "en": "The typed numbers are too long for a link (a link holds at most {n} KB): whoever opens it sees the default "
+        "numbers. Save the numbers as a CSV file and send that.",
+        "zh": "输入的数字太长，无法放进链接（链接最多 {n} KB）：打开链接的人会看到默认数字。请把数字存为 CSV 文件再发送。",
+    },
+    "badge_title": {"en": "Not the random model", "zh": "不是随机初始模型"},
+    "badge_weights": {"en": "custom weights ({what})", "zh": "自定义权重（{what}）"},
+    "badge_forced": {"en": "forced gates: {what}", "zh": "强制的门：{what}"},
+    "badge_override": {
+        "en": "{g} = {v} in layer {layer}, steps {a}–{b}, {units}",
+        "zh": "第 {layer} 层 {g} = {v}，第 {a}–{b} 步，{units}",
+    },
+    "badge_clear": {"en": "Back to the random model", "zh": "恢复为随机初始模型"},
+    "network_line_random": {
+        "en": "Showing: a random {cell} (seed {seed}, weight scale {scale}), hidden units {sizes}.",
+        "zh": "当前显示：随机 {cell}（随机种子 {seed}，权重缩放 {scale}），隐藏单元数 {sizes}。",
+    },
+    "network_line_custom": {
+        "en": "Showing: the {cell} with custom weights ({what}), hidden units {sizes}.",
+        "zh": "当前显示：使用自定义权重（{what}）的 {cell}，隐藏单元数 {sizes}。",
+    },
+    "why_network_note": {
+        "en": "This page builds its own plain RNN and LSTM from the sidebar's sizes, seed, scale and input, and sets "
+        "their recurrent weights to the ρ above; custom weights and forced gates are not used here.",
+        "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN 和一个 LSTM，并把它们的循环权重调整到上面的 ρ；"
+        "这里不使用自定义权重和强制的门。",
+    },
+    "import_keras_bias": {
+        "en": "Keras keeps one bias per gate; Gate Lab puts it in b_ih and sets b_hh = 0. The cell only uses the sum "
+        "b_ih + b_hh, so every output is the same.",
+        "zh": "Keras 每个门只有一个偏置；Gate Lab 把它放进 b_ih，并令 b_hh = 0。单元只使用两者之和 b_ih + b_hh，所以所有输出都不变。",
+    },
+    "clf_delta_points": {"en": "{d} points vs 1-NN", "zh": "比 1-NN {d} 个百分点"},
+    "clf_best_epoch": {
+        "en": "The model kept is the one from epoch {e} of {n}: the epoch with the lowest training loss ({loss}).",
+        "zh": "保留的是第 {e} 个 epoch（共 {n} 个）的模型：训练损失最低（{loss}）的那个。",
+    },
+    "clf_probs_help": {
+        "en": "Each curve is the class probability the model would give if the series ended at step t: the classifier "
+        "reads h_t of the top layer at every step. Where the curves cross, the model changes its mind; the last "
+        "step's values are its answer.",
+        "zh": "每条曲线是：如果序列在第 t 步结束，模型会给出的类别概率（分类器在每一步读取最上层的 h_t）。曲线交叉处是模型改变判断的地方；"
+        "最后一步的值就是它的答案。",
+    },
+    "clf_ucr_kept": {
+        "en": "Using {train} and {test}, uploaded earlier. Upload other files to replace them.",
+        "zh": "正在使用之前上传的 {train} 和 {test}。上传其他文件即可替换。",
+    },
+    "chart_table": {"en": "The numbers behind this chart", "zh": "图表背后的数字"},
+    "c_range": {"en": "C (scale ±{m})", "zh": "C（范围 ±{m}）"},
+    "clf_ucr_too_big": {
+        "en": "A UCR file may be up to {mb} MB; keep fewer series or shorter ones.",
+        "zh": "UCR 文件最大 {mb} MB；请减少序列条数或缩短序列。",
+    },
 }

@@ -19,7 +19,6 @@ LABEL = "custom_label"  # e.g. "edited", "preset:latch", "import:model.npz"
 OVERRIDES = "overrides"  # list[GateOverride]
 VERSION = "_weights_version"  # bumped at every change, so editors start fresh
 MULT_BASE = "_mult_base"  # (layer, gate) -> weights at multiplier 1
-SHARE_LIMIT = (2, 4)  # at most 2 layers of at most 4 units travel inside a link
 
 
 def custom() -> str | None:
@@ -31,25 +30,23 @@ def label() -> str:
 
 
 def set_network(net: Network, how: str, reset_multipliers: bool = True) -> None:
-    """Make ``net`` the session's model; the sidebar's shape widgets follow it."""
+    """Make ``net`` the session's model. Its shape is its own: the sidebar's random-model
+    settings stay as they were, for when the student goes back to them."""
     ss = st.session_state
     ss[CUSTOM] = layouts.encode(net)
     ss[LABEL] = how
     ss[VERSION] = ss.get(VERSION, 0) + 1
-    ss["cell_kind"] = net.cell
-    ss["num_layers"] = net.num_layers
-    for k, H in enumerate(net.hidden_sizes):
-        ss["hidden_size" if k == 0 else f"hidden_size_l{k + 1}"] = H
     if reset_multipliers:
         _reset_multipliers()
     drop_overrides_that_do_not_fit(net)
 
 
 def reset_to_seed() -> None:
+    """Back to the seeded random model: custom weights and forced gates both go."""
     ss = st.session_state
-    for key in (CUSTOM, LABEL):
-        ss.pop(key, None)
+    ss[CUSTOM], ss[LABEL] = None, ""
     ss[VERSION] = ss.get(VERSION, 0) + 1
+    clear_overrides()
     _reset_multipliers()
 
 
@@ -57,11 +54,6 @@ def _reset_multipliers() -> None:
     st.session_state[MULT_BASE] = {}
     for g in GATES + ("h",):
         st.session_state[f"mult_{g}"] = 1.0
-
-
-def small_enough_to_share(net: Network) -> bool:
-    layers, units = SHARE_LIMIT
-    return net.num_layers <= layers and max(net.hidden_sizes) <= units
 
 
 # ---- edits ---------------------------------------------------------------------
@@ -139,15 +131,15 @@ def clear_overrides() -> None:
     st.session_state[OVERRIDES] = []
 
 
-def drop_overrides_that_do_not_fit(net: Network) -> list[GateOverride]:
-    """Remove overrides that name a layer or unit the model does not have; return them."""
-    keep, gone = [], []
-    for ov in overrides():
-        ok = net.cell == "lstm" and ov.layer < net.num_layers
-        ok = ok and (ov.units is None or max(ov.units) < net.hidden_sizes[ov.layer])
-        (keep if ok else gone).append(ov)
-    st.session_state[OVERRIDES] = keep
-    return gone
+def drop_overrides_that_do_not_fit(net: Network) -> None:
+    """Remove overrides that name a layer or unit the model does not have."""
+    st.session_state[OVERRIDES] = [
+        ov
+        for ov in overrides()
+        if net.cell == "lstm"
+        and ov.layer < net.num_layers
+        and (ov.units is None or max(ov.units) < net.hidden_sizes[ov.layer])
+    ]
 
 
 def overrides_to_text(ovs: tuple[GateOverride, ...]) -> str:

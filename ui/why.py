@@ -8,6 +8,7 @@ import streamlit as st
 
 from lstm_core.reach import Reach, decades, mean_tanh_slope
 
+from . import state
 from .engine import Why
 from .i18n import t
 
@@ -26,8 +27,7 @@ PRESETS: dict[str, dict[str, object]] = {
 
 
 def _apply(name: str) -> None:
-    for key, value in PRESETS[name].items():
-        st.session_state[key] = value
+    state.update(PRESETS[name])
 
 
 def controls_ui() -> float:

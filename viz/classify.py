@@ -50,8 +50,9 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tr: Callable[[str], st
             hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=tr("clf_predicted"), side="bottom")
-    fig.update_yaxes(title_text=tr("clf_true"), autorange="reversed")
+    # categories, not numbers: classes named "1" and "2" must not get ticks at 0.5 and 1.5
+    fig.update_xaxes(title_text=tr("clf_predicted"), side="bottom", type="category")
+    fig.update_yaxes(title_text=tr("clf_true"), autorange="reversed", type="category")
     fig.update_layout(
         title=dict(text=tr("clf_confusion"), x=0.01),
         font=FONT,

@@ -108,11 +108,11 @@ def _parts(cell: str):
     return (LSTM_WIRES, LSTM_NODES, LSTM_LABELS) if cell == "lstm" else (RNN_WIRES, RNN_NODES, RNN_LABELS)
 
 
-def _x_text(lt: LayerTrace, t: int) -> str:
+def _x_text(lt: LayerTrace, t: int, digits: int = 2) -> str:
     x = lt.x[t]
     if x.size == 1:
-        return num(float(x[0]))
-    shown = ", ".join(num(v) for v in x[:3]) + (", …" if x.size > 3 else "")
+        return num(float(x[0]), digits)
+    shown = ", ".join(num(v, digits) for v in x[:3]) + (", …" if x.size > 3 else "")
     return f"[{shown}]"
 
 
@@ -160,7 +160,7 @@ def _wire_shapes(lt: LayerTrace, v: dict[str, float]) -> list[dict]:
     return shapes
 
 
-def _dynamic(lt: LayerTrace, t: int, unit: int) -> tuple[list[dict], list[dict]]:
+def _dynamic(lt: LayerTrace, t: int, unit: int, digits: int = 2) -> tuple[list[dict], list[dict]]:
     """What changes with t: (updates of the gate-node, value-node and label
     traces, the wire shapes)."""
     _, nodes, labels = _parts(lt.cell)
@@ -184,7 +184,12 @@ def _dynamic(lt: LayerTrace, t: int, unit: int) -> tuple[list[dict], list[dict]]
             }
         )
     data.append(
-        {"text": [tmpl.format(_x_text(lt, t) if key == "x" else num(v[key])) for *_, tmpl, key in labels]}
+        {
+            "text": [
+                tmpl.format(_x_text(lt, t, digits) if key == "x" else num(v[key], digits))
+                for *_, tmpl, key in labels
+            ]
+        }
     )
     return data, _wire_shapes(lt, v)
 
@@ -198,13 +203,14 @@ def diagram_figure(
     frames: bool = False,
     ms_per_step: int = 100,
     colour_bars: bool = True,
+    digits: int = 2,
 ) -> go.Figure:
-    """The cell diagram at step t for one unit; with ``frames`` a browser-side animation.
+    """The cell diagram at step t for one unit (``digits`` decimals); with ``frames`` a browser-side animation.
 
     Without ``colour_bars`` the two colour keys are left out (a page that steps draws
     them once with ``colour_key_figure``: they cost a third of a redraw)."""
     _, nodes, labels = _parts(lt.cell)
-    dyn, shapes = _dynamic(lt, t, unit)
+    dyn, shapes = _dynamic(lt, t, unit, digits)
     bars = {
         "gate": (GATE_SCALE, 0, 1, tr("legend_gate"), 0.03),
         "value": (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53),

@@ -8,10 +8,12 @@ numbers shown are the numbers the engine computed, never recomputed here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from lstm_core import LayerTrace
 
 from .style import num
+from .style import num as _num
 
 
 def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
@@ -69,20 +71,23 @@ def symbolic(cell: str) -> str:
     return SYMBOLIC[cell]
 
 
-def _plus(v: float) -> str:
+def _plus_d(v: float, digits: int = 2) -> str:
     """' + 0.12' or ' − 0.12' for the 2nd, 3rd … term of a sum."""
-    s = num(abs(v))
-    return f" − {s}" if v < 0 and s != num(0.0) else f" + {s}"
+    s = _num(abs(v), digits)
+    return f" − {s}" if v < 0 and s != _num(0.0, digits) else f" + {s}"
 
 
-def _par(v: float) -> str:
-    s = num(v)
+def _par_d(v: float, digits: int = 2) -> str:
+    s = _num(v, digits)
     return f"({s})" if s.startswith("−") else s
 
 
-def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced") -> list[str]:
+def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digits: int = 2) -> list[str]:
     """This step's numbers in the equations, one markdown line per equation, e.g.
-    'fₜ = σ(0.41 − 0.12 + 1.00) = σ(1.29) = **0.78**'."""
+    'fₜ = σ(0.41 − 0.12 + 1.00) = σ(1.29) = **0.78**' (``digits`` decimals)."""
+    num = partial(_num, digits=digits)
+    _plus = partial(_plus_d, digits=digits)
+    _par = partial(_par_d, digits=digits)
     if lt.cell == "rnn":
         terms = lt.gate_terms("h")
         ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))

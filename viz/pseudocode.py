@@ -9,10 +9,11 @@ memory and output swap every step. We show the corrected loop and say why.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from lstm_core import LayerTrace
 
-from .style import vec
+from .style import vec as _vec
 
 
 def _comment_block(lines: list[tuple[str, str]]) -> str:
@@ -21,8 +22,9 @@ def _comment_block(lines: list[tuple[str, str]]) -> str:
     return "\n".join(f"{code:<{width}}# {note}" if note else code for code, note in lines)
 
 
-def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str]) -> str:
-    """Python-like pseudocode of one step of a whole layer (every unit)."""
+def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2) -> str:
+    """Python-like pseudocode of one step of a whole layer (every unit), ``digits`` decimals."""
+    vec = partial(_vec, digits=digits)
     x, h_prev, h = lt.x[t], lt.h_prev[t], lt.h[t]
     combine = vec(h_prev)[:-1] + " | " + vec(x)[1:]
     step = f"t = {t + 1}"

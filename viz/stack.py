@@ -56,7 +56,9 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
                 row=row,
                 col=1,
             )
-        fig.update_yaxes(range=[-1.25, 1.25], row=row, col=1, zerolinecolor="#888", gridcolor="#eee")
+        # fixed over time (bars move, the axis does not); C is unbounded, so the axis takes its largest |C|
+        top = 1.25 * max(1.0, float(np.abs(lt.c).max())) if lt.c is not None else 1.25
+        fig.update_yaxes(range=[-top, top], row=row, col=1, zerolinecolor="#888", gridcolor="#eee")
     x = trace.x[step]
     fig.add_trace(
         go.Bar(

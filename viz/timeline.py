@@ -25,6 +25,7 @@ from lstm_core import LayerTrace
 from .style import CURSOR, FONT, GATE_SCALE, GRID, VALUE_SCALE
 
 ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
+SYMBOL = {"c": "C"}  # the notation's spelling of a trace field
 HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
@@ -34,6 +35,13 @@ def _fixed_frame(fig: go.Figure, T: int) -> None:
     fig.update_xaxes(range=[0.5, T + 0.5], fixedrange=True, automargin=False)
     fig.update_yaxes(fixedrange=True, automargin=False)
     fig.update_traces(colorbar=dict(x=1.0, xpad=12, xanchor="left"), selector=dict(type="heatmap"))
+
+
+def c_scale(lt: LayerTrace) -> float:
+    """Half the range of C's colour scale: 1, or the largest |C| of the run when C leaves ±1."""
+    if lt.c is None:
+        return 1.0
+    return max(1.0, float(np.abs(lt.c).max()))
 
 
 def cursor_css(scope: str, step: int, T: int) -> str:
@@ -62,9 +70,16 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
     T, H = lt.h.shape
     t_axis = np.arange(1, T + 1)
     units = [str(u + 1) for u in range(H)]
+    c_max = c_scale(lt)  # C is unbounded: its own scale when it leaves ±1, so C = −7 does not look like −1
+    bars = {1: (1.0, "legend_gate"), 3: (0.66 if c_max > 1 else 0.45, "legend_value")}
+    if c_max > 1:
+        bars[5] = (0.33, None)
     for r, (name, kind) in enumerate(rows, start=1):
         z = np.round(lt.gate(name).T, 3)  # (H, T)
         lo, hi, scale = (0, 1, GATE_SCALE) if kind == "gate" else (-1, 1, VALUE_SCALE)
+        if name == "c":
+            lo, hi = -c_max, c_max
+        y_bar, bar_title = bars.get(r, (0.45, None))
         fig.add_trace(
             go.Heatmap(
                 z=z,
@@ -73,15 +88,18 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
                 zmin=lo,
                 zmax=hi,
                 colorscale=scale,
-                showscale=r in (1, 3),
+                showscale=r in bars,
                 colorbar=dict(
-                    len=0.3 if len(rows) > 1 else 1.0,  # a plain RNN has one row: a full-height bar
-                    y=1.0 if r == 1 else 0.45,
+                    len=0.28 if len(rows) > 1 else 1.0,  # a plain RNN has one row: a full-height bar
+                    y=y_bar,
                     yanchor="top",
                     thickness=12,
-                    title=dict(text=tr("legend_gate" if kind == "gate" else "legend_value"), side="right"),
+                    title=dict(
+                        text=tr(bar_title) if bar_title else tr("c_range").format(m=f"{c_max:.3g}"),
+                        side="right",
+                    ),
                 ),
-                hovertemplate=f"{name}: %{{z:.3f}}<br>t = %{{x}}<br>{tr('unit')} %{{y}}<extra></extra>",
+                hovertemplate=f"{SYMBOL.get(name, name)}: %{{z:.3f}}<br>t = %{{x}}<br>{tr('unit')} %{{y}}<extra></extra>",
                 name=name,
             ),
             row=r,
@@ -103,7 +121,10 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
                     row=r,
                     col=1,
                 )
-        fig.update_yaxes(title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed")
+        # categories: with two units a numeric axis would label 0.5, 1, 1.5 …
+        fig.update_yaxes(
+            title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed", type="category"
+        )
     fig.update_xaxes(title_text=tr("time_axis"), row=len(rows), col=1)
     fig.update_layout(
         title=dict(text=title, x=0.01),
@@ -189,7 +210,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tr: Callable[[str], st
             row=r,
             col=1,
         )
-        fig.update_yaxes(title_text=tr("unit"), autorange="reversed", row=r, col=1)
+        fig.update_yaxes(title_text=tr("unit"), autorange="reversed", row=r, col=1, type="category")
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,

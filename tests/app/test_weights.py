@@ -34,13 +34,18 @@ def test_bias_slider_reaches_the_engine_and_reset_undoes_it():
     p = net.layers[0]
     np.testing.assert_allclose(p.b_ih[4:8] + p.b_hh[4:8], 4.0)
     assert at.session_state[weights.LABEL] == "edited"
-    assert at.sidebar.slider(key="num_layers").disabled and at.sidebar.number_input(key="seed").proto.disabled
+    # custom weights fix the shape: the seeded model's knobs give way to what the model is
+    assert "num_layers" not in {w.key for w in at.sidebar.slider}
+    assert "seed" not in {w.key for w in at.sidebar.number_input}
+    assert "LSTM: 1 layer(s) of 4 hidden units, 1 input(s) per step." in " ".join(
+        m.value for m in at.sidebar.markdown
+    )
     at.switch_page("pages/cell.py").run()
     assert "+ 4.00)" in latex_numbers(at)  # f_t = σ(… + b_f) with b_f = 4
     at.sidebar.button(key="weights_reset").click().run()
     assert not (weights.CUSTOM in at.session_state and at.session_state[weights.CUSTOM])
     assert "+ 1.00)" in latex_numbers(at)  # back to the sidebar's forget bias
-    assert not at.sidebar.slider(key="num_layers").disabled
+    assert not at.sidebar.slider(key="num_layers").disabled and at.sidebar.slider(key="num_layers").value == 1
 
 
 def test_multiplier_scales_one_gate_and_edits_survive_page_changes():
@@ -141,7 +146,8 @@ def test_import_torch_file_confirm_and_export_round_trip():
     [
         ("notes.npz", b"just some text", ["not a valid .npz"]),
         ("gru.npz", None, ["GRU"]),
-        ("two_inputs.npz", "d2", ["reads 2 input(s)", "model stays as it was"]),
+        ("nine_layers.npz", "deep", ["9 layer(s)", "up to 8 layers", "previous model is kept"]),
+        ("wide.npz", "wide", ["300 hidden units", "256 hidden units per layer"]),
     ],
 )
 def test_bad_imports_leave_the_model_as_it_was(name, data, words):
@@ -158,8 +164,10 @@ def test_bad_imports_leave_the_model_as_it_was(name, data, words):
                 "bias_hh_l0": np.zeros(6),
             }
         )
-    elif data == "d2":
-        data = npz(Network.random(2, [2], seed=1))
+    elif data == "deep":
+        data = npz(Network.random(1, [2] * 9, seed=1))
+    elif data == "wide":
+        data = npz(Network.random(1, [300], seed=1))
     at.file_uploader(key="weights_upload").upload(name, data).run()
     if at.get("button") and any(b.key == "weights_import" for b in at.button):
         at.button(key="weights_import").click().run()
@@ -179,7 +187,7 @@ def test_small_edited_model_travels_in_the_link_and_big_ones_say_so():
     assert not other.warning
     for k, v in model(at).state_dict().items():
         np.testing.assert_array_equal(model(other).state_dict()[k], v)
-    big = make_app({"h1": "8"}, page="weights")
+    big = make_app({"h1": "16"}, page="weights")  # 1,216 float64 weights: more than a link's 8 KB
     big.slider(key="bias_i").set_value(1.0).run()
     assert "w" not in big.query_params and big.query_params["wsrc"] == "edited"
     assert any("too big for a link" in w.value for w in big.sidebar.warning)
@@ -195,3 +203,17 @@ def test_custom_model_refuses_an_input_of_the_wrong_dimension():
     at.sidebar.file_uploader(key="csv_upload").upload("two.csv", b"a,b\n1,2\n3,4\n", "text/csv").run()
     assert "The model reads 1 numbers per step" in at.sidebar.error[0].value
     assert not at.exception
+
+
+def test_a_model_that_reads_two_inputs_is_shown_on_a_two_column_signal():
+    at = make_app(page="weights")
+    net = Network.random(2, [3], seed=1)
+    at.file_uploader(key="weights_upload").upload("two_inputs.npz", npz(net)).run()
+    at.button(key="weights_import").click().run()
+    assert not at.error and not at.exception
+    at.switch_page("pages/timeline.py").run()
+    fig = chart(at, "input_chart")
+    lines = [d for d in fig["data"] if d.get("name") in ("x1", "x2")]
+    assert len(lines) == 2  # the sine feeds both inputs
+    x = np.stack([arr(d["y"]) for d in lines], axis=1)
+    np.testing.assert_allclose(model(at).run(x).layers[0].h[-1], net.run(x).layers[0].h[-1])

@@ -75,10 +75,10 @@ def test_ucr_files_parse_and_bad_ones_name_the_line():
         ("1\t0.1\t0.2\n2\t0.3\n", test, "line 2 has 1 values"),
         ("1\t0.1\tx\n2\t0.3\t0.1\n", test, "line 1, column 3: 'x'"),
         ("1\t0.1\tnan\n2\t0.3\t0.1\n", test, "finite"),
-        ("cat\t0.1\t0.2\n", test, "label 'cat' is not a number"),
+        ("cat\t0.1\t0.2\n", test, "only one class (cat)"),
         ("1\t0.1\t0.2\t0.3\n1\t0.2\t0.2\t0.2\n", test, "only one class"),
         (train, "1,0.1,0.2\n", "test series have 2 values"),
-        (train, "3,0.1,0.2,0.3\n", "classes the train file never shows: 3"),
+        (train, "3,0.1,0.2,0.3\n", "classes the train file never shows: '3'"),
     ]
     for tr_text, te_text, words in bad:
         with pytest.raises(ParseError) as e:

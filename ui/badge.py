@@ -1,0 +1,49 @@
+"""The badge on every page while the model is not the sidebar's seeded random one:
+it names the custom weights and the forced gates, and clears both in one click."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import weights
+from .i18n import t
+from .sidebar import custom_label
+
+
+def describe_overrides() -> str:
+    parts = []
+    for ov in weights.overrides():
+        units = t("ov_units_all") if ov.units is None else ", ".join(str(u + 1) for u in ov.units)
+        stop = "T" if ov.stop is None else str(ov.stop)
+        parts.append(
+            t(
+                "badge_override",
+                g=ov.gate,
+                v=f"{ov.value:g}",
+                layer=ov.layer + 1,
+                a=ov.start + 1,
+                b=stop,
+                units=units,
+            )
+        )
+    return "; ".join(parts)
+
+
+def badge() -> None:
+    custom, ovs = weights.custom(), weights.overrides()
+    if not custom and not ovs:
+        return
+    parts = []
+    if custom:
+        parts.append(t("badge_weights", what=custom_label()))
+    if ovs:
+        parts.append(t("badge_forced", what=describe_overrides()))
+    with st.container(key="custom_badge", horizontal=True, vertical_alignment="center"):
+        st.markdown(":orange-badge[:material/tune: " + t("badge_title") + "] " + " · ".join(parts))
+        st.button(
+            t("badge_clear"),
+            key="badge_clear",
+            on_click=weights.reset_to_seed,
+            icon=":material/restart_alt:",
+            width="content",
+        )

@@ -1,0 +1,34 @@
+"""The share box: the link to exactly this view, from ``state.link()`` (the same
+function that writes the address bar), with what a link cannot carry said."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import state
+from .i18n import t
+
+
+def share_body() -> None:
+    link = state.link()
+    st.caption(t("share_help"))
+    if "w" in link.left_out:
+        st.warning(t("share_too_big"))
+    if "data" in link.left_out:
+        st.warning(t("share_data_too_long", n=state.URL_BUDGET // 1024))
+    base = str(st.context.url or "").split("?")[0]
+    st.code(link.url(base), language=None, wrap_lines=True)
+    if state.get("input_kind") == "csv":
+        st.caption(t("share_csv_note"))
+
+
+def share_ui() -> None:
+    """In the sidebar, on pages without step controls."""
+    with st.expander(t("share_header")):
+        share_body()
+
+
+def share_popover(row) -> None:
+    """In the step controls' row: it reruns with every step, so it always names the step shown."""
+    with row.popover(t("share_header"), key="share_popover"):
+        share_body()
