@@ -188,7 +188,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     page.locator("[data-testid=stSidebarNav] a", has_text="Weights lab").click()
     page.get_by_role("tab", name=re.compile("What if")).click()
     button(page, "ov_add").click()
-    expect(page.get_by_text(re.compile(r"f = 1.*layer 1, units all units"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"f = 1.*layer 1, all units"))).to_be_visible()
     page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
     expect(page.get_by_text("Layer 1: what the overrides changed (forced run − original)")).to_be_visible(
         timeout=20_000
