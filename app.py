@@ -29,7 +29,6 @@ nav = st.navigation(
 )
 view = state.view()
 sidebar(view, share=not any(u == nav.url_path and steps for *_, u, steps in PAGES))
-page.html_lang(lang())
 for notice in state.notices():
     st.warning(page.notice_text(notice), icon="🔗")
 show_problems(view, "link")
@@ -42,3 +41,4 @@ except Exception:  # a student sees a sentence; the server log keeps the traceba
     logging.getLogger("gatelab").exception("a page failed")
     st.error(t("internal_error"), icon="⚠️")
 state.sync_url()
+page.html_lang(lang())  # last: an empty element at the page's end takes no room

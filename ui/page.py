@@ -71,12 +71,20 @@ def network_line(ctx: Context) -> str:
     return t("network_line_random", cell=cell, seed=cfg.seed, scale=f"{cfg.scale:g}", sizes=sizes)
 
 
+# Scrolling boxes that hold no control cannot take the keyboard's focus (axe:
+# scrollable-region-focusable): the typeset equations and the charts keep their size instead.
+PAGE_CSS = (
+    "<style>.katex-display{overflow:visible!important}"
+    "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}</style>"
+)
+
+
 def html_lang(code: str) -> None:
-    """The page's lang attribute follows the UI language (screen readers pick their voice by it)."""
+    """The page's lang attribute follows the UI language (screen readers pick their voice by it),
+    and the page-wide style above."""
     value = "zh-Hans" if code == "zh" else "en"
     st.html(
-        f"<script>parent.document.documentElement.lang = {value!r};"
-        f"document.documentElement.lang = {value!r};</script>",
+        f"{PAGE_CSS}<script>document.documentElement.lang = {value!r};</script>",
         unsafe_allow_javascript=True,
         width="content",
     )

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import FONT
+from .style import DASHES, FONT
 
 
 def curves_figure(history: Sequence[tuple], tr: Callable[[str], str]) -> go.Figure:
@@ -20,7 +20,11 @@ def curves_figure(history: Sequence[tuple], tr: Callable[[str], str]) -> go.Figu
         go.Scatter(x=h[:, 0], y=h[:, 1], name=tr("clf_loss"), line=dict(color="#6a51a3", width=3)), 1, 1
     )
     fig.add_trace(
-        go.Scatter(x=h[:, 0], y=h[:, 2], name=tr("clf_train"), line=dict(color="#1f77b4", width=3)), 1, 2
+        go.Scatter(
+            x=h[:, 0], y=h[:, 2], name=tr("clf_train"), line=dict(color="#1f77b4", width=3, dash="dash")
+        ),
+        1,
+        2,
     )
     fig.add_trace(
         go.Scatter(x=h[:, 0], y=h[:, 3], name=tr("clf_test"), line=dict(color="#d62728", width=3)), 1, 2
@@ -77,7 +81,8 @@ def probabilities_figure(
     )
     fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
     for k, name in enumerate(names):
-        fig.add_trace(go.Scatter(x=t, y=p[:, k], name=str(name), line=dict(width=3)), 2, 1)
+        dash = DASHES[k % len(DASHES)]  # classes differ by line style too, not by colour alone
+        fig.add_trace(go.Scatter(x=t, y=p[:, k], name=str(name), line=dict(width=3, dash=dash)), 2, 1)
     fig.update_yaxes(range=[0, 1.02], row=2, col=1)
     fig.update_xaxes(title_text=tr("time_axis"), row=2, col=1)
     fig.update_layout(

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from lstm_core import Trace
 
-from .style import FONT
+from .style import FONT, PATTERNS
 
 SERIES = (
     ("i", "#6baed6"),
@@ -38,7 +38,7 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
     for row, k in enumerate(range(L - 1, -1, -1), start=1):
         lt = trace.layers[k]
         units = [f"{tr('unit')} {u + 1}" for u in range(lt.hidden_size)]
-        for name, colour in series:
+        for (name, colour), pattern in zip(series, PATTERNS, strict=False):
             v = lt.gate(name)[step]
             fig.add_trace(
                 go.Bar(
@@ -46,6 +46,7 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
                     y=np.round(v, 3),
                     name=tr(f"row_{name}"),
                     marker_color=colour,
+                    marker_pattern_shape=pattern,  # the series differ by pattern too, not by colour alone
                     legendgroup=name,
                     showlegend=row == 1,
                     text=[f"{a:.2f}" for a in v],

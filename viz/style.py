@@ -17,7 +17,9 @@ VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
 FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
 GRID = "#eee"
 CURSOR = dict(color="#111", width=2, dash="dot")  # the current step, on every chart over t
-GATE_NAMES = ("i", "f", "g", "o")
+# Series are told apart by more than colour (a red-green colour-blind student reads every chart):
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+PATTERNS = ("", "/", ".", "x", "-", "\\")  # bar fill patterns, one per series
 
 
 def num(v: float, digits: int = 2) -> str:
@@ -35,11 +37,6 @@ def vec(v: Sequence[float], digits: int = 2, limit: int = 8) -> str:
     items = [num(x, digits) for x in list(v)[:limit]]
     more = ", …" if len(v) > limit else ""
     return "[" + ", ".join(items) + more + "]"
-
-
-def color(value: float, kind: str) -> str:
-    """Fill colour of a value: kind "gate" (0…1) or "value" (−1…1)."""
-    return colors(np.array([value]), kind)[0]
 
 
 # Colour look-up tables, 101 entries each: sampling a Plotly colour scale per
@@ -60,7 +57,7 @@ def colors(values: np.ndarray, kind: str) -> list[str]:
 
 
 def ink(value: float, kind: str) -> str:
-    """Text colour readable on ``color(value, kind)``."""
+    """Text colour readable on the fill ``colors([value], kind)``."""
     if kind == "gate":
         return "white" if value > 0.55 else "#1b1b1b"
     return "white" if abs(value) > 0.6 else "#1b1b1b"

@@ -22,7 +22,7 @@ from plotly.subplots import make_subplots
 
 from lstm_core import LayerTrace
 
-from .style import CURSOR, FONT, GATE_SCALE, GRID, VALUE_SCALE
+from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, VALUE_SCALE
 
 ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
 SYMBOL = {"c": "C"}  # the notation's spelling of a trace field
@@ -148,6 +148,7 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
                 y=np.round(x[:, d], 4),
                 mode="lines+markers" if len(x) <= 80 else "lines",
                 name=names[d] if d < len(names) else f"x{d + 1}",
+                line=dict(dash=DASHES[d % len(DASHES)]),
                 marker=dict(size=5),
             )
         )

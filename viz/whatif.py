@@ -48,7 +48,7 @@ def twin_figure(lstm_h: np.ndarray, rnn_h: np.ndarray, tr: Callable[[str], str])
     fig = go.Figure(
         [
             go.Scatter(x=t, y=lstm_h, name="LSTM h_t", line=dict(color="#1f77b4", width=3)),
-            go.Scatter(x=t, y=rnn_h, name="RNN h_t", line=dict(color="#d62728", width=3)),
+            go.Scatter(x=t, y=rnn_h, name="RNN h_t", line=dict(color="#d62728", width=3, dash="dash")),
         ]
     )
     time_layout(fig, tr, tr("twin_title"), 320, dict(y=-0.25))

@@ -29,13 +29,13 @@ def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -
     T = rnn.dx.size
     t = np.arange(1, T + 1)
     fig = go.Figure()
-    for name, r, colour in (("RNN", rnn, RNN_COLOUR), ("LSTM", lstm, LSTM_COLOUR)):
+    for name, r, colour, dash in (("RNN", rnn, RNN_COLOUR, "dash"), ("LSTM", lstm, LSTM_COLOUR, "solid")):
         fig.add_trace(
             go.Scatter(
                 x=t,
                 y=r.dx,
                 name=f"{name}: ‖∂h<sub>T</sub>/∂x<sub>t</sub>‖",
-                line=dict(color=colour, width=3),
+                line=dict(color=colour, width=3, dash=dash),  # not by colour alone
                 hovertemplate="%{y:.3g}",
             )
         )
