@@ -11,6 +11,7 @@ from viz.diagram import colour_key_figure, diagram_figure
 from viz.equations import numbers, reading, symbolic
 from viz.pseudocode import pseudocode
 from viz.style import num
+from viz.tables import step_table
 
 ctx = page.context()
 lt = ctx.result.trace.layers[ctx.layer]
@@ -21,18 +22,6 @@ cell = ctx.cfg.cell
 st.title(t("cell_title_" + cell))
 st.caption(t("cell_intro_" + cell))
 st.caption(page.network_line(ctx))
-
-
-def unit_table(s: int) -> str:
-    """Every unit of the layer at step s, as a markdown table."""
-    names = ("i", "f", "g", "o", "c", "h") if cell == "lstm" else ("h",)
-    head = [t("unit")] + [n if n != "c" else "C" for n in names]  # symbols: the column must stay narrow
-    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
-    lines += [
-        f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], digits + 1) for n in names) + " |"
-        for u in range(lt.hidden_size)
-    ]
-    return "\n".join(lines)
 
 
 def view(s: int) -> None:
@@ -79,7 +68,9 @@ def view(s: int) -> None:
     sym, nums = st.columns([1, 1], vertical_alignment="center")
     sym.latex(symbolic(cell))
     nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"), digits=digits)))
-    st.markdown(f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{unit_table(s)}")
+    st.markdown(
+        f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{step_table(lt, s, digits + 1, t('unit'))}"
+    )
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):
         st.code(pseudocode(lt, s, tr, digits), language="python")

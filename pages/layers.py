@@ -17,6 +17,7 @@ st.caption(page.network_line(ctx))
 
 def view(s: int) -> None:
     st.plotly_chart(stack_figure(trace, s, tr), key="stack_chart", config={"displaylogo": False})
+    page.step_tables(trace, s)
 
 
 step_fragment(trace.steps, view)

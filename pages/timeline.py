@@ -42,6 +42,7 @@ def view(s: int) -> None:
     )
     # The heatmaps below are drawn once per model; a step only moves their cursor (a CSS rule).
     st.html(cursor_css("timeline_heatmaps", s, trace.steps))
+    page.step_tables(trace, s)  # the heatmaps' numbers at this step (all steps: the CSV download)
 
 
 step_fragment(trace.steps, view)

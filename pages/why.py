@@ -7,6 +7,7 @@ from ui.engine import why
 from ui.i18n import t, tr
 from ui.steps import step_fragment
 from ui.why import controls_ui, explanation
+from viz.tables import columns
 from viz.why import memory_figure, reach_figure
 
 ctx = page.context()
@@ -26,5 +27,16 @@ def view(s: int) -> None:
 
 
 step_fragment(w.x.shape[0], view)
+page.data_table(
+    columns(
+        "t",
+        {
+            "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
+            "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
+            "LSTM ‖∂C_T/∂C_t‖": w.lstm_reach.dc,
+            "LSTM ‖∏f‖": w.lstm_reach.fprod,
+        },
+    )
+)
 st.markdown(explanation(w))
 st.caption(t("why_sidebar_note") + " " + t("why_network_note"))

@@ -9,8 +9,9 @@ import streamlit as st
 
 import lstm_core
 from lstm_core import classify, datasets, layouts
+from viz.tables import columns, history_columns
 
-from . import state, weights
+from . import page, state, weights
 from .files import read_weights
 from .i18n import labels, lang, t, tr
 from .state import STEP
@@ -41,12 +42,15 @@ def _uploaded(which: str) -> None:
     up = st.session_state.get(f"clf_ucr_{which}")
     if up is None:
         return
-    raw = up.getvalue()
-    try:
-        text = raw.decode("utf-8-sig") if len(raw) <= UCR_MAX_BYTES else ""
-    except UnicodeDecodeError:
-        text = None
-    st.session_state[f"{UCR}_{which}"] = (up.name, text)
+    raw, text, problem = up.getvalue(), None, None
+    if len(raw) > UCR_MAX_BYTES:
+        problem = t("clf_ucr_too_big", mb=UCR_MAX_BYTES // 2**20)
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problem = t("csv_not_text")
+    st.session_state[f"{UCR}_{which}"] = (up.name, text, problem)
 
 
 def data_ui():
@@ -76,15 +80,13 @@ def data_ui():
     if any(f is None for f in files):
         st.info(t("clf_ucr_help"))
         return None
-    if any(f[1] is None for f in files):
-        st.error(t("clf_ucr_refused", msg=t("csv_not_text")), icon="⚠️")
-        return None
-    if any(f[1] == "" for f in files):  # over the size limit (an empty file is refused by the parser)
-        st.error(t("clf_ucr_too_big", mb=UCR_MAX_BYTES // 2**20), icon="⚠️")
-        return None
+    for _, _, problem in files:
+        if problem:
+            st.error(t("clf_ucr_refused", msg=problem), icon="⚠️")
+            return None
     if st.session_state.get("clf_ucr_train") is None or st.session_state.get("clf_ucr_test") is None:
         st.caption(t("clf_ucr_kept", train=files[0][0], test=files[1][0]))
-    texts = [f[1] for f in files]
+    texts = [f[1] for f in files]  # (name, text, problem) each
     try:
         Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
     except lstm_core.GateLabError as e:
@@ -187,6 +189,9 @@ def results_ui(data) -> None:
         )
     left, right = st.columns([3, 2])
     left.plotly_chart(curves_figure(res["history"], tr), key="clf_curves")
+    if res["history"]:
+        with left:
+            page.data_table(history_columns(res["history"], tr))
     right.plotly_chart(
         confusion_figure(classify.confusion(yte, pred, len(names)), names, tr), key="clf_confusion"
     )
@@ -194,10 +199,10 @@ def results_ui(data) -> None:
     i = int(st.number_input(t("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
     x = Xte[i]
     st.caption(t("clf_series_info", true=names[yte[i]], pred=names[pred[i]]))
-    st.plotly_chart(
-        probabilities_figure(classify.probabilities_over_time(model, x), x[:, 0], names, tr), key="clf_probs"
-    )
+    probs = classify.probabilities_over_time(model, x)
+    st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tr), key="clf_probs")
     st.caption(t("clf_probs_help"))
+    page.data_table(columns("t", {"x_t": x[:, 0]} | {str(n): probs[:, k] for k, n in enumerate(names)}, 4))
     c1, c2 = st.columns(2)
     if c1.button(
         t("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])

@@ -79,6 +79,24 @@ PAGE_CSS = (
 )
 
 
+def step_tables(trace, s: int) -> None:
+    """The charts' text alternative on the stepping pages: every layer's units at step s, as tables."""
+    from viz.tables import step_table
+
+    digits = int(st.session_state.get("digits", 2)) + 1
+    with st.expander(t("chart_table_step", t=s + 1)):
+        for k, lt in enumerate(trace.layers):
+            st.markdown(
+                f"**{t('layer_title', k=k + 1, H=lt.hidden_size)}**\n\n{step_table(lt, s, digits, t('unit'))}"
+            )
+
+
+def data_table(cols: dict) -> None:
+    """A chart's numbers, folded away under it (its text alternative)."""
+    with st.expander(t("chart_table")):
+        st.dataframe(cols, hide_index=True)
+
+
 def html_lang(code: str) -> None:
     """The page's lang attribute follows the UI language (screen readers pick their voice by it),
     and the page-wide style above."""

@@ -763,7 +763,7 @@ STRINGS |= {
         "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN 和一个 LSTM，并把它们的循环权重调整到上面的 ρ；"
         "这里不使用自定义权重和强制的门。",
     },
-    "import_keras_bias": {
+    "import_keras_one_bias": {
         "en": "Keras keeps one bias per gate; Gate Lab puts it in b_ih and sets b_hh = 0. The cell only uses the sum "
         "b_ih + b_hh, so every output is the same.",
         "zh": "Keras 每个门只有一个偏置；Gate Lab 把它放进 b_ih，并令 b_hh = 0。单元只使用两者之和 b_ih + b_hh，所以所有输出都不变。",
@@ -785,6 +785,7 @@ STRINGS |= {
         "zh": "正在使用之前上传的 {train} 和 {test}。上传其他文件即可替换。",
     },
     "chart_table": {"en": "The numbers behind this chart", "zh": "图表背后的数字"},
+    "chart_table_step": {"en": "Every unit's numbers at t = {t}", "zh": "第 t = {t} 步所有隐藏单元的数值"},
     "c_range": {"en": "C (scale ±{m})", "zh": "C（范围 ±{m}）"},
     "clf_ucr_too_big": {
         "en": "A UCR file may be up to {mb} MB; keep fewer series or shorter ones.",
