@@ -3,6 +3,8 @@ function that writes the address bar), with what a link cannot carry said."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from . import state
@@ -17,6 +19,8 @@ def share_body() -> None:
     if "data" in link.left_out:
         st.warning(t("share_data_too_long", n=state.URL_BUDGET // 1024))
     base = str(st.context.url or "").split("?")[0]
+    if base and not urlsplit(base).path:
+        base += "/"  # the address bar writes the root as http://host/
     st.code(link.url(base), language=None, wrap_lines=True)
     if state.get("input_kind") == "csv":
         st.caption(t("share_csv_note"))

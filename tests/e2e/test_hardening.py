@@ -1,0 +1,157 @@
+"""Hardening in real Chromium: axe-core on every page in both languages, the
+keyboard reaching every control, the share box equal to the address bar after
+every kind of step, and bad links and files through the real UI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import DONE
+from tests.e2e.test_browser import button, open_app, step_caption
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=20_000)
+
+PAGES = {"": 2, "timeline": 2, "layers": 1, "weights": 0, "why": 2, "classify": 0}  # path -> charts it draws
+
+
+def settled(page, lang: str, charts: int) -> None:
+    """Wait until the page is drawn: no rerun, its charts in the DOM, the language attribute set."""
+    page.wait_for_selector(DONE)
+    want = "zh-Hans" if lang == "zh" else "en"
+    page.wait_for_function(f"document.documentElement.lang === {want!r}")
+    if charts:
+        expect(page.locator("[data-testid=stPlotlyChart] .main-svg").nth(charts - 1)).to_be_attached()
+    page.wait_for_selector(DONE)
+
+
+def test_axe_finds_no_serious_violation_on_any_page_in_either_language(new_page, app_url, artifacts):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, report, bad = Axe(), {}, []
+    for lang in ("en", "zh"):
+        for path, charts in PAGES.items():
+            page = open_app(new_page, f"{app_url}/{path}?lang={lang}", width=1400, height=1000)
+            settled(page, lang, charts)
+            result = axe.run(page).response
+            serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+            name = f"{path or 'cell'}-{lang}"
+            report[name] = {
+                "passes": len(result["passes"]),
+                "violations": {v["id"]: (v["impact"], len(v["nodes"])) for v in result["violations"]},
+            }
+            bad += [(name, v["id"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+            page.screenshot(path=str(artifacts / f"axe-{name}.png"), full_page=True)
+            page.context.close()
+    (artifacts / "axe.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    assert not bad, bad
+
+
+def focused_key(page) -> str | None:
+    """The stable key (st-key-…) of the control that has the keyboard focus."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const box = el && el.closest('[class*="st-key-"]');
+            if (!box) return el && el.getAttribute('aria-label');
+            return [...box.classList].find(c => c.startsWith('st-key-')).slice(7);
+        }"""
+    )
+
+
+def test_the_keyboard_alone_reaches_every_control_of_the_cell_page(new_page, app_url):
+    page = open_app(new_page, f"{app_url}/?t=5", width=1400, height=1000)
+    settled(page, "en", 2)
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # Tab starts at the top
+    seen = set()
+    for _ in range(160):
+        page.keyboard.press("Tab")
+        key = focused_key(page)
+        if key:
+            seen.add(key)
+    want = {
+        "lang",
+        "cell_kind",
+        "num_layers",
+        "hidden_size",
+        "seed",
+        "weight_scale",
+        "forget_bias",
+        "input_kind",
+        "seq_len",
+        "amplitude",
+        "period",
+        "view_layer",
+        "view_unit",
+        "digits",
+        "step_first",
+        "step_prev",
+        "step_next",
+        "step_last",
+        "step_play",
+        "step_slider",
+        "share_popover",
+    }
+    assert want <= seen, sorted(want - seen)
+
+
+def share_link(page) -> str:
+    """Open the share popover, read the link it shows, close it."""
+    page.wait_for_selector(DONE)
+    page.locator(".st-key-share_popover button").first.click()
+    code = page.locator("[data-testid=stPopoverBody] code").first
+    expect(code).to_be_visible()
+    text = code.inner_text().strip()
+    page.keyboard.press("Escape")
+    expect(code).to_be_hidden()
+    return text
+
+
+def test_the_share_box_always_names_the_step_shown(new_page, app_url, artifacts):
+    page = open_app(new_page, app_url)
+    button(page, "step_next").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of 40"))
+    expect(page).to_have_url(re.compile(r"[?&]t=2\b"))
+    assert share_link(page) == page.url
+    page.get_by_role("heading", name="Inside one LSTM cell").click()
+    page.keyboard.press("End")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
+    expect(page).to_have_url(re.compile(r"[?&]t=40\b"))
+    assert share_link(page) == page.url
+    slider = page.locator(".st-key-step_slider input[type=range]")
+    slider.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 35 of 40"))
+    expect(page).to_have_url(re.compile(r"[?&]t=35\b"))
+    link = share_link(page)
+    assert link == page.url
+    page.locator(".st-key-share_popover button").first.click()
+    page.screenshot(path=str(artifacts / "share-popover.png"))
+    other = open_app(new_page, link)
+    expect(step_caption(other)).to_have_text(re.compile("Step t = 35 of 40"))
+
+
+def test_a_tampered_link_opens_with_notices_and_no_traceback(new_page, app_url, artifacts):
+    page = open_app(new_page, f"{app_url}/?t=999&foo=1&w=xyz&layer=3&unit=9&lang=zh")
+    settled(page, "zh", 2)
+    for words in ("“foo”", "t=999", "w=xyz", "layer=3", "unit=9"):
+        expect(page.get_by_text(words).first).to_be_visible()
+    assert page.locator("[data-testid=stException]").count() == 0
+    page.screenshot(path=str(artifacts / "bad-link-zh.png"), full_page=True)
+
+
+def test_a_bad_csv_upload_keeps_the_last_input(new_page, app_url, tmp_path):
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text("a,b\n1,2\n3,4\n5,6\n")
+    bad.write_text("a,b\n1,2\n3,banana\n")
+    page = open_app(new_page, f"{app_url}/?input=csv")
+    page.locator(".st-key-csv_upload input[type=file]").set_input_files(str(good))
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 3"))
+    page.locator(".st-key-csv_upload input[type=file]").set_input_files(str(bad))
+    expect(page.get_by_text("Line 3, column 2: 'banana' is not a number")).to_be_visible()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 3"))  # the good file is still shown
