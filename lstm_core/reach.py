@@ -34,8 +34,10 @@ class Reach:
     dx: np.ndarray  # ‖∂h_T/∂x_t‖_F
     overflow: np.ndarray  # (T,) bool: the true value is beyond float64's largest number
     underflow: np.ndarray  # (T,) bool: the true value is below float64's smallest number
-    dc: np.ndarray | None = None  # ‖∂C_T/∂C_t‖_F, top layer (LSTM)
-    fprod: np.ndarray | None = None  # ‖∏_{k=t+1}^{T} f_k‖₂ over the top layer's units (LSTM)
+    # Both LSTM curves are root-mean-squares over the top layer's H units, so they start at 1 at t = T
+    # (a plain norm would start at √H and look like a gain above 1):
+    dc: np.ndarray | None = None  # ‖∂C_T/∂C_t‖_F / √H
+    fprod: np.ndarray | None = None  # RMS over units of the per-unit products ∏_{k=t+1}^{T} f_k
 
 
 def spectral_radius(W: np.ndarray) -> float:
@@ -92,11 +94,12 @@ def reach(net: Network, trace: Trace) -> Reach:
         return Reach(dx, over, under)
     dc, _, _ = _norms(memory_jacobian(net, trace))
     f = trace.layers[-1].f  # (T, H)
+    dc = dc / np.sqrt(f.shape[1])
     # ∏_{k=t+1}^{T} f_k, in logs so that a long product cannot underflow early
     logf = np.log(np.maximum(f, np.finfo(float).tiny))
     tail = np.concatenate((np.cumsum(logf[::-1], axis=0)[::-1][1:], np.zeros((1, f.shape[1]))))
     with np.errstate(over="ignore", under="ignore"):
-        fprod = np.sqrt((np.exp(2 * tail)).sum(axis=1))
+        fprod = np.sqrt((np.exp(2 * tail)).mean(axis=1))
     fprod = np.where(fprod > 0, fprod, np.nan)
     return Reach(dx, over, under, dc, fprod)
 
@@ -127,6 +130,18 @@ def decades(values: np.ndarray) -> float:
     (NaN where the first value left float64's range)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return float(np.log10(values[0] / values[-1]))
+
+
+def per_step(values: np.ndarray) -> float:
+    """The measured gain of one step back: the geometric mean of values[t] / values[t + 1]
+    over the run, 10^(decades / (T − 1)). NaN when the curve left float64's range."""
+    T = values.size
+    return float(10 ** (decades(values) / (T - 1))) if T > 1 else 1.0
+
+
+def geometric_mean(a: np.ndarray) -> float:
+    """exp(mean(log a)): the typical factor of a product of many a's (an arithmetic mean is not)."""
+    return float(np.exp(np.mean(np.log(np.maximum(a, np.finfo(float).tiny)))))
 
 
 def mean_tanh_slope(trace: Trace) -> float:

@@ -33,8 +33,8 @@ page.data_table(
         {
             "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
             "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
-            "LSTM ‖∂C_T/∂C_t‖": w.lstm_reach.dc,
-            "LSTM ‖∏f‖": w.lstm_reach.fprod,
+            "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
+            "LSTM RMS ∏f": w.lstm_reach.fprod,
         },
     )
 )

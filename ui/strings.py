@@ -276,10 +276,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
-        "en": "The recurrent weights of both networks are rescaled so that the largest |eigenvalue| of the RNN's "
-        "W_hh (and of the LSTM's candidate block W_hg) is ρ. Below 1 the RNN forgets fast; above 1 it can explode.",
-        "zh": "两个网络的循环权重都被缩放，使 RNN 的 W_hh（以及 LSTM 候选值块 W_hg）的最大特征值模为 ρ。"
-        "小于 1 时 RNN 很快遗忘；大于 1 时可能爆炸。",
+        "en": "The recurrent weights of both networks are rescaled so that the largest |eigenvalue| (spectral radius ρ) "
+        "of the RNN's W_hh, and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
+        "RNN's gradient by W_hhᵀ·diag(tanh′) with tanh′ ≤ 1, so if the largest singular value of W_hh is below 1 the "
+        "gradient shrinks at every step. ρ is at most that singular value; well below 1 the RNN forgets within a few "
+        "steps, near 1 (0.95, say) it forgets slowly, and above 1 its gradient can grow. The text under the charts "
+        "gives the rate measured on this run.",
+        "zh": "两个网络的循环权重都被缩放，使 RNN 的 W_hh（以及 LSTM 候选值块 W_hg）的最大特征值模（谱半径 ρ）为 ρ。"
+        "成立的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
+        "梯度每一步都会缩小。ρ 不超过这个奇异值；ρ 远小于 1 时 RNN 几步之内就会遗忘，接近 1（例如 0.95）时遗忘得慢，"
+        "大于 1 时梯度可能增长。图下的文字给出本次运行实测的倍率。",
     },
     "why_rho_shown": {
         "en": "Measured with numpy.linalg.eigvals: ρ(W_hh) of the RNN = {rnn}, ρ(W_hg) of the LSTM = {lstm} (first layer).",
@@ -295,7 +301,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_reach_axis": {"en": "‖∂h_T/∂x_t‖ (log scale)", "zh": "‖∂h_T/∂x_t‖（对数坐标）"},
     "why_memory_title": {"en": "The LSTM's memory line", "zh": "LSTM 的记忆线"},
-    "why_memory_axis": {"en": "‖∂C_T/∂C_t‖ (log scale)", "zh": "‖∂C_T/∂C_t‖（对数坐标）"},
+    "why_memory_axis": {"en": "RMS over units (log scale)", "zh": "隐藏单元上的均方根（对数坐标）"},
     "why_overflow": {
         "en": "{name}: beyond float64 (> 1e308) — exploded",
         "zh": "{name}：超出 float64 范围（> 1e308）——已爆炸",
@@ -304,41 +310,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name}: below float64 (< 1e-308) — vanished",
         "zh": "{name}：低于 float64 范围（< 1e-308）——已消失",
     },
-    "why_span_over": {"en": "more than +308", "zh": "超过 +308"},
-    "why_span_under": {"en": "less than −308", "zh": "低于 −308"},
+    "why_falls": {"en": "falls by {d} decades", "zh": "下降 {d} 个数量级"},
+    "why_rises": {"en": "rises by {d} decades", "zh": "上升 {d} 个数量级"},
+    "why_falls_beyond": {
+        "en": "falls by more than 308 decades (below float64's smallest number)",
+        "zh": "下降超过 308 个数量级（低于 float64 能表示的最小数）",
+    },
+    "why_rises_beyond": {
+        "en": "rises by more than 308 decades (beyond float64's largest number)",
+        "zh": "上升超过 308 个数量级（超出 float64 能表示的最大数）",
+    },
     "why_explain_rnn": {
-        "en": "**Why the RNN's curve falls (or climbs) like a straight line on a log scale.** Going one step back "
-        "multiplies the RNN's gradient by $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$. Here $\\rho(W_{{hh}})$ = {rho} "
-        "and $\\tanh'$ averages {dtanh} along this run, so each step back scales the gradient by roughly "
-        "{per_step}: repeated {T} times, that is exponential decay below 1 and exponential growth above 1. From "
-        "$t = T$ back to $t = 1$ the RNN's curve changes by **{rnn_span} decades** (powers of ten).",
-        "zh": "**为什么 RNN 的曲线在对数坐标下像一条直线那样下降（或上升）。** 每向前回溯一步，RNN 的梯度都要乘以 "
-        "$W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。这里 $\\rho(W_{{hh}})$ = {rho}，本次运行中 $\\tanh'$ "
-        "的平均值为 {dtanh}，所以每回溯一步梯度大约乘以 {per_step}：重复 {T} 次，小于 1 就指数衰减，"
-        "大于 1 就指数增长。从 $t = T$ 回到 $t = 1$，RNN 的曲线变化了 **{rnn_span} 个数量级**（10 的幂）。",
+        "en": "**Why the RNN's curve (left chart, red) falls or climbs like a straight line on a log scale.** Going one "
+        "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
+        "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
+        "**{per_step} per step**, repeated $T - 1$ = {n} times. (That rate is measured, not predicted: "
+        "$\\rho(W_{{hh}})$ = {rho} times an average $\\tanh'$ would not give it, because an average of $\\tanh'$ "
+        "is not the typical factor of a product, and $W_{{hh}}$ is not a symmetric matrix.)",
+        "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每向前回溯一步，RNN 的梯度都要乘以"
+        "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
+        "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。（这个倍率是测出来的，不是推算的："
+        "$\\rho(W_{{hh}})$ = {rho} 乘以 $\\tanh'$ 的平均值得不到它，因为平均值不是连乘积的典型因子，而且 $W_{{hh}}$ "
+        "不是对称矩阵。）",
     },
     "why_explain_lstm_keeps": {
-        "en": "**Why the LSTM's does not have to.** Its memory is updated by addition, $C_t = f_t \\odot C_{{t-1}} + "
-        "i_t \\odot g_t$, so one step back along the memory line multiplies the gradient by $f_t$ alone — no "
-        "weight matrix, no squashing. The forget gates here average {fmean}, so the product $\\prod f$ (green, "
-        "dashed) stays within {f_span} decades over the whole sequence and the memory carries the gradient "
-        "back. The LSTM's curve changes by **{lstm_span} decades**.",
-        "zh": "**为什么 LSTM 不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，"
-        "所以沿记忆线回溯一步，梯度只乘以 $f_t$——没有权重矩阵，也没有压缩。这里遗忘门的平均值为 {fmean}，"
-        "乘积 $\\prod f$（绿色虚线）在整个序列上只变化 {f_span} 个数量级，记忆把梯度带了回来。"
-        "LSTM 的曲线变化了 **{lstm_span} 个数量级**。",
+        "en": "**Why the LSTM's curve (left chart, blue) does not have to.** Its memory is updated by addition, "
+        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$. Along the memory line alone — the direct path "
+        "$C_{{t-1}} \\to C_t$, the green dashed line in the right chart — one step back multiplies the gradient "
+        "by $f_t$: no weight matrix, no squashing. The forget gates' geometric mean here is {fgeo}, and the "
+        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**: the memory "
+        "carries the gradient back.",
+        "zh": "**为什么 LSTM 的曲线（左图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
+        "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即右图的绿色虚线——回溯一步，梯度只乘以 "
+        "$f_t$：没有权重矩阵，也没有压缩。这里遗忘门的几何平均为 {fgeo}，直接路径在整个序列上{f_span}。"
+        "左图中 LSTM 的曲线**{lstm_span}**：记忆把梯度带了回来。",
     },
     "why_explain_lstm_loses": {
-        "en": "**The LSTM's memory line could carry it — but here it forgets.** Its memory is updated by "
-        "addition, $C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$, so one step back along it multiplies the "
-        "gradient by $f_t$ alone. The forget gates here average only {fmean}, so the product $\\prod f$ "
-        "(green, dashed) falls by {f_span} decades and takes the gradient with it: the LSTM's curve changes by "
-        "**{lstm_span} decades**. Raise the forget bias to +3 … +5 and watch $\\prod f$ straighten out.",
+        "en": "**The LSTM's memory line could carry the gradient — but here it forgets.** Its memory is updated by "
+        "addition, $C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$, so along the memory line alone — the direct "
+        "path, the green dashed line in the right chart — one step back multiplies the gradient by $f_t$. The "
+        "forget gates' geometric mean here is only {fgeo}, so the direct path {f_span}, and the LSTM's curve in "
+        "the left chart (blue) **{lstm_span}**. Raise the forget bias to +3 … +5 and watch the green line "
+        "straighten out.",
         "zh": "**LSTM 的记忆线本可以把梯度带回来——但这里它在遗忘。** 它的记忆通过加法更新："
-        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，沿记忆线回溯一步，梯度只乘以 $f_t$。这里遗忘门的平均值只有 "
-        "{fmean}，乘积 $\\prod f$（绿色虚线）下降了 {f_span} 个数量级，梯度也随之消失：LSTM 的曲线变化了 "
-        "**{lstm_span} 个数量级**。把遗忘门偏置调到 +3 … +5，就能看到 $\\prod f$ 变平。",
+        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，所以只沿记忆线——直接路径，即右图的绿色虚线——回溯一步，"
+        "梯度只乘以 $f_t$。这里遗忘门的几何平均只有 {fgeo}，所以直接路径{f_span}，左图中 LSTM 的曲线（蓝色）"
+        "**{lstm_span}**。把遗忘门偏置调到 +3 … +5，就能看到绿线变平。",
     },
+    "why_explain_lstm_grows": {
+        "en": "**Here the LSTM's gradient grows too.** Along the memory line alone — the direct path, the green "
+        "dashed line in the right chart — one step back multiplies the gradient by $f_t$, which cannot exceed 1 "
+        "(geometric mean here {fgeo}; the direct path {f_span}). But the LSTM's curve in the left chart (blue) "
+        "**{lstm_span}**: the growth comes through the other paths, $h_{{t-1}}$ and the gates, whose recurrent "
+        "weights are this large. The memory line itself never explodes.",
+        "zh": "**这里 LSTM 的梯度也在增长。** 只沿记忆线——直接路径，即右图的绿色虚线——回溯一步，梯度乘以 $f_t$，"
+        "它不会超过 1（这里几何平均为 {fgeo}；直接路径{f_span}）。但左图中 LSTM 的曲线（蓝色）**{lstm_span}**："
+        "增长来自其他路径，即 $h_{{t-1}}$ 和各个门，它们的循环权重这么大。记忆线本身永远不会爆炸。",
+    },
+    "why_path_gap": {
+        "en": "The full memory Jacobian $\\partial C_T/\\partial C_t$ (blue, right chart) also runs through "
+        "$h_{{t-1}}$ and the gates; at $t = 1$ it stands {gap} decades {where} the direct path. Both curves are "
+        "root-mean-squares over the {H} hidden units, so both start at 1 at $t = T$.",
+        "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（右图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
+        "{where} {gap} 个数量级。两条曲线都是 {H} 个隐藏单元上的均方根，所以在 $t = T$ 处都从 1 开始。",
+    },
+    "why_above": {"en": "above", "zh": "高"},
+    "why_below": {"en": "below", "zh": "低"},
     "why_sidebar_note": {
         "en": "Both networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the forget bias "
         "applies to the LSTM. The presets set those knobs too.",

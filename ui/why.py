@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core.reach import Reach, decades, mean_tanh_slope
+from lstm_core.reach import decades, geometric_mean, per_step
 
 from . import state
 from .engine import Why
@@ -41,30 +41,38 @@ def controls_ui() -> float:
     return float(rho)
 
 
+def _span(r_values: np.ndarray, over: bool, under: bool) -> tuple[str, float]:
+    """'falls by 15.2 decades' (and the signed number: + means the curve is higher at t = 1)."""
+    if over:
+        return t("why_rises_beyond"), np.inf
+    if under:
+        return t("why_falls_beyond"), -np.inf
+    d = decades(r_values)
+    return t("why_rises" if d >= 0 else "why_falls", d=f"{abs(d):.1f}"), d
+
+
 def explanation(w: Why) -> str:
-    """The paragraph under the charts, with this run's own numbers in it."""
-    dtanh = mean_tanh_slope(w.rnn_trace)
-
-    def span(r: Reach) -> str:
-        if r.overflow[0]:
-            return t("why_span_over")
-        if r.underflow[0]:
-            return t("why_span_under")
-        return f"{decades(r.dx):+.1f}"
-
-    f_span = abs(decades(w.lstm_reach.fprod)) if np.isfinite(w.lstm_reach.fprod[0]) else 308.0
+    """The paragraphs under the charts, every number measured on this run (tested against the curves)."""
+    T, r, m = w.x.shape[0], w.rnn_reach, w.lstm_reach
+    rnn_span, _ = _span(r.dx, r.overflow[0], r.underflow[0])
+    rate = per_step(r.dx)
     rnn_text = t(
         "why_explain_rnn",
         rho=f"{w.rnn_rho:.2f}",
-        dtanh=f"{dtanh:.2f}",
-        per_step=f"{w.rnn_rho * dtanh:.2f}",
-        T=w.x.shape[0],
-        rnn_span=span(w.rnn_reach),
+        rnn_span=rnn_span,
+        per_step=f"{rate:.3g}" if np.isfinite(rate) and rate > 0 else "—",
+        n=T - 1,
     )
+    lstm_span, d = _span(m.dx, m.overflow[0], m.underflow[0])
+    f_span, _ = _span(m.fprod, False, bool(np.isnan(m.fprod[0])))
+    verdict = "keeps" if abs(d) <= 2 else ("grows" if d > 0 else "loses")
+    f = w.lstm_trace.layers[-1].f
     lstm_text = t(
-        "why_explain_lstm_keeps" if f_span < 1.0 else "why_explain_lstm_loses",
-        fmean=f"{float(w.lstm_trace.layers[-1].f.mean()):.3f}",
-        f_span=f"{f_span:.1f}",
-        lstm_span=span(w.lstm_reach),
+        f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
     )
-    return rnn_text + "\n\n" + lstm_text
+    gap = np.log10(m.dc[0] / m.fprod[0]) if np.isfinite(m.dc[0]) and np.isfinite(m.fprod[0]) else np.nan
+    path = ""
+    if np.isfinite(gap):
+        where = t("why_above" if gap >= 0 else "why_below")
+        path = "\n\n" + t("why_path_gap", gap=f"{abs(gap):.1f}", where=where, H=f.shape[1])
+    return rnn_text + "\n\n" + lstm_text + path

@@ -66,7 +66,7 @@ def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure
         go.Scatter(
             x=t,
             y=lstm.dc,
-            name="‖∂C<sub>T</sub>/∂C<sub>t</sub>‖",
+            name="‖∂C<sub>T</sub>/∂C<sub>t</sub>‖<sub>F</sub> / √H",
             line=dict(color=LSTM_COLOUR, width=3),
             hovertemplate="%{y:.3g}",
         )
@@ -75,7 +75,7 @@ def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure
         go.Scatter(
             x=t,
             y=lstm.fprod,
-            name="‖∏<sub>k>t</sub> f<sub>k</sub>‖",
+            name="RMS<sub>units</sub> ∏<sub>k>t</sub> f<sub>k</sub>",
             line=dict(color=F_COLOUR, width=3, dash="dash"),
             hovertemplate="%{y:.3g}",
         )

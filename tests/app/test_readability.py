@@ -38,7 +38,9 @@ def test_c_beyond_one_gets_its_own_labelled_scale_and_units_are_whole():
     heat = {d["name"]: d for d in fig["data"] if d["type"] == "heatmap"}
     c = arr(heat["c"]["z"])
     assert np.abs(c).max() > 1  # the counter's memory leaves ±1 …
-    assert heat["c"]["zmax"] == -heat["c"]["zmin"] == pytest.approx(np.abs(c).max(), abs=1e-3)  # … the scale too
+    assert (
+        heat["c"]["zmax"] == -heat["c"]["zmin"] == pytest.approx(np.abs(c).max(), abs=1e-3)
+    )  # … the scale too
     assert heat["c"]["showscale"] and "C (scale ±" in heat["c"]["colorbar"]["title"]["text"]
     assert heat["h"]["zmax"] == 1 and heat["c"]["hovertemplate"].startswith("C:")
     assert all(fig["layout"][k]["type"] == "category" for k in fig["layout"] if k.startswith("yaxis"))

@@ -75,7 +75,7 @@ def test_underflow_is_labelled_not_drawn_as_nan():
     assert np.isnan(rnn[:50]).all() and np.isfinite(rnn[-50:]).all()
     labels = [s.get("text", "") for s in fig["layout"].get("annotations", [])]
     assert any("below float64" in s for s in labels)
-    assert "less than −308" in " ".join(m.value for m in at.main.markdown)
+    assert "falls by more than 308 decades" in " ".join(m.value for m in at.main.markdown)
 
 
 def test_step_moves_the_cursor_on_both_charts():
@@ -95,3 +95,39 @@ def test_bad_settings_give_messages_not_nan():
     assert at.slider(key="vg_rho").value == 1.0
     fig = chart(at, "why_reach")
     assert all(np.isfinite(arr(d["y"]).astype(float)).any() for d in fig["data"][:1])
+
+
+@pytest.mark.parametrize("preset", ["vanish", "explode", "remember", "forget"])
+def test_every_number_in_the_explanation_is_measured_on_the_curves(preset):
+    """The per-step factor, the spans, the verdict and the geometric mean of f, read back from the
+    charts the page draws (issue: the text once said ×0.94 per step beside a curve rising 15 decades)."""
+    import re
+
+    at = make_app(page="why")
+    at.button(key=f"why_preset_{preset}").click().run()
+    text = " ".join(m.value for m in at.main.markdown)
+    c = curves(at)
+    rnn, lstm = c["RNN"], c["LSTM"]
+    T = len(rnn)
+    if np.isfinite(rnn[0]):
+        d = np.log10(rnn[0] / rnn[-1])
+        assert f"{'rises' if d >= 0 else 'falls'} by {abs(d):.1f} decades" in text
+        assert f"{10 ** (d / (T - 1)):.3g} per step" in text
+        assert f"= {T - 1} times" in text
+    if np.isfinite(lstm[0]):
+        d = np.log10(lstm[0] / lstm[-1])
+        verdict = "does not have to" if abs(d) <= 2 else ("grows too" if d > 0 else "it forgets")
+        assert verdict in text
+        assert f"**{'rises' if d >= 0 else 'falls'} by {abs(d):.1f} decades**" in text
+    mem = chart(at, "why_memory")
+    fprod = arr(next(d for d in mem["data"] if "RMS" in d["name"])["y"]).astype(float)
+    dc = arr(next(d for d in mem["data"] if "√H" in d["name"])["y"]).astype(float)
+    assert fprod[-1] == pytest.approx(1.0) and dc[-1] == pytest.approx(1.0)  # RMS: both start at 1
+    geo = float(re.search(r"geometric mean here (?:is )?(?:only )?([0-9.]+)", text).group(1))
+    from ui.engine import why
+
+    w = why(at.session_state["_page_context"].cfg, at.slider(key="vg_rho").value)
+    f = w.lstm_trace.layers[-1].f
+    assert geo == pytest.approx(np.exp(np.log(f).mean()), abs=6e-4)
+    if preset == "explode":
+        assert "it forgets" not in text  # the LSTM's curve rose: it must not be said to vanish

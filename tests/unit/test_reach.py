@@ -72,8 +72,10 @@ def test_memory_jacobian_norms_match_torch(seed):
     net = Network.from_state_dict(state_dict_of([m]))
     x = np.random.default_rng(seed).standard_normal((15, 2))
     r = reach(net, net.run(x))
-    np.testing.assert_allclose(r.dc, torch_memory_norms(m, x), rtol=1e-9)
-    assert r.fprod[-1] == pytest.approx(2.0)  # ∂C_T/∂C_T = I: √H
+    np.testing.assert_allclose(r.dc, torch_memory_norms(m, x) / 2.0, rtol=1e-9)  # RMS: / √H, H = 4
+    assert r.fprod[-1] == pytest.approx(1.0) and r.dc[-1] == pytest.approx(1.0)  # ∂C_T/∂C_T = I
+    f = net.run(x).layers[0].f
+    np.testing.assert_allclose(r.fprod[5], np.sqrt(np.mean(np.prod(f[6:], axis=0) ** 2)), rtol=1e-12)
 
 
 def test_spectral_radius_is_numpys():
