@@ -4,12 +4,12 @@ Every preset is a tiny network with large, round weights (±10 puts a gate
 firmly at 0 or 1: σ(10) = 0.99995) and a suggested input. Its claim (what a
 student should see) is asserted numerically in tests/unit/test_presets.py.
 
-    memory    f ≈ 1, i opens only on the first impulse: C never changes after it
-    forget    f ≈ 0: C is only this step's write, C_t = i_t·g_t
+    memory    f ≈ 1, i opens only near x = 1: after the first impulse C never changes, whatever g is
+    forget    f ≈ 0: C is only this step's write, C_t = i_t·g_t; it no longer depends on C_{t−1}
     latch     two units remember the sign of the last impulse until the next one
     counter   f ≈ 1, i ≈ 1: C adds up the input (an integrator)
     spike     h fires only when the input changes
-    copy      f ≈ 0, i ≈ 1, o ≈ 1: h follows x, squashed twice by tanh
+    copy      a delay line: unit 2 repeats unit 1's output one step late, read through W_hh
     rnn_lstm  the memory cell on a long input, with a plain-RNN twin that forgets
 """
 
@@ -51,14 +51,19 @@ def _lstm(H: int, D: int, **rows: tuple) -> Network:
     return Network.from_state_dict(sd, "lstm")
 
 
+MEMORY_INPUT = ", ".join(["1"] + ["-0.5", "-1", "-0.5", "0"] * 8)[:-3]  # an impulse, then a wave in −1 … 0
+
+
 def memory() -> Preset:
+    # the input keeps moving after t = 1, so the candidate g = tanh(2x) is far from 0: only i ≈ 0 keeps C
     net = _lstm(1, 1, i=(2 * BIG, 0, -BIG), f=(0, 0, BIG), g=(2.0, 0, 0), o=(0, 0, BIG))
-    return Preset("memory", net, dict(kind="impulse", length=40, amplitude=1.0, onset=1))
+    return Preset("memory", net, dict(kind="typed", text=MEMORY_INPUT))
 
 
 def forget() -> Preset:
     net = _lstm(1, 1, i=(0, 0, BIG), f=(0, 0, -BIG), g=(1.0, 0, 0), o=(0, 0, BIG))
-    return Preset("forget", net, dict(kind="sine", length=40, amplitude=1.0, period=20.0))
+    # white noise: successive inputs are unrelated, so C_t visibly does not depend on C_{t−1}
+    return Preset("forget", net, dict(kind="noise", length=40, amplitude=1.0, period=20.0))
 
 
 def latch() -> Preset:
@@ -81,8 +86,16 @@ def counter() -> Preset:
 
 
 def copy() -> Preset:
-    net = _lstm(1, 1, i=(0, 0, BIG), f=(0, 0, -BIG), g=(1.0, 0, 0), o=(0, 0, BIG))
-    return Preset("copy", net, dict(kind="sine", length=40, amplitude=2.0, period=20.0))
+    # unit 1 writes tanh(x_t); unit 2 writes tanh(1.3·h1_{t−1}), h of unit 1 one step back, read through W_hh
+    net = _lstm(
+        2,
+        1,
+        i=(0, 0, [BIG, BIG]),
+        f=(0, 0, [-BIG, -BIG]),
+        g=([[1.0], [0.0]], [[0.0, 0.0], [1.3, 0.0]], 0),
+        o=(0, 0, [BIG, BIG]),
+    )
+    return Preset("copy", net, dict(kind="square", length=40, amplitude=1.0, period=10.0))
 
 
 def spike(k: float = 3.0) -> Preset:

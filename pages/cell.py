@@ -9,7 +9,7 @@ from ui.steps import jump_to_clicked, step_caption, step_fragment
 from ui.strings import STRINGS
 from viz.diagram import colour_key_figure, diagram_figure
 from viz.equations import numbers, reading, symbolic
-from viz.pseudocode import pseudocode
+from viz.pseudocode import pseudocode, stacked_pseudocode
 from viz.style import num
 from viz.tables import step_table
 
@@ -73,7 +73,10 @@ def view(s: int) -> None:
     )
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):
+        st.caption(t("code_corrected"))
         st.code(pseudocode(lt, s, tr, digits), language="python")
+        st.markdown(t("code_stack_header"))
+        st.code(stacked_pseudocode(ctx.result.trace, s, tr, digits), language="python")
 
 
 def stop_playing_here() -> None:

@@ -17,13 +17,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "num_layers_label": {"en": "Layers", "zh": "层数"},
     "num_layers_help": {
         "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
-        "zh": "堆叠网络：第 k 层的输出 h_t 就是第 k+1 层的输入 x_t。",
+        "zh": "多层 LSTM（堆叠）：第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t。",
     },
-    "hidden_size_label": {"en": "Units, layer {k}", "zh": "第 {k} 层单元数"},
+    "hidden_size_label": {
+        "en": "Units, layer {k}",
+        "zh": "第 {k} 层隐藏单元数",
+    },
     "hidden_size_help": {
-        "en": "The hidden size H of this layer: how many units (cells side by side) it has, 1–16. "
-        "Each unit has its own gates, memory C and output h.",
-        "zh": "这一层的隐藏单元数 H：并排的单元个数，1–16。每个单元都有自己的门、记忆 C 和输出 h。",
+        "en": "The hidden size H of this layer: how many neurons (hidden units) are inside its cell. As the article puts "
+        "it, a cell is one layer of neurons, like a layer of a CNN: the number of neurons is hidden inside the cell. "
+        "Each hidden unit has its own gates, memory C and output h. 1–16 here.",
+        "zh": "这一层的隐藏单元数 H：单元内部有多少个神经元（隐藏单元）。正如原文所说，一个单元就是一层神经元，就像 CNN 的一层："
+        "神经元的个数“隐藏”在单元里面。每个隐藏单元都有自己的门、记忆 C 和输出 h。这里为 1–16。",
     },
     "seed_label": {"en": "Random seed", "zh": "随机种子"},
     "seed_help": {
@@ -37,9 +42,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "forget_bias_label": {"en": "Forget-gate bias b_f", "zh": "遗忘门偏置 b_f"},
     "forget_bias_help": {
-        "en": "b_f = b_if + b_hf. Around +1 to +5 the forget gate stays open (f ≈ 1) and the memory lasts; "
-        "negative values make it forget at once.",
-        "zh": "b_f = b_if + b_hf。取 +1 到 +5 时遗忘门保持打开（f ≈ 1），记忆得以保留；取负值则立刻遗忘。",
+        "en": "b_f = b_if + b_hf, the bias inside f_t = σ(W_if·x_t + W_hf·h_(t−1) + b_f). When the weighted sum is near 0, "
+        "b_f sets f: −1 gives f ≈ 0.27, 0 gives 0.50, +1 (the default) 0.73, +3 0.95, +5 0.993. f is the share of the "
+        "memory kept per step: after 10 steps f = 0.73 keeps 4 %, f = 0.95 keeps 60 %, f = 0.993 keeps 93 %.",
+        "zh": "b_f = b_if + b_hf，即 f_t = σ(W_if·x_t + W_hf·h_(t−1) + b_f) 中的偏置。加权和接近 0 时，b_f 决定 f："
+        "−1 时 f ≈ 0.27，0 时 0.50，+1（默认）时 0.73，+3 时 0.95，+5 时 0.993。f 是每步保留的记忆比例："
+        "10 步之后，f = 0.73 保留 4%，f = 0.95 保留 60%，f = 0.993 保留 93%。",
     },
     # --- sidebar: input ---
     "input_header": {"en": "Input sequence", "zh": "输入序列"},
@@ -91,7 +99,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- sidebar: view and share ---
     "view_header": {"en": "Look at", "zh": "查看"},
     "view_layer_label": {"en": "Layer", "zh": "层"},
-    "view_unit_label": {"en": "Unit", "zh": "单元"},
+    "view_unit_label": {
+        "en": "Unit",
+        "zh": "隐藏单元",
+    },
     "share_header": {"en": "🔗 Share this view", "zh": "🔗 分享当前视图"},
     "share_help": {
         "en": "This link opens exactly this page, model, input, step and language. It is also in the address bar.",
@@ -138,28 +149,58 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "diagram_title": {
         "en": "Layer {layer} · unit {unit} · t = {t}",
-        "zh": "第 {layer} 层 · 单元 {unit} · t = {t}",
+        "zh": "第 {layer} 层 · 隐藏单元 {unit} · t = {t}",
     },
     "x_vector_note": {
-        "en": "In layer {layer}, x_t has {d} numbers (the diagram shows the first few); for layers above the "
-        "first, x_t is the h_t of the layer below.",
-        "zh": "在第 {layer} 层，x_t 有 {d} 个数（图中只显示前几个）；第一层以上的 x_t 就是下一层的 h_t。",
+        "en": "In layer {layer}, x_t has {d} numbers (the diagram shows the first few); for layers above the first, x_t is the h_t of the layer below.",
+        "zh": "在第 {layer} 层，x_t 有 {d} 个数（图中只显示前几个）；从第 2 层起，第 k 层的 x_t 就是第 k−1 层的 h_t。",
     },
     "reading_header": {"en": "What happens at this step", "zh": "这一步发生了什么"},
-    "equations_header": {"en": "The equations, unit {unit}", "zh": "公式（单元 {unit}）"},
+    "equations_header": {
+        "en": "The equations, unit {unit}",
+        "zh": "公式（隐藏单元 {unit}）",
+    },
     "forced": {"en": "forced", "zh": "强制"},
     "all_units_header": {
         "en": "Every unit of layer {layer} at t = {t}",
         "zh": "第 {layer} 层所有单元（t = {t}）",
     },
-    "unit": {"en": "unit", "zh": "单元"},
+    "unit": {
+        "en": "unit",
+        "zh": "隐藏单元",
+    },
     "row_i": {"en": "i (input gate)", "zh": "i（输入门）"},
     "row_f": {"en": "f (forget gate)", "zh": "f（遗忘门）"},
     "row_g": {"en": "g = C̃ (candidate)", "zh": "g = C̃（候选值）"},
     "row_o": {"en": "o (output gate)", "zh": "o（输出门）"},
-    "row_c": {"en": "C (memory)", "zh": "C（记忆）"},
-    "row_h": {"en": "h (output)", "zh": "h（输出）"},
-    "code_header": {"en": "The article's pseudocode, live", "zh": "原文伪代码（实时数值）"},
+    "row_c": {
+        "en": "C (memory)",
+        "zh": "C（记忆，单元状态）",
+    },
+    "row_h": {
+        "en": "h (output)",
+        "zh": "h（隐藏状态，本步的输出）",
+    },
+    "code_header": {
+        "en": "The article's pseudocode, corrected, with live values",
+        "zh": "原文伪代码（已更正，实时数值）",
+    },
+    "code_corrected": {
+        "en": "Corrected from the article: its typos fixed, its lines in the order the maths runs, `combine` built with "
+        "`np.concatenate` (the article joins — 拼接 — the two vectors; `+` in NumPy would add them element by element), "
+        "and its driver loop unpacked in the right order (see below).",
+        "zh": "相对原文的更正：修正了笔误，按计算顺序排列各行，用 `np.concatenate` 构造 `combine`（原文的意思是把两个向量拼接；"
+        "NumPy 中的 `+` 会逐元素相加），并按正确顺序解包驱动循环的返回值（见下文）。",
+    },
+    "code_stack_header": {
+        "en": "**Many layers: the loop the article left unwritten (多层LSTM的代码，未完待续), for the model on screen.**",
+        "zh": "**多层 LSTM（堆叠）：原文没有写完的循环（多层LSTM的代码，未完待续），对应当前屏幕上的模型。**",
+    },
+    "code_stack_sizes": {"en": "one cell per layer, H neurons each", "zh": "每层一个单元，各含 H 个神经元"},
+    "code_stack_up": {
+        "en": "layer k's h_t is layer k+1's input at the same step",
+        "zh": "第 k 层的 h_t 是同一步第 k+1 层的输入",
+    },
     "code_returns": {"en": "output first, then memory", "zh": "先返回输出，再返回记忆"},
     "code_article_wrong": {
         "en": "the article's line: swaps memory and output",
@@ -176,7 +217,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The path of this app follows zuotongbin's article on LSTMs (cnblogs, 2019-04-12, CC BY-SA 4.0): "
         "RNN, why it fails on long sequences, the LSTM's memory and gates, stacked cells, classifying series.",
         "zh": "本应用的思路来自 zuotongbin 的 LSTM 文章（博客园，2019-04-12，CC BY-SA 4.0）："
-        "RNN、它为何难以处理长序列、LSTM 的记忆与门、堆叠单元、时间序列分类。",
+        "RNN、它为何难以处理长序列、LSTM 的记忆与门、多层 LSTM（堆叠）、时间序列分类。",
     },
     # --- diagram ---
     "node_f": {
@@ -204,28 +245,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "gate_i": {"en": "input", "zh": "输入门"},
     "gate_g": {"en": "candidate", "zh": "候选值"},
     "gate_o": {"en": "output", "zh": "输出门"},
-    "memory_line": {"en": "memory C (the cell state)", "zh": "记忆 C（细胞状态）"},
+    "memory_line": {
+        "en": "memory C (the cell state)",
+        "zh": "记忆 C（单元状态）",
+    },
     "legend_gate": {"en": "gate, 0 (closed) … 1 (open)", "zh": "门：0（关闭）… 1（打开）"},
     "legend_value": {"en": "value, −1 … +1", "zh": "数值：−1 … +1"},
     "play": {"en": "Play", "zh": "播放"},
     "pause": {"en": "Pause", "zh": "暂停"},
     # --- plain reading ---
     "read_f": {
-        "en": "The forget gate keeps **{f}** of the old memory: Cₜ₋₁ = {c_prev} becomes {kept}.",
-        "zh": "遗忘门保留了 **{f}** 的旧记忆：Cₜ₋₁ = {c_prev} 变为 {kept}。",
+        "en": "The forget gate keeps **{f} %** of the old memory: Cₜ₋₁ = {c_prev} becomes {kept}.",
+        "zh": "遗忘门保留了旧记忆的 **{f}%**：Cₜ₋₁ = {c_prev} 变为 {kept}。",
     },
     "read_i": {
-        "en": "The input gate lets in **{i}** of the candidate g = {g}, which writes {written}.",
-        "zh": "输入门放入候选值 g = {g} 的 **{i}**，写入 {written}。",
+        "en": "The input gate lets in **{i} %** of the candidate g = {g}, which writes {written}.",
+        "zh": "输入门把候选值 g = {g} 的 **{i}%** 写入记忆，即写入 {written}。",
     },
     "read_c": {"en": "The memory is now **Cₜ = {c}**.", "zh": "现在的记忆是 **Cₜ = {c}**。"},
     "read_o": {
-        "en": "The output gate shows **{o}** of tanh(Cₜ) = {tanh_c}, so **hₜ = {h}**.",
-        "zh": "输出门输出 tanh(Cₜ) = {tanh_c} 的 **{o}**，所以 **hₜ = {h}**。",
+        "en": "The output gate shows **{o} %** of tanh(Cₜ) = {tanh_c}, so **hₜ = {h}**.",
+        "zh": "输出门让 tanh(Cₜ) = {tanh_c} 的 **{o}%** 通过，所以隐藏状态 **hₜ = {h}**。",
     },
     "read_forced": {
         "en": "(Gate {gates} was forced by a what-if override at this step.)",
-        "zh": "（本步中门 {gates} 被“假如”设置强制赋值。）",
+        "zh": "（本步中门 {gates} 被假设实验强制赋值。）",
     },
     "read_rnn": {
         "en": "The RNN mixes hₜ₋₁ = {h_prev} with xₜ into a = {pre}, and squashes it: **hₜ = tanh(a) = {h}**. "
@@ -249,10 +293,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- layers page ---
     "layers_title": {"en": "The stack at this step", "zh": "本步的整个堆叠"},
     "layers_intro": {
-        "en": "A cell is one layer of neurons. x_t enters layer 1 at the bottom; each layer's output h_t is the "
-        "input x_t of the layer above, and each layer has its own hidden size, weights and memory.",
-        "zh": "一个单元就是一层神经元。x_t 从底部进入第 1 层；每层的输出 h_t 就是上一层的输入 x_t，"
-        "每层都有自己的隐藏单元数、权重和记忆。",
+        "en": "A cell is one layer of neurons. x_t enters layer 1 at the bottom; each layer's output h_t is the input x_t of the layer above, and each layer has its own hidden size, weights and memory.",
+        "zh": "一个单元就是一层神经元。x_t 从底部进入第 1 层；第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t，每层都有自己的隐藏单元数、权重和记忆。",
     },
     "stack_layer": {
         "en": "Layer {k} (H = {H}) — its h_t goes up",
@@ -403,13 +445,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "由随机种子 {seed} 生成的权重（PyTorch 的初始化方式，已缩放）。可以编辑、加载预设或导入你自己的权重。",
     },
     "input_dim_mismatch": {
-        "en": "The model reads {need} numbers per step (x_t has {need} entries) but this input has {got}. "
-        "Choose an input with {need} column(s), or reset the weights to the seed.",
-        "zh": "模型每步读入 {need} 个数（x_t 有 {need} 个分量），但此输入有 {got} 个。请选择有 {need} 列的输入，或把权重恢复为随机种子。",
+        "en": "The model reads {need} numbers per step (x_t has {need} entries) but this input has {got}. Choose an input with {need} column(s), or reset the weights to the seed.",
+        "zh": "模型每步读入 {need} 个数（x_t 有 {need} 个分量），但此输入有 {got} 个。请选择有 {need} 列的输入，或把权重恢复为随机初始权重。",
     },
     "overrides_dropped": {
         "en": "The what-if overrides no longer fit this model or input and were cleared: {msg}",
-        "zh": "“假如”强制设置已不适用于当前模型或输入，已清除：{msg}",
+        "zh": "假设实验的强制设置已不适用于当前模型或输入，已清除：{msg}",
     },
     "share_too_big": {
         "en": "These custom weights are too big for a link (a link holds at most 8 KB). "
@@ -426,7 +467,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tab_edit": {"en": "✏️ Edit weights", "zh": "✏️ 编辑权重"},
     "tab_presets": {"en": "🎓 Teaching presets", "zh": "🎓 教学预设"},
-    "tab_whatif": {"en": "🔀 What if", "zh": "🔀 假如"},
+    "tab_whatif": {
+        "en": "🔀 What if",
+        "zh": "🔀 假设实验",
+    },
     "tab_files": {"en": "📂 Import / export", "zh": "📂 导入 / 导出"},
     "edit_help": {
         "en": "Layer {layer} (choose the layer in the sidebar). One gate at a time: a row is a unit; columns x are "
@@ -462,32 +506,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_title_latch": {"en": "Latch (flip-flop)", "zh": "锁存器（触发器）"},
     "preset_title_counter": {"en": "Counter (integrator)", "zh": "计数器（积分器）"},
     "preset_title_spike": {"en": "Spike detector", "zh": "突变检测器"},
-    "preset_title_copy": {"en": "Copy the input", "zh": "复制输入"},
+    "preset_title_copy": {"en": "Delay line: copy, one step late", "zh": "延迟线：晚一步复制"},
     "preset_title_rnn_lstm": {"en": "Plain RNN vs LSTM on a long input", "zh": "长输入上的普通 RNN 与 LSTM"},
     "preset_text_memory": {
-        "en": "One unit. The forget gate's bias is +10, so f ≈ 1 at every step: nothing is forgotten. The input gate "
-        "opens only when the input is 1 (W_ii = 20, b_i = −10), so the single impulse at t = 1 is written, and after "
-        "that i ≈ 0: **C never changes again**. Suggested input: one impulse at t = 1, 40 steps. Step through and "
-        "watch C_t stay at the same value while x_t is 0.",
-        "zh": "一个单元。遗忘门偏置为 +10，所以每一步 f ≈ 1：什么都不忘。输入门只在输入为 1 时打开"
-        "（W_ii = 20，b_i = −10），因此 t = 1 的脉冲被写入，之后 i ≈ 0：**C 再也不变**。建议输入：t = 1 处一个脉冲，"
-        "共 40 步。逐步观察：x_t 为 0 时 C_t 始终保持同一个值。",
+        "en": "One hidden unit. The forget gate's bias is +10, so f ≈ 1 at every step: nothing is forgotten. The input gate opens only near x = 1 (W_ii = 20, b_i = −10, so x = 1 gives i ≈ 1 and x ≤ 0 gives i ≈ 0.00005): the impulse at t = 1 is written. After it the input keeps moving between −1 and 0, so the candidate g = tanh(2x) is far from 0 — up to −0.96 — yet i ≈ 0 writes none of it: **C never changes again**. Suggested input: that sequence, 32 steps. Step through and watch g change while C_t stays put.",
+        "zh": "一个隐藏单元。遗忘门偏置为 +10，所以每一步 f ≈ 1：什么都不忘。输入门只在 x 接近 1 时打开（W_ii = 20，b_i = −10，x = 1 时 i ≈ 1，x ≤ 0 时 i ≈ 0.00005）：t = 1 的脉冲被写入。之后输入在 −1 和 0 之间变化，候选值 g = tanh(2x) 远离 0（最低到 −0.96），但 i ≈ 0，一点也写不进去：**C 再也不变**。建议输入：这段序列，共 32 步。逐步观察：g 在变，C_t 不动。",
     },
     "preset_text_forget": {
-        "en": "One unit with f ≈ 0 (forget bias −10) and i ≈ 1: the old memory is thrown away at every step, so "
-        "**C_t is just this step's write, i_t·g_t = tanh(x_t)**. Suggested input: a sine wave. Compare C_{t−1} and "
-        "C_t on the diagram: they have nothing to do with each other.",
-        "zh": "一个单元，f ≈ 0（遗忘偏置 −10），i ≈ 1：每一步都丢掉旧记忆，所以 **C_t 就是本步写入的 i_t·g_t = "
-        "tanh(x_t)**。建议输入：正弦波。在图上比较 C_{t−1} 和 C_t：两者毫无关系。",
+        "en": "One hidden unit with f ≈ 0 (forget-gate bias −10) and i ≈ 1: the old memory is cleared at every step, so **C_t is just this step's write, i_t·g_t = tanh(x_t)**: it no longer depends on C_{t−1}. Suggested input: white noise, where successive inputs are unrelated — compare C_{t−1} and C_t on the diagram. (On a smooth input such as a sine, C_{t−1} and C_t still look alike, because the inputs do.)",
+        "zh": "一个隐藏单元，f ≈ 0（遗忘门偏置 −10），i ≈ 1：每一步都清空旧记忆，所以 **C_t 就是本步写入的 i_t·g_t = tanh(x_t)**：它不再依赖 C_{t−1}。建议输入：白噪声，相邻输入互不相关——在图上比较 C_{t−1} 和 C_t。（在正弦这类平滑输入上，C_{t−1} 和 C_t 仍然相似，因为输入本身相似。）",
     },
     "preset_text_latch": {
-        "en": "Two units remember **the sign of the last impulse** until the next one. Unit 1's input gate opens on a "
-        "+1 impulse and its forget gate shuts on a −1; unit 2 does the opposite. Between impulses both keep their "
-        "memory (f ≈ 1, nothing written), so h₁ − h₂ is positive after a +1 and negative after a −1. Suggested input: "
-        "a few ±1 impulses typed by hand.",
-        "zh": "两个单元记住**最后一个脉冲的符号**，直到下一个脉冲到来。单元 1 的输入门在 +1 脉冲时打开、遗忘门在 −1 "
-        "脉冲时关闭；单元 2 正好相反。脉冲之间两者都保持记忆（f ≈ 1，不写入），所以 +1 之后 h₁ − h₂ 为正，−1 之后为负。"
-        "建议输入：手动输入几个 ±1 脉冲。",
+        "en": "Two hidden units remember **the sign of the last impulse** until the next one. On a +1 impulse, unit 1's input gate opens (i ≈ 1: it writes) while on a −1 its forget gate drops to f ≈ 0 (its memory is cleared); unit 2 does the opposite. Between impulses both keep their memory (f ≈ 1, i ≈ 0: nothing is cleared, nothing written), so h₁ − h₂ is positive after a +1 and negative after a −1. Suggested input: a few ±1 impulses typed by hand.",
+        "zh": "两个隐藏单元记住**最后一个脉冲的符号**，直到下一个脉冲到来。遇到 +1 脉冲时，隐藏单元 1 的输入门打开（i ≈ 1：写入）；遇到 −1 时，它的遗忘门降到 f ≈ 0（记忆被清空）；隐藏单元 2 正好相反。脉冲之间两者都保持记忆（f ≈ 1，i ≈ 0：既不清空也不写入），所以 +1 之后 h₁ − h₂ 为正，−1 之后为负。建议输入：手动输入几个 ±1 脉冲。",
     },
     "preset_text_counter": {
         "en": "f ≈ 1 and i ≈ 1: nothing is forgotten and everything is written, so **C adds up the input** — "
@@ -500,22 +531,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unit 1 copies the input into its output. Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
         "unit 1's h_{t−1} through W_hh: while the input holds still the two cancel, so **h of unit 2 fires only when "
         "the input changes**. Suggested input: a square wave; look at unit 2 on the Timeline.",
-        "zh": "单元 1 把输入复制到输出。单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从单元 1 的 "
-        "h_{t−1} 读取：输入不变时两者抵消，所以**单元 2 的 h 只在输入变化时放电**。建议输入：方波；在时间线上看单元 2。",
+        "zh": "隐藏单元 1 把输入复制到输出。隐藏单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从隐藏单元 1 的 "
+        "h_{t−1} 读取：输入不变时两者抵消，所以**隐藏单元 2 的 h 只在输入变化时才有输出**。建议输入：方波；在时间线上看隐藏单元 2。",
     },
     "preset_text_copy": {
-        "en": "f ≈ 0, i ≈ 1, o ≈ 1 and g = tanh(x): **h follows x**, squashed twice by tanh (once into C, once out "
-        "of it), so a sine of amplitude 2 comes out with peaks of about 0.75.",
-        "zh": "f ≈ 0，i ≈ 1，o ≈ 1，g = tanh(x)：**h 跟随 x**，并被 tanh 压缩两次（写入 C 时一次，输出时一次），"
-        "所以幅度为 2 的正弦波输出的峰值约为 0.75。",
+        "en": "A delay line of two hidden units. Unit 1 writes tanh(x_t) and outputs it (f ≈ 0, i ≈ 1, o ≈ 1). Unit 2 writes tanh(1.3·h_{t−1}) of unit 1 — it reads unit 1's previous output through W_hh — so **h of unit 2 repeats h of unit 1 one step late** (within 0.05). Suggested input: a square wave; on the Timeline, unit 2's rows are unit 1's shifted one column right. The same weights do this at every step.",
+        "zh": "由两个隐藏单元组成的延迟线。隐藏单元 1 写入 tanh(x_t) 并输出（f ≈ 0，i ≈ 1，o ≈ 1）。隐藏单元 2 写入隐藏单元 1 的 tanh(1.3·h_{t−1})——它通过 W_hh 读取隐藏单元 1 上一步的输出——所以**隐藏单元 2 的 h 比隐藏单元 1 的 h 晚一步重复出现**（误差在 0.05 以内）。建议输入：方波；在时间线上，隐藏单元 2 的行就是隐藏单元 1 的行右移一列。每一步用的都是同一组权重。",
     },
     "preset_text_rnn_lstm": {
-        "en": "The perfect-memory LSTM beside a plain RNN twin (h_t = tanh(2·x_t + 0.9·h_{t−1})) on one impulse "
-        "followed by 199 zeros. The RNN multiplies its memory by about 0.9 at every step and has lost it long before "
-        "t = 200; **the LSTM still holds it**. The chart below shows both. See the Why LSTM page for the gradients.",
-        "zh": "完美记忆的 LSTM 与一个普通 RNN 孪生网络（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。"
-        "RNN 每一步把记忆乘以约 0.9，远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。"
-        "梯度请看“为什么需要 LSTM”页面。",
+        "en": "The perfect-memory LSTM beside a plain RNN twin (h_t = tanh(2·x_t + 0.9·h_{t−1})) on one impulse followed by 199 zeros. Each step multiplies the RNN's memory by at most 0.9 (tanh shrinks large values more: 0.96 → 0.70 → 0.56), so it has lost it long before t = 200; **the LSTM still holds it**. The chart below shows both. See the Why LSTM page for the gradients.",
+        "zh": "完美记忆的 LSTM 与一个普通 RNN 孪生网络（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。RNN 的记忆每一步最多乘以 0.9（tanh 对大的值压缩得更多：0.96 → 0.70 → 0.56），所以远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。梯度请看“为什么需要 LSTM”页面。",
     },
     "twin_title": {
         "en": "h_t of the LSTM and of its plain-RNN twin",
@@ -523,7 +548,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "whatif_rnn": {
         "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM.",
-        "zh": "“假如”功能强制设置门的值；普通 RNN 没有门。请切换到 LSTM。",
+        "zh": "假设实验强制设置门的值；普通 RNN 没有门。请切换到 LSTM。",
     },
     "whatif_help": {
         "en": "Force a gate of layer {layer} to a value at chosen steps and units, and compare with the original run. "
@@ -547,11 +572,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "whatif_forced": {"en": "with the overrides", "zh": "强制后"},
     "whatif_chart_title": {
         "en": "The chosen unit: original run vs what if",
-        "zh": "所选单元：原始运行与“假如”对比",
+        "zh": "所选隐藏单元：原始运行与假设实验对比",
     },
     "whatif_cell_note": {
         "en": "**What if:** with the overrides h_t = {h} and C_t = {c}; in the original run h_t = {h0} and C_t = {c0}.",
-        "zh": "**假如：**强制后 h_t = {h}，C_t = {c}；原始运行中 h_t = {h0}，C_t = {c0}。",
+        "zh": "**假设实验：**强制后 h_t = {h}，C_t = {c}；原始运行中 h_t = {h0}，C_t = {c0}。",
     },
     "diff_title": {
         "en": "Layer {k}: what the overrides changed (forced run − original)",
@@ -587,10 +612,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
     "internal_error": {
-        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or "
-        "press ↺ Reset to seed, or reload. If it happens again, send your teacher this page's link.",
-        "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机种子，或刷新页面。"
-        "如果再次发生，请把本页链接发给老师。",
+        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Reset to seed, or reload. If it happens again, send your teacher this page's link.",
+        "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机初始权重，或刷新页面。如果再次发生，请把本页链接发给老师。",
     },
     # --- classification lab ---
     "page_classify": {"en": "Classify", "zh": "分类"},
@@ -648,8 +671,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_class_shapes_2": {"en": "sawtooth", "zh": "锯齿波"},
     "clf_class_trend_0": {"en": "rising", "zh": "上升"},
     "clf_class_trend_1": {"en": "falling", "zh": "下降"},
-    "clf_class_order_0": {"en": "up first", "zh": "向上先"},
-    "clf_class_order_1": {"en": "down first", "zh": "向下先"},
+    "clf_class_order_0": {
+        "en": "up first",
+        "zh": "先上后下",
+    },
+    "clf_class_order_1": {
+        "en": "down first",
+        "zh": "先下后上",
+    },
     "clf_class_count_0": {"en": "1 spike", "zh": "1 个尖峰"},
     "clf_class_count_1": {"en": "2 spikes", "zh": "2 个尖峰"},
     "clf_class_count_2": {"en": "3 spikes", "zh": "3 个尖峰"},

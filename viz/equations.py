@@ -19,8 +19,8 @@ from .style import num as _num
 def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     """A short plain-language account of the step, from the i18n table ``tx``."""
 
-    def pct(v: float) -> str:
-        return f"{100 * v:.0f} %"
+    def pct(v: float) -> str:  # the template places the % sign (no space before it in Chinese)
+        return f"{100 * v:.0f}"
 
     def tex_num(v: float) -> str:  # prose wants a real minus sign
         return num(v)
@@ -58,8 +58,8 @@ f_t &= \sigma(W_{if}\,x_t + W_{hf}\,h_{t-1} + b_f) \\[6pt]
 i_t &= \sigma(W_{ii}\,x_t + W_{hi}\,h_{t-1} + b_i) \\[6pt]
 g_t &= \tanh(W_{ig}\,x_t + W_{hg}\,h_{t-1} + b_g) \\[6pt]
 o_t &= \sigma(W_{io}\,x_t + W_{ho}\,h_{t-1} + b_o) \\[6pt]
-C_t &= f_t \cdot C_{t-1} + i_t \cdot g_t \\[6pt]
-h_t &= o_t \cdot \tanh(C_t)
+C_t &= f_t \odot C_{t-1} + i_t \odot g_t \\[6pt]
+h_t &= o_t \odot \tanh(C_t)
 \end{aligned}""",
     "rnn": r"h_t = \tanh(W_{ih}\,x_t + b_{ih} + W_{hh}\,h_{t-1} + b_{hh})",
 }

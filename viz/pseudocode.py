@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from lstm_core import LayerTrace
+from lstm_core import LayerTrace, Trace
 
 from .style import vec as _vec
 
@@ -31,7 +31,7 @@ def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2
     if lt.cell == "rnn":
         lines = [
             ("def RNNCELL(prev_ht, input):", ""),
-            ("    combine = prev_ht + input", f"[h_(t-1) | x_t] = {combine}"),
+            ("    combine = np.concatenate([prev_ht, input])", f"[h_(t-1) | x_t] = {combine}"),
             ("    ht = tanh(layer(combine))", f"h_t = {vec(h)}"),
             ("    return ht", ""),
             ("", ""),
@@ -42,7 +42,7 @@ def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2
         return _comment_block(lines)
     lines = [
         ("def LSTMCELL(prev_ct, prev_ht, input):", ""),
-        ("    combine = prev_ht + input", f"[h_(t-1) | x_t] = {combine}"),
+        ("    combine = np.concatenate([prev_ht, input])", f"[h_(t-1) | x_t] = {combine}"),
         ("    ft = forget_layer(combine)", f"σ(…) = {vec(lt.f[t])}"),
         ("    candidate = candidate_layer(combine)", f"tanh(…) = {vec(lt.g[t])}"),
         ("    it = input_layer(combine)", f"σ(…) = {vec(lt.i[t])}"),
@@ -56,4 +56,27 @@ def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2
         ("    ht, ct = LSTMCELL(ct, ht, input)", f"{step}: ht = {vec(h)}, ct = {vec(lt.c[t])}"),
         ("    # ct, ht = LSTMCELL(ct, ht, input)", tr("code_article_wrong")),
     ]
+    return _comment_block(lines)
+
+
+def stacked_pseudocode(trace: Trace, t: int, tr: Callable[[str], str], digits: int = 2) -> str:
+    """The multi-layer loop the article left unwritten, for the model on screen, with step t's values:
+    a cell is one layer of neurons; layer k's h_t is layer k+1's input at the same step."""
+    vec = partial(_vec, digits=digits)
+    lstm = trace.cell == "lstm"
+    sizes = ", ".join(str(lt.hidden_size) for lt in trace.layers)
+    lines = [
+        (f"hidden_sizes = [{sizes}]", tr("code_stack_sizes")),
+        ("hts = [zeros(H) for H in hidden_sizes]", ""),
+    ]
+    if lstm:
+        lines.append(("cts = [zeros(H) for H in hidden_sizes]", ""))
+    lines += [("for input in inputs:", ""), ("    x = input", f"t = {t + 1}: x_t = {vec(trace.x[t])}")]
+    lines.append(("    for k in range(len(hidden_sizes)):", ""))
+    call = "hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)" if lstm else "hts[k] = RNNCELL(hts[k], x)"
+    lines.append((f"        {call}", ""))
+    for k, lt in enumerate(trace.layers):
+        note = f"k = {k}: ht = {vec(lt.h[t])}" + (f", ct = {vec(lt.c[t])}" if lstm else "")
+        lines.append(("", note))
+    lines.append(("        x = hts[k]", tr("code_stack_up")))
     return _comment_block(lines)

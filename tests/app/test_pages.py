@@ -97,7 +97,10 @@ def test_reading_and_pseudocode():
     tr = default_trace().layers[0]
     md = " ".join(m.value for m in at.markdown)
     assert f"{100 * tr.f[2, 0]:.0f} %" in md and f"{100 * tr.o[2, 0]:.0f} %" in md
-    code = at.main.code[-1].value
+    code, stacked = at.main.code[-2].value, at.main.code[-1].value
+    assert "combine = np.concatenate([prev_ht, input])" in code  # joined (拼接), not added
+    assert "hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)" in stacked and "x = hts[k]" in stacked
+    assert f"k = 0: ht = [{tr.h[2, 0]:.2f}".replace("-", "−") in stacked  # the loop's live values
     assert "ht, ct = LSTMCELL(ct, ht, input)" in code
     assert "# ct, ht = LSTMCELL(ct, ht, input)" in code
     assert f"{tr.f[2, 0]:.2f}" in code
@@ -133,7 +136,7 @@ def test_rnn_cell():
     assert r"\tanh(W_{ih}" in at.main.latex[0].value and "f_t" not in at.main.latex[0].value
     tr = default_trace(cell="rnn").layers[0]
     assert f"= {tr.h[3, 0]:.2f}" in eq
-    assert "RNNCELL" in at.main.code[-1].value
+    assert "RNNCELL" in at.main.code[-2].value and "hts[k] = RNNCELL(hts[k], x)" in at.main.code[-1].value
 
 
 @pytest.mark.parametrize("kind", ["sine", "square", "sawtooth", "step", "impulse", "noise", "walk"])

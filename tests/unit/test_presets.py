@@ -26,6 +26,7 @@ def run(name):
 def test_perfect_memory_never_changes_c_after_the_first_step():
     _, x, lt = run("memory")
     assert lt.i[0, 0] > 0.99 and (lt.i[1:] < 1e-4).all()
+    assert (np.abs(lt.g[1:, 0]) > 0.4).sum() >= 16  # the candidate is far from 0: only i ≈ 0 keeps C
     assert (lt.f > 0.9999).all()
     assert np.abs(lt.c[1:, 0] - lt.c[0, 0]).max() < 0.005 * abs(lt.c[0, 0])
     assert lt.c[0, 0] > 0.9
@@ -34,6 +35,7 @@ def test_perfect_memory_never_changes_c_after_the_first_step():
 def test_forget_everything_c_is_this_steps_write():
     _, x, lt = run("forget")
     assert (lt.f < 1e-4).all()
+    assert abs(np.corrcoef(lt.c[:-1, 0], lt.c[1:, 0])[0, 1]) < 0.5  # on noise, C_{t−1} does not predict C_t
     np.testing.assert_allclose(lt.c, lt.i * lt.g, atol=1e-3)
     np.testing.assert_allclose(lt.c[:, 0], np.tanh(x[:, 0]), atol=1e-3)
 
@@ -68,10 +70,17 @@ def test_spike_detector_fires_only_on_a_change():
     assert (np.abs(lt.h[~change, 1]) < 0.05).all()
 
 
-def test_copy_follows_x_with_tanh_squashing():
+def test_copy_repeats_unit_1_one_step_late():
     _, x, lt = run("copy")
-    np.testing.assert_allclose(lt.h[:, 0], np.tanh(np.tanh(x[:, 0])), atol=1e-3)
-    assert np.abs(x).max() > 1.5 and np.abs(lt.h).max() < 0.8  # squashed
+    h1, h2 = lt.h[:, 0], lt.h[:, 1]
+    np.testing.assert_allclose(h1, np.tanh(np.tanh(x[:, 0])), atol=1e-3)  # unit 1: x squashed twice
+    assert np.abs(h2[1:] - h1[:-1]).max() < 0.05  # unit 2: unit 1's output, one step late
+    assert np.abs(h2[1:] - h1[1:]).max() > 0.5  # … which is not unit 1's output now
+
+
+def test_copy_and_forget_everything_are_different_cells():
+    a, b = preset("copy").network.state_dict(), preset("forget").network.state_dict()
+    assert any(a[k].shape != b[k].shape or not np.array_equal(a[k], b[k]) for k in a)
 
 
 def test_rnn_forgets_where_the_lstm_remembers():
@@ -82,6 +91,9 @@ def test_rnn_forgets_where_the_lstm_remembers():
     h_rnn = p.twin.run(x).output[:, 0]
     assert abs(h_rnn[-1]) < 0.01 * abs(h_rnn[0])
     assert abs(h_lstm[-1]) > 0.9 * abs(h_lstm[0])
+    ratio = h_rnn[1:60] / h_rnn[:59]  # the text: each step multiplies the memory by at most 0.9
+    assert (ratio <= 0.9 + 1e-12).all() and ratio[0] < 0.75
+    np.testing.assert_allclose(h_rnn[:3], [0.96, 0.70, 0.56], atol=0.005)  # the numbers the text quotes
 
 
 def test_every_preset_is_listed_and_unknown_names_are_refused():
