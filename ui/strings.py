@@ -143,9 +143,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "输出门 $o$ 决定 tanh(Cₜ) 有多少传到 $h_t$。每条连线都标出了本步的数值。",
     },
     "cell_intro_rnn": {
-        "en": "A plain RNN joins $h_{t-1}$ and $x_t$, applies weights, a bias and one tanh: that is $h_t$. "
-        "No memory line, no gates.",
-        "zh": "普通 RNN 把 $h_{t-1}$ 和 $x_t$ 拼接，乘以权重、加上偏置、再经过一个 tanh，就得到 $h_t$。没有记忆线，也没有门。",
+        "en": "A plain RNN joins $h_{t-1}$ and $x_t$, applies weights, adds a bias and takes one tanh: that is $h_t$. No memory line, no gates. (The article says it multiplies by weights and bias; the bias is added, as in PyTorch's nn.RNN.)",
+        "zh": "普通 RNN 把 $h_{t-1}$ 和 $x_t$ 拼接，乘以权重、加上偏置、再经过一个 tanh，就得到 $h_t$。没有记忆线，也没有门。（原文说“乘以权重和偏置”；偏置其实是加上去的，与 PyTorch 的 nn.RNN 相同。）",
     },
     "diagram_title": {
         "en": "Layer {layer} · unit {unit} · t = {t}",
@@ -280,11 +279,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- timeline page ---
     "timeline_title": {"en": "Every gate across time", "zh": "所有门随时间的变化"},
     "timeline_intro": {
-        "en": "Each heatmap is one quantity: rows are units, columns are timesteps. Blue gates are open (≈ 1), "
-        "white ones closed (≈ 0); red values are positive, blue negative. The dotted line is the current step; click a point of the input "
-        "chart to jump to that step.",
-        "zh": "每张热图是一个量：行是单元，列是时间步。蓝色的门是打开的（≈ 1），白色是关闭的（≈ 0）；"
-        "红色数值为正，蓝色为负。虚线是当前时间步；点击输入图上的点即可跳到该时间步。",
+        "en": "Each heatmap is one quantity: rows are hidden units, columns are timesteps. Green gates are open (≈ 1), white ones closed (≈ 0); red values are positive, blue negative. Every column was computed by the same cell with the same weights: one set of weights, unrolled through time. The dotted line is the current step; click a point of the input chart to jump to that step.",
+        "zh": "每张热图是一个量：行是隐藏单元，列是时间步。绿色的门是打开的（≈ 1），白色是关闭的（≈ 0）；红色数值为正，蓝色为负。每一列都由同一个单元、用同一组权重算出：同一个单元在不同时刻展开。虚线是当前时间步；点击输入图上的点即可跳到该时间步。",
     },
     "download_csv": {"en": "Download the trace (CSV)", "zh": "下载完整轨迹（CSV）"},
     "layer_title": {"en": "Layer {k} (H = {H})", "zh": "第 {k} 层（H = {H}）"},
@@ -293,8 +289,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- layers page ---
     "layers_title": {"en": "The stack at this step", "zh": "本步的整个堆叠"},
     "layers_intro": {
-        "en": "A cell is one layer of neurons. x_t enters layer 1 at the bottom; each layer's output h_t is the input x_t of the layer above, and each layer has its own hidden size, weights and memory.",
-        "zh": "一个单元就是一层神经元。x_t 从底部进入第 1 层；第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t，每层都有自己的隐藏单元数、权重和记忆。",
+        "en": "A cell is one layer of neurons, as the article says to a reader who knows CNNs: where a CNN layer shows its channels, an LSTM layer hides its H neurons inside the cell. x_t enters layer 1 at the bottom; layer k's hidden state h_t is layer k+1's input x_t at the same step, and each layer has its own hidden size, weights and memory.",
+        "zh": "正如原文对熟悉 CNN 的读者所说，一个单元就是一层神经元：CNN 的一层把通道摆在外面，LSTM 的一层把 H 个神经元藏在单元里面。x_t 从底部进入第 1 层；第 k 层的隐藏状态 h_t 就是同一步第 k+1 层的输入 x_t，每层都有自己的隐藏单元数、权重和记忆。",
     },
     "stack_layer": {
         "en": "Layer {k} (H = {H}) — its h_t goes up",
@@ -620,13 +616,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "custom_trained": {"en": "trained on “{name}”", "zh": "在“{name}”上训练"},
     "clf_title": {"en": "Classify time series with an LSTM", "zh": "用 LSTM 给时间序列分类"},
     "clf_intro": {
-        "en": "This is what the article's author wanted LSTMs for. An LSTM reads a series step by step and a "
-        "linear softmax head reads its last output h_T. Train it here — with this app's own NumPy "
-        "backpropagation — compare it with the field's standard baseline (1-nearest-neighbour, Euclidean), "
-        "then open the trained model in the step-through pages to see what it learned.",
-        "zh": "这正是原文作者想用 LSTM 做的事。LSTM 逐步读入序列，一个线性 softmax 输出层读取它的最后输出 h_T。"
-        "在这里训练它（用本应用自己的 NumPy 反向传播），与该领域的标准基线（欧氏距离 1-最近邻）比较，"
-        "再把训练好的模型放进逐步演示页面，看看它学到了什么。",
+        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last output h_T. Train it here — with this app's own NumPy backpropagation — compare it with 1-nearest-neighbour (Euclidean distance; the archive's published baseline uses DTW instead), then open the trained model in the step-through pages to see what it learned.",
+        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它的最后输出 h_T。在这里训练它（用本应用自己的 NumPy 反向传播），与 1-最近邻比较（欧氏距离；数据集公布的基线用的是 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
     },
     "clf_task_label": {"en": "Data", "zh": "数据"},
     "clf_task_shapes": {"en": "Shapes: sine, square or sawtooth", "zh": "形状：正弦、方波还是锯齿波"},

@@ -45,7 +45,7 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     forced = [n for n in "ifgo" if lt.forced_mask(n)[t, unit]]
     if forced:
         parts.append(tx("read_forced", gates=", ".join(forced)))
-    return " ".join(parts)
+    return " ".join(parts).replace("。 ", "。")  # a space between sentences, none after a Chinese 。
 
 
 # KaTeX re-typesetting a changed block was the most expensive part of a step in the

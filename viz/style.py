@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from plotly.colors import sample_colorscale
 
-GATE_SCALE = "Blues"  # 0 -> white, 1 -> deep blue
+GATE_SCALE = "Greens"  # 0 -> white, 1 -> deep green (not blue: blue is a negative value)
 VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
 FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
 GRID = "#eee"

@@ -54,7 +54,8 @@ def test_the_chinese_reading_has_no_space_before_percent():
     at = make_app({"lang": "zh", "t": "3"})
     md = " ".join(m.value for m in at.main.markdown)
     assert re.search(r"\*\*\d+%\*\*", md) and not re.search(r"\d %", md)
-    assert "隐藏状态 **hₜ =" in md
+    reading = next(m.value for m in at.main.markdown if "这一步发生了什么" in m.value)
+    assert "隐藏状态 **hₜ =" in reading and "。 " not in reading
 
 
 def test_the_code_panel_says_it_is_corrected():
