@@ -86,9 +86,8 @@ def step_tables(trace, s: int) -> None:
     digits = int(st.session_state.get("digits", 2)) + 1
     with st.expander(t("chart_table_step", t=s + 1)):
         for k, lt in enumerate(trace.layers):
-            st.markdown(
-                f"**{t('layer_title', k=k + 1, H=lt.hidden_size)}**\n\n{step_table(lt, s, digits, t('unit'))}"
-            )
+            head = f"{t('view_layer_label')} {k + 1} · H = {lt.hidden_size}"  # not the chart's title text
+            st.markdown(f"**{head}**\n\n{step_table(lt, s, digits, t('unit'))}")
 
 
 def data_table(cols: dict) -> None:
