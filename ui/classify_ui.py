@@ -53,6 +53,12 @@ def _uploaded(which: str) -> None:
     st.session_state[f"{UCR}_{which}"] = (up.name, text, problem)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def dtw_predictions(key: tuple, _Xtr: np.ndarray, _ytr: np.ndarray, _Xte: np.ndarray) -> np.ndarray:
+    """1-NN DTW predictions, once per dataset (``key`` names it; the arrays are not hashed)."""
+    return classify.nearest_neighbour_dtw(_Xtr[:, :, 0], _ytr, _Xte[:, :, 0])
+
+
 def data_ui():
     """Pick a task (or upload UCR files); return (X_train, y_train, X_test, y_test, class names, key) or None."""
     options = [*datasets.TASKS, "ucr"]
@@ -173,16 +179,20 @@ def results_ui(data) -> None:
     model = res["model"]
     pred = model.predict(Xte)
     knn = classify.nearest_neighbour(Xtr, ytr, Xte)
+    with st.spinner(t("clf_dtw_running")):
+        knn_dtw = dtw_predictions(key, Xtr, ytr, Xte)
     acc, acc_nn = float((pred == yte).mean()), float((knn == yte).mean())
-    c = st.columns(3)
+    acc_dtw = float((knn_dtw == yte).mean())
+    c = st.columns(4)
     # the delta is a number's text with its sign first: Streamlit colours and points the arrow by that sign
     c[0].metric(
         t("clf_lstm_acc"),
         f"{100 * acc:.1f} %",
-        delta=t("clf_delta_points", d=f"{100 * (acc - acc_nn):+.1f}"),
+        delta=t("clf_delta_points", d=f"{100 * (acc - acc_dtw):+.1f}"),
     )
-    c[1].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %")
-    c[2].metric(t("clf_epochs_run"), len(res["history"]))
+    c[1].metric(t("clf_dtw_acc"), f"{100 * acc_dtw:.1f} %", help=t("clf_dtw_help"))
+    c[2].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %")
+    c[3].metric(t("clf_epochs_run"), len(res["history"]))
     if res.get("best_epoch"):
         st.caption(
             t("clf_best_epoch", e=res["best_epoch"], n=len(res["history"]), loss=f"{res['best_loss']:.3f}")

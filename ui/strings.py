@@ -825,7 +825,15 @@ STRINGS |= {
         "b_ih + b_hh, so every output is the same.",
         "zh": "Keras 每个门只有一个偏置；Gate Lab 把它放进 b_ih，并令 b_hh = 0。单元只使用两者之和 b_ih + b_hh，所以所有输出都不变。",
     },
-    "clf_delta_points": {"en": "{d} points vs 1-NN", "zh": "比 1-NN {d} 个百分点"},
+    "clf_delta_points": {"en": "{d} points vs 1-NN DTW", "zh": "比 1-NN DTW {d} 个百分点"},
+    "clf_dtw_acc": {"en": "1-NN (DTW) test accuracy", "zh": "1-最近邻（DTW）测试准确率"},
+    "clf_dtw_help": {
+        "en": "1-nearest-neighbour with dynamic time warping, full warping window: the UCR archive's standard "
+        "baseline (its published table uses the same). DTW lets two series match even when one runs ahead of the other.",
+        "zh": "基于动态时间规整（DTW，不限制规整窗口）的 1-最近邻：UCR 数据集的标准基线（其公布的结果表用的就是它）。"
+        "即使一条序列比另一条提前或落后，DTW 也能把两者对齐比较。",
+    },
+    "clf_dtw_running": {"en": "Computing 1-NN with DTW …", "zh": "正在计算 DTW 1-最近邻……"},
     "clf_best_epoch": {
         "en": "The model kept is the one from epoch {e} of {n}: the epoch with the lowest training loss ({loss}).",
         "zh": "保留的是第 {e} 个 epoch（共 {n} 个）的模型：训练损失最低（{loss}）的那个。",

@@ -30,6 +30,8 @@ def test_train_compare_with_1nn_and_open_in_the_cell_page():
     Xtr, ytr, Xte, yte = datasets.make_task("speed", seed=0, n_train=500, n_test=500)  # what the page uses
     knn = (classify.nearest_neighbour(Xtr, ytr, Xte) == yte).mean()
     assert metrics["1-NN (Euclidean) test accuracy"] == f"{100 * knn:.1f} %"
+    dtw = (classify.nearest_neighbour_dtw(Xtr[:, :, 0], ytr, Xte[:, :, 0]) == yte).mean()
+    assert metrics["1-NN (DTW) test accuracy"] == f"{100 * dtw:.1f} %"
     acc = (res["model"].predict(Xte) == yte).mean()
     assert metrics["LSTM test accuracy"] == f"{100 * acc:.1f} %"
     probs = chart(at, "clf_probs")

@@ -105,3 +105,32 @@ def test_every_built_in_task_reaches_95_percent_with_the_page_defaults(task):
         key=lambda ep: ep.loss,
     )
     assert best.test_acc >= 0.95, (task, best.test_acc)
+
+
+def _dtw_reference(a: np.ndarray, b: np.ndarray) -> float:
+    """The textbook dynamic programme, one cell at a time."""
+    T = len(a)
+    D = np.full((T + 1, T + 1), np.inf)
+    D[0, 0] = 0.0
+    for i in range(1, T + 1):
+        for j in range(1, T + 1):
+            D[i, j] = (a[i - 1] - b[j - 1]) ** 2 + min(D[i - 1, j], D[i, j - 1], D[i - 1, j - 1])
+    return float(np.sqrt(D[T, T]))
+
+
+@pytest.mark.parametrize("T, budget", [(1, 10), (2, 10), (7, 30), (19, 100_000), (33, 200)])
+def test_dtw_matches_the_textbook_dynamic_programme(T, budget):
+    rng = np.random.default_rng(T)
+    A, B = rng.standard_normal((6, T)), rng.standard_normal((4, T))
+    want = np.array([[_dtw_reference(A[j], B[i]) for j in range(6)] for i in range(4)])
+    np.testing.assert_allclose(classify.dtw_distances(A, B, budget), want, rtol=1e-12, atol=1e-12)
+
+
+def test_dtw_aligns_a_shifted_series_where_euclid_cannot():
+    t = np.arange(60)
+    bump = lambda c: np.exp(-0.5 * ((t - c) / 3.0) ** 2)  # noqa: E731
+    Xtr = np.stack([bump(20), -bump(20)])  # class 0: a bump up, class 1: a bump down
+    Xte = np.stack([bump(40)])  # a bump up, later
+    euclid = np.sqrt(((Xtr - Xte) ** 2).sum(1))  # both ≈ 2.4: to Euclid, the later bump is neither
+    assert classify.dtw_distances(Xtr, Xte)[0, 0] < 1e-6 < 1 < euclid.min()  # warping aligns it
+    assert classify.nearest_neighbour_dtw(Xtr, np.array([0, 1]), Xte).tolist() == [0]
