@@ -162,7 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "forced": {"en": "forced", "zh": "强制"},
     "all_units_header": {
         "en": "Every unit of layer {layer} at t = {t}",
-        "zh": "第 {layer} 层所有单元（t = {t}）",
+        "zh": "第 {layer} 层所有隐藏单元（t = {t}）",
     },
     "unit": {
         "en": "unit",
@@ -277,7 +277,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "它记住的任何东西都必须在每一步经受这种压缩。",
     },
     # --- timeline page ---
-    "timeline_title": {"en": "Every gate across time", "zh": "所有门随时间的变化"},
+    "timeline_title": {"en": "Gates, candidate, memory and output across time", "zh": "门、候选值、记忆和隐藏状态随时间的变化"},
     "timeline_intro": {
         "en": "Each heatmap is one quantity: rows are hidden units, columns are timesteps. Green gates are open (≈ 1), white ones closed (≈ 0); red values are positive, blue negative. Every column was computed by the same cell with the same weights: one set of weights, unrolled through time. The dotted line is the current step; click a point of the input chart to jump to that step.",
         "zh": "每张热图是一个量：行是隐藏单元，列是时间步。绿色的门是打开的（≈ 1），白色是关闭的（≈ 0）；红色数值为正，蓝色为负。每一列都由同一个单元、用同一组权重算出：同一个单元在不同时刻展开。虚线是当前时间步；点击输入图上的点即可跳到该时间步。",
@@ -474,13 +474,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {layer} 层（在侧边栏选择层）。每次一个门：每行是一个单元；x 列是 W_ih（每个输入一列），"
         "h 列是 W_hh（本层每个单元一列），最后是两个偏置。编辑单元格后按回车。",
     },
-    "edit_gate_label": {"en": "Gate", "zh": "门"},
+    "edit_gate_label": {"en": "Gate or candidate", "zh": "门或候选值"},
     "gate_name_i": {"en": "i input", "zh": "i 输入门"},
     "gate_name_f": {"en": "f forget", "zh": "f 遗忘门"},
     "gate_name_g": {"en": "g candidate", "zh": "g 候选值"},
     "gate_name_o": {"en": "o output", "zh": "o 输出门"},
     "gate_name_h": {"en": "h (tanh)", "zh": "h（tanh）"},
-    "edit_bias_label": {"en": "Bias b_{g} of every unit", "zh": "所有单元的偏置 b_{g}"},
+    "edit_bias_label": {"en": "Bias b_{g} of every hidden unit", "zh": "所有隐藏单元的偏置 b_{g}"},
     "edit_bias_help": {
         "en": "Sets b_ih + b_hh of this gate to the same value for every unit (b_ih = value − b_hh).",
         "zh": "把本门所有单元的 b_ih + b_hh 设为同一个值（b_ih = 该值 − b_hh）。",
@@ -552,7 +552,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在选定的时间步和单元上把第 {layer} 层的某个门强制为一个值，并与原始运行比较。"
         "之后所有页面都显示强制后的运行；在单元图上被强制的门带红色边框。",
     },
-    "ov_gate_label": {"en": "Gate to force", "zh": "要强制的门"},
+    "ov_gate_label": {"en": "Gate (or the candidate) to force", "zh": "要强制的门（或候选值）"},
     "ov_units_label": {"en": "Units", "zh": "单元"},
     "ov_units_all": {"en": "all units", "zh": "所有单元"},
     "ov_value_label": {"en": "Force {g} to", "zh": "把 {g} 强制为"},
