@@ -77,33 +77,54 @@ def make_task(task: str, seed: int = 0, n_train: int = 200, n_test: int = 200, l
     return tuple(out)
 
 
-def parse_ucr(text: str, name: str = "file") -> tuple[np.ndarray, list[str]]:
+def parse_ucr(text: str, which: str = "train") -> tuple[np.ndarray, list[str]]:
     """One series per line, label first, tab- or comma-separated -> ((N, T), labels as written).
-    Labels may be numbers (1, 2, −1 …) or words (cat, dog), as the time-series libraries read them."""
+    Labels may be numbers (1, 2, −1 …) or words (cat, dog), as the time-series libraries read them.
+    ``which`` ("train" or "test") names the file in messages."""
+    name = f"the {which} file"
     rows = [(n + 1, ln) for n, ln in enumerate(normalise(text).splitlines()) if ln.strip()]
     if not rows:
-        raise ParseError(f"{name} is empty: it needs one series per line, the class label first.")
+        raise ParseError(
+            f"{name} is empty: it needs one series per line, the class label first.", "ucr_empty", which=which
+        )
     series, labels, T = [], [], None
     for n, ln in rows:
         cells = [c.strip() for c in (ln.split("\t") if "\t" in ln else re.split(r"\s*,\s*|\s+", ln.strip()))]
         label = cells[0]
         if not label or len(label) > 40:
             raise ParseError(
-                f"{name}, line {n}: the label {quote(label)} is empty or too long (40 characters at most)."
+                f"{name}, line {n}: the label {quote(label)} is empty or too long (40 characters at most).",
+                "ucr_label",
+                which=which,
+                line=n,
+                label=quote(label),
             )
-        values = [parse_number(c, f"{name}, line {n}, column {j}") for j, c in enumerate(cells[1:], start=2)]
+        values = [parse_number(c, ("ucr", which, n, j)) for j, c in enumerate(cells[1:], start=2)]
         if not values:
-            raise ParseError(f"{name}, line {n} has a label but no values.")
+            raise ParseError(
+                f"{name}, line {n} has a label but no values.", "ucr_no_values", which=which, line=n
+            )
         if len(values) > MAX_UCR_LENGTH:
             raise ParseError(
-                f"{name}, line {n} has {len(values):,} values; Gate Lab trains on series of up to {MAX_UCR_LENGTH}."
+                f"{name}, line {n} has {len(values):,} values; Gate Lab trains on series of up to {MAX_UCR_LENGTH}.",
+                "ucr_too_long",
+                which=which,
+                line=n,
+                got=f"{len(values):,}",
+                max=MAX_UCR_LENGTH,
             )
         if T is None:
             T = len(values)
         elif len(values) != T:
             raise ParseError(
                 f"{name}, line {n} has {len(values)} values; line {rows[0][0]} has {T}. "
-                "Every series must have the same length."
+                "Every series must have the same length.",
+                "ucr_ragged",
+                which=which,
+                line=n,
+                got=len(values),
+                first=rows[0][0],
+                want=T,
             )
         series.append(values)
         labels.append(_label(label))
@@ -129,23 +150,35 @@ def _class_order(label: str) -> tuple:
 
 def ucr_pair(train_text: str, test_text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple]:
     """Both files -> (X_train (N, T, 1), y_train, X_test, y_test, class names), labels mapped to 0 … K−1."""
-    Xtr, ltr = parse_ucr(train_text, "the train file")
-    Xte, lte = parse_ucr(test_text, "the test file")
+    Xtr, ltr = parse_ucr(train_text, "train")
+    Xte, lte = parse_ucr(test_text, "test")
     classes = sorted(set(ltr), key=_class_order)
     if len(classes) < 2:
         raise ParseError(
-            f"The train file has only one class ({classes[0]}); classification needs two or more."
+            f"The train file has only one class ({classes[0]}); classification needs two or more.",
+            "ucr_one_class",
+            label=classes[0],
         )
     if len(classes) > MAX_CLASSES:
-        raise ParseError(f"The train file has {len(classes)} classes; Gate Lab shows up to {MAX_CLASSES}.")
+        raise ParseError(
+            f"The train file has {len(classes)} classes; Gate Lab shows up to {MAX_CLASSES}.",
+            "ucr_many_classes",
+            n=len(classes),
+            max=MAX_CLASSES,
+        )
     if Xte.shape[1] != Xtr.shape[1]:
         raise ParseError(
-            f"The test series have {Xte.shape[1]} values and the train series {Xtr.shape[1]}; they must match."
+            f"The test series have {Xte.shape[1]} values and the train series {Xtr.shape[1]}; they must match.",
+            "ucr_lengths",
+            test=Xte.shape[1],
+            train=Xtr.shape[1],
         )
     unseen = sorted(set(lte) - set(classes), key=_class_order)
     if unseen:
         raise ParseError(
-            f"The test file has classes the train file never shows: {', '.join(map(quote, unseen[:5]))}."
+            f"The test file has classes the train file never shows: {', '.join(map(quote, unseen[:5]))}.",
+            "ucr_unseen",
+            labels=", ".join(map(quote, unseen[:5])),
         )
     index = {c: k for k, c in enumerate(classes)}
     ytr = np.array([index[c] for c in ltr])

@@ -11,7 +11,17 @@ import numpy as np
 
 
 class GateLabError(ValueError):
-    """Base class of every error the engine raises on bad input."""
+    """Base class of every error the engine raises on bad input.
+
+    The message is English, for the engine's own users. An error a student meets in the app
+    also carries a ``code`` and its ``params``, so that the app says the same in the
+    student's language (``ui.errors.say``); an error without a code is shown as its message.
+    """
+
+    def __init__(self, message: str, code: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class ShapeError(GateLabError):

@@ -78,23 +78,49 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u3001", ",")
 
 
-def parse_number(token: str, where: str) -> float:
-    """One number from text; ParseError saying ``where`` when it is not a finite number up to ±1e6."""
-    token = token.strip()
+def place_en(where: tuple) -> str:
+    """A place in the student's text, in English: ("number", n) | ("cell", line, column)
+    | ("ucr", file, line, column)."""
+    kind, *at = where
+    if kind == "number":
+        return f"Number {at[0]}"
+    if kind == "cell":
+        return f"Line {at[0]}, column {at[1]}"
+    return f"the {at[0]} file, line {at[1]}, column {at[2]}"
+
+
+def parse_number(token: str, where: tuple) -> float:
+    """One number from text; ParseError naming ``where`` (see ``place_en``) when it is not a
+    finite number up to ±1e6."""
+    token, at = token.strip(), place_en(where)
     if not token:
         raise ParseError(
-            f"{where} is empty: two separators in a row. Remove one, or put a number between them."
+            f"{at} is empty: two separators in a row. Remove one, or put a number between them.",
+            "empty_value",
+            where=where,
         )
     try:
         if "_" in token:  # Python reads 1_000 as 1000; a student's CSV does not mean that
             raise ValueError(token)
         v = float(token)
     except ValueError:
-        raise ParseError(f"{where}: {quote(token)} is not a number.") from None
+        raise ParseError(
+            f"{at}: {quote(token)} is not a number.", "not_a_number", where=where, token=quote(token)
+        ) from None
     if not math.isfinite(v):
-        raise ParseError(f"{where}: {quote(token)} is not a finite number; use ordinary numbers only.")
+        raise ParseError(
+            f"{at}: {quote(token)} is not a finite number; use ordinary numbers only.",
+            "not_finite",
+            where=where,
+            token=quote(token),
+        )
     if abs(v) > MAX_ABS:
-        raise ParseError(f"{where}: {quote(token)} is too large; Gate Lab takes inputs between −1e6 and 1e6.")
+        raise ParseError(
+            f"{at}: {quote(token)} is too large; Gate Lab takes inputs between −1e6 and 1e6.",
+            "too_large",
+            where=where,
+            token=quote(token),
+        )
     return v
 
 
@@ -110,8 +136,8 @@ def parse_numbers(text: str) -> np.ndarray:
     if tokens and tokens[-1] == "":
         tokens.pop()  # one separator at the end is harmless
     if not tokens or tokens == [""]:
-        raise ParseError("No numbers found: type or paste numbers such as 0, 0.5, 1, 0.5.")
-    vals = [parse_number(tok, f"Number {n + 1}") for n, tok in enumerate(tokens)]
+        raise ParseError("No numbers found: type or paste numbers such as 0, 0.5, 1, 0.5.", "no_numbers")
+    vals = [parse_number(tok, ("number", n + 1)) for n, tok in enumerate(tokens)]
     return np.asarray(vals, dtype=np.float64)[:, None]
 
 
@@ -123,7 +149,7 @@ def parse_csv(text: str, max_columns: int = 1024) -> tuple[np.ndarray, tuple[str
     """
     lines = [(n + 1, ln) for n, ln in enumerate(normalise(text).splitlines()) if ln.strip()]
     if not lines:
-        raise ParseError("The CSV file is empty: it needs at least one row of numbers.")
+        raise ParseError("The CSV file is empty: it needs at least one row of numbers.", "csv_empty")
     sample = "\n".join(ln for _, ln in lines[:20])
     delim = next((d for d in ("\t", ";", ",") if d in sample), ",")
     rows = [
@@ -134,7 +160,10 @@ def parse_csv(text: str, max_columns: int = 1024) -> tuple[np.ndarray, tuple[str
     if len(first) > max_columns:
         raise ParseError(
             f"The CSV file has {len(first):,} columns; Gate Lab takes at most {max_columns:,} inputs per "
-            "step (one column each). Keep the columns you want to feed the model."
+            "step (one column each). Keep the columns you want to feed the model.",
+            "csv_too_wide",
+            n=f"{len(first):,}",
+            max=f"{max_columns:,}",
         )
     has_header = any(not _is_number(c) for c in first)
     names = (
@@ -142,16 +171,20 @@ def parse_csv(text: str, max_columns: int = 1024) -> tuple[np.ndarray, tuple[str
     )
     data = rows[1:] if has_header else rows
     if not data:
-        raise ParseError("The CSV file has a header but no rows of numbers under it.")
+        raise ParseError("The CSV file has a header but no rows of numbers under it.", "csv_no_rows")
     D = len(names)
     out = np.empty((len(data), D))
     for r, (n, cells) in enumerate(data):
         if len(cells) != D:
             raise ParseError(
                 f"Line {n} has {len(cells)} values; expected {D}, like the "
-                f"{'header' if has_header else 'first line'} — every row needs one value per column."
+                f"{'header' if has_header else 'first line'} — every row needs one value per column.",
+                "csv_ragged",
+                line=n,
+                got=len(cells),
+                want=D,
             )
-        out[r] = [parse_number(c, f"Line {n}, column {j + 1}") for j, c in enumerate(cells)]
+        out[r] = [parse_number(c, ("cell", n, j + 1)) for j, c in enumerate(cells)]
     return out, names
 
 

@@ -12,6 +12,7 @@ from lstm_core import classify, datasets, layouts
 from viz.tables import columns, history_columns
 
 from . import page, state, weights
+from .errors import say
 from .files import read_weights
 from .i18n import labels, lang, t, tr
 from .state import STEP
@@ -96,7 +97,7 @@ def data_ui():
     try:
         Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
     except lstm_core.GateLabError as e:
-        st.error(t("clf_ucr_refused", msg=str(e)), icon="⚠️")
+        st.error(t("clf_ucr_refused", msg=say(e)), icon="⚠️")
         return None
     if z:
         Xtr, Xte = classify.znorm(Xtr), classify.znorm(Xte)
@@ -244,7 +245,7 @@ def import_ui(data) -> None:
                 f"head.weight is {W.shape}; this task needs ({len(names)}, {net.hidden_sizes[-1]})."
             )
     except lstm_core.GateLabError as e:
-        st.error(t("import_refused", msg=str(e)), icon="⚠️")
+        st.error(t("import_refused", msg=say(e)), icon="⚠️")
         return
     model = classify.Classifier(net, W, b)
     st.session_state[RESULT] = {

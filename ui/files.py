@@ -25,23 +25,38 @@ class WeightsFileError(GateLabError):
 def read_weights(name: str, data: bytes) -> dict[str, np.ndarray]:
     if len(data) > MAX_BYTES:
         raise WeightsFileError(
-            f"{name} is {len(data) / 1024:.0f} KB; Gate Lab reads weight files up to {MAX_BYTES // 2**20} MB."
+            f"{name} is {len(data) / 1024:.0f} KB; Gate Lab reads weight files up to {MAX_BYTES // 2**20} MB.",
+            "file_too_big",
+            name=name,
+            kb=f"{len(data) / 1024:.0f}",
+            mb=MAX_BYTES // 2**20,
         )
     if name.lower().endswith(".safetensors"):
         try:
             arrays = load_safetensors(data)
         except (SafetensorError, ValueError, TypeError) as exc:
-            raise WeightsFileError(f"{name} is not a valid .safetensors file ({exc}).") from None
+            raise WeightsFileError(
+                f"{name} is not a valid .safetensors file ({_short(exc)}).", "not_safetensors", name=name
+            ) from None
     elif name.lower().endswith(".npz"):
         if not data.startswith(b"PK\x03\x04"):  # an .npz is a zip archive of .npy files
-            raise WeightsFileError(f"{name} is not a valid .npz file: it is not a zip archive of arrays.")
+            raise WeightsFileError(
+                f"{name} is not a valid .npz file: it is not a zip archive of arrays.", "not_npz", name=name
+            )
         arrays = _read_npz(name, data)
     else:
-        raise WeightsFileError(f"{name}: Gate Lab reads .npz or .safetensors weight files.")
+        raise WeightsFileError(
+            f"{name}: Gate Lab reads .npz or .safetensors weight files.", "file_kind", name=name
+        )
     out = {}
     for k, a in arrays.items():
         if a.dtype.kind not in "fiu":
-            raise WeightsFileError(f"{k} in {name} holds {a.dtype} values; weights must be numbers.")
+            raise WeightsFileError(
+                f"{k} in {name} holds {a.dtype} values; weights must be numbers.",
+                "not_numbers",
+                name=name,
+                member=k,
+            )
         out[k] = a.astype(np.float64)
     return out
 
@@ -51,7 +66,9 @@ def _read_npz(name: str, data: bytes) -> dict[str, np.ndarray]:
     try:
         z = np.load(io.BytesIO(data), allow_pickle=False)
     except (ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise WeightsFileError(f"{name} is not a valid .npz file ({_short(exc)}).") from None
+        raise WeightsFileError(
+            f"{name} is not a valid .npz file ({_short(exc)}).", "not_npz", name=name
+        ) from None
     arrays = {}
     with z:
         for k in z.files:
@@ -66,11 +83,24 @@ def _read_npz(name: str, data: bytes) -> dict[str, np.ndarray]:
                 if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
                     raise WeightsFileError(
                         f"{name} holds pickled Python objects in {k!r}. Gate Lab never unpickles files (it could "
-                        "run code); save plain arrays with numpy.savez."
+                        "run code); save plain arrays with numpy.savez.",
+                        "pickled",
+                        name=name,
+                        member=k,
                     ) from None
-                raise WeightsFileError(f"{k!r} in {name} is not a NumPy array ({_short(exc)}).") from None
+                raise WeightsFileError(
+                    f"{k!r} in {name} is not a NumPy array ({_short(exc)}).",
+                    "member_not_array",
+                    name=name,
+                    member=k,
+                ) from None
             except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-                raise WeightsFileError(f"{k!r} in {name} cannot be read ({_short(exc)}).") from None
+                raise WeightsFileError(
+                    f"{k!r} in {name} cannot be read ({_short(exc)}).",
+                    "member_not_array",
+                    name=name,
+                    member=k,
+                ) from None
     return arrays
 
 

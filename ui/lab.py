@@ -16,6 +16,7 @@ from lstm_core import GATES, GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
 
 from . import state, weights
+from .errors import say
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
 from .i18n import labels, t
 from .page import Context
@@ -285,7 +286,7 @@ def _import_ui(ctx: Context, up) -> None:
     try:
         found = layouts.detect(read_weights(up.name, up.getvalue()))
     except (WeightsFileError, lstm_core.GateLabError) as e:
-        st.error(t("import_refused", msg=str(e)), icon="⚠️")
+        st.error(t("import_refused", msg=say(e)), icon="⚠️")
         return
     n = found.network
     too_big = state.too_big_to_show(n)

@@ -25,6 +25,7 @@ from lstm_core.overrides import override_masks
 
 from . import weights
 from .engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, build_input, decode_network
+from .errors import say
 
 INPUT_KINDS = (*KINDS, "typed", "csv")
 STEP = "step"  # session key of the current step, 0-based (not a widget: it outlives pages)
@@ -235,7 +236,7 @@ def _checked_input(spec: InputSpec, need: int | None, problems: list) -> tuple[I
     try:
         x, _, cut = build_input(spec)
     except GateLabError as e:
-        problems.append(("input", "input_error", dict(msg=str(e))))
+        problems.append(("input", "input_error", dict(msg=say(e))))
         return _last_good(spec, need)
     if need is not None and x.shape[1] != need:
         problems.append(("input", "input_dim_mismatch", dict(need=need, got=x.shape[1])))

@@ -277,7 +277,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "它记住的任何东西都必须在每一步经受这种压缩。",
     },
     # --- timeline page ---
-    "timeline_title": {"en": "Gates, candidate, memory and output across time", "zh": "门、候选值、记忆和隐藏状态随时间的变化"},
+    "timeline_title": {
+        "en": "Gates, candidate, memory and output across time",
+        "zh": "门、候选值、记忆和隐藏状态随时间的变化",
+    },
     "timeline_intro": {
         "en": "Each heatmap is one quantity: rows are hidden units, columns are timesteps. Green gates are open (≈ 1), white ones closed (≈ 0); red values are positive, blue negative. Every column was computed by the same cell with the same weights: one set of weights, unrolled through time. The dotted line is the current step; click a point of the input chart to jump to that step.",
         "zh": "每张热图是一个量：行是隐藏单元，列是时间步。绿色的门是打开的（≈ 1），白色是关闭的（≈ 0）；红色数值为正，蓝色为负。每一列都由同一个单元、用同一组权重算出：同一个单元在不同时刻展开。虚线是当前时间步；点击输入图上的点即可跳到该时间步。",
@@ -855,5 +858,114 @@ STRINGS |= {
     "clf_ucr_too_big": {
         "en": "A UCR file may be up to {mb} MB; keep fewer series or shorter ones.",
         "zh": "UCR 文件最大 {mb} MB；请减少序列条数或缩短序列。",
+    },
+}
+
+STRINGS |= {
+    # --- errors from the engine and the file readers, by code (ui/errors.py) ---
+    "place_number": {"en": "Number {n}", "zh": "第 {n} 个数"},
+    "place_cell": {"en": "Line {line}, column {col}", "zh": "第 {line} 行第 {col} 列"},
+    "place_ucr": {"en": "{which}, line {line}, column {col}", "zh": "{which}第 {line} 行第 {col} 列"},
+    "file_train": {"en": "the train file", "zh": "训练文件"},
+    "file_test": {"en": "the test file", "zh": "测试文件"},
+    "err_empty_value": {
+        "en": "{where} is empty: two separators in a row. Remove one, or put a number between them.",
+        "zh": "{where}是空的：连续出现了两个分隔符。删掉一个，或在中间填一个数。",
+    },
+    "err_not_a_number": {"en": "{where}: {token} is not a number.", "zh": "{where}：{token} 不是数字。"},
+    "err_not_finite": {
+        "en": "{where}: {token} is not a finite number; use ordinary numbers only.",
+        "zh": "{where}：{token} 不是有限的数；请只用普通数字。",
+    },
+    "err_too_large": {
+        "en": "{where}: {token} is too large; Gate Lab takes inputs between −1e6 and 1e6.",
+        "zh": "{where}：{token} 太大；Gate Lab 只接受 −1e6 到 1e6 之间的输入。",
+    },
+    "err_no_numbers": {
+        "en": "No numbers found: type or paste numbers such as 0, 0.5, 1, 0.5.",
+        "zh": "没有找到数字：请输入或粘贴数字，例如 0, 0.5, 1, 0.5。",
+    },
+    "err_csv_empty": {
+        "en": "The CSV file is empty: it needs at least one row of numbers.",
+        "zh": "CSV 文件是空的：至少需要一行数字。",
+    },
+    "err_csv_no_rows": {
+        "en": "The CSV file has a header but no rows of numbers under it.",
+        "zh": "CSV 文件只有表头，下面没有数字行。",
+    },
+    "err_csv_too_wide": {
+        "en": "The CSV file has {n} columns; Gate Lab takes at most {max} inputs per step (one column each). "
+        "Keep the columns you want to feed the model.",
+        "zh": "CSV 文件有 {n} 列；Gate Lab 每步最多接受 {max} 个输入（每列一个）。请只保留要输入模型的列。",
+    },
+    "err_csv_ragged": {
+        "en": "Line {line} has {got} values; expected {want} — every row needs one value per column.",
+        "zh": "第 {line} 行有 {got} 个值，应为 {want} 个——每一行每列都要有一个值。",
+    },
+    "err_ucr_empty": {
+        "en": "{which} is empty: it needs one series per line, the class label first.",
+        "zh": "{which}是空的：每行一条序列，类别标签放在最前面。",
+    },
+    "err_ucr_label": {
+        "en": "{which}, line {line}: the label {label} is empty or too long (40 characters at most).",
+        "zh": "{which}第 {line} 行：标签 {label} 为空或太长（最多 40 个字符）。",
+    },
+    "err_ucr_no_values": {
+        "en": "{which}, line {line} has a label but no values.",
+        "zh": "{which}第 {line} 行只有标签，没有数值。",
+    },
+    "err_ucr_too_long": {
+        "en": "{which}, line {line} has {got} values; Gate Lab trains on series of up to {max}.",
+        "zh": "{which}第 {line} 行有 {got} 个值；Gate Lab 训练的序列最长 {max} 个值。",
+    },
+    "err_ucr_ragged": {
+        "en": "{which}, line {line} has {got} values; line {first} has {want}. Every series must have the same length.",
+        "zh": "{which}第 {line} 行有 {got} 个值，第 {first} 行有 {want} 个。所有序列的长度必须相同。",
+    },
+    "err_ucr_one_class": {
+        "en": "The train file has only one class ({label}); classification needs two or more.",
+        "zh": "训练文件只有一个类别（{label}）；分类至少需要两个类别。",
+    },
+    "err_ucr_many_classes": {
+        "en": "The train file has {n} classes; Gate Lab shows up to {max}.",
+        "zh": "训练文件有 {n} 个类别；Gate Lab 最多显示 {max} 个。",
+    },
+    "err_ucr_lengths": {
+        "en": "The test series have {test} values and the train series {train}; they must match.",
+        "zh": "测试序列有 {test} 个值，训练序列有 {train} 个；两者必须相同。",
+    },
+    "err_ucr_unseen": {
+        "en": "The test file has classes the train file never shows: {labels}.",
+        "zh": "测试文件中有训练文件里没有的类别：{labels}。",
+    },
+    "err_file_too_big": {
+        "en": "{name} is {kb} KB; Gate Lab reads weight files up to {mb} MB.",
+        "zh": "{name} 大小为 {kb} KB；Gate Lab 读取的权重文件最大 {mb} MB。",
+    },
+    "err_file_kind": {
+        "en": "{name}: Gate Lab reads .npz or .safetensors weight files.",
+        "zh": "{name}：Gate Lab 只读取 .npz 或 .safetensors 权重文件。",
+    },
+    "err_not_npz": {
+        "en": "{name} is not a valid .npz file: it is not a zip archive of arrays.",
+        "zh": "{name} 不是有效的 .npz 文件：它不是由数组组成的 zip 压缩包。",
+    },
+    "err_not_safetensors": {
+        "en": "{name} is not a valid .safetensors file.",
+        "zh": "{name} 不是有效的 .safetensors 文件。",
+    },
+    "err_pickled": {
+        "en": "{name} holds pickled Python objects in “{member}”. Gate Lab never unpickles files (it could run code); "
+        "save plain arrays with numpy.savez.",
+        "zh": "{name} 的“{member}”中包含 pickle 序列化的 Python 对象。Gate Lab 从不反序列化 pickle（那样可能执行代码）；"
+        "请用 numpy.savez 保存普通数组。",
+    },
+    "err_member_not_array": {
+        "en": "“{member}” in {name} is not a NumPy array.",
+        "zh": "{name} 中的“{member}”不是 NumPy 数组。",
+    },
+    "err_not_numbers": {
+        "en": "“{member}” in {name} does not hold numbers; weights must be numbers.",
+        "zh": "{name} 中的“{member}”不是数字；权重必须是数字。",
     },
 }

@@ -310,7 +310,7 @@ WEIGHTS_BAD = [
     (
         "members.npz",
         zip_of({"weight_ih_l0.npy": b"hello"}),
-        ["'weight_ih_l0' in members.npz is not a NumPy array"],
+        ["“weight_ih_l0” in members.npz is not a NumPy array"],
     ),
     ("evil.npz", _pickled(), ["never unpickles"]),
     ("text.npz", npz({"weight_ih_l0": np.array(["a", "b"])}), ["weights must be numbers"]),

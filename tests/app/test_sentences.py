@@ -62,3 +62,34 @@ def test_the_code_panel_says_it_is_corrected():
     at = make_app()
     captions = " ".join(c.value for c in at.caption)
     assert "Corrected from the article" in captions and "np.concatenate" in captions
+
+
+ZH_INPUTS = [
+    ("banana", "第 1 个数：'banana' 不是数字。"),
+    ("1,,2", "第 2 个数是空的"),
+    ("1e308", "太大；Gate Lab 只接受 −1e6 到 1e6 之间的输入"),
+    ("", "没有找到数字"),
+]
+
+
+@pytest.mark.parametrize("text, words", ZH_INPUTS)
+def test_input_errors_are_said_in_chinese_in_the_chinese_ui(text, words):
+    at = make_app({"lang": "zh", "input": "typed", "data": "0, 1"})
+    at.sidebar.text_area(key="typed_numbers").input(text).run()
+    err = " ".join(e.value for e in at.sidebar.error)
+    assert words in err, err
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", err.replace("Gate Lab", "")), err  # no English sentence
+
+
+def test_csv_ucr_and_weight_file_errors_are_said_in_chinese():
+    at = make_app({"lang": "zh", "input": "csv"})
+    at.sidebar.file_uploader(key="csv_upload").upload("x.csv", b"a,b\n1,2\n3\n", "text/csv").run()
+    assert "第 3 行有 1 个值，应为 2 个" in " ".join(e.value for e in at.sidebar.error)
+    at.switch_page("pages/classify.py").run()
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload("train.tsv", b"1\t0.1\tx\n2\t0.3\t0.1\n", "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload("test.tsv", b"1\t0.1\t0.2\n", "text/plain").run()
+    assert "训练文件第 1 行第 3 列：'x' 不是数字" in " ".join(e.value for e in at.error)
+    at.switch_page("pages/weights.py").run()
+    at.file_uploader(key="weights_upload").upload("notes.npz", b"just text").run()
+    assert "notes.npz 不是有效的 .npz 文件" in " ".join(e.value for e in at.error)

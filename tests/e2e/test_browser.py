@@ -72,7 +72,9 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
     expect(page.locator(".st-key-hidden_size_l2")).to_be_visible()
     page.wait_for_selector(DONE)
     page.locator("[data-testid=stSidebarNav] a", has_text="Timeline").click()
-    expect(page.get_by_role("heading", name="Gates, candidate, memory and output across time")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Gates, candidate, memory and output across time")
+    ).to_be_visible()
     expect(page.get_by_text("Layer 2 (H = 4)")).to_be_visible(timeout=20_000)
     for k in range(3, 8):
         button(page, "step_next").click()

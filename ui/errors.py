@@ -1,0 +1,33 @@
+"""The engine's and the file readers' errors in the student's language.
+
+An error with a ``code`` (``lstm_core.GateLabError``) is said from the string table
+``err_<code>``, its parameters translated too (a place in the text, which file);
+one without a code is shown as its English message.
+"""
+
+from __future__ import annotations
+
+from .i18n import t
+from .strings import STRINGS
+
+
+def place(where: tuple) -> str:
+    """("number", n) | ("cell", line, column) | ("ucr", "train" | "test", line, column), in words."""
+    kind, *at = where
+    if kind == "number":
+        return t("place_number", n=at[0])
+    if kind == "cell":
+        return t("place_cell", line=at[0], col=at[1])
+    return t("place_ucr", which=t(f"file_{at[0]}"), line=at[1], col=at[2])
+
+
+def say(e: Exception) -> str:
+    code = getattr(e, "code", None)
+    if not code or f"err_{code}" not in STRINGS:
+        return str(e)
+    params = dict(getattr(e, "params", {}))
+    if "where" in params:
+        params["where"] = place(params["where"])
+    if "which" in params:
+        params["which"] = t(f"file_{params['which']}")
+    return t(f"err_{code}", **params)
