@@ -50,11 +50,14 @@ def _cell_from(rows: int, H: int, where: str) -> str:
         if rows == G * H:
             return cell
     expected = f"an LSTM's is ({4 * H}, {H}) and a plain RNN's ({H}, {H}) for hidden size {H}"
+    shapes = dict(matrix=where, lstm=f"({4 * H}, {H})", rnn=f"({H}, {H})", H=H)
     if rows == 3 * H:
         raise StateDictError(
-            f"{where} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: {expected}."
+            f"{where} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: {expected}.",
+            "gru_like",
+            **shapes,
         )
-    raise StateDictError(f"{where} has the wrong shape: {expected}.")
+    raise StateDictError(f"{where} has the wrong shape: {expected}.", "wrong_shape", **shapes)
 
 
 def _natural(s: str) -> list:
@@ -65,25 +68,41 @@ def _check_range(arrays: Mapping[str, np.ndarray]) -> None:
     for name, a in arrays.items():
         a = np.asarray(a)
         if a.dtype.kind not in "fiu":
-            raise StateDictError(f"{name} holds {a.dtype} values; weights must be numbers.")
+            raise StateDictError(
+                f"{name} holds {a.dtype} values; weights must be numbers.",
+                "not_numbers",
+                member=name,
+                name="",
+            )
         a = a.astype(np.float64)
         if not np.isfinite(a).all():
-            raise StateDictError(f"{name} holds NaN or infinity; every weight must be a finite number.")
+            raise StateDictError(
+                f"{name} holds NaN or infinity; every weight must be a finite number.",
+                "weights_not_finite",
+                member=name,
+            )
         if a.size and np.abs(a).max() > MAX_ABS:
             raise StateDictError(
-                f"{name} holds {np.abs(a).max():.3g}; Gate Lab takes weights up to ±{MAX_ABS:g}."
+                f"{name} holds {np.abs(a).max():.3g}; Gate Lab takes weights up to ±{MAX_ABS:g}.",
+                "weights_too_large",
+                member=name,
+                value=f"{np.abs(a).max():.3g}",
             )
 
 
 def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
     """Find the recurrent layers in a weights file (see the module docstring)."""
     if not arrays:
-        raise StateDictError("The file holds no arrays.")
+        raise StateDictError("The file holds no arrays.", "no_arrays")
     torch_keys = {k: m for k in arrays if (m := TORCH_KEY.match(k))}
     if torch_keys:
         reverse = [k for k, m in torch_keys.items() if m.group(4)]
         if reverse:
-            raise StateDictError(f"Bidirectional layers are not supported (found {reverse[0]}).")
+            raise StateDictError(
+                f"Bidirectional layers are not supported (found {reverse[0]}).",
+                "bidirectional",
+                member=reverse[0],
+            )
         prefix = sorted({m.group(1) for m in torch_keys.values()}, key=_natural)[0]
         sd = {k[len(prefix) :]: arrays[k] for k, m in torch_keys.items() if m.group(1) == prefix}
         _check_range(sd)
@@ -104,7 +123,9 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
     if not layers:
         raise StateDictError(
             "No recurrent weights found. Expected PyTorch names (weight_ih_l0, weight_hh_l0, bias_ih_l0, "
-            f"bias_hh_l0, …) or Keras names (kernel, recurrent_kernel, bias); got {sorted(arrays)[:6]}."
+            f"bias_hh_l0, …) or Keras names (kernel, recurrent_kernel, bias); got {sorted(arrays)[:6]}.",
+            "no_recurrent",
+            got=", ".join(sorted(arrays)[:6]),
         )
     for _, g in layers:
         _check_range(g)

@@ -69,7 +69,12 @@ class Network:
             parts = [f"missing {missing}"] * bool(missing) + [f"unexpected {extra}"] * bool(extra)
             raise StateDictError(
                 f"The weights for a {n}-layer {cell.upper()} do not match: {'; '.join(parts)}. "
-                "(Bias-free layers and LSTM projections (proj_size) are not supported.)"
+                "(Bias-free layers and LSTM projections (proj_size) are not supported.)",
+                "names_mismatch",
+                n=n,
+                cell=cell.upper(),
+                missing=", ".join(missing) or "—",
+                extra=", ".join(extra) or "—",
             )
         layers = []
         d_in = None

@@ -26,8 +26,15 @@ def say(e: Exception) -> str:
     if not code or f"err_{code}" not in STRINGS:
         return str(e)
     params = dict(getattr(e, "params", {}))
-    if "where" in params:
-        params["where"] = place(params["where"])
-    if "which" in params:
-        params["which"] = t(f"file_{params['which']}")
-    return t(f"err_{code}", **params)
+    try:
+        if isinstance(params.get("where"), tuple):
+            params["where"] = place(params["where"])
+        if "which" in params:
+            params["which"] = t(f"file_{params['which']}")
+        return t(f"err_{code}").format(**params)  # format here: t() leaves a text without values as it is
+    except (
+        KeyError,
+        IndexError,
+        ValueError,
+    ):  # a table entry and the error disagree: the English is still true
+        return str(e)

@@ -611,7 +611,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
     "internal_error": {
-        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Reset to seed, or reload. If it happens again, send your teacher this page's link.",
+        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Back to random weights, or reload. If it happens again, send your teacher this page's link.",
         "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机初始权重，或刷新页面。如果再次发生，请把本页链接发给老师。",
     },
     # --- classification lab ---
@@ -967,5 +967,39 @@ STRINGS |= {
     "err_not_numbers": {
         "en": "“{member}” in {name} does not hold numbers; weights must be numbers.",
         "zh": "{name} 中的“{member}”不是数字；权重必须是数字。",
+    },
+    "err_gru_like": {
+        "en": "{matrix} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: an LSTM's is {lstm} "
+        "and a plain RNN's {rnn} for hidden size {H}.",
+        "zh": "{matrix} 有 3 个门块，像 GRU 的权重；Gate Lab 读取 LSTM 和普通 RNN：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，"
+        "普通 RNN 的是 {rnn}。",
+    },
+    "err_wrong_shape": {
+        "en": "{matrix} has the wrong shape: an LSTM's is {lstm} and a plain RNN's {rnn} for hidden size {H}.",
+        "zh": "{matrix} 的形状不对：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，普通 RNN 的是 {rnn}。",
+    },
+    "err_weights_not_finite": {
+        "en": "{member} holds NaN or infinity; every weight must be a finite number.",
+        "zh": "{member} 含有 NaN 或无穷大；每个权重都必须是有限的数。",
+    },
+    "err_weights_too_large": {
+        "en": "{member} holds {value}; Gate Lab takes weights up to ±1e6.",
+        "zh": "{member} 含有 {value}；Gate Lab 只接受 ±1e6 以内的权重。",
+    },
+    "err_no_arrays": {"en": "The file holds no arrays.", "zh": "文件里没有数组。"},
+    "err_bidirectional": {
+        "en": "Bidirectional layers are not supported (found {member}).",
+        "zh": "不支持双向层（发现了 {member}）。",
+    },
+    "err_no_recurrent": {
+        "en": "No recurrent weights found. Expected PyTorch names (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, …) "
+        "or Keras names (kernel, recurrent_kernel, bias); got {got}.",
+        "zh": "没有找到循环层权重。应为 PyTorch 名称（weight_ih_l0、weight_hh_l0、bias_ih_l0、bias_hh_l0……）"
+        "或 Keras 名称（kernel、recurrent_kernel、bias）；文件中是 {got}。",
+    },
+    "err_names_mismatch": {
+        "en": "The weights for a {n}-layer {cell} do not match: missing: {missing}; unexpected: {extra}. (Bias-free layers "
+        "and LSTM projections (proj_size) are not supported.)",
+        "zh": "{n} 层 {cell} 的权重名称不匹配：缺少：{missing}；多出：{extra}。（不支持无偏置的层和 LSTM 投影 proj_size。）",
     },
 }

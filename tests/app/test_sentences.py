@@ -93,3 +93,29 @@ def test_csv_ucr_and_weight_file_errors_are_said_in_chinese():
     at.switch_page("pages/weights.py").run()
     at.file_uploader(key="weights_upload").upload("notes.npz", b"just text").run()
     assert "notes.npz 不是有效的 .npz 文件" in " ".join(e.value for e in at.error)
+
+
+def test_every_coded_error_has_its_sentence_in_both_languages():
+    """Every code the engine and the file readers raise is in the string table, and an error
+    whose parameters do not fit its sentence falls back to its English message."""
+    import ast
+    from pathlib import Path
+
+    from lstm_core import ParseError
+    from ui.errors import say
+
+    root = Path(__file__).resolve().parents[2]
+    codes = set()
+    for f in [*root.glob("lstm_core/*.py"), root / "ui" / "files.py"]:
+        for node in ast.walk(ast.parse(f.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "").endswith("Error")
+                and len(node.args) > 1
+            ):
+                if isinstance(node.args[1], ast.Constant):
+                    codes.add(node.args[1].value)
+    assert len(codes) >= 25
+    missing = sorted(c for c in codes if f"err_{c}" not in STRINGS)
+    assert not missing, missing
+    assert say(ParseError("plain English.", "not_a_number")) == "plain English."  # no params: fall back
