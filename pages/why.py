@@ -39,4 +39,5 @@ page.data_table(
     )
 )
 st.markdown(explanation(w))
-st.caption(t("why_sidebar_note") + " " + t("why_network_note"))
+st.caption(t("why_sidebar_note"))
+st.caption(t("why_network_note"))

@@ -472,10 +472,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tab_files": {"en": "📂 Import / export", "zh": "📂 导入 / 导出"},
     "edit_help": {
-        "en": "Layer {layer} (choose the layer in the sidebar). One gate at a time: a row is a unit; columns x are "
-        "W_ih (one per input), h are W_hh (one per unit of the layer), then the two biases. Edit a cell and press Enter.",
-        "zh": "第 {layer} 层（在侧边栏选择层）。每次一个门：每行是一个单元；x 列是 W_ih（每个输入一列），"
-        "h 列是 W_hh（本层每个单元一列），最后是两个偏置。编辑单元格后按回车。",
+        "en": "Layer {layer} (choose the layer in the sidebar). One gate (or the candidate) at a time: a row is a hidden "
+        "unit; columns x are W_ih (one per input), h are W_hh (one per hidden unit of the layer), then the two biases. "
+        "Edit a cell of the table and press Enter.",
+        "zh": "第 {layer} 层（在侧边栏选择层）。每次一个门（或候选值）：每行是一个隐藏单元；x 列是 W_ih（每个输入一列），"
+        "h 列是 W_hh（本层每个隐藏单元一列），最后是两个偏置。编辑表格中的数后按回车。",
     },
     "edit_gate_label": {"en": "Gate or candidate", "zh": "门或候选值"},
     "gate_name_i": {"en": "i input", "zh": "i 输入门"},
