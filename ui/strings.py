@@ -855,6 +855,7 @@ STRINGS |= {
     },
     "chart_table": {"en": "The numbers behind this chart", "zh": "图表背后的数字"},
     "chart_table_step": {"en": "Every unit's numbers at t = {t}", "zh": "第 t = {t} 步所有隐藏单元的数值"},
+    "chart_table_switch": {"en": "Show the numbers as tables", "zh": "以表格显示数值"},
     "c_range": {"en": "C (scale ±{m})", "zh": "C（范围 ±{m}）"},
     "clf_ucr_too_big": {
         "en": "A UCR file may be up to {mb} MB; keep fewer series or shorter ones.",

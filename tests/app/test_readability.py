@@ -92,3 +92,17 @@ def test_classify_says_what_its_numbers_mean():
     conf = chart(at, "clf_confusion")
     assert conf["layout"]["xaxis"]["type"] == "category" and conf["layout"]["yaxis"]["type"] == "category"
     assert "the model would give if the series ended at step t" in epochs
+
+
+def test_the_layers_page_gives_its_numbers_as_tables_on_demand():
+    at = make_app({"layers": "2", "h2": "3", "t": "4"}, page="layers")
+    assert not any("| 1 |" in m.value for m in at.main.markdown)  # nothing is sent until asked for
+    at.toggle(key="show_step_tables").set_value(True).run()
+    trace = default_trace(hidden=(4, 3))
+    md = " ".join(m.value for m in at.main.markdown).replace("−", "-")
+    for k, H in ((0, 4), (1, 3)):
+        lt = trace.layers[k]
+        assert f"Layer {k + 1} · H = {H}" in md
+        assert f"| {H} | {lt.i[3, H - 1]:.3f} | {lt.f[3, H - 1]:.3f} |" in md
+    at.button(key="step_next").click().run()
+    assert at.toggle(key="show_step_tables").value  # the switch stays on while stepping
