@@ -604,12 +604,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "非循环层权重，已忽略：{names}",
     },
     "import_confirm": {"en": "Use these weights", "zh": "使用这些权重"},
-    "import_dim": {
-        "en": "This model reads {need} input(s) per step, but the current input has {got}. Upload a CSV with {need} "
-        "column(s) in the sidebar first, then import again. The current model stays as it was.",
-        "zh": "该模型每步读入 {need} 个输入，但当前输入有 {got} 个。请先在侧边栏上传一个有 {need} 列的 CSV，再重新导入。"
-        "当前模型保持不变。",
-    },
     "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
     "internal_error": {
         "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Back to random weights, or reload. If it happens again, send your teacher this page's link.",
