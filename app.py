@@ -28,7 +28,9 @@ nav = st.navigation(
     [st.Page(f, title=t(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES]
 )
 view = state.view()
-sidebar(view, share=not any(u == nav.url_path and steps for *_, u, steps in PAGES))
+here = nav.url_path or "cell"  # the default page's url_path is ""
+# the share box goes with the step controls where there are some (it must name the step shown)
+sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
 for notice in state.notices():
     st.warning(page.notice_text(notice), icon="🔗")
 show_problems(view, "link")

@@ -61,15 +61,15 @@ def view(s: int) -> None:
                 icon="🔀",
             )
         step_line = "" if st.session_state.get("step_play") else step_caption(s, T) + "\n\n"
-        st.markdown(f"{step_line}#### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
+        st.markdown(f"{step_line}### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
     # The symbols are typeset once (identical at every step, so the browser keeps them);
     # this step's numbers sit beside them as text: re-typesetting at every step cost the most.
-    st.markdown(f"#### {t('equations_header', unit=ctx.unit + 1)}")
+    st.markdown(f"### {t('equations_header', unit=ctx.unit + 1)}")
     sym, nums = st.columns([1, 1], vertical_alignment="center")
     sym.latex(symbolic(cell))
     nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"), digits=digits)))
     st.markdown(
-        f"#### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{step_table(lt, s, digits + 1, t('unit'))}"
+        f"### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{step_table(lt, s, digits + 1, t('unit'))}"
     )
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
     with st.expander(t("code_header"), expanded=False):

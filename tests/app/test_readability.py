@@ -106,3 +106,15 @@ def test_the_layers_page_gives_its_numbers_as_tables_on_demand():
         assert f"| {H} | {lt.i[3, H - 1]:.3f} | {lt.f[3, H - 1]:.3f} |" in md
     at.button(key="step_next").click().run()
     assert at.toggle(key="show_step_tables").value  # the switch stays on while stepping
+
+
+def test_one_share_box_per_page_and_it_names_the_step():
+    at = make_app({"t": "5"})
+    for page, in_sidebar in (("cell", False), ("timeline", False), ("weights", True), ("classify", True)):
+        at.switch_page(f"pages/{page}.py").run()
+        labels = [e.label for e in at.sidebar.children.values() if type(e).__name__ == "Expander"]
+        assert ("🔗 Share this view" in labels) == in_sidebar, page
+    at.switch_page("pages/cell.py").run()
+    at.button(key="step_next").click().run()
+    link = next(c.value for c in at.main.code if "?" in c.value)  # the popover's link, in the step row
+    assert link.endswith("&t=6") and at.query_params["t"] == "6"
