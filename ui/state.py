@@ -194,7 +194,8 @@ def keep(*keys: str) -> None:
 
 def notices() -> list[tuple[str, ...]]:
     """Every problem the link had, once: ("bad", name, value, default), ("unknown", name),
-    ("repeated", name, count), ("clamped", name, value, used), ("model", sentence), ("wsrc",)."""
+    ("repeated", name, count), ("model", values of the 'too big' message), ("wsrc",). (A link's layer,
+    unit or step beyond the model is clamped by ``view()``, which reports it among its problems.)"""
     return st.session_state.pop(NOTICES, [])
 
 
