@@ -139,6 +139,13 @@ def per_step(values: np.ndarray) -> float:
     return float(10 ** (decades(values) / (T - 1))) if T > 1 else 1.0
 
 
+def gap_at_start(a: np.ndarray, b: np.ndarray) -> float:
+    """log10(a[0] / b[0]): how many decades curve a stands above curve b at t = 1 (NaN if either left float64)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g = float(np.log10(a[0] / b[0]))
+    return g if np.isfinite(g) else float("nan")
+
+
 def geometric_mean(a: np.ndarray) -> float:
     """exp(mean(log a)): the typical factor of a product of many a's (an arithmetic mean is not)."""
     return float(np.exp(np.mean(np.log(np.maximum(a, np.finfo(float).tiny)))))

@@ -10,10 +10,17 @@ from .i18n import t
 from .sidebar import custom_label
 
 
+def units_label(ov) -> str:
+    """'all units' or 'units 1, 3': which hidden units a forced gate applies to."""
+    if ov.units is None:
+        return t("ov_units_all")
+    return t("ov_units_some", list=", ".join(str(u + 1) for u in ov.units))
+
+
 def describe_overrides() -> str:
     parts = []
     for ov in weights.overrides():
-        units = t("ov_units_all") if ov.units is None else ", ".join(str(u + 1) for u in ov.units)
+        units = units_label(ov)
         stop = "T" if ov.stop is None else str(ov.stop)
         parts.append(
             t(

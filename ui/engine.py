@@ -78,6 +78,15 @@ def build_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
     return x, names, cut
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def cached_input(spec: InputSpec) -> tuple[np.ndarray, tuple[str, ...], int]:
+    """``build_input`` once per spec, shared by the view's check and the run (read-only array).
+    A bad spec raises every time: Streamlit does not cache exceptions."""
+    x, names, cut = build_input(spec)
+    x.setflags(write=False)
+    return x, names, cut
+
+
 def network(cfg: Config, input_size: int) -> Network:
     """The model a configuration describes: its custom weights, or the seeded random ones."""
     if cfg.weights:
@@ -93,7 +102,7 @@ def decode_network(text: str) -> Network:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def run(cfg: Config) -> Result:
     """Input -> network -> trace, once per configuration."""
-    x, names, cut = build_input(cfg.input)
+    x, names, cut = cached_input(cfg.input)
     net = network(cfg, x.shape[1])
     if not cfg.overrides:
         return Result(net, net.run(x), x, names, cut)
@@ -118,7 +127,7 @@ class Why:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def why(cfg: Config, rho: float) -> Why:
     """Both networks with their recurrence rescaled to spectral radius ``rho``, and how far back each sees."""
-    x, _, _ = build_input(cfg.input)
+    x, _, _ = cached_input(cfg.input)
     D = x.shape[1]
     rnn = with_spectral_radius(Network.random(D, cfg.hidden, "rnn", cfg.seed, cfg.scale), rho)
     lstm = with_spectral_radius(
@@ -136,5 +145,5 @@ def twin_outputs(cfg: Config) -> tuple[np.ndarray, np.ndarray]:
     from lstm_core.presets import preset
 
     p = preset("rnn_lstm")
-    x, _, _ = build_input(cfg.input)
+    x, _, _ = cached_input(cfg.input)
     return p.network.run(x).output[:, 0], p.twin.run(x).output[:, 0]

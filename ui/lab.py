@@ -16,6 +16,7 @@ from lstm_core import GATES, GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
 
 from . import state, weights
+from .badge import units_label
 from .errors import say
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
 from .i18n import labels, t
@@ -216,11 +217,7 @@ def whatif_ui(ctx: Context) -> None:
         disabled=not weights.overrides(),
     )
     for ov in weights.overrides():
-        units = (
-            t("ov_units_all")
-            if ov.units is None
-            else t("ov_units_some", list=", ".join(str(u + 1) for u in ov.units))
-        )
+        units = units_label(ov)
         stop = T if ov.stop is None else ov.stop
         st.markdown(
             t(

@@ -24,7 +24,7 @@ from lstm_core import KINDS, GateLabError, Network, layouts
 from lstm_core.overrides import override_masks
 
 from . import weights
-from .engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, build_input, decode_network
+from .engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, cached_input, decode_network
 from .errors import say
 
 INPUT_KINDS = (*KINDS, "typed", "csv")
@@ -235,7 +235,7 @@ def input_spec() -> InputSpec:
 def _checked_input(spec: InputSpec, need: int | None, problems: list) -> tuple[InputSpec, int]:
     """The spec and its length if it gives a usable input, else a problem and the last good one."""
     try:
-        x, _, cut = build_input(spec)
+        x, _, cut = cached_input(spec)
     except GateLabError as e:
         problems.append(("input", "input_error", dict(msg=say(e))))
         return _last_good(spec, need)
@@ -254,11 +254,11 @@ def _last_good(spec: InputSpec, need: int | None) -> tuple[InputSpec, int]:
     """The last input that worked; if none fits (a new model), a sine with as many columns as it reads."""
     last = st.session_state.get(LAST_GOOD)
     if last is not None and last != spec:
-        x = build_input(last)[0]
+        x = cached_input(last)[0]
         if need is None or x.shape[1] == need:
             return last, len(x)
     fallback = InputSpec("sine", width=need or 1)
-    return fallback, len(build_input(fallback)[0])
+    return fallback, len(cached_input(fallback)[0])
 
 
 def _fitting_overrides(cell: str, sizes: tuple[int, ...], T: int, problems: list) -> tuple:
@@ -292,10 +292,8 @@ def view() -> View:
     spec, T = _checked_input(spec, need, problems)
     ovs = _fitting_overrides(cell, sizes, T, problems)
     cfg = Config(cell, sizes, get("seed"), get("weight_scale"), get("forget_bias"), spec, custom, ovs)
-    bounds = {"view_layer": len(sizes), "view_unit": None, STEP: T - 1}
     ss["view_layer"] = min(max(int(get("view_layer")), 1), len(sizes))
-    bounds["view_unit"] = sizes[ss["view_layer"] - 1]
-    ss["view_unit"] = min(max(int(get("view_unit")), 1), bounds["view_unit"])
+    ss["view_unit"] = min(max(int(get("view_unit")), 1), sizes[ss["view_layer"] - 1])
     ss[STEP] = min(max(int(get(STEP)), 0), T - 1)
     for key, asked in ss.pop("_link_check", {}).items():  # the link's own values, once
         if asked != ss[key]:
@@ -350,10 +348,6 @@ def sync_url() -> None:
     want = link().params
     if dict(st.query_params) != want:
         st.query_params.from_dict(want)
-
-
-def small_enough_to_share() -> bool:
-    return "w" not in link().left_out
 
 
 def custom_network() -> Network | None:

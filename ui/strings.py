@@ -558,7 +558,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ov_gate_label": {"en": "Gate (or the candidate) to force", "zh": "要强制的门（或候选值）"},
     "ov_units_label": {"en": "Units", "zh": "单元"},
-    "ov_units_all": {"en": "all units", "zh": "所有单元"},
+    "ov_units_all": {"en": "all units", "zh": "所有隐藏单元"},
     "ov_value_label": {"en": "Force {g} to", "zh": "把 {g} 强制为"},
     "ov_steps_label": {"en": "From step … to step (1-based)", "zh": "从第几步到第几步（从 1 开始）"},
     "ov_add": {"en": "Force it", "zh": "强制"},

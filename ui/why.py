@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core.reach import decades, geometric_mean, per_step
+from lstm_core.reach import decades, gap_at_start, geometric_mean, per_step
 
 from . import state
 from .engine import Why
@@ -70,7 +70,7 @@ def explanation(w: Why) -> str:
     lstm_text = t(
         f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
     )
-    gap = np.log10(m.dc[0] / m.fprod[0]) if np.isfinite(m.dc[0]) and np.isfinite(m.fprod[0]) else np.nan
+    gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):
         where = t("why_above" if gap >= 0 else "why_below")

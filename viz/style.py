@@ -17,6 +17,7 @@ VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
 FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
 GRID = "#eee"
 CURSOR = dict(color="#111", width=2, dash="dot")  # the current step, on every chart over t
+SYMBOL = {"c": "C"}  # the notation's spelling of a trace field (C, not c)
 # Series are told apart by more than colour (a red-green colour-blind student reads every chart):
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 PATTERNS = ("", "/", ".", "x", "-", "\\")  # bar fill patterns, one per series

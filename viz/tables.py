@@ -10,10 +10,9 @@ import numpy as np
 
 from lstm_core import LayerTrace
 
-from .style import num
+from .style import SYMBOL, num
 
 COLUMNS = {"lstm": ("i", "f", "g", "o", "c", "h"), "rnn": ("h",)}
-SYMBOL = {"c": "C"}
 
 
 def step_table(lt: LayerTrace, s: int, digits: int, unit_word: str) -> str:
@@ -40,7 +39,7 @@ def history_columns(history: list[tuple], tr: Callable[[str], str]) -> dict[str,
     """The training curves: epoch, loss, train and test accuracy (%)."""
     h = np.asarray(history, dtype=float).reshape(-1, 4)
     return {
-        "epoch": h[:, 0].astype(int).tolist(),
+        tr("clf_epoch"): h[:, 0].astype(int).tolist(),
         tr("clf_loss"): np.round(h[:, 1], 4).tolist(),
         tr("clf_train"): np.round(100 * h[:, 2], 1).tolist(),
         tr("clf_test"): np.round(100 * h[:, 3], 1).tolist(),

@@ -22,10 +22,9 @@ from plotly.subplots import make_subplots
 
 from lstm_core import LayerTrace
 
-from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, VALUE_SCALE
+from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, SYMBOL, VALUE_SCALE
 
 ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
-SYMBOL = {"c": "C"}  # the notation's spelling of a trace field
 HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
