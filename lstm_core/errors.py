@@ -53,15 +53,27 @@ def check_array(name: str, a: object, shape: tuple[int | None, ...]) -> np.ndarr
     try:
         arr = np.asarray(a, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ShapeError(f"{name} must be an array of numbers; could not read it ({exc}).") from None
+        raise ShapeError(
+            f"{name} must be an array of numbers; could not read it ({exc}).", "not_an_array", name=name
+        ) from None
     dims = ["any" if s is None else str(s) for s in shape]
     want = "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
     if arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape, strict=True)):
-        raise ShapeError(f"{name} has shape {tuple(arr.shape)}, expected {want}.")
+        raise ShapeError(
+            f"{name} has shape {tuple(arr.shape)}, expected {want}.",
+            "array_shape",
+            name=name,
+            shape=str(tuple(arr.shape)),
+            want=want,
+        )
     if not np.isfinite(arr).all():
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = tuple(int(b) for b in bad)
         raise NonFiniteError(
-            f"{name} holds {arr[tuple(bad)]} at index {where}; every value must be a finite number."
+            f"{name} holds {arr[tuple(bad)]} at index {where}; every value must be a finite number.",
+            "array_not_finite",
+            name=name,
+            value=str(arr[tuple(bad)]),
+            index=str(where),
         )
     return arr

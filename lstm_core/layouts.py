@@ -108,7 +108,11 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
         _check_range(sd)
         W = np.asarray(sd.get("weight_hh_l0", np.zeros((0, 0))))
         if W.ndim != 2 or W.shape[1] == 0:
-            raise StateDictError(f"{prefix}weight_hh_l0 is missing or not a matrix.")
+            raise StateDictError(
+                f"{prefix}weight_hh_l0 is missing or not a matrix.",
+                "not_matrix",
+                name=f"{prefix}weight_hh_l0",
+            )
         cell = _cell_from(W.shape[0], W.shape[1], f"{prefix}weight_hh_l0 {W.shape}")
         net = Network.from_state_dict(sd, cell)
         ignored = tuple(k for k in arrays if not (k in torch_keys and torch_keys[k].group(1) == prefix))
@@ -131,7 +135,11 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
         _check_range(g)
     rec = np.asarray(layers[0][1]["recurrent_kernel"])
     if rec.ndim != 2 or rec.shape[0] == 0:
-        raise StateDictError(f"{layers[0][0]}recurrent_kernel is not a matrix.")
+        raise StateDictError(
+            f"{layers[0][0]}recurrent_kernel is not a matrix.",
+            "not_matrix",
+            name=f"{layers[0][0]}recurrent_kernel",
+        )
     cell = _cell_from(rec.shape[1], rec.shape[0], f"{layers[0][0]}recurrent_kernel {rec.shape}")
     net = Network.from_keras([g for _, g in layers], cell)
     used = {p for p, _ in layers}
@@ -176,7 +184,7 @@ def decode(text: str) -> Network:
             np.float64
         )
     except (ValueError, zlib.error, struct.error, TypeError) as exc:
-        raise StateDictError(f"The weights in this link are damaged ({exc}).") from None
+        raise StateDictError(f"The weights in this link are damaged ({exc}).", "link_damaged") from None
     cell = "lstm" if cell_code == 0 else "rnn"
     G = CELLS[cell]
     sd, pos, d = {}, 0, sizes[0]
@@ -189,10 +197,10 @@ def decode(text: str) -> Network:
         ):
             n = int(np.prod(shape))
             if pos + n > flat.size:
-                raise StateDictError("The weights in this link are cut short.")
+                raise StateDictError("The weights in this link are cut short.", "link_damaged")
             sd[f"{name}_l{k}"] = flat[pos : pos + n].reshape(shape)
             pos += n
         d = H
     if pos != flat.size:
-        raise StateDictError("The weights in this link have extra numbers.")
+        raise StateDictError("The weights in this link have extra numbers.", "link_damaged")
     return Network.from_state_dict(sd, cell)

@@ -84,17 +84,35 @@ class Network:
             if H == 0 or W_hh.shape[0] != G * H:
                 raise ShapeError(
                     f"weight_hh_l{k} has shape {W_hh.shape}; a {cell.upper()} layer with hidden "
-                    f"size H needs ({G}·H, H), e.g. ({G * max(H, 1)}, {max(H, 1)})."
+                    f"size H needs ({G}·H, H), e.g. ({G * max(H, 1)}, {max(H, 1)}).",
+                    "hh_shape",
+                    name=f"weight_hh_l{k}",
+                    shape=str(W_hh.shape),
+                    cell=cell.upper(),
+                    G=G,
+                    example=f"({G * max(H, 1)}, {max(H, 1)})",
                 )
             W_ih = check_array(f"weight_ih_l{k}", sd[f"weight_ih_l{k}"], (G * H, None))
             if d_in is not None and W_ih.shape[1] != d_in:
                 raise ShapeError(
                     f"weight_ih_l{k} has shape {W_ih.shape}, expected ({G * H}, {d_in}): layer {k} "
                     f"reads layer {k - 1}'s h_t, so its input size must be {d_in}, that layer's "
-                    "hidden size."
+                    "hidden size.",
+                    "ih_chain",
+                    name=f"weight_ih_l{k}",
+                    shape=str(W_ih.shape),
+                    want=f"({G * H}, {d_in})",
+                    k=k,
+                    below=k - 1,
+                    d=d_in,
                 )
             if W_ih.shape[1] == 0:
-                raise ShapeError(f"weight_ih_l{k} has shape {W_ih.shape}: input size is 0.")
+                raise ShapeError(
+                    f"weight_ih_l{k} has shape {W_ih.shape}: input size is 0.",
+                    "zero_input",
+                    name=f"weight_ih_l{k}",
+                    shape=str(W_ih.shape),
+                )
             b_ih = check_array(f"bias_ih_l{k}", sd[f"bias_ih_l{k}"], (G * H,))
             b_hh = check_array(f"bias_hh_l{k}", sd[f"bias_hh_l{k}"], (G * H,))
             layers.append(LayerParams(W_ih, W_hh, b_ih, b_hh))
@@ -150,13 +168,24 @@ class Network:
         for k, lw in enumerate(layers):
             missing = {"kernel", "recurrent_kernel"} - set(lw)
             if missing:
-                raise StateDictError(f"Keras layer {k} has no {sorted(missing)}; got {sorted(lw)}.")
+                raise StateDictError(
+                    f"Keras layer {k} has no {sorted(missing)}; got {sorted(lw)}.",
+                    "keras_missing",
+                    k=k,
+                    missing=", ".join(sorted(missing)),
+                    got=", ".join(sorted(lw)),
+                )
             kern = check_array(f"layer {k} kernel", lw["kernel"], (None, None))
             rec = check_array(f"layer {k} recurrent_kernel", lw["recurrent_kernel"], (None, None))
             if rec.shape[1] != G * rec.shape[0]:
                 raise ShapeError(
                     f"layer {k} recurrent_kernel has shape {rec.shape}; a Keras {cell.upper()} "
-                    f"needs (H, {G}·H)."
+                    f"needs (H, {G}·H).",
+                    "keras_rec_shape",
+                    k=k,
+                    shape=str(rec.shape),
+                    cell=cell.upper(),
+                    G=G,
                 )
             n = rec.shape[1]
             bias = lw.get("bias")

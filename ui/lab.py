@@ -62,7 +62,7 @@ def _on_edit(ctx: Context, layer: int, gate: str, key: str) -> None:
     try:
         net = weights.edit_cells(_net(ctx), layer, gate, {int(r): c for r, c in edits.items()})
     except (ValueError, lstm_core.GateLabError) as e:
-        _fail(t("edit_refused", msg=str(e)))
+        _fail(t("edit_refused", msg=say(e)))
         st.session_state[weights.VERSION] = st.session_state.get(weights.VERSION, 0) + 1
         return
     weights.set_network(net, "edited")

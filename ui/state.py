@@ -270,7 +270,7 @@ def _fitting_overrides(cell: str, sizes: tuple[int, ...], T: int, problems: list
         override_masks(ovs, cell, sizes, T)
     except GateLabError as e:
         weights.clear_overrides()
-        problems.append(("model", "overrides_dropped", dict(msg=str(e))))
+        problems.append(("model", "overrides_dropped", dict(msg=say(e))))
         return ()
     return ovs
 

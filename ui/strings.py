@@ -28,7 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "it, a cell is one layer of neurons, like a layer of a CNN: the number of neurons is hidden inside the cell. "
         "Each hidden unit has its own gates, memory C and output h. 1–16 here.",
         "zh": "这一层的隐藏单元数 H：单元内部有多少个神经元（隐藏单元）。正如原文所说，一个单元就是一层神经元，就像 CNN 的一层："
-        "神经元的个数“隐藏”在单元里面。每个隐藏单元都有自己的门、记忆 C 和输出 h。这里为 1–16。",
+        "神经元的个数“隐藏”在单元里面。每个隐藏单元都有自己的门、记忆 C 和隐藏状态 h。这里为 1–16。",
     },
     "seed_label": {"en": "Random seed", "zh": "随机种子"},
     "seed_help": {
@@ -487,7 +487,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "edit_bias_label": {"en": "Bias b_{g} of every hidden unit", "zh": "所有隐藏单元的偏置 b_{g}"},
     "edit_bias_help": {
         "en": "Sets b_ih + b_hh of this gate to the same value for every unit (b_ih = value − b_hh).",
-        "zh": "把本门所有单元的 b_ih + b_hh 设为同一个值（b_ih = 该值 − b_hh）。",
+        "zh": "把本门所有隐藏单元的 b_ih + b_hh 设为同一个值（b_ih = 该值 − b_hh）。",
     },
     "edit_mult_label": {"en": "Multiplier of W_i{g}, W_h{g}", "zh": "W_i{g}、W_h{g} 的倍数"},
     "edit_mult_help": {
@@ -553,11 +553,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "whatif_help": {
         "en": "Force a gate of layer {layer} to a value at chosen steps and units, and compare with the original run. "
         "Every page then shows the forced run; forced gates have a red border on the Cell diagram.",
-        "zh": "在选定的时间步和单元上把第 {layer} 层的某个门强制为一个值，并与原始运行比较。"
+        "zh": "在选定的时间步和隐藏单元上把第 {layer} 层的某个门强制为一个值，并与原始运行比较。"
         "之后所有页面都显示强制后的运行；在单元图上被强制的门带红色边框。",
     },
     "ov_gate_label": {"en": "Gate (or the candidate) to force", "zh": "要强制的门（或候选值）"},
-    "ov_units_label": {"en": "Units", "zh": "单元"},
+    "ov_units_label": {"en": "Units", "zh": "隐藏单元"},
     "ov_units_all": {"en": "all units", "zh": "所有隐藏单元"},
     "ov_value_label": {"en": "Force {g} to", "zh": "把 {g} 强制为"},
     "ov_steps_label": {"en": "From step … to step (1-based)", "zh": "从第几步到第几步（从 1 开始）"},
@@ -614,8 +614,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "custom_trained": {"en": "trained on “{name}”", "zh": "在“{name}”上训练"},
     "clf_title": {"en": "Classify time series with an LSTM", "zh": "用 LSTM 给时间序列分类"},
     "clf_intro": {
-        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last output h_T. Train it here — with this app's own NumPy backpropagation — compare it with 1-nearest-neighbour (Euclidean distance; the archive's published baseline uses DTW instead), then open the trained model in the step-through pages to see what it learned.",
-        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它的最后输出 h_T。在这里训练它（用本应用自己的 NumPy 反向传播），与 1-最近邻比较（欧氏距离；数据集公布的基线用的是 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
+        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last hidden state h_T. Train it here — with this app's own NumPy backpropagation — compare it with 1-nearest-neighbour (with Euclidean distance, and with DTW as the archive's baseline does), then open the trained model in the step-through pages to see what it learned.",
+        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它最后一步的隐藏状态 h_T。在这里训练它（用本应用自己的 NumPy 反向传播），与 1-最近邻比较（用欧氏距离，也像数据集的基线那样用 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
     },
     "clf_task_label": {"en": "Data", "zh": "数据"},
     "clf_task_shapes": {"en": "Shapes: sine, square or sawtooth", "zh": "形状：正弦、方波还是锯齿波"},
@@ -997,5 +997,48 @@ STRINGS |= {
         "en": "The weights for a {n}-layer {cell} do not match: missing: {missing}; unexpected: {extra}. (Bias-free layers "
         "and LSTM projections (proj_size) are not supported.)",
         "zh": "{n} 层 {cell} 的权重名称不匹配：缺少：{missing}；多出：{extra}。（不支持无偏置的层和 LSTM 投影 proj_size。）",
+    },
+    "err_not_an_array": {
+        "en": "{name} must be an array of numbers; Gate Lab could not read it.",
+        "zh": "{name} 必须是数字数组；Gate Lab 无法读取它。",
+    },
+    "err_array_shape": {
+        "en": "{name} has shape {shape}, expected {want}.",
+        "zh": "{name} 的形状是 {shape}，应为 {want}。",
+    },
+    "err_array_not_finite": {
+        "en": "{name} holds {value} at index {index}; every value must be a finite number.",
+        "zh": "{name} 在下标 {index} 处是 {value}；每个值都必须是有限的数。",
+    },
+    "err_hh_shape": {
+        "en": "{name} has shape {shape}; a {cell} layer with hidden size H needs ({G}·H, H), e.g. {example}.",
+        "zh": "{name} 的形状是 {shape}；隐藏单元数为 H 的 {cell} 层需要 ({G}·H, H)，例如 {example}。",
+    },
+    "err_ih_chain": {
+        "en": "{name} has shape {shape}, expected {want}: layer {k} reads layer {below}'s h_t, so its input size "
+        "must be {d}, that layer's hidden size (0-based layer numbers, as in the file).",
+        "zh": "{name} 的形状是 {shape}，应为 {want}：第 {k} 层读入第 {below} 层的 h_t，所以它的输入维度必须是 {d}，"
+        "即那一层的隐藏单元数（层号从 0 开始，与文件中一致）。",
+    },
+    "err_zero_input": {
+        "en": "{name} has shape {shape}: its input size is 0.",
+        "zh": "{name} 的形状是 {shape}：输入维度为 0。",
+    },
+    "err_keras_missing": {
+        "en": "Keras layer {k} has no {missing}; it has {got}.",
+        "zh": "Keras 第 {k} 层缺少 {missing}；它只有 {got}。",
+    },
+    "err_keras_rec_shape": {
+        "en": "Keras layer {k}'s recurrent_kernel has shape {shape}; a Keras {cell} needs (H, {G}·H).",
+        "zh": "Keras 第 {k} 层的 recurrent_kernel 形状是 {shape}；Keras {cell} 需要 (H, {G}·H)。",
+    },
+    "err_not_matrix": {
+        "en": "{name} is missing or not a matrix.",
+        "zh": "{name} 缺失或不是矩阵。",
+    },
+    "err_link_damaged": {
+        "en": "The weights in this link are damaged (cut short or changed). Ask for the link again, or load the "
+        "weights file in the Weights lab.",
+        "zh": "这个链接中的权重已损坏（被截断或改动）。请重新获取链接，或在“权重实验室”载入权重文件。",
     },
 }

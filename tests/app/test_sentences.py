@@ -119,3 +119,37 @@ def test_every_coded_error_has_its_sentence_in_both_languages():
     missing = sorted(c for c in codes if f"err_{c}" not in STRINGS)
     assert not missing, missing
     assert say(ParseError("plain English.", "not_a_number")) == "plain English."  # no params: fall back
+
+
+def _faults():
+    """Bad weights a student can load or link, each raising a coded engine error."""
+    import numpy as np
+
+    from lstm_core import Network, layouts
+
+    good = Network.random(2, [3, 2], seed=0).state_dict()
+    link = layouts.encode(Network.random(1, [2], seed=0))
+    return {
+        "chain": lambda: Network.from_state_dict(good | {"weight_ih_l1": np.zeros((8, 5))}),
+        "hh": lambda: Network.from_state_dict(good | {"weight_hh_l0": np.zeros((7, 3))}),
+        "nan": lambda: Network.from_state_dict(good | {"bias_ih_l0": np.full(12, np.nan)}),
+        "keras": lambda: Network.from_keras([{"kernel": np.zeros((1, 8))}]),
+        "link": lambda: layouts.decode(link[:-12]),
+        "text": lambda: Network.from_state_dict(good | {"bias_hh_l0": "abc"}),
+    }
+
+
+@pytest.mark.parametrize("fault", sorted(_faults()))
+def test_engine_errors_a_student_meets_are_said_in_chinese(fault, monkeypatch):
+    """An engine error shown in the 中文 UI is worded from the string table, not in English."""
+    import streamlit as st
+
+    from lstm_core import GateLabError
+    from ui.errors import say
+
+    with pytest.raises(GateLabError) as info:
+        _faults()[fault]()
+    assert info.value.code, f"{fault}: {info.value} has no code"
+    monkeypatch.setattr(st, "session_state", {"lang": "zh"})
+    said = say(info.value)
+    assert said != str(info.value) and re.search(r"[\u4e00-\u9fff]", said), said
