@@ -1,4 +1,4 @@
-"""Gate Lab's engine: LSTM and plain RNN stacks in NumPy that show every gate.
+"""Gate Lab's engine: LSTM, GRU and plain RNN stacks in NumPy that show every gate.
 
     import lstm_core
     net = lstm_core.Network.random(input_size=1, hidden_sizes=[4, 3], seed=0)
@@ -9,7 +9,7 @@
 NumPy only: nothing here knows it is shown in an app.
 """
 
-from .cell import GATES, LayerParams, LSTMStep, lstm_step, rnn_step, sigmoid
+from .cell import GATES, GRUStep, LayerParams, LSTMStep, gru_step, lstm_step, rnn_step, sigmoid
 from .errors import (
     GateLabError,
     NonFiniteError,
@@ -18,16 +18,21 @@ from .errors import (
     ShapeError,
     StateDictError,
 )
+from .kinds import ALL_BLOCKS, KINDS_BY_NAME, Kind, kind_of
 from .network import CELLS, Gradients, Network
 from .overrides import GateOverride
 from .sequences import KINDS, generate, parse_csv, parse_numbers
 from .trace import LayerTrace, Trace
 
 __all__ = [
+    "ALL_BLOCKS",
     "CELLS",
     "GATES",
     "KINDS",
+    "KINDS_BY_NAME",
+    "Kind",
     "GateLabError",
+    "GRUStep",
     "GateOverride",
     "Gradients",
     "LSTMStep",
@@ -41,6 +46,8 @@ __all__ = [
     "StateDictError",
     "Trace",
     "generate",
+    "gru_step",
+    "kind_of",
     "lstm_step",
     "parse_csv",
     "parse_numbers",

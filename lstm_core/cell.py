@@ -13,6 +13,13 @@ memory C_{t-1} (H,). PyTorch's layout: W_ih (4H, D), W_hh (4H, H), b_ih, b_hh
 
 Plain RNN (nn.RNN, tanh): h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t-1} + b_hh).
 
+GRU (nn.GRU), rows r, z, n (reset gate, update gate, candidate):
+
+    r_t = σ(W_ir·x_t + b_ir + W_hr·h_{t-1} + b_hr)
+    z_t = σ(W_iz·x_t + b_iz + W_hz·h_{t-1} + b_hz)
+    n_t = tanh(W_in·x_t + b_in + r_t ⊙ (W_hn·h_{t-1} + b_hn))
+    h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+
 The idea and the order of the story come from zuotongbin's article on LSTMs
 (cnblogs, 2019-04-12, CC BY-SA 4.0), whose LSTMCELL joins h_{t-1} and x_t into
 one vector [h_{t-1}, x_t]; multiplying that by [W_hh | W_ih] is the same as the
@@ -26,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-GATES = ("i", "f", "g", "o")  # PyTorch's row order in W_ih, W_hh, b_ih, b_hh
+GATES = ("i", "f", "g", "o")  # the LSTM's row order in W_ih, W_hh, b_ih, b_hh (see kinds.py for every kind)
 
 
 def sigmoid(a: np.ndarray) -> np.ndarray:
@@ -40,7 +47,7 @@ def sigmoid(a: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class LayerParams:
-    """One layer's weights in PyTorch's layout (G = 4 for LSTM, 1 for RNN)."""
+    """One layer's weights in PyTorch's layout (G = 4 for LSTM, 3 for GRU, 1 for RNN)."""
 
     W_ih: np.ndarray  # (G·H, D_in)
     W_hh: np.ndarray  # (G·H, H)
@@ -55,10 +62,9 @@ class LayerParams:
     def input_size(self) -> int:
         return self.W_ih.shape[1]
 
-    def rows(self, gate: str) -> slice:
-        """The rows of W_ih, W_hh, b_ih, b_hh that belong to ``gate``."""
+    def block_rows(self, k: int) -> slice:
+        """The rows of W_ih, W_hh, b_ih, b_hh of block ``k`` (a kind's ``block(name)``)."""
         H = self.hidden_size
-        k = GATES.index(gate)
         return slice(k * H, (k + 1) * H)
 
 
@@ -87,3 +93,25 @@ def lstm_step(x_t: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray, p: LayerP
 def rnn_step(x_t: np.ndarray, h_prev: np.ndarray, p: LayerParams) -> np.ndarray:
     """One plain RNN step: h_t = tanh(W_ih·x_t + b_ih + W_hh·h_{t-1} + b_hh)."""
     return np.tanh(p.W_ih @ x_t + p.b_ih + p.W_hh @ h_prev + p.b_hh)
+
+
+@dataclass(frozen=True)
+class GRUStep:
+    """Everything one GRU step computes; each array is (H,)."""
+
+    r: np.ndarray
+    z: np.ndarray
+    n: np.ndarray
+    h: np.ndarray
+
+
+def gru_step(x_t: np.ndarray, h_prev: np.ndarray, p: LayerParams) -> GRUStep:
+    """One GRU step: (x_t, h_{t-1}) -> r, z, n, h_t (PyTorch's nn.GRU)."""
+    gi = p.W_ih @ x_t + p.b_ih  # (3H,)
+    gh = p.W_hh @ h_prev + p.b_hh
+    (i_r, i_z, i_n), (h_r, h_z, h_n) = np.split(gi, 3), np.split(gh, 3)
+    r = sigmoid(i_r + h_r)  # how much of h_{t-1} the candidate reads
+    z = sigmoid(i_z + h_z)  # how much of h_{t-1} is kept as it is
+    n = np.tanh(i_n + r * h_n)
+    h = (1 - z) * n + z * h_prev
+    return GRUStep(r=r, z=z, n=n, h=h)

@@ -97,7 +97,7 @@ def clip(grads: dict[str, np.ndarray], max_norm: float) -> dict[str, np.ndarray]
 
 def init(D: int, hidden: tuple[int, ...], K: int, seed: int, cell: str = "lstm") -> Classifier:
     """PyTorch's init for the stack (forget bias +1) and the head (U(±1/√H))."""
-    net = Network.random(D, hidden, cell, seed, 1.0, 1.0 if cell == "lstm" else None)
+    net = Network.random(D, hidden, cell, seed, 1.0, 1.0)  # forget bias +1 where the kind has a forget gate
     rng = np.random.default_rng(seed + 1)
     bound = 1 / np.sqrt(hidden[-1])
     return Classifier(net, rng.uniform(-bound, bound, (K, hidden[-1])), rng.uniform(-bound, bound, K))

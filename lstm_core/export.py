@@ -10,17 +10,18 @@ from .trace import Trace
 
 
 def trace_to_csv(trace: Trace) -> str:
-    """Columns t, layer, unit, x1…xD (the network input), i, f, g, o, C, h (RNN: h only)."""
+    """Columns t, layer, unit, x1…xD (the network input), then the kind's series: LSTM i, f, g, o, C, h;
+    GRU r, z, n, h; RNN h."""
     D = trace.x.shape[1]
     cols = ["t", "layer", "unit"] + [f"x{d + 1}" for d in range(D)]
-    cols += ["i", "f", "g", "o", "C", "h"] if trace.cell == "lstm" else ["h"]
+    names = trace.kind.series
+    cols += ["C" if n == "c" else n for n in names]
     blocks = []
     for k, lt in enumerate(trace.layers):
         T, H = lt.h.shape
         t = np.repeat(np.arange(1, T + 1), H)
         unit = np.tile(np.arange(1, H + 1), T)
         parts = [t, np.full(T * H, k + 1), unit] + [np.repeat(trace.x[:, d], H) for d in range(D)]
-        names = "ifgoch" if trace.cell == "lstm" else "h"
         parts += [lt.gate(n).reshape(-1) for n in names]
         blocks.append(np.column_stack(parts))
     out = io.StringIO()

@@ -1,6 +1,6 @@
 """One recurrent layer over a whole sequence, forward and backward, fast.
 
-Same maths as ``cell.lstm_step`` / ``cell.rnn_step``; arrays are laid out
+Same maths as ``cell.lstm_step`` / ``cell.gru_step`` / ``cell.rnn_step``; arrays are laid out
 (T, B, ·): time first, then the batch (B = 1 for a single sequence). Two
 things make it fast without changing a single equation:
 
@@ -30,12 +30,13 @@ class LayerRun:
 
     x: np.ndarray  # (T, B, D) input of this layer
     h_prev: np.ndarray  # (T, B, H) h_{t-1}
-    c_prev: np.ndarray | None  # (T, B, H) C_{t-1}; None for RNN
+    c_prev: np.ndarray | None  # (T, B, H) C_{t-1}; None without a memory line
     ih: np.ndarray  # (T, B, GH) W_ih·x_t
     hh: np.ndarray  # (T, B, GH) W_hh·h_{t-1}
-    pre: np.ndarray  # (T, B, GH) W_ih·x_t + W_hh·h_{t-1} + b_ih + b_hh
-    act: np.ndarray  # (T, B, GH) LSTM: [i, f, g, o] after any override; RNN: h
-    c: np.ndarray | None  # (T, B, H) C_t; None for RNN
+    pre: np.ndarray  # (T, B, GH) what goes into σ or tanh: W_ih·x_t + W_hh·h_{t-1} + b_ih + b_hh
+    #   (GRU's n: W_in·x_t + b_in + r_t ⊙ (W_hn·h_{t-1} + b_hn))
+    act: np.ndarray  # (T, B, GH) every block after any override: LSTM [i, f, g, o], GRU [r, z, n], RNN h
+    c: np.ndarray | None  # (T, B, H) C_t; None without a memory line
     h: np.ndarray  # (T, B, H) h_t
     forced: np.ndarray | None  # (T, GH) bool: where an override set the gate
 
@@ -98,8 +99,8 @@ def lstm_forward(
     return LayerRun(x, h_prev, c_prev, ih, hh, pre, act, C, Hs, forced)
 
 
-def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray) -> LayerRun:
-    """Run a plain tanh RNN layer over x (T, B, D) from h0 (B, H)."""
+def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray, *_unused: object) -> LayerRun:
+    """Run a plain tanh RNN layer over x (T, B, D) from h0 (B, H) (no memory, nothing to force)."""
     T, B, _ = x.shape
     H = p.hidden_size
     b = p.b_ih + p.b_hh
@@ -115,6 +116,112 @@ def rnn_forward(x: np.ndarray, p: LayerParams, h0: np.ndarray) -> LayerRun:
         np.tanh(h, out=h)
     h_prev = np.concatenate((h0[None], Hs[:-1]))
     return LayerRun(x, h_prev, None, ih, hh, ih + hh + b, Hs, None, Hs, None)
+
+
+def gru_forward(
+    x: np.ndarray,
+    p: LayerParams,
+    h0: np.ndarray,
+    c0: object = None,
+    forced: np.ndarray | None = None,
+    forced_value: np.ndarray | None = None,
+) -> LayerRun:
+    """Run a GRU layer (PyTorch's nn.GRU) over x (T, B, D) from h0 (B, H).
+
+        r_t = σ(W_ir·x_t + b_ir + W_hr·h_{t-1} + b_hr)
+        z_t = σ(W_iz·x_t + b_iz + W_hz·h_{t-1} + b_hz)
+        n_t = tanh(W_in·x_t + b_in + r_t ⊙ (W_hn·h_{t-1} + b_hn))
+        h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+
+    A GRU has no memory line (``c0`` is ignored). ``forced``/``forced_value``
+    (T, 3H) replace r, z or n where ``forced`` is True.
+    """
+    T, B, _ = x.shape
+    H = p.hidden_size
+    rz, n_ = slice(0, 2 * H), slice(2 * H, 3 * H)
+    ih = _matmul(x, p.W_ih.T)  # (T, B, 3H)
+    gi = ih + p.b_ih
+    WhhT = p.W_hh.T
+    b_hh = p.b_hh
+    forced_at = set(np.flatnonzero(forced.any(axis=1)).tolist()) if forced is not None else set()
+    hh = np.empty((T, B, 3 * H))
+    pre = np.empty((T, B, 3 * H))
+    act = np.empty((T, B, 3 * H))
+    Hs = np.empty((T, B, H))
+    hb = np.empty((B, 3 * H))
+    h = h0
+    for t in range(T):
+        a, s = pre[t], act[t]
+        np.dot(h, WhhT, out=hh[t])
+        np.add(hh[t], b_hh, out=hb)  # W_hh·h_{t-1} + b_hh
+        np.add(gi[t, :, rz], hb[:, rz], out=a[:, rz])
+        np.multiply(a[:, rz], 0.5, out=s[:, rz])
+        np.tanh(s[:, rz], out=s[:, rz])
+        s[:, rz] *= 0.5
+        s[:, rz] += 0.5  # σ(a) = ½ + ½·tanh(a/2): s is now [r, z, ·]
+        if t in forced_at:
+            np.copyto(s[:, rz], forced_value[t, rz], where=forced[t, rz])
+        np.multiply(s[:, :H], hb[:, n_], out=a[:, n_])
+        a[:, n_] += gi[t, :, n_]  # a_n = W_in·x_t + b_in + r ⊙ (W_hn·h_{t-1} + b_hn)
+        n = np.tanh(a[:, n_], out=s[:, n_])
+        if t in forced_at:
+            np.copyto(n, forced_value[t, n_], where=forced[t, n_])
+        hn = np.subtract(h, n, out=Hs[t])
+        hn *= s[:, H : 2 * H]
+        hn += n  # h_t = n + z ⊙ (h_{t-1} − n) = (1 − z) ⊙ n + z ⊙ h_{t-1}
+        h = hn
+    h_prev = np.concatenate((h0[None], Hs[:-1]))
+    return LayerRun(x, h_prev, None, ih, hh, pre, act, None, Hs, forced)
+
+
+def gru_backward(
+    run: LayerRun, p: LayerParams, dH: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, None]:
+    """BPTT through a GRU layer. dH (T, B, H) -> (dA_ih, dA_hh (T, B, 3H), dh0, None).
+
+    The two biases of n have different gradients (r multiplies W_hn·h + b_hn
+    only), so there are two: dA_ih = dL/d(W_ih·x_t + b_ih) and
+    dA_hh = dL/d(W_hh·h_{t-1} + b_hh), equal in the r and z blocks.
+    """
+    T, _, H = run.h.shape
+    B = dH.shape[1]
+    s = run.act
+    r, z, n = s[..., :H], s[..., H : 2 * H], s[..., 2 * H :]
+    hn = run.hh[..., 2 * H :] + p.b_hh[2 * H :]  # W_hn·h_{t-1} + b_hn
+    Qz = (run.h_prev - n) * z * (1 - z)  # dh_t/da_z
+    Qn = (1 - z) * (1 - n * n)  # dh_t/da_n
+    Qr = hn * r * (1 - r)  # da_n/da_r
+    if run.forced is not None:
+        f = run.forced[:, None, :]
+        Qr = np.where(f[..., :H], 0.0, Qr)
+        Qz = np.where(f[..., H : 2 * H], 0.0, Qz)
+        Qn = np.where(f[..., 2 * H :], 0.0, Qn)
+    dA_i = np.empty((T, B, 3 * H))
+    dA_h = np.empty((T, B, 3 * H))
+    dh_next = np.zeros((B, H))
+    W_hh = p.W_hh
+    for t in range(T - 1, -1, -1):
+        dh = dH[t] + dh_next
+        di, dhh = dA_i[t], dA_h[t]
+        np.multiply(dh, Qn[t], out=di[:, 2 * H :])
+        np.multiply(dh, Qz[t], out=di[:, H : 2 * H])
+        np.multiply(di[:, 2 * H :], Qr[t], out=di[:, :H])
+        dhh[:, : 2 * H] = di[:, : 2 * H]
+        np.multiply(di[:, 2 * H :], r[t], out=dhh[:, 2 * H :])
+        dh_next = dh * z[t] + dhh @ W_hh
+    return dA_i, dA_h, dh_next, None
+
+
+def lstm_backward_grads(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple:
+    """``lstm_backward`` in the kinds' shape: (dA, dA, dh0, dc0) (both biases get dA)."""
+    dA, dh0, dc0, _ = lstm_backward(run, p, dH)
+    return dA, dA, dh0, dc0
+
+
+def rnn_backward_grads(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple:
+    """``rnn_backward`` in the kinds' shape: (dA, dA, dh0, None)."""
+    dA, dh0 = rnn_backward(run, p, dH)
+    return dA, dA, dh0, None
 
 
 def lstm_backward(
@@ -172,18 +279,21 @@ def rnn_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndar
     return dA, dh_next
 
 
-def param_grads(run: LayerRun, p: LayerParams, dA: np.ndarray) -> tuple[dict, np.ndarray]:
-    """From dA (T, B, GH): gradients of W_ih, W_hh, b_ih, b_hh, and dL/dx (T, B, D)."""
-    GH = dA.shape[-1]
-    flat = dA.reshape(-1, GH)
-    db = flat.sum(axis=0)
+def param_grads(
+    run: LayerRun, p: LayerParams, dA_ih: np.ndarray, dA_hh: np.ndarray
+) -> tuple[dict, np.ndarray]:
+    """From dA_ih, dA_hh (T, B, GH): gradients of W_ih, b_ih (from dA_ih), W_hh, b_hh
+    (from dA_hh), and dL/dx (T, B, D). LSTM and RNN pass the same array twice."""
+    GH = dA_ih.shape[-1]
+    flat_i = dA_ih.reshape(-1, GH)
+    flat_h = flat_i if dA_hh is dA_ih else dA_hh.reshape(-1, GH)
     grads = {
-        "W_ih": flat.T @ run.x.reshape(-1, run.x.shape[-1]),
-        "W_hh": flat.T @ run.h_prev.reshape(-1, run.h_prev.shape[-1]),
-        "b_ih": db,
-        "b_hh": db.copy(),
+        "W_ih": flat_i.T @ run.x.reshape(-1, run.x.shape[-1]),
+        "W_hh": flat_h.T @ run.h_prev.reshape(-1, run.h_prev.shape[-1]),
+        "b_ih": flat_i.sum(axis=0),
+        "b_hh": flat_h.sum(axis=0),
     }
-    return grads, _matmul(dA, p.W_ih)
+    return grads, _matmul(dA_ih, p.W_ih)
 
 
 def _matmul(a: np.ndarray, W: np.ndarray) -> np.ndarray:

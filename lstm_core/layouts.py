@@ -1,12 +1,13 @@
-"""Weights from elsewhere: detect PyTorch or Keras naming, and a compact text
-form of a small network for links.
+"""Weights from elsewhere: detect PyTorch or Keras naming (LSTM, GRU or plain
+RNN, told apart by the number of blocks in the recurrent matrix), and a
+compact text form of a small network for links.
 
 ``detect(arrays)`` takes the arrays of a weights file (name -> array) and
 finds the recurrent layers in them:
 
-* PyTorch (``nn.LSTM`` / ``nn.RNN`` state dicts, also inside a bigger model:
+* PyTorch (``nn.LSTM`` / ``nn.GRU`` / ``nn.RNN`` state dicts, also inside a bigger model:
   ``lstm.weight_ih_l0`` …): keys ``<prefix>weight_ih_l{k}`` etc.
-* Keras (``LSTM`` / ``SimpleRNN`` weights saved by name): ``<prefix>kernel``,
+* Keras (``LSTM`` / ``GRU`` (reset_after=True) / ``SimpleRNN`` weights saved by name): ``<prefix>kernel``,
   ``<prefix>recurrent_kernel``, ``<prefix>bias`` per layer; layers are taken
   in the natural order of their prefixes (lstm, lstm_1, lstm_2 …).
 
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import StateDictError
-from .network import CELLS, Network
+from .kinds import CELLS, KINDS_BY_NAME
+from .network import Network
 
 MAX_ABS = 1e6  # the engine is proven finite and silent up to here
 TORCH_KEY = re.compile(r"^(.*?)(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$")
@@ -49,14 +51,8 @@ def _cell_from(rows: int, H: int, where: str) -> str:
     for cell, G in CELLS.items():
         if rows == G * H:
             return cell
-    expected = f"an LSTM's is ({4 * H}, {H}) and a plain RNN's ({H}, {H}) for hidden size {H}"
-    shapes = dict(matrix=where, lstm=f"({4 * H}, {H})", rnn=f"({H}, {H})", H=H)
-    if rows == 3 * H:
-        raise StateDictError(
-            f"{where} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: {expected}.",
-            "gru_like",
-            **shapes,
-        )
+    expected = f"an LSTM's is ({4 * H}, {H}), a GRU's ({3 * H}, {H}) and a plain RNN's ({H}, {H}) for hidden size {H}"
+    shapes = dict(matrix=where, lstm=f"({4 * H}, {H})", gru=f"({3 * H}, {H})", rnn=f"({H}, {H})", H=H)
     raise StateDictError(f"{where} has the wrong shape: {expected}.", "wrong_shape", **shapes)
 
 
@@ -144,13 +140,13 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
     net = Network.from_keras([g for _, g in layers], cell)
     used = {p for p, _ in layers}
     ignored = tuple(k for k in arrays if not (k in keras and keras[k].group(1) in used))
-    return Detected("keras", net, ignored, ("keras_one_bias",))
+    notes = ("keras_one_bias",) if net.kind.keras_biases == 1 else ()
+    return Detected("keras", net, ignored, notes)
 
 
 # ---- compact text form, for links ---------------------------------------------
 
-_HEAD = struct.Struct("<BBBB")  # version, cell (0 lstm / 1 rnn), layers, bytes per number
-_CELL_CODE = {"lstm": 0, "rnn": 1}
+_HEAD = struct.Struct("<BBBB")  # version, cell (the kind's code), layers, bytes per number
 
 
 def encode(net: Network) -> str:
@@ -162,7 +158,7 @@ def encode(net: Network) -> str:
     exact32 = bool(np.array_equal(as32.astype(np.float64), flat))
     body = (as32 if exact32 else flat).astype("<f4" if exact32 else "<f8").tobytes()
     sizes = np.array([net.input_size, *net.hidden_sizes], dtype="<u2").tobytes()
-    head = _HEAD.pack(2, _CELL_CODE[net.cell], net.num_layers, 4 if exact32 else 8)
+    head = _HEAD.pack(2, net.kind.code, net.num_layers, 4 if exact32 else 8)
     return base64.urlsafe_b64encode(zlib.compress(head + sizes + body, 9)).decode().rstrip("=")
 
 
@@ -171,7 +167,8 @@ def decode(text: str) -> Network:
     try:
         raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         version, cell_code, L, width = _HEAD.unpack_from(raw)
-        if version not in (1, 2) or cell_code not in (0, 1) or width not in (4, 8) or L == 0:
+        by_code = {k.code: k.name for k in KINDS_BY_NAME.values()}
+        if version not in (1, 2) or cell_code not in by_code or width not in (4, 8) or L == 0:
             raise ValueError("header")
         size_bytes = (1 + L) * version  # version 1: one byte a size; version 2: two
         sizes = np.frombuffer(
@@ -185,7 +182,7 @@ def decode(text: str) -> Network:
         )
     except (ValueError, zlib.error, struct.error, TypeError) as exc:
         raise StateDictError(f"The weights in this link are damaged ({exc}).", "link_damaged") from None
-    cell = "lstm" if cell_code == 0 else "rnn"
+    cell = by_code[cell_code]
     G = CELLS[cell]
     sd, pos, d = {}, 0, sizes[0]
     for k, H in enumerate(sizes[1:]):

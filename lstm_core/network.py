@@ -1,10 +1,12 @@
-"""A stack of LSTM or RNN layers: build it, run it, backpropagate through it.
+"""A stack of LSTM, GRU or RNN layers: build it, run it, backpropagate through it.
 
 A stacked LSTM is cells stacked on cells: layer k's h_t is layer k+1's x_t,
 and each layer may have its own hidden size. Weights use PyTorch's names and
-layout (``weight_ih_l{k}`` (4H, D_in), ``weight_hh_l{k}`` (4H, H),
-``bias_ih_l{k}``, ``bias_hh_l{k}`` (4H,), gates i, f, g, o; for ``cell="rnn"``
-the same with H rows), so a trained ``nn.LSTM``/``nn.RNN`` loads as it is.
+layout (``weight_ih_l{k}`` (G·H, D_in), ``weight_hh_l{k}`` (G·H, H),
+``bias_ih_l{k}``, ``bias_hh_l{k}`` (G·H,), blocks in the kind's order: LSTM
+i, f, g, o; GRU r, z, n; RNN one block), so a trained ``nn.LSTM`` /
+``nn.GRU`` / ``nn.RNN`` loads as it is. What differs between kinds is in
+``kinds.py``; nothing here tests a kind's name.
 """
 
 from __future__ import annotations
@@ -17,18 +19,17 @@ import numpy as np
 from . import layer as L
 from .cell import LayerParams
 from .errors import GateLabError, ShapeError, StateDictError, check_array
+from .kinds import CELLS, Kind, kind_of
 from .overrides import GateOverride, override_masks
 from .trace import LayerTrace, Trace, freeze
 
-CELLS = {"lstm": 4, "rnn": 1}  # gate blocks per layer
+__all__ = ["CELLS", "Gradients", "Network"]
 NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 FIELDS = ("W_ih", "W_hh", "b_ih", "b_hh")
 
 
 def _gates_of(cell: str) -> int:
-    if cell not in CELLS:
-        raise GateLabError(f"Cell kind is {cell!r}; expected 'lstm' or 'rnn'.")
-    return CELLS[cell]
+    return kind_of(cell).G
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,19 @@ class Gradients:
     x: np.ndarray  # (T, D_in) or (B, T, D_in): dL/dx_t
     params: dict[str, np.ndarray]  # same names and shapes as state_dict()
     h0: tuple[np.ndarray, ...]  # per layer, dL/dh_0 (H_k,) or (B, H_k)
-    c0: tuple[np.ndarray, ...] | None  # per layer, dL/dC_0 (LSTM only)
+    c0: tuple[np.ndarray, ...] | None  # per layer, dL/dC_0 (a kind with a memory line only)
 
 
 @dataclass(frozen=True, eq=False)
 class Network:
-    """An LSTM or RNN stack. Immutable: editing weights makes a new Network."""
+    """An LSTM, GRU or RNN stack. Immutable: editing weights makes a new Network."""
 
-    cell: str  # "lstm" or "rnn"
+    cell: str  # a name in kinds.KINDS_BY_NAME: "lstm", "gru" or "rnn"
     layers: tuple[LayerParams, ...]
+
+    @property
+    def kind(self) -> Kind:
+        return kind_of(self.cell)
 
     # ---- construction -------------------------------------------------------
 
@@ -61,7 +66,9 @@ class Network:
         if n == 0:
             raise StateDictError(
                 f"No 'weight_ih_l0' in the weights; got names {sorted(keys)[:8]}. Expected "
-                "PyTorch nn.LSTM/nn.RNN names: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, …"
+                "PyTorch nn.LSTM/nn.GRU/nn.RNN names: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, …",
+                "no_recurrent",
+                got=", ".join(sorted(keys)[:6]),
             )
         expected = {f"{nm}_l{k}" for k in range(n) for nm in NAMES}
         missing, extra = sorted(expected - keys), sorted(keys - expected)
@@ -132,7 +139,7 @@ class Network:
         """PyTorch's init: every weight ~ U(−1/√H, 1/√H), times ``scale``.
 
         ``forget_bias`` (LSTM), if given, sets b_f = b_if + b_hf to that value
-        (b_if = forget_bias, b_hf = 0): +1…+5 makes memory last.
+        (b_if = forget_bias, b_hf = 0): σ(1) = 0.73, σ(3) = 0.95, σ(5) = 0.993.
         """
         G = _gates_of(cell)
         if input_size < 1 or not hidden_sizes or min(hidden_sizes) < 1:
@@ -149,7 +156,7 @@ class Network:
             W_ih, W_hh, b_ih, b_hh = (
                 rng.uniform(-1, 1, shape) * bound for shape in ((G * H, d_in), (G * H, H), (G * H,), (G * H,))
             )
-            if forget_bias is not None and cell == "lstm":
+            if forget_bias is not None and "f" in kind_of(cell).blocks:
                 b_ih[H : 2 * H], b_hh[H : 2 * H] = forget_bias, 0.0
             layers.append(LayerParams(W_ih, W_hh, b_ih, b_hh))
             d_in = H
@@ -157,13 +164,23 @@ class Network:
 
     @classmethod
     def from_keras(cls, layers: Sequence[Mapping[str, object]], cell: str = "lstm") -> Network:
-        """Build from Keras LSTM/SimpleRNN weights, one mapping per layer.
+        """Build from Keras LSTM/GRU/SimpleRNN weights, one mapping per layer.
 
-        Keras keeps ``kernel`` (D, G·H), ``recurrent_kernel`` (H, G·H) and one
-        ``bias`` (G·H,), gate order i, f, c, o (c = our g): the same order as
-        PyTorch, transposed, with a single bias (so b_hh = 0).
+        Keras keeps ``kernel`` (D, G·H) and ``recurrent_kernel`` (H, G·H),
+        PyTorch's matrices transposed, with the blocks in Keras's order (LSTM
+        i, f, c, o, as PyTorch; GRU z, r, h, where PyTorch has r, z, n). LSTM
+        and SimpleRNN have one ``bias`` (G·H,) (so b_hh = 0); a GRU saved with
+        ``reset_after=True`` (Keras's default, the PyTorch-compatible GRU) has
+        two rows (2, G·H): the input bias and the recurrent one.
         """
-        G = _gates_of(cell)
+        kind = kind_of(cell)
+        G = kind.G
+        order = [kind.keras_blocks.index(b) for b in kind.blocks]  # PyTorch block j is Keras block order[j]
+
+        def torch_order(a: np.ndarray) -> np.ndarray:
+            parts = np.split(a, G, axis=0)
+            return np.concatenate([parts[o] for o in order], axis=0)
+
         sd: dict[str, np.ndarray] = {}
         for k, lw in enumerate(layers):
             missing = {"kernel", "recurrent_kernel"} - set(lw)
@@ -189,12 +206,24 @@ class Network:
                 )
             n = rec.shape[1]
             bias = lw.get("bias")
-            bias = np.zeros(n) if bias is None else check_array(f"layer {k} bias", bias, (n,))
+            if bias is None:
+                b_ih, b_hh = np.zeros(n), np.zeros(n)
+            elif kind.keras_biases == 2:
+                if np.ndim(bias) != 2:
+                    raise StateDictError(
+                        f"Keras layer {k} has one bias row, as a GRU saved with reset_after=False has; "
+                        "Gate Lab reads GRUs with reset_after=True (two bias rows), PyTorch's GRU.",
+                        "keras_gru_reset_before",
+                        k=k,
+                    )
+                b_ih, b_hh = check_array(f"layer {k} bias", bias, (2, n))
+            else:
+                b_ih, b_hh = check_array(f"layer {k} bias", bias, (n,)), np.zeros(n)
             sd |= {
-                f"weight_ih_l{k}": kern.T,
-                f"weight_hh_l{k}": rec.T,
-                f"bias_ih_l{k}": bias,
-                f"bias_hh_l{k}": np.zeros(n),
+                f"weight_ih_l{k}": torch_order(kern.T),
+                f"weight_hh_l{k}": torch_order(rec.T),
+                f"bias_ih_l{k}": torch_order(b_ih),
+                f"bias_hh_l{k}": torch_order(b_hh),
             }
         return cls.from_state_dict(sd, cell)
 
@@ -259,15 +288,13 @@ class Network:
         xt = xs.transpose(1, 0, 2) if batched else xs[:, None, :]  # (T, B, D)
         T, B = xt.shape[:2]
         h0s = self._initial("h0", h0, B, batched)
-        c0s = self._initial("c0", c0, B, batched) if self.cell == "lstm" else None
+        kind = self.kind
+        c0s = self._initial("c0", c0, B, batched) if kind.memory else [None] * self.num_layers
         masks = override_masks(overrides, self.cell, self.hidden_sizes, T)
         runs, inp = [], xt
         for k, p in enumerate(self.layers):
-            if self.cell == "lstm":
-                m = masks[k]
-                r = L.lstm_forward(inp, p, h0s[k], c0s[k], *(m if m else (None, None)))
-            else:
-                r = L.rnn_forward(inp, p, h0s[k])
+            m = masks[k]
+            r = kind.forward(inp, p, h0s[k], c0s[k], *(m if m else (None, None)))
             runs.append(r)
             inp = r.h
         layers = tuple(self._layer_trace(r, p, batched) for r, p in zip(runs, self.layers, strict=True))
@@ -291,12 +318,7 @@ class Network:
             return freeze(a.transpose(1, 0, 2) if batched else a[:, 0, :])
 
         H = p.hidden_size
-        gates = {}
-        if self.cell == "lstm":
-            for n, name in enumerate("ifgo"):
-                gates[name] = view(r.act[..., n * H : (n + 1) * H])
-        else:
-            gates = dict.fromkeys("ifgo")
+        gates = {name: view(r.act[..., n * H : (n + 1) * H]) for n, name in enumerate(self.kind.gates)}
         return LayerTrace(
             cell=self.cell,
             params=p,
@@ -310,7 +332,7 @@ class Network:
             c=view(r.c),
             h=view(r.h),
             forced=freeze(r.forced.copy()) if r.forced is not None else None,
-            **gates,
+            acts=gates,
         )
 
     # ---- backward -------------------------------------------------------------
@@ -337,13 +359,10 @@ class Network:
         with np.errstate(over="ignore", invalid="ignore"):
             for k in range(self.num_layers - 1, -1, -1):
                 p, r = self.layers[k], runs[k]
-                if self.cell == "lstm":
-                    dA, dh0, dc0, _ = L.lstm_backward(r, p, dH)
-                    c0s.append(dc0)
-                else:
-                    dA, dh0 = L.rnn_backward(r, p, dH)
+                dA_ih, dA_hh, dh0, dc0 = self.kind.backward(r, p, dH)
                 h0s.append(dh0)
-                g, dH = L.param_grads(r, p, dA)
+                c0s.append(dc0)
+                g, dH = L.param_grads(r, p, dA_ih, dA_hh)
                 for nm, f in zip(NAMES, FIELDS, strict=True):
                     params[f"{nm}_l{k}"] = g[f]
 
@@ -355,7 +374,7 @@ class Network:
             x=dx,
             params={k: params[k] for k in self.state_dict()},
             h0=tuple(out(a) for a in reversed(h0s)),
-            c0=tuple(out(a) for a in reversed(c0s)) if self.cell == "lstm" else None,
+            c0=tuple(out(a) for a in reversed(c0s)) if self.kind.memory else None,
         )
 
     def _layer_run(self, lt: LayerTrace, batched: bool) -> L.LayerRun:
@@ -364,7 +383,8 @@ class Network:
                 return None
             return a.transpose(1, 0, 2) if batched else a[:, None, :]
 
-        act = np.concatenate([back(lt.gate(n)) for n in "ifgo"], axis=-1) if lt.cell == "lstm" else back(lt.h)
+        gates = lt.kind.gates
+        act = np.concatenate([back(lt.gate(n)) for n in gates], axis=-1) if gates else back(lt.h)
         return L.LayerRun(
             back(lt.x),
             back(lt.h_prev),

@@ -71,8 +71,8 @@ def input_jacobian(net: Network, trace: Trace) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"):
         for k in range(net.num_layers - 1, -1, -1):
             p, r = net.layers[k], runs[k]
-            dA = L.lstm_backward(r, p, dH)[0] if net.cell == "lstm" else L.rnn_backward(r, p, dH)[0]
-            dH = L._matmul(dA, p.W_ih)
+            dA_ih = net.kind.backward(r, p, dH)[0]
+            dH = L._matmul(dA_ih, p.W_ih)
     return dH
 
 
@@ -107,12 +107,12 @@ def reach(net: Network, trace: Trace) -> Reach:
 def with_spectral_radius(net: Network, rho: float) -> Network:
     """A copy whose recurrent weights are rescaled so that every layer's
     recurrence matrix has spectral radius ``rho``: W_hh for an RNN, the
-    candidate block W_hg for an LSTM (its W_hh is scaled as a whole)."""
+    candidate block (W_hg of an LSTM, W_hn of a GRU) otherwise; W_hh is scaled as a whole."""
     if not (np.isfinite(rho) and rho >= 0):
         raise ValueError(f"Spectral radius is {rho}; it must be a number ≥ 0.")
     sd = net.state_dict()
     for k, p in enumerate(net.layers):
-        M = p.W_hh if net.cell == "rnn" else p.W_hh[p.rows("g")]
+        M = _recurrence(net, p)
         r = spectral_radius(M)
         if r > 0:
             sd[f"weight_hh_l{k}"] = p.W_hh * (rho / r)
@@ -120,9 +120,13 @@ def with_spectral_radius(net: Network, rho: float) -> Network:
 
 
 def recurrent_radius(net: Network, k: int = 0) -> float:
-    """ρ of layer k's recurrence matrix (W_hh for an RNN, W_hg for an LSTM)."""
-    p = net.layers[k]
-    return spectral_radius(p.W_hh if net.cell == "rnn" else p.W_hh[p.rows("g")])
+    """ρ of layer k's recurrence matrix (W_hh for an RNN, W_hg for an LSTM, W_hn for a GRU)."""
+    return spectral_radius(_recurrence(net, net.layers[k]))
+
+
+def _recurrence(net: Network, p: object) -> np.ndarray:
+    kind = net.kind
+    return p.W_hh[p.block_rows(kind.block(kind.candidate))]
 
 
 def decades(values: np.ndarray) -> float:

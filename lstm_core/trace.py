@@ -7,39 +7,53 @@ Arrays are (T, ·) for one sequence, or (B, T, ·) for a batch. Timesteps are
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from .cell import GATES, LayerParams
+from .cell import LayerParams
+from .kinds import KINDS_BY_NAME, Kind
+
+# every name a layer's series may have, over all kinds: absent ones read as None
+SERIES = frozenset(name for k in KINDS_BY_NAME.values() for name in k.series)
 
 
 @dataclass(frozen=True, eq=False)
 class LayerTrace:
     """One layer's run. H = hidden size, D = this layer's input size.
 
-    LSTM: i, f, g, o, c, h are (T, H); ``pre``, ``ih``, ``hh`` are (T, 4H) in
-    gate order i, f, g, o and ``bias`` = b_ih + b_hh is (4H,). RNN: only h
-    (and c_prev, i, f, g, o, c are None); ``pre`` etc. are (T, H).
+    Each of the kind's gates is an attribute, (T, H): ``lt.f`` of an LSTM,
+    ``lt.r`` / ``lt.z`` / ``lt.n`` of a GRU; a name the kind does not have
+    reads as None (a plain RNN's ``lt.f``, a GRU's ``lt.c``). ``pre``, ``ih``,
+    ``hh`` are (T, G·H) in the kind's block order and ``bias`` = b_ih + b_hh
+    (G·H,).
     """
 
     cell: str
     params: LayerParams
     x: np.ndarray  # (T, D) x_t as this layer sees it (layer k>0: h_t of layer k-1)
     h_prev: np.ndarray  # (T, H) h_{t-1}
-    c_prev: np.ndarray | None  # (T, H) C_{t-1}
+    c_prev: np.ndarray | None  # (T, H) C_{t-1}, with a memory line
     ih: np.ndarray  # (T, GH) W_ih·x_t
     hh: np.ndarray  # (T, GH) W_hh·h_{t-1}
     bias: np.ndarray  # (GH,) b_ih + b_hh
-    pre: np.ndarray  # (T, GH) ih + hh + bias: what goes into σ or tanh
-    i: np.ndarray | None
-    f: np.ndarray | None
-    g: np.ndarray | None  # candidate C̃_t
-    o: np.ndarray | None
-    c: np.ndarray | None  # C_t
+    pre: np.ndarray  # (T, GH) what goes into σ or tanh (GRU n: W_in·x + b_in + r ⊙ (W_hn·h + b_hn))
+    acts: Mapping[str, np.ndarray]  # the kind's gates by name, each (T, H)
+    c: np.ndarray | None  # C_t, with a memory line
     h: np.ndarray  # h_t
     forced: np.ndarray | None  # (T, GH) bool, True where an override set the gate
+
+    def __getattr__(self, name: str) -> np.ndarray | None:
+        # only reached when normal lookup fails: the gates, by name
+        if name in SERIES and "acts" in self.__dict__:
+            return self.__dict__["acts"].get(name)
+        raise AttributeError(name)
+
+    @property
+    def kind(self) -> Kind:
+        return KINDS_BY_NAME[self.cell]
 
     @property
     def hidden_size(self) -> int:
@@ -47,12 +61,16 @@ class LayerTrace:
 
     @cached_property
     def kept(self) -> np.ndarray:
-        """f_t ⊙ C_{t-1}: the part of the old memory that is kept, (T, H)."""
+        """LSTM: f_t ⊙ C_{t-1}, the old memory kept. GRU: z_t ⊙ h_{t-1}, the old state kept. (T, H)"""
+        if self.cell == "gru":
+            return freeze(self.z * self.h_prev)
         return freeze(self.f * self.c_prev)
 
     @cached_property
     def written(self) -> np.ndarray:
-        """i_t ⊙ g_t: what is written into the memory, (T, H)."""
+        """LSTM: i_t ⊙ g_t, written into the memory. GRU: (1 − z_t) ⊙ n_t, the new part of h_t. (T, H)"""
+        if self.cell == "gru":
+            return freeze((1 - self.z) * self.n)
         return freeze(self.i * self.g)
 
     @cached_property
@@ -60,33 +78,45 @@ class LayerTrace:
         """tanh(C_t): the memory squashed to −1 … 1 before the output gate, (T, H)."""
         return freeze(np.tanh(self.c))
 
+    @cached_property
+    def reset_h(self) -> np.ndarray:
+        """GRU: r_t ⊙ (W_hn·h_{t-1} + b_hn), the part of h_{t-1} the candidate reads, (T, H)."""
+        H = self.hidden_size
+        return freeze(self.r * (self.hh[..., 2 * H :] + self.params.b_hh[2 * H :]))
+
     @property
     def steps(self) -> int:
         return self.h.shape[-2]
 
     def gate(self, name: str) -> np.ndarray:
-        """The (T, H) array of gate ``name`` in i, f, g, o, or of c / h."""
+        """The (T, H) array of gate ``name`` (one of the kind's gates), or of c / h."""
         return getattr(self, name)
 
-    def gate_terms(self, name: str) -> dict[str, np.ndarray]:
-        """The parts of gate ``name``'s pre-activation, each (T, H) (bias (H,)).
+    def rows(self, name: str) -> slice:
+        """The rows of W_ih, W_hh, b_ih, b_hh (and columns of pre, ih, hh) of block ``name``."""
+        return self.params.block_rows(self.kind.block(name))
 
-        ``ih`` = W_i·x_t, ``hh`` = W_h·h_{t-1}, ``bias`` = b_ih + b_hh,
-        ``pre`` = their sum. For an RNN use name "h".
+    def gate_terms(self, name: str) -> dict[str, np.ndarray]:
+        """The parts of block ``name``'s pre-activation, each (T, H) (biases (H,)).
+
+        ``ih`` = W_i·x_t, ``hh`` = W_h·h_{t-1}, ``b_ih``, ``b_hh``, ``bias`` = their
+        sum, ``pre`` = what goes into σ or tanh. For a plain RNN use name "h".
         """
-        rows = self.params.rows(name) if self.cell == "lstm" else slice(None)
+        rows = self.rows(name)
         return {
             "ih": self.ih[..., rows],
             "hh": self.hh[..., rows],
+            "b_ih": self.params.b_ih[rows],
+            "b_hh": self.params.b_hh[rows],
             "bias": self.bias[rows],
             "pre": self.pre[..., rows],
         }
 
     def forced_mask(self, name: str) -> np.ndarray:
         """(T, H) bool: where gate ``name`` was forced by an override."""
-        if self.forced is None or self.cell != "lstm":
+        if self.forced is None or name not in self.kind.gates:
             return np.zeros(self.h.shape[-2:], dtype=bool)
-        return self.forced[:, self.params.rows(name)]
+        return self.forced[:, self.rows(name)]
 
     def contributions(self, name: str, t: int, unit: int) -> dict[str, np.ndarray]:
         """Per-input products for one unit's pre-activation at step t (0-based).
@@ -94,8 +124,7 @@ class LayerTrace:
         ``x``: W[unit, j]·x_t[j] for each input j (D,); ``h``: W_hh[unit, j]·h_{t-1}[j]
         (H,); their sums are ``ih`` and ``hh`` of ``gate_terms``.
         """
-        rows = self.params.rows(name) if self.cell == "lstm" else slice(None)
-        r = rows.start + unit if rows.start is not None else unit
+        r = self.rows(name).start + unit
         if self.x.ndim != 2:
             raise ValueError("contributions() works on a single-sequence trace, not a batch.")
         return {
@@ -113,6 +142,10 @@ class Trace:
     layers: tuple[LayerTrace, ...]
 
     @property
+    def kind(self) -> Kind:
+        return KINDS_BY_NAME[self.cell]
+
+    @property
     def steps(self) -> int:
         return self.x.shape[-2]
 
@@ -120,9 +153,6 @@ class Trace:
     def output(self) -> np.ndarray:
         """h_t of the top layer, (T, H_top)."""
         return self.layers[-1].h
-
-    def gates(self) -> tuple[str, ...]:
-        return GATES if self.cell == "lstm" else ()
 
 
 def freeze(a: np.ndarray | None) -> np.ndarray | None:

@@ -964,15 +964,10 @@ STRINGS |= {
         "en": "“{member}” in {name} does not hold numbers; weights must be numbers.",
         "zh": "{name} 中的“{member}”不是数字；权重必须是数字。",
     },
-    "err_gru_like": {
-        "en": "{matrix} has 3 gate blocks, like a GRU's; Gate Lab reads LSTMs and plain RNNs: an LSTM's is {lstm} "
-        "and a plain RNN's {rnn} for hidden size {H}.",
-        "zh": "{matrix} 有 3 个门块，像 GRU 的权重；Gate Lab 读取 LSTM 和普通 RNN：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，"
-        "普通 RNN 的是 {rnn}。",
-    },
     "err_wrong_shape": {
-        "en": "{matrix} has the wrong shape: an LSTM's is {lstm} and a plain RNN's {rnn} for hidden size {H}.",
-        "zh": "{matrix} 的形状不对：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，普通 RNN 的是 {rnn}。",
+        "en": "{matrix} has the wrong shape: an LSTM's is {lstm}, a GRU's {gru} and a plain RNN's {rnn} for "
+        "hidden size {H}.",
+        "zh": "{matrix} 的形状不对：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，GRU 的是 {gru}，普通 RNN 的是 {rnn}。",
     },
     "err_weights_not_finite": {
         "en": "{member} holds NaN or infinity; every weight must be a finite number.",
@@ -1040,5 +1035,39 @@ STRINGS |= {
         "en": "The weights in this link are damaged (cut short or changed). Ask for the link again, or load the "
         "weights file in the Weights lab.",
         "zh": "这个链接中的权重已损坏（被截断或改动）。请重新获取链接，或在“权重实验室”载入权重文件。",
+    },
+    "err_cell_kind": {
+        "en": "Cell kind is {cell}; Gate Lab knows {names}.",
+        "zh": "单元类型是 {cell}；Gate Lab 支持 {names}。",
+    },
+    "err_keras_gru_reset_before": {
+        "en": "Keras layer {k} is a GRU saved with reset_after=False (one bias row). Gate Lab reads GRUs with "
+        "reset_after=True, Keras's default and PyTorch's GRU: rebuild the layer with reset_after=True and train it again.",
+        "zh": "Keras 第 {k} 层是以 reset_after=False 保存的 GRU（只有一行偏置）。Gate Lab 读取 reset_after=True 的 GRU"
+        "（Keras 的默认设置，与 PyTorch 的 GRU 相同）：请用 reset_after=True 重建该层并重新训练。",
+    },
+    "err_ov_no_gates": {
+        "en": "A plain RNN has no gates to force: forced gates were cleared.",
+        "zh": "普通 RNN 没有可以强制的门：已清除强制的门。",
+    },
+    "err_ov_gate": {
+        "en": "This cell has no gate {gate} (its gates are {names}).",
+        "zh": "这个单元没有门 {gate}（它的门是 {names}）。",
+    },
+    "err_ov_layer": {
+        "en": "A forced gate was in layer {layer}, but this network has {layers} layer(s).",
+        "zh": "有一个强制的门在第 {layer} 层，但这个网络只有 {layers} 层。",
+    },
+    "err_ov_value": {
+        "en": "{gate} cannot be forced to {value}: it lies between {lo} and {hi}.",
+        "zh": "{gate} 不能强制为 {value}：它的取值在 {lo} 到 {hi} 之间。",
+    },
+    "err_ov_steps": {
+        "en": "A forced gate covered steps {start}–{stop}, but the input has {T} steps.",
+        "zh": "有一个强制的门作用于第 {start}–{stop} 步，但输入只有 {T} 步。",
+    },
+    "err_ov_units": {
+        "en": "A forced gate named hidden units that layer {layer} does not have (it has {H}).",
+        "zh": "有一个强制的门指定的隐藏单元在第 {layer} 层中不存在（该层有 {H} 个）。",
     },
 }

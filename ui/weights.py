@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core import GATES, GateOverride, LayerParams, Network, layouts
+from lstm_core import ALL_BLOCKS, GateOverride, LayerParams, Network, kind_of, layouts
 
 CUSTOM = "custom_weights"  # encoded network, or absent
 LABEL = "custom_label"  # e.g. "edited", "preset:latch", "import:model.npz"
@@ -52,7 +52,7 @@ def reset_to_seed() -> None:
 
 def _reset_multipliers() -> None:
     st.session_state[MULT_BASE] = {}
-    for g in GATES + ("h",):
+    for g in ALL_BLOCKS:
         st.session_state[f"mult_{g}"] = 1.0
 
 
@@ -60,7 +60,8 @@ def _reset_multipliers() -> None:
 
 
 def gate_rows(p: LayerParams, cell: str, gate: str) -> slice:
-    return p.rows(gate) if cell == "lstm" else slice(None)
+    """The rows of block ``gate`` (a plain RNN's one block is "h")."""
+    return p.block_rows(kind_of(cell).block(gate))
 
 
 def edit_cells(net: Network, layer: int, gate: str, edits: dict[int, dict[str, float]]) -> Network:
@@ -136,7 +137,7 @@ def drop_overrides_that_do_not_fit(net: Network) -> None:
     st.session_state[OVERRIDES] = [
         ov
         for ov in overrides()
-        if net.cell == "lstm"
+        if ov.gate in net.kind.gates
         and ov.layer < net.num_layers
         and (ov.units is None or max(ov.units) < net.hidden_sizes[ov.layer])
     ]
@@ -159,7 +160,7 @@ def overrides_from_text(text: str) -> tuple[GateOverride, ...]:
         gate, layer, rest = part.split(".", 2)
         value, steps, units = rest.rsplit(".", 2)
         a, b = steps.split("-")
-        if gate not in GATES:
+        if gate not in ALL_BLOCKS or gate == "h":
             raise ValueError(gate)
         out.append(
             GateOverride(

@@ -50,8 +50,8 @@ def test_trace_terms_add_up_and_contributions_sum_to_terms():
     p = net.layers[0]
     for gate in "ifgo":
         terms = lt.gate_terms(gate)
-        np.testing.assert_allclose(terms["ih"], x @ p.W_ih[p.rows(gate)].T, atol=1e-14)
-        np.testing.assert_allclose(terms["hh"], lt.h_prev @ p.W_hh[p.rows(gate)].T, atol=1e-14)
+        np.testing.assert_allclose(terms["ih"], x @ p.W_ih[lt.rows(gate)].T, atol=1e-14)
+        np.testing.assert_allclose(terms["hh"], lt.h_prev @ p.W_hh[lt.rows(gate)].T, atol=1e-14)
         np.testing.assert_allclose(terms["ih"] + terms["hh"] + terms["bias"], terms["pre"], atol=1e-14)
         act = np.tanh if gate == "g" else lstm_core.sigmoid
         np.testing.assert_allclose(act(terms["pre"]), lt.gate(gate), atol=1e-14)

@@ -57,8 +57,10 @@ def test_empty_sequence(sd):
 
 
 def test_unknown_cell_kind(sd):
-    with raises(lstm_core.GateLabError, "'gru'", "'lstm' or 'rnn'"):
-        Network.from_state_dict(sd, cell="gru")
+    with raises(lstm_core.GateLabError, "'lstmx'", "'lstm', 'gru', 'rnn'"):
+        Network.from_state_dict(sd, cell="lstmx")
+    with raises(lstm_core.ShapeError, "(16, 4)", "3·H", "(12, 4)"):
+        Network.from_state_dict(Network.random(2, [4]).state_dict(), cell="gru")
 
 
 def test_missing_and_extra_keys(sd):
@@ -124,6 +126,12 @@ def test_bad_random_sizes():
         Network.random(1, [0])
     with raises(lstm_core.GateLabError, "scale"):
         Network.random(1, [2], scale=float("nan"))
+
+
+def test_keras_gru_saved_with_reset_before_is_refused_by_name():
+    k = {"kernel": np.zeros((1, 6)), "recurrent_kernel": np.zeros((2, 6)), "bias": np.zeros(6)}
+    with raises(lstm_core.StateDictError, "reset_after=False", "reset_after=True"):
+        Network.from_keras([k], cell="gru")
 
 
 def test_keras_bad_layouts():

@@ -62,6 +62,65 @@ def test_keras_layout_file_reproduces_the_same_model_run_in_pytorch():
     np.testing.assert_allclose(found.network.run(x).output, inp.detach().numpy(), atol=1e-12)
 
 
+def test_pytorch_gru_model_file_loads_as_a_gru():
+    torch.manual_seed(1)
+    model = torch.nn.Sequential()
+    model.add_module("gru", torch.nn.GRU(2, 3, num_layers=2, dtype=torch.float64))
+    model.add_module("fc", torch.nn.Linear(3, 2, dtype=torch.float64))
+    arrays = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    found = layouts.detect(read_weights("g.safetensors", save_safetensors(arrays)))
+    assert found.layout == "pytorch" and found.cell == "gru" and found.network.hidden_sizes == (3, 3)
+    x = np.random.default_rng(2).standard_normal((10, 2))
+    out, _ = model.gru(torch.tensor(x))
+    np.testing.assert_allclose(found.network.run(x).output, out.detach().numpy(), atol=1e-12)
+
+
+def keras_gru(x: np.ndarray, kernel: np.ndarray, rec: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Keras's GRU cell with reset_after=True, as its source writes it: blocks z, r, h; bias rows
+    (input, recurrent); h = z·h_{t-1} + (1 − z)·hh. Independent of Gate Lab's reordering."""
+    H = rec.shape[0]
+    h, out = np.zeros(H), []
+    for x_t in x:
+        xs = x_t @ kernel + bias[0]
+        inner = h @ rec + bias[1]
+        z = 1 / (1 + np.exp(-(xs[:H] + inner[:H])))
+        r = 1 / (1 + np.exp(-(xs[H : 2 * H] + inner[H : 2 * H])))
+        hh = np.tanh(xs[2 * H :] + r * inner[2 * H :])
+        h = z * h + (1 - z) * hh
+        out.append(h)
+    return np.array(out)
+
+
+def test_keras_gru_reset_after_reproduces_keras_maths():
+    rng = np.random.default_rng(5)
+    k1, r1, b1 = rng.standard_normal((2, 9)), rng.standard_normal((3, 9)), rng.standard_normal((2, 9))
+    k2, r2, b2 = rng.standard_normal((3, 6)), rng.standard_normal((2, 6)), rng.standard_normal((2, 6))
+    arrays = {
+        "gru/gru_cell/kernel": k1,
+        "gru/gru_cell/recurrent_kernel": r1,
+        "gru/gru_cell/bias": b1,
+        "gru_1/gru_cell/kernel": k2,
+        "gru_1/gru_cell/recurrent_kernel": r2,
+        "gru_1/gru_cell/bias": b2,
+    }
+    found = layouts.detect(arrays)
+    assert found.layout == "keras" and found.cell == "gru" and found.network.hidden_sizes == (3, 2)
+    assert found.notes == ()  # two biases: nothing folded
+    x = rng.standard_normal((7, 2))
+    want = keras_gru(keras_gru(x, k1, r1, b1), k2, r2, b2)
+    np.testing.assert_allclose(found.network.run(x).output, want, atol=1e-12)
+    # Keras's z block became PyTorch's second block
+    np.testing.assert_array_equal(found.network.layers[0].W_ih[3:6], k1[:, :3].T)
+
+
+def test_gru_links_round_trip():
+    net = Network.random(2, [3, 2], "gru", seed=3)
+    back = layouts.decode(layouts.encode(net))
+    assert back.cell == "gru"
+    for k, v in net.state_dict().items():
+        assert np.array_equal(v, back.state_dict()[k])
+
+
 def test_keras_simple_rnn_and_natural_layer_order():
     arrays = {}
     for name in ("rnn_10", "rnn_2", "rnn"):  # 10 must come after 2
@@ -89,12 +148,12 @@ def test_round_trip_pytorch_to_gate_lab_to_pytorch_is_identical():
     [
         (
             {
-                "weight_ih_l0": np.zeros((6, 1)),
-                "weight_hh_l0": np.zeros((6, 2)),
-                "bias_ih_l0": np.zeros(6),
-                "bias_hh_l0": np.zeros(6),
+                "weight_ih_l0": np.zeros((10, 1)),
+                "weight_hh_l0": np.zeros((10, 2)),
+                "bias_ih_l0": np.zeros(10),
+                "bias_hh_l0": np.zeros(10),
             },
-            ["GRU"],
+            ["(10, 2)", "LSTM's is (8, 2)", "GRU's (6, 2)", "RNN's (2, 2)"],
         ),
         ({"weight_ih_l0_reverse": np.zeros((4, 1))}, ["Bidirectional"]),
         (
@@ -196,5 +255,8 @@ def test_override_text_round_trip():
 
     ovs = (GateOverride("f", 0, 1.0, 4, None, None), GateOverride("g", 1, -0.5, 0, 10, (0, 2)))
     assert overrides_from_text(overrides_to_text(ovs)) == ovs
-    with pytest.raises(ValueError):
-        overrides_from_text("z.1.1.1-2.all")
+    gru = (GateOverride("z", 0, 0.9, 2, 5, None), GateOverride("r", 0, 0.0, 0, None, (1,)))
+    assert overrides_from_text(overrides_to_text(gru)) == gru
+    for bad in ("q.1.1.1-2.all", "h.1.1.1-2.all"):
+        with pytest.raises(ValueError):
+            overrides_from_text(bad)

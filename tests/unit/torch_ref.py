@@ -6,6 +6,7 @@ import numpy as np
 import torch
 
 torch.set_default_dtype(torch.float64)
+MODULES = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}
 
 
 def torch_stack(cell: str, input_size: int, hidden_sizes: list[int], seed: int) -> list[torch.nn.Module]:
@@ -14,7 +15,7 @@ def torch_stack(cell: str, input_size: int, hidden_sizes: list[int], seed: int) 
     torch.manual_seed(seed)
     mods, d = [], input_size
     for H in hidden_sizes:
-        Mod = torch.nn.LSTM if cell == "lstm" else torch.nn.RNN
+        Mod = MODULES[cell]
         mods.append(Mod(d, H, dtype=torch.float64))
         d = H
     return mods
@@ -37,6 +38,19 @@ def torch_gates(m: torch.nn.LSTM, x: torch.Tensor, h: torch.Tensor) -> dict[str,
     return {"i": i.sigmoid(), "f": f.sigmoid(), "g": g.tanh(), "o": o.sigmoid()}
 
 
+def torch_gru_gates(m: torch.nn.GRU, x: torch.Tensor, h: torch.Tensor) -> dict[str, np.ndarray]:
+    """r, z, n recomputed from the torch module's weights, PyTorch's documented equations."""
+    h_prev = torch.cat([torch.zeros(1, m.hidden_size), h[:-1]])
+    gi = x @ m.weight_ih_l0.T + m.bias_ih_l0
+    gh = h_prev @ m.weight_hh_l0.T + m.bias_hh_l0
+    (i_r, i_z, i_n), (h_r, h_z, h_n) = gi.chunk(3, dim=1), gh.chunk(3, dim=1)
+    r, z = (i_r + h_r).sigmoid(), (i_z + h_z).sigmoid()
+    n = (i_n + r * h_n).tanh()
+    # the recomputed gates give torch's own h: checks this reading of the equations
+    assert torch.allclose((1 - z) * n + z * h_prev, h, rtol=0, atol=1e-12)
+    return {"r": r, "z": z, "n": n}
+
+
 def run_chain(mods, x: np.ndarray, dh_last: np.ndarray):
     """Forward through the chain, L = dh_last · h_T(top), backward. Returns
     (per-layer dict of numpy arrays, dL/dx, {param name: grad})."""
@@ -53,6 +67,8 @@ def run_chain(mods, x: np.ndarray, dh_last: np.ndarray):
                 c = rec["f"][t] * c + rec["i"][t] * rec["g"][t]
                 cs.append(c)
             rec["c"] = torch.stack(cs)
+        if isinstance(m, torch.nn.GRU):
+            rec |= torch_gru_gates(m, inp, out)
         layers.append(rec)
         inp = out
     loss = (inp[-1] * torch.tensor(dh_last)).sum()
