@@ -9,7 +9,8 @@ Single thread, float64, batch 1. For each size (T, H, L) it times
   bwd     lstm_core Network.backward (BPTT, all parameter and input gradients)
   auto    torch autograd backward of the same loss through nn.LSTM
 and prints median times and the ratios run/nn, run/cell, bwd/auto
-(< 1 means the engine is faster).
+(< 1 means the engine is faster). Then the same run/nn and bwd/auto for
+the GRU against torch.nn.GRU.
 """
 
 from __future__ import annotations
@@ -119,6 +120,39 @@ def bench_size(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
+def bench_gru(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
+    """run (forward + trace of r, z, n, h) vs nn.GRU forward; backward vs autograd."""
+    torch.manual_seed(0)
+    gru = torch.nn.GRU(D_IN, H, num_layers=L)
+    net = lstm_core.Network.from_state_dict(
+        {k: v.detach().numpy().copy() for k, v in gru.state_dict().items()}, cell="gru"
+    )
+    x = np.random.default_rng(0).standard_normal((T, D_IN))
+    xt = torch.tensor(x)
+    dh = np.random.default_rng(1).standard_normal(H)
+    tr = net.run(x)
+    x_req = xt.clone().requires_grad_(True)
+    out, _ = gru(x_req)
+    np.testing.assert_allclose(tr.output, out.detach().numpy(), atol=1e-12)
+    loss = (out[-1] * torch.tensor(dh)).sum()
+
+    def autograd():
+        gru.zero_grad(set_to_none=True)
+        x_req.grad = None
+        loss.backward(retain_graph=True)
+
+    def nn_forward():
+        with torch.no_grad():
+            gru(xt)
+
+    fns = {"run": lambda: net.run(x), "nn": nn_forward, "bwd": lambda: net.backward(tr, dh), "auto": autograd}
+    samples: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(repeats):
+        for k, fn in fns.items():
+            samples[k].append(per_call(fn))
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
 def bench_jacobian(repeats: int, T: int = 500, H: int = 16) -> dict[str, float]:
     """‖∂h_T/∂x_t‖ for every t: lstm_core.reach vs torch autograd (one pass per output unit)."""
     from lstm_core.reach import reach
@@ -169,6 +203,16 @@ def main() -> None:
             flush=True,
         )
     print("targets: run/nn <= 1.0x (small), <= 1.2x (largest); run/cell <= 0.5x; bwd/auto <= 1.0x")
+    head = f"{'T':>5} {'H':>3} {'L':>2} | {'run ms':>8} {'nn ms':>8} {'bwd ms':>8} {'auto ms':>8} | {'run/nn':>7} {'bwd/auto':>8}"
+    print(f"\nGRU against torch.nn.GRU\n{head}\n" + "-" * len(head))
+    for T, H, L in SIZES:
+        m = bench_gru(T, H, L, args.repeats)
+        print(
+            f"{T:>5} {H:>3} {L:>2} | {m['run'] * 1e3:8.3f} {m['nn'] * 1e3:8.3f} {m['bwd'] * 1e3:8.3f} "
+            f"{m['auto'] * 1e3:8.3f} | {m['run'] / m['nn']:6.2f}x {m['bwd'] / m['auto']:7.2f}x",
+            flush=True,
+        )
+    print("targets (GRU): run/nn <= 1.0x at T=50 H=8 L=2; bwd/auto <= 1.0x")
     j = bench_jacobian(args.repeats)
     print(
         f"Jacobian norms ‖∂h_T/∂x_t‖ for all t, T=500 H=16, forward included on both sides: ours {j['ours'] * 1e3:.2f} ms, torch autograd {j['torch'] * 1e3:.2f} ms, "

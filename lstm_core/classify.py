@@ -129,10 +129,12 @@ def train(
     max_norm: float = 1.0,
     seed: int = 0,
     model: Classifier | None = None,
+    cell: str = "lstm",
 ) -> Iterator[Epoch]:
-    """Train, yielding after every epoch. Stops (raises FloatingPointError) if the loss is NaN."""
+    """Train a ``cell`` stack (LSTM, GRU or RNN) and its head, yielding after every epoch.
+    Stops (raises FloatingPointError) if the loss is NaN."""
     K = int(max(ytr.max(), yte.max())) + 1
-    clf = model or init(Xtr.shape[2], tuple(hidden), K, seed)
+    clf = model or init(Xtr.shape[2], tuple(hidden), K, seed, cell)
     params = clf.state_dict()
     opt = Adam(lr=lr)
     rng = np.random.default_rng(seed)

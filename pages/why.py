@@ -1,4 +1,4 @@
-"""Why LSTM: a plain RNN and an LSTM side by side — how far back each can see."""
+"""Why LSTM: a plain RNN, a GRU and an LSTM side by side — how far back each can see."""
 
 import streamlit as st
 
@@ -15,13 +15,15 @@ st.title(t("why_title"))
 st.markdown(t("why_intro"))
 rho = controls_ui()
 w = why(ctx.cfg, rho)
-st.caption(t("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}"))
+st.caption(t("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}", gru=f"{w.gru_rho:.2f}"))
 
 
 def view(s: int) -> None:
     left, right = st.columns(2, gap="large")
     left.plotly_chart(
-        reach_figure(w.rnn_reach, w.lstm_reach, s, tr), key="why_reach", config={"displaylogo": False}
+        reach_figure(w.rnn_reach, w.lstm_reach, s, tr, gru=w.gru_reach),
+        key="why_reach",
+        config={"displaylogo": False},
     )
     right.plotly_chart(memory_figure(w.lstm_reach, s, tr), key="why_memory", config={"displaylogo": False})
 
@@ -32,6 +34,7 @@ page.data_table(
         "t",
         {
             "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
+            "GRU ‖∂h_T/∂x_t‖": w.gru_reach.dx,
             "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
             "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
             "LSTM RMS ∏f": w.lstm_reach.fprod,

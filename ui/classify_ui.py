@@ -106,6 +106,14 @@ def data_ui():
 
 
 def settings_ui() -> dict:
+    cell = st.segmented_control(
+        t("cell_kind_label"),
+        list(lstm_core.KINDS_BY_NAME),
+        format_func=labels("cell_"),
+        key="clf_cell",
+        default="lstm",
+        required=True,
+    )
     c = st.columns(4)
     layers = c[0].slider(t("clf_layers"), 1, 2, value=1, key="clf_layers")
     hidden = c[1].slider(t("clf_hidden"), 2, 32, value=32, key="clf_hidden")
@@ -122,7 +130,13 @@ def settings_ui() -> dict:
     )
     seed = c[2].number_input(t("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
     return dict(
-        hidden=(hidden,) * layers, epochs=epochs, batch=batch, lr=lr, max_norm=max_norm, seed=int(seed)
+        hidden=(hidden,) * layers,
+        epochs=epochs,
+        batch=batch,
+        lr=lr,
+        max_norm=max_norm,
+        seed=int(seed),
+        cell=cell or "lstm",
     )
 
 
@@ -187,7 +201,7 @@ def results_ui(data) -> None:
     c = st.columns(4)
     # the delta is a number's text with its sign first: Streamlit colours and points the arrow by that sign
     c[0].metric(
-        t("clf_lstm_acc"),
+        t("clf_model_acc", cell=t(f"cell_{model.net.cell}")),
         f"{100 * acc:.1f} %",
         delta=t("clf_delta_points", d=f"{100 * (acc - acc_dtw):+.1f}"),
     )

@@ -111,7 +111,7 @@ def run(cfg: Config) -> Result:
 
 @dataclass(frozen=True, eq=False)
 class Why:
-    """A plain RNN and an LSTM of the same sizes on the same input."""
+    """A plain RNN, a GRU and an LSTM of the same sizes on the same input."""
 
     x: np.ndarray
     rnn: Network
@@ -122,6 +122,10 @@ class Why:
     lstm_reach: Reach
     rnn_rho: float  # ρ(W_hh) of the RNN's first layer, from numpy.linalg.eigvals
     lstm_rho: float  # ρ(W_hg) of the LSTM's first layer
+    gru: Network
+    gru_trace: Trace
+    gru_reach: Reach
+    gru_rho: float  # ρ(W_hn) of the GRU's first layer
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -133,9 +137,27 @@ def why(cfg: Config, rho: float) -> Why:
     lstm = with_spectral_radius(
         Network.random(D, cfg.hidden, "lstm", cfg.seed, cfg.scale, cfg.forget_bias), rho
     )
-    rt, lt = rnn.run(x), lstm.run(x)
+    gru = with_spectral_radius(Network.random(D, cfg.hidden, "gru", cfg.seed, cfg.scale), rho)
+    if cfg.forget_bias is not None:  # the GRU's z plays the forget gate's part (z ≈ 1 keeps h): same bias
+        sd = gru.state_dict()
+        for k, H in enumerate(gru.hidden_sizes):
+            sd[f"bias_ih_l{k}"][H : 2 * H], sd[f"bias_hh_l{k}"][H : 2 * H] = cfg.forget_bias, 0.0
+        gru = Network.from_state_dict(sd, "gru")
+    rt, lt, gt = rnn.run(x), lstm.run(x), gru.run(x)
     return Why(
-        x, rnn, lstm, rt, lt, reach(rnn, rt), reach(lstm, lt), recurrent_radius(rnn), recurrent_radius(lstm)
+        x,
+        rnn,
+        lstm,
+        rt,
+        lt,
+        reach(rnn, rt),
+        reach(lstm, lt),
+        recurrent_radius(rnn),
+        recurrent_radius(lstm),
+        gru,
+        gt,
+        reach(gru, gt),
+        recurrent_radius(gru),
     )
 
 

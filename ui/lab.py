@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import lstm_core
-from lstm_core import GATES, GateOverride, Network, layouts
+from lstm_core import GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
 
 from . import state, weights
@@ -82,7 +82,7 @@ def _on_mult(ctx: Context, layer: int, gate: str) -> None:
 
 def edit_ui(ctx: Context) -> None:
     net, layer = _net(ctx), ctx.layer
-    gates = GATES if net.cell == "lstm" else ("h",)
+    gates = net.kind.blocks  # a plain RNN's one block is h
     st.caption(t("edit_help", layer=layer + 1))
     if st.session_state.get("edit_gate") not in gates:
         st.session_state["edit_gate"] = gates[0]
@@ -182,17 +182,20 @@ def _add_override(T: int, layer: int) -> None:
 
 def whatif_ui(ctx: Context) -> None:
     net, lt = _net(ctx), ctx.result.trace.layers[ctx.layer]
-    if net.cell != "lstm":
+    kind = net.kind
+    if not kind.gates:
         st.info(t("whatif_rnn"))
         return
     T, H = lt.steps, lt.hidden_size
     st.caption(t("whatif_help", layer=ctx.layer + 1))
     c1, c2, c3 = st.columns([4, 2, 3])
+    if st.session_state.get("ov_gate") not in kind.gates:
+        st.session_state["ov_gate"] = "f" if "f" in kind.gates else kind.gates[0]
     gate = c1.segmented_control(
-        t("ov_gate_label"), GATES, key="ov_gate", required=True, default="f", format_func=labels("gate_name_")
+        t("ov_gate_label"), kind.gates, key="ov_gate", required=True, format_func=labels("gate_name_")
     )
     c2.multiselect(t("ov_units_label"), list(range(1, H + 1)), key="ov_units", placeholder=t("ov_units_all"))
-    lo = -1.0 if gate == "g" else 0.0
+    lo = kind.bounds(gate)[0]
     if not lo <= st.session_state.get("ov_value", 1.0) <= 1.0:
         st.session_state["ov_value"] = 1.0
     c3.slider(t("ov_value_label", g=gate), lo, 1.0, step=0.05, key="ov_value", value=1.0)

@@ -17,6 +17,7 @@ CONTEXT = "_page_context"
 KEEP = (
     "clf_task",
     "clf_znorm",
+    "clf_cell",
     "clf_layers",
     "clf_hidden",
     "clf_epochs",

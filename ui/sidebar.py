@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lstm_core import KINDS_BY_NAME
+
 from . import state, weights
 from .i18n import LANGS, labels, t
 from .share import share_ui
@@ -50,7 +52,7 @@ def model_ui() -> None:
         st.button(t("weights_reset"), key="weights_reset", on_click=weights.reset_to_seed, width="stretch")
         return
     cell = st.segmented_control(
-        t("cell_kind_label"), ["lstm", "rnn"], format_func=labels("cell_"), key="cell_kind", required=True
+        t("cell_kind_label"), list(KINDS_BY_NAME), format_func=labels("cell_"), key="cell_kind", required=True
     )
     layers = st.slider(
         t("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=t("num_layers_help")
@@ -74,7 +76,7 @@ def model_ui() -> None:
         step=0.5,
         key="forget_bias",
         help=t("forget_bias_help"),
-        disabled=cell == "rnn",
+        disabled="f" not in KINDS_BY_NAME[cell].blocks,
     )
 
 

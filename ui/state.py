@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lstm_core import KINDS, GateLabError, Network, layouts
+from lstm_core import KINDS, KINDS_BY_NAME, GateLabError, Network, layouts
 from lstm_core.overrides import override_masks
 
 from . import weights
@@ -98,7 +98,7 @@ MAX_LAYERS = 4  # the sidebar's random models; imported, linked or trained ones 
 MAX_H = 16
 FIELDS: tuple[Field, ...] = (
     _choice("lang", "lang", ("en", "zh")),
-    _choice("cell", "cell_kind", ("lstm", "rnn")),
+    _choice("cell", "cell_kind", tuple(KINDS_BY_NAME)),
     _int("layers", "num_layers", 1, 1, MAX_LAYERS),
     _int("h1", "hidden_size", 4, 1, MAX_H),
     _int("h2", "hidden_size_l2", 4, 1, MAX_H),

@@ -329,8 +329,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "大于 1 时梯度可能增长。图下的文字给出本次运行实测的倍率。",
     },
     "why_rho_shown": {
-        "en": "Measured with numpy.linalg.eigvals: ρ(W_hh) of the RNN = {rnn}, ρ(W_hg) of the LSTM = {lstm} (first layer).",
-        "zh": "用 numpy.linalg.eigvals 计算：RNN 的 ρ(W_hh) = {rnn}，LSTM 的 ρ(W_hg) = {lstm}（第一层）。",
+        "en": "Measured with numpy.linalg.eigvals: ρ(W_hh) of the RNN = {rnn}, ρ(W_hn) of the GRU = {gru}, ρ(W_hg) of the LSTM = {lstm} (first layer).",
+        "zh": "用 numpy.linalg.eigvals 计算：RNN 的 ρ(W_hh) = {rnn}，GRU 的 ρ(W_hn) = {gru}，LSTM 的 ρ(W_hg) = {lstm}（第一层）。",
     },
     "why_preset_vanish": {"en": "RNN vanishes", "zh": "RNN 梯度消失"},
     "why_preset_explode": {"en": "RNN explodes", "zh": "RNN 梯度爆炸"},
@@ -547,8 +547,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "LSTM 与其普通 RNN 孪生网络的 h_t",
     },
     "whatif_rnn": {
-        "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM.",
-        "zh": "假设实验强制设置门的值；普通 RNN 没有门。请切换到 LSTM。",
+        "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM or a GRU.",
+        "zh": "假设实验强制设置门的值；普通 RNN 没有门。请切换到 LSTM 或 GRU。",
     },
     "whatif_help": {
         "en": "Force a gate of layer {layer} to a value at chosen steps and units, and compare with the original run. "
@@ -686,7 +686,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "训练 {n} 条、测试 {m} 条，每条 {T} 步，共 {k} 个类别。",
     },
     "clf_settings": {"en": "Model and training", "zh": "模型与训练"},
-    "clf_layers": {"en": "LSTM layers", "zh": "LSTM 层数"},
+    "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
     "clf_epochs": {"en": "Epochs", "zh": "训练轮数"},
     "clf_batch": {"en": "Mini-batch", "zh": "小批量大小"},
@@ -715,7 +715,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The trained model belongs to other data or settings; train again for this data.",
         "zh": "已训练的模型属于其他数据或设置；请针对当前数据重新训练。",
     },
-    "clf_lstm_acc": {"en": "LSTM test accuracy", "zh": "LSTM 测试准确率"},
+    "clf_model_acc": {"en": "{cell} test accuracy", "zh": "{cell} 测试准确率"},
     "clf_knn_acc": {"en": "1-NN (Euclidean) test accuracy", "zh": "1-最近邻（欧氏）测试准确率"},
     "clf_epochs_run": {"en": "Epochs trained", "zh": "已训练轮数"},
     "clf_loss": {"en": "training loss", "zh": "训练损失"},
@@ -813,10 +813,11 @@ STRINGS |= {
         "zh": "当前显示：使用自定义权重（{what}）的 {cell}，隐藏单元数 {sizes}。",
     },
     "why_network_note": {
-        "en": "This page builds its own plain RNN and LSTM from the sidebar's sizes, seed, scale and input, and sets "
-        "their recurrent weights to the ρ above; custom weights and forced gates are not used here.",
-        "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN 和一个 LSTM，并把它们的循环权重调整到上面的 ρ；"
-        "这里不使用自定义权重和强制的门。",
+        "en": "This page builds its own plain RNN, GRU and LSTM from the sidebar's sizes, seed, scale and input, and sets "
+        "their recurrent weights to the ρ above. The GRU's update-gate bias b_z is set to the LSTM's forget-gate bias: "
+        "z plays the forget gate's part (z ≈ 1 keeps h). Custom weights and forced gates are not used here.",
+        "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN、一个 GRU 和一个 LSTM，并把它们的循环权重调整到上面的 ρ。"
+        "GRU 的更新门偏置 b_z 取 LSTM 的遗忘门偏置：z 起着遗忘门的作用（z ≈ 1 时保留 h）。这里不使用自定义权重和强制的门。",
     },
     "import_keras_one_bias": {
         "en": "Keras keeps one bias per gate; Gate Lab puts it in b_ih and sets b_hh = 0. The cell only uses the sum "
@@ -1069,5 +1070,68 @@ STRINGS |= {
     "err_ov_units": {
         "en": "A forced gate named hidden units that layer {layer} does not have (it has {H}).",
         "zh": "有一个强制的门指定的隐藏单元在第 {layer} 层中不存在（该层有 {H} 个）。",
+    },
+    # --- the GRU ---
+    "cell_gru": {"en": "GRU", "zh": "GRU"},
+    "cell_title_gru": {"en": "Inside one GRU cell", "zh": "走进一个 GRU 单元"},
+    "cell_intro_gru": {
+        "en": "A GRU (gated recurrent unit) has no separate memory: its hidden state $h$ runs along the top and is "
+        "its only state. The update gate $z$ decides how much of $h_{t-1}$ to keep as it is; the rest, $1 - z$, is "
+        "filled with the candidate $n$. The reset gate $r$ decides how much of $h_{t-1}$ the candidate reads. "
+        "Two gates instead of the LSTM's three, and PyTorch's nn.GRU equations exactly.",
+        "zh": "GRU（门控循环单元）没有单独的记忆：它的隐藏状态 $h$ 沿顶部流动，是它唯一的状态。更新门 $z$ 决定原样保留"
+        "多少 $h_{t-1}$；其余的 $1 - z$ 由候选值 $n$ 填充。重置门 $r$ 决定候选值读取多少 $h_{t-1}$。"
+        "它只有两个门（LSTM 有三个），公式与 PyTorch 的 nn.GRU 完全一致。",
+    },
+    "gate_name_r": {"en": "r reset", "zh": "r 重置门"},
+    "gate_name_z": {"en": "z update", "zh": "z 更新门"},
+    "gate_name_n": {"en": "n candidate", "zh": "n 候选值"},
+    "row_r": {"en": "r (reset gate)", "zh": "r（重置门）"},
+    "row_z": {"en": "z (update gate)", "zh": "z（更新门）"},
+    "row_n": {"en": "n (candidate)", "zh": "n（候选值）"},
+    "gate_r": {"en": "reset", "zh": "重置门"},
+    "gate_z": {"en": "update", "zh": "更新门"},
+    "gate_n": {"en": "candidate", "zh": "候选值"},
+    "gru_state_line": {
+        "en": "hidden state h: the GRU's only state",
+        "zh": "隐藏状态 h：GRU 唯一的状态",
+    },
+    "node_gru_r": {
+        "en": "reset gate r = σ(…): how much of h_{t−1} the candidate reads",
+        "zh": "重置门 r = σ(…)：候选值读取多少 h_{t−1}",
+    },
+    "node_gru_z": {
+        "en": "update gate z = σ(…): how much of h_{t−1} is kept as it is",
+        "zh": "更新门 z = σ(…)：原样保留多少 h_{t−1}",
+    },
+    "node_gru_n": {
+        "en": "candidate n = tanh(W_in·x + b_in + r·(W_hn·h_{t−1} + b_hn)): what could be written",
+        "zh": "候选值 n = tanh(W_in·x + b_in + r·(W_hn·h_{t−1} + b_hn))：可能写入的内容",
+    },
+    "node_gru_omz": {"en": "1 − z: the share the candidate fills", "zh": "1 − z：由候选值填充的份额"},
+    "node_gru_kept": {"en": "z · h_{t−1}: the old state that is kept", "zh": "z · h_{t−1}：被保留的旧状态"},
+    "node_gru_written": {"en": "(1 − z) · n: what is written", "zh": "(1 − z) · n：写入的内容"},
+    "node_gru_h": {
+        "en": "h_t = (1 − z)·n + z·h_{t−1}: the new hidden state, the output of this step",
+        "zh": "h_t = (1 − z)·n + z·h_{t−1}：新的隐藏状态，即本步的输出",
+    },
+    "read_z": {
+        "en": "The update gate keeps **{z} %** of the old state: hₜ₋₁ = {h_prev} becomes {kept}.",
+        "zh": "更新门保留了旧状态的 **{z}%**：hₜ₋₁ = {h_prev} 变为 {kept}。",
+    },
+    "read_r": {
+        "en": "The reset gate lets the candidate read **{r} %** of the old state's recurrent term; the candidate is n = {n}.",
+        "zh": "重置门让候选值读取旧状态循环项的 **{r}%**；候选值 n = {n}。",
+    },
+    "read_n": {
+        "en": "The candidate fills the other **{omz} %**: (1 − z)·n = {written}, so **hₜ = {h}**.",
+        "zh": "候选值填充其余的 **{omz}%**：(1 − z)·n = {written}，所以隐藏状态 **hₜ = {h}**。",
+    },
+    "why_explain_gru": {
+        "en": "**The GRU (left chart, purple dotted)** {gru_span}. It has no separate memory: one step back along "
+        "its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $z_t$, the update gate (its other paths "
+        "run through the weights and the squashing, as the RNN's do). Its update gates' geometric mean here is {zgeo}.",
+        "zh": "**GRU（左图，紫色点线）**{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
+        "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
 }

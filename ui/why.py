@@ -70,9 +70,12 @@ def explanation(w: Why) -> str:
     lstm_text = t(
         f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
     )
+    g = w.gru_reach
+    gru_span, _ = _span(g.dx, g.overflow[0], g.underflow[0])
+    gru_text = t("why_explain_gru", gru_span=gru_span, zgeo=f"{geometric_mean(w.gru_trace.layers[-1].z):.3f}")
     gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):
         where = t("why_above" if gap >= 0 else "why_below")
         path = "\n\n" + t("why_path_gap", gap=f"{abs(gap):.1f}", where=where, H=f.shape[1])
-    return rnn_text + "\n\n" + lstm_text + path
+    return rnn_text + "\n\n" + lstm_text + path + "\n\n" + gru_text

@@ -1,8 +1,9 @@
-"""The cell diagram: one unit of an LSTM (or RNN) at one step, values on every wire.
+"""The cell diagram: one unit of an LSTM, GRU or RNN at one step, values on every wire.
 
-Drawn in the classic style: the memory C runs along the top, the three σ
-gates and the tanh candidate sit below, × and + nodes join them, h leaves at
-the bottom right. Everything that changes with t lives in trace data (wire
+Drawn in the classic style (the wiring of each kind is in ``viz/kinds.py``):
+for an LSTM the memory C runs along the top, the three σ gates and the tanh
+candidate sit below, × and + nodes join them, h leaves at the bottom right;
+for a GRU h itself runs along the top. Everything that changes with t lives in trace data (wire
 colours, node colours, labels), so the same builder also makes a Plotly
 animation whose frames play in the browser without a server round trip.
 """
@@ -16,76 +17,10 @@ import plotly.graph_objects as go
 
 from lstm_core import LayerTrace
 
+from .kinds import LOOKS
 from .style import FONT, GATE_SCALE, VALUE_SCALE, colors, ink, num
 
 GREY = "#9aa0a6"
-Y_C, Y_BUS, Y_GATE, Y_MIX = 6.0, 1.4, 3.0, 4.6
-XF, XI, XG, XO, XPLUS, XT, XIN = 3.4, 5.4, 7.4, 9.4, 6.4, 10.8, 2.2
-RIGHT = 13.6
-
-# wires: name -> (points, value key, colour kind); "bus" wires carry [h_{t-1}, x_t]
-LSTM_WIRES = {
-    "c_prev": ([(0.3, Y_C), (XF, Y_C)], "c_prev", "value"),
-    "kept": ([(XF, Y_C), (XPLUS, Y_C)], "kept", "value"),
-    "c": ([(XPLUS, Y_C), (RIGHT, Y_C)], "c", "value"),
-    "c_down": ([(XT, Y_C), (XT, Y_MIX)], "c", "value"),
-    "tanh_c": ([(XT, Y_MIX), (XT, Y_GATE)], "tanh_c", "value"),
-    "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
-    "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
-    "bus": (
-        [(XIN, Y_BUS), (XO, Y_BUS)] + [p for x in (XF, XI, XG, XO) for p in (None, (x, Y_BUS), (x, Y_GATE))],
-        None,
-        "bus",
-    ),
-    "f": ([(XF, Y_GATE), (XF, Y_C)], "f", "gate"),
-    "i": ([(XI, Y_GATE), (XI, Y_MIX), (XPLUS, Y_MIX)], "i", "gate"),
-    "g": ([(XG, Y_GATE), (XG, Y_MIX), (XPLUS, Y_MIX)], "g", "value"),
-    "written": ([(XPLUS, Y_MIX), (XPLUS, Y_C)], "written", "value"),
-    "o": ([(XO, Y_GATE), (XT, Y_GATE)], "o", "gate"),
-    "h": ([(XT, Y_GATE), (XT, Y_BUS), (RIGHT, Y_BUS), None, (13.0, Y_BUS), (13.0, 7.3)], "h", "value"),
-}
-# nodes: (x, y, symbol, text, value key, kind, size)
-LSTM_NODES = [
-    (XF, Y_GATE, "square", "σ", "f", "gate", 58),
-    (XI, Y_GATE, "square", "σ", "i", "gate", 58),
-    (XG, Y_GATE, "square", "tanh", "g", "value", 58),
-    (XO, Y_GATE, "square", "σ", "o", "gate", 58),
-    (XF, Y_C, "circle", "×", "kept", "value", 38),
-    (XPLUS, Y_MIX, "circle", "×", "written", "value", 38),
-    (XPLUS, Y_C, "circle", "+", "c", "value", 38),
-    (XT, Y_MIX, "circle", "tanh", "tanh_c", "value", 50),
-    (XT, Y_GATE, "circle", "×", "h", "value", 38),
-]
-# labels: (x, y, side of the point the text sits on, template, value key)
-LSTM_LABELS = [
-    (0.3, 6.5, "right", "C<sub>t−1</sub> = {}", "c_prev"),
-    (4.9, 6.5, "center", "f·C<sub>t−1</sub> = {}", "kept"),
-    (RIGHT, 6.5, "left", "C<sub>t</sub> = {}", "c"),
-    (XF + 0.15, 4.45, "right", "f<sub>t</sub> = {}", "f"),
-    (XI - 0.15, 3.95, "left", "i<sub>t</sub> = {}", "i"),
-    (XG + 0.15, 3.95, "right", "g<sub>t</sub> = {}", "g"),
-    (XPLUS + 0.15, 5.3, "right", "i·g = {}", "written"),
-    ((XO + XT) / 2, 2.4, "center", "o<sub>t</sub> = {}", "o"),
-    (XT + 0.65, Y_MIX, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
-    (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-    (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
-    (RIGHT, 0.95, "left", "h<sub>t</sub> = {}", "h"),
-]
-GATE_CAPTIONS = ((XF, "gate_f"), (XI, "gate_i"), (XG, "gate_g"), (XO, "gate_o"))
-
-RNN_WIRES = {
-    "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
-    "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
-    "bus": ([(XIN, Y_BUS), (6.4, Y_BUS), (6.4, 3.4)], None, "bus"),
-    "h": ([(6.4, 3.4), (6.4, Y_C), (RIGHT, Y_C), None, (11.0, Y_C), (11.0, 7.3)], "h", "value"),
-}
-RNN_NODES = [(6.4, 3.4, "square", "tanh", "h", "value", 72)]
-RNN_LABELS = [
-    (0.3, 0.95, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-    (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
-    (6.55, 2.2, "right", "a<sub>t</sub> = {}", "pre"),
-    (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
-]
 
 
 def unit_values(lt: LayerTrace, t: int, unit: int) -> dict[str, float]:
@@ -96,16 +31,17 @@ def unit_values(lt: LayerTrace, t: int, unit: int) -> dict[str, float]:
         "h_prev": float(lt.h_prev[t, unit]),
         "h": float(lt.h[t, unit]),
     }
-    if lt.cell == "rnn":
-        vals["pre"] = float(lt.pre[t, unit])
-        return vals
-    for name in ("i", "f", "g", "o", "c", "c_prev", "kept", "written", "tanh_c"):
+    look = LOOKS[lt.cell]
+    for name in look.values:
         vals[name] = float(getattr(lt, name)[t, unit])
+    for name, fn in look.derived.items():
+        vals[name] = float(fn(vals))
     return vals
 
 
 def _parts(cell: str):
-    return (LSTM_WIRES, LSTM_NODES, LSTM_LABELS) if cell == "lstm" else (RNN_WIRES, RNN_NODES, RNN_LABELS)
+    look = LOOKS[cell]
+    return look.wires, look.nodes, look.labels
 
 
 def _x_text(lt: LayerTrace, t: int, digits: int = 2) -> str:
@@ -138,7 +74,7 @@ def _wire_shapes(lt: LayerTrace, v: dict[str, float]) -> list[dict]:
     box = dict(
         type="rect",
         x0=1.6,
-        x1=11.8 if lt.cell == "lstm" else 8.4,
+        x1=LOOKS[lt.cell].box_right,
         y0=0.55,
         y1=6.9,
         layer="below",
@@ -165,7 +101,7 @@ def _dynamic(lt: LayerTrace, t: int, unit: int, digits: int = 2) -> tuple[list[d
     traces, the wire shapes)."""
     _, nodes, labels = _parts(lt.cell)
     v = unit_values(lt, t, unit)
-    forced = {g for g in "ifgo" if lt.cell == "lstm" and lt.forced_mask(g)[t, unit]}
+    forced = {g for g in lt.kind.gates if lt.forced_mask(g)[t, unit]}
     data = []
     for kind in ("gate", "value"):
         mine = [n for n in nodes if n[5] == kind]
@@ -252,7 +188,7 @@ def diagram_figure(
                 text=[n[3] for n in mine],
                 textfont=dict(size=17, color=d["textfont"]["color"]),
                 customdata=d["customdata"],
-                hovertext=[tr(f"node_{n[4]}") for n in mine],
+                hovertext=[tr(f"{LOOKS[lt.cell].hover}{n[4]}") for n in mine],
             )
         )
     data.append(
@@ -269,10 +205,10 @@ def diagram_figure(
             name="labels",
         )
     )
-    notes = []
-    if lt.cell == "lstm":
-        notes = [dict(x=x, y=0.95, text=tr(name)) for x, name in GATE_CAPTIONS]
-        notes.append(dict(x=6.7, y=7.25, text=tr("memory_line")))
+    look = LOOKS[lt.cell]
+    notes = [dict(x=x, y=0.95, text=tr(name)) for x, name in look.captions]
+    if look.top:
+        notes.append(dict(x=6.7, y=7.25, text=tr(look.top)))
     layout = dict(
         title=dict(text=title, x=0.01, font=dict(size=17)),
         font=FONT,

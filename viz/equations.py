@@ -12,6 +12,7 @@ from functools import partial
 
 from lstm_core import LayerTrace
 
+from .kinds import LOOKS
 from .style import num
 from .style import num as _num
 
@@ -22,27 +23,25 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
     def pct(v: float) -> str:  # the template places the % sign (no space before it in Chinese)
         return f"{100 * v:.0f}"
 
-    def tex_num(v: float) -> str:  # prose wants a real minus sign
-        return num(v)
-
-    if lt.cell == "rnn":
-        return tx(
-            "read_rnn",
-            h_prev=tex_num(float(lt.h_prev[t, unit])),
-            pre=tex_num(float(lt.pre[t, unit])),
-            h=tex_num(float(lt.h[t, unit])),
-        )
-    v = {
-        n: float(lt.gate(n)[t, unit])
-        for n in ("i", "f", "g", "o", "c", "c_prev", "h", "kept", "written", "tanh_c")
-    }
-    parts = [
-        tx("read_f", f=pct(v["f"]), c_prev=tex_num(v["c_prev"]), kept=tex_num(v["kept"])),
-        tx("read_i", i=pct(v["i"]), g=tex_num(v["g"]), written=tex_num(v["written"])),
-        tx("read_c", c=tex_num(v["c"])),
-        tx("read_o", o=pct(v["o"]), tanh_c=tex_num(v["tanh_c"]), h=tex_num(v["h"])),
-    ]
-    forced = [n for n in "ifgo" if lt.forced_mask(n)[t, unit]]
+    if not lt.kind.gates:  # a plain RNN
+        h_prev, pre, h = (float(a[t, unit]) for a in (lt.h_prev, lt.pre, lt.h))
+        return tx("read_rnn", h_prev=num(h_prev), pre=num(pre), h=num(h))
+    v = {n: float(getattr(lt, n)[t, unit]) for n in (*lt.kind.gates, "h_prev", "h", "kept", "written")}
+    if lt.cell == "gru":
+        parts = [
+            tx("read_z", z=pct(v["z"]), h_prev=num(v["h_prev"]), kept=num(v["kept"])),
+            tx("read_r", r=pct(v["r"]), n=num(v["n"])),
+            tx("read_n", omz=pct(1 - v["z"]), n=num(v["n"]), written=num(v["written"]), h=num(v["h"])),
+        ]
+    else:
+        c, c_prev, tanh_c = (float(getattr(lt, n)[t, unit]) for n in ("c", "c_prev", "tanh_c"))
+        parts = [
+            tx("read_f", f=pct(v["f"]), c_prev=num(c_prev), kept=num(v["kept"])),
+            tx("read_i", i=pct(v["i"]), g=num(v["g"]), written=num(v["written"])),
+            tx("read_c", c=num(c)),
+            tx("read_o", o=pct(v["o"]), tanh_c=num(tanh_c), h=num(v["h"])),
+        ]
+    forced = [n for n in lt.kind.gates if lt.forced_mask(n)[t, unit]]
     if forced:
         parts.append(tx("read_forced", gates=", ".join(forced)))
     return " ".join(parts).replace("。 ", "。")  # a space between sentences, none after a Chinese 。
@@ -52,23 +51,12 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
 # browser (measured: ~25 ms of ~110). The symbolic equations never change with t, so
 # they are typeset once (st.latex); the step's numbers are plain text beside them.
 
-SYMBOLIC = {
-    "lstm": r"""\begin{aligned}
-f_t &= \sigma(W_{if}\,x_t + W_{hf}\,h_{t-1} + b_f) \\[6pt]
-i_t &= \sigma(W_{ii}\,x_t + W_{hi}\,h_{t-1} + b_i) \\[6pt]
-g_t &= \tanh(W_{ig}\,x_t + W_{hg}\,h_{t-1} + b_g) \\[6pt]
-o_t &= \sigma(W_{io}\,x_t + W_{ho}\,h_{t-1} + b_o) \\[6pt]
-C_t &= f_t \odot C_{t-1} + i_t \odot g_t \\[6pt]
-h_t &= o_t \odot \tanh(C_t)
-\end{aligned}""",
-    "rnn": r"h_t = \tanh(W_{ih}\,x_t + b_{ih} + W_{hh}\,h_{t-1} + b_{hh})",
-}
-SUB = {"f": "fₜ", "i": "iₜ", "g": "gₜ", "o": "oₜ", "c": "Cₜ", "h": "hₜ"}
+SUB = {"f": "fₜ", "i": "iₜ", "g": "gₜ", "o": "oₜ", "c": "Cₜ", "h": "hₜ", "r": "rₜ", "z": "zₜ", "n": "nₜ"}
 
 
 def symbolic(cell: str) -> str:
     """The equations in symbols (LaTeX); the same at every step."""
-    return SYMBOLIC[cell]
+    return LOOKS[cell].symbolic
 
 
 def _plus_d(v: float, digits: int = 2) -> str:
@@ -94,6 +82,8 @@ def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digi
         b, h = float(terms["bias"][unit]), float(lt.h[t, unit])
         return [f"hₜ = tanh({num(ih)}{_plus(hh)}{_plus(b)}) = tanh({num(pre)}) = **{num(h)}**"]
     lines = []
+    if lt.cell == "gru":
+        return _gru_numbers(lt, t, unit, forced_word, digits)
     for name in ("f", "i", "g", "o"):
         terms = lt.gate_terms(name)
         ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
@@ -110,4 +100,39 @@ def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digi
     )
     o, tc, h = float(lt.o[t, unit]), float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
     lines.append(f"hₜ = {num(o)}·tanh({num(c)}) = {num(o)}·{_par(tc)} = **{num(h)}**")
+    return lines
+
+
+def _gru_numbers(lt: LayerTrace, t: int, unit: int, forced_word: str, digits: int) -> list[str]:
+    """'rₜ = σ(…) = **0.53**', …, 'nₜ = tanh(ih + b_in + r·(hh + b_hn))', 'hₜ = (1 − z)·n + z·hₜ₋₁'."""
+    num = partial(_num, digits=digits)
+    _plus = partial(_plus_d, digits=digits)
+    _par = partial(_par_d, digits=digits)
+
+    def done(name: str, line: str) -> str:
+        v = float(lt.gate(name)[t, unit])
+        return (
+            f"{line} → **{num(v)}** ({forced_word})"
+            if lt.forced_mask(name)[t, unit]
+            else f"{line} = **{num(v)}**"
+        )
+
+    lines = []
+    for name in ("r", "z"):
+        terms = lt.gate_terms(name)
+        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
+        b = float(terms["bias"][unit])
+        lines.append(done(name, f"{SUB[name]} = σ({num(ih)}{_plus(hh)}{_plus(b)}) = σ({num(pre)})"))
+    terms = lt.gate_terms("n")
+    ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
+    b_in, b_hn = float(terms["b_ih"][unit]), float(terms["b_hh"][unit])
+    r = float(lt.r[t, unit])
+    lines.append(
+        done("n", f"nₜ = tanh({num(ih)}{_plus(b_in)} + {num(r)}·({num(hh)}{_plus(b_hn)})) = tanh({num(pre)})")
+    )
+    z, n, h_prev = float(lt.z[t, unit]), float(lt.n[t, unit]), float(lt.h_prev[t, unit])
+    kept, written, h = float(lt.kept[t, unit]), float(lt.written[t, unit]), float(lt.h[t, unit])
+    lines.append(
+        f"hₜ = (1 − {num(z)})·{_par(n)} + {num(z)}·{_par(h_prev)} = {num(written)}{_plus(kept)} = **{num(h)}**"
+    )
     return lines

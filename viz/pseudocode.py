@@ -1,4 +1,5 @@
-"""The article's LSTMCELL pseudocode, each line annotated with its live value.
+"""The article's LSTMCELL pseudocode (and the same for a GRU or a plain RNN), each line
+annotated with its live value.
 
 The idea follows zuotongbin's LSTM article (cnblogs, 2019-04-12, CC BY-SA
 4.0); the code is written anew in our notation. The article's driver loop
@@ -40,6 +41,24 @@ def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2
             ("    ht = RNNCELL(ht, input)", f"{step}: ht = {vec(h)}"),
         ]
         return _comment_block(lines)
+    if lt.cell == "gru":
+        lines = [
+            ("def GRUCELL(prev_ht, input):", ""),
+            ("    combine = np.concatenate([prev_ht, input])", f"[h_(t-1) | x_t] = {combine}"),
+            ("    rt = reset_layer(combine)", f"σ(…) = {vec(lt.r[t])}"),
+            ("    zt = update_layer(combine)", f"σ(…) = {vec(lt.z[t])}"),
+            (
+                "    candidate = tanh(W_in @ input + b_in + rt * (W_hn @ prev_ht + b_hn))",
+                f"n_t = {vec(lt.n[t])}",
+            ),
+            ("    ht = (1 - zt) * candidate + zt * prev_ht", f"h_t = {vec(h)}"),
+            ("    return ht", ""),
+            ("", ""),
+            ("ht = zeros(hidden_size)", ""),
+            ("for input in inputs:", ""),
+            ("    ht = GRUCELL(ht, input)", f"{step}: ht = {vec(h)}"),
+        ]
+        return _comment_block(lines)
     lines = [
         ("def LSTMCELL(prev_ct, prev_ht, input):", ""),
         ("    combine = np.concatenate([prev_ht, input])", f"[h_(t-1) | x_t] = {combine}"),
@@ -73,7 +92,11 @@ def stacked_pseudocode(trace: Trace, t: int, tr: Callable[[str], str], digits: i
         lines.append(("cts = [zeros(H) for H in hidden_sizes]", ""))
     lines += [("for input in inputs:", ""), ("    x = input", f"t = {t + 1}: x_t = {vec(trace.x[t])}")]
     lines.append(("    for k in range(len(hidden_sizes)):", ""))
-    call = "hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)" if lstm else "hts[k] = RNNCELL(hts[k], x)"
+    call = (
+        "hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)"
+        if lstm
+        else f"hts[k] = {trace.cell.upper()}CELL(hts[k], x)"
+    )
     lines.append((f"        {call}", ""))
     for k, lt in enumerate(trace.layers):
         note = f"k = {k}: ht = {vec(lt.h[t])}" + (f", ct = {vec(lt.c[t])}" if lstm else "")

@@ -11,16 +11,8 @@ from plotly.subplots import make_subplots
 
 from lstm_core import Trace
 
+from .kinds import LOOKS
 from .style import FONT, PATTERNS
-
-SERIES = (
-    ("i", "#6baed6"),
-    ("f", "#2171b5"),
-    ("g", "#fd8d3c"),
-    ("o", "#74c476"),
-    ("c", "#9e9ac8"),
-    ("h", "#d62728"),
-)
 
 
 def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure:
@@ -34,7 +26,7 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
         subplot_titles=titles,
         row_heights=[1.0] * L + [0.55],
     )
-    series = SERIES if trace.cell == "lstm" else (("h", "#d62728"),)
+    series = [(name, LOOKS[trace.cell].colours[name]) for name in trace.kind.series]
     for row, k in enumerate(range(L - 1, -1, -1), start=1):
         lt = trace.layers[k]
         units = [f"{tr('unit')} {u + 1}" for u in range(lt.hidden_size)]

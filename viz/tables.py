@@ -12,12 +12,10 @@ from lstm_core import LayerTrace
 
 from .style import SYMBOL, num
 
-COLUMNS = {"lstm": ("i", "f", "g", "o", "c", "h"), "rnn": ("h",)}
-
 
 def step_table(lt: LayerTrace, s: int, digits: int, unit_word: str) -> str:
     """Every unit of one layer at step s, as a markdown table (one row a unit)."""
-    names = COLUMNS[lt.cell]
+    names = lt.kind.series
     head = [unit_word] + [SYMBOL.get(n, n) for n in names]  # symbols: the columns must stay narrow
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
     lines += [

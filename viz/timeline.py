@@ -22,9 +22,9 @@ from plotly.subplots import make_subplots
 
 from lstm_core import LayerTrace
 
+from .kinds import LOOKS
 from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, SYMBOL, VALUE_SCALE
 
-ROWS = (("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value"))
 HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
@@ -61,7 +61,7 @@ def cursor_css(scope: str, step: int, T: int) -> str:
 def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") -> go.Figure:
     """One figure per layer: a heatmap per quantity, time on x (1-based), units on y.
     The same at every step (the cursor is ``cursor_css``)."""
-    rows = ROWS if lt.cell == "lstm" else (("h", "value"),)
+    rows = LOOKS[lt.cell].rows
     names = [tr(f"row_{n}") for n, _ in rows]
     fig = make_subplots(
         rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names

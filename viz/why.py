@@ -16,7 +16,7 @@ from lstm_core.reach import Reach
 
 from .style import CURSOR, shade, time_layout
 
-RNN_COLOUR, LSTM_COLOUR, F_COLOUR = "#d62728", "#1f77b4", "#2ca02c"
+RNN_COLOUR, LSTM_COLOUR, F_COLOUR, GRU_COLOUR = "#d62728", "#1f77b4", "#2ca02c", "#9467bd"
 
 
 def _layout(fig: go.Figure, title: str, ytitle: str, tr: Callable[[str], str]) -> None:
@@ -24,12 +24,18 @@ def _layout(fig: go.Figure, title: str, ytitle: str, tr: Callable[[str], str]) -
     fig.update_yaxes(type="log", title_text=ytitle, exponentformat="power")
 
 
-def reach_figure(rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure:
-    """‖∂h_T/∂x_t‖ of both networks against t."""
+def reach_figure(
+    rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str], gru: Reach | None = None
+) -> go.Figure:
+    """‖∂h_T/∂x_t‖ of every network against t (plain RNN, GRU, LSTM)."""
     T = rnn.dx.size
     t = np.arange(1, T + 1)
     fig = go.Figure()
-    for name, r, colour, dash in (("RNN", rnn, RNN_COLOUR, "dash"), ("LSTM", lstm, LSTM_COLOUR, "solid")):
+    nets = [("RNN", rnn, RNN_COLOUR, "dash")]
+    if gru is not None:
+        nets.append(("GRU", gru, GRU_COLOUR, "dot"))
+    nets.append(("LSTM", lstm, LSTM_COLOUR, "solid"))
+    for name, r, colour, dash in nets:
         fig.add_trace(
             go.Scatter(
                 x=t,

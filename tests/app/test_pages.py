@@ -139,6 +139,31 @@ def test_rnn_cell():
     assert "RNNCELL" in at.main.code[-2].value and "hts[k] = RNNCELL(hts[k], x)" in at.main.code[-1].value
 
 
+def test_gru_cell_page_shows_the_traces_numbers():
+    """cell=gru: the GRU's diagram, equations with this step's numbers, reading and code, all from the trace."""
+    at = make_app({"cell": "gru", "t": "5", "unit": "2"})
+    assert not at.exception
+    assert at.sidebar.slider(key="forget_bias").disabled
+    assert r"n_t &= \tanh(W_{in}" in at.main.latex[0].value
+    lt = default_trace(cell="gru").layers[0]
+    s, u = 4, 1
+    eq = latex_numbers(at)
+    for name in ("r", "z", "n"):
+        assert f"{name}ₜ = " in eq and f"= {lt.gate(name)[s, u]:.2f}" in eq, name
+    n = lt.gate_terms("n")
+    assert f"tanh({n['ih'][s, u]:.2f} - {abs(n['b_ih'][u]):.2f} + {lt.r[s, u]:.2f}·(" in eq  # b_in < 0 here
+    assert f"= {lt.h[s, u]:.2f}" in eq.splitlines()[-1]
+    fig = chart(at, "cell_diagram")
+    text = " ".join(next(d for d in fig["data"] if d.get("name") == "labels")["text"])
+    assert f"z<sub>t</sub> = {lt.z[s, u]:.2f}".replace("-", "−") in text
+    assert f"1−z = {1 - lt.z[s, u]:.2f}".replace("-", "−") in text
+    assert f"h<sub>t</sub> = {lt.h[s, u]:.2f}".replace("-", "−") in text
+    md = " ".join(m.value for m in at.markdown)
+    assert f"**{100 * lt.z[s, u]:.0f} %**" in md and f"**{100 * (1 - lt.z[s, u]):.0f} %**" in md
+    assert "GRUCELL" in at.main.code[-2].value and "hts[k] = GRUCELL(hts[k], x)" in at.main.code[-1].value
+    assert f"| 1 | {lt.r[s, 0]:.3f} | {lt.z[s, 0]:.3f} |".replace("-", "−") in md
+
+
 @pytest.mark.parametrize("kind", ["sine", "square", "sawtooth", "step", "impulse", "noise", "walk"])
 def test_every_generator(kind):
     at = make_app({"input": kind, "T": "30"})
@@ -271,12 +296,13 @@ def test_both_languages_render_every_page_without_missing_strings():
         assert langs["en"].strip() and langs["zh"].strip(), key
         fields = lambda s: set(re.findall(r"(?<!\{)\{(\w+)\}", s))  # noqa: E731
         assert fields(langs["en"]) == fields(langs["zh"]), key
-    for cell in ("lstm", "rnn"):
-        at = make_app({"lang": "zh", "cell": cell, "layers": "2"})
-        for page in ("cell", "timeline", "layers", "why"):
+    for cell, lg in (("lstm", "zh"), ("rnn", "zh"), ("gru", "zh"), ("gru", "en")):
+        at = make_app({"lang": lg, "cell": cell, "layers": "2"})
+        for page in ("cell", "timeline", "layers", "why", "weights", "classify"):
             at.switch_page(f"pages/{page}.py").run()
             assert not at.exception, (cell, page)
-        assert at.title[0].value == STRINGS["why_title"]["zh"]
+            assert not at.error, (cell, page, [e.value for e in at.error])
+        assert at.title[0].value == STRINGS["clf_title"][lg]
     at = make_app()
     at.sidebar.get("button_group")[0].set_value("zh").run()
     assert at.title[0].value == STRINGS["cell_title_lstm"]["zh"]
