@@ -130,10 +130,10 @@ GRU = Look(
     ],
     labels=[
         (0.3, 6.5, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-        ((XZ + XN) / 2, 6.5, "center", "z·h<sub>t−1</sub> = {}", "kept"),
+        ((XZ + XN) / 2, 5.45, "center", "z·h<sub>t−1</sub> = {}", "kept"),
         (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
-        (XZ - 0.15, 5.3, "left", "z<sub>t</sub> = {}", "z"),
-        (XOMZ + 0.2, 4.05, "center", "1−z = {}", "omz"),
+        (XZ - 0.15, 3.95, "left", "z<sub>t</sub> = {}", "z"),
+        (XOMZ + 0.35, 4.05, "right", "1−z = {}", "omz"),
         ((XR + XN) / 2, 2.3, "center", "r<sub>t</sub> = {}", "r"),
         (XN + 0.15, 3.95, "right", "n<sub>t</sub> = {}", "n"),
         (XN + 0.15, 5.3, "right", "(1−z)·n = {}", "written"),
