@@ -11,6 +11,7 @@ student should see) is asserted numerically in tests/unit/test_presets.py.
     spike     h fires only when the input changes
     copy      a delay line: unit 2 repeats unit 1's output one step late, read through W_hh
     rnn_lstm  the memory cell on a long input, with a plain-RNN twin that forgets
+    gru_hold  a GRU whose update gate is a latch: z ≈ 1 holds h, z ≈ 0 (an input above ½) rewrites it
 """
 
 from __future__ import annotations
@@ -126,7 +127,25 @@ def rnn_lstm() -> Preset:
     return Preset("rnn_lstm", lstm, dict(kind="impulse", length=200, amplitude=1.0, onset=1), twin)
 
 
-PRESETS = {p.__name__: p for p in (memory, forget, latch, counter, spike, copy, rnn_lstm)}
+GRU_HOLD_INPUT = "0, 0, 1, 0, 0, 0, 0.2, 0, 0, 0, 0.8, 0, 0, 0, 0, -0.4, 0, 0, 0.7, 0, 0, 0, 0, 0"
+
+
+def gru_hold() -> Preset:
+    # z = σ(2·BIG − 4·BIG·x): ≈ 1 (keep h) while x < ½, ≈ 0 (write n) above; n = tanh(1.5·x), and
+    # W_hn = 0, so r does not matter here: the update gate alone decides what h holds
+    H = 1
+    W_ih = np.array([[0.0], [-4 * BIG], [1.5]])
+    b_ih = np.array([0.0, 2 * BIG, 0.0])
+    sd = {
+        "weight_ih_l0": W_ih,
+        "weight_hh_l0": np.zeros((3 * H, H)),
+        "bias_ih_l0": b_ih,
+        "bias_hh_l0": np.zeros(3 * H),
+    }
+    return Preset("gru_hold", Network.from_state_dict(sd, "gru"), dict(kind="typed", text=GRU_HOLD_INPUT))
+
+
+PRESETS = {p.__name__: p for p in (memory, forget, latch, counter, spike, copy, rnn_lstm, gru_hold)}
 
 
 def preset(name: str) -> Preset:

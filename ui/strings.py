@@ -508,6 +508,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_title_spike": {"en": "Spike detector", "zh": "突变检测器"},
     "preset_title_copy": {"en": "Delay line: copy, one step late", "zh": "延迟线：晚一步复制"},
     "preset_title_rnn_lstm": {"en": "Plain RNN vs LSTM on a long input", "zh": "长输入上的普通 RNN 与 LSTM"},
+    "preset_title_gru_hold": {"en": "GRU: the update gate as a latch", "zh": "GRU：作为锁存器的更新门"},
+    "preset_text_gru_hold": {
+        "en": "A one-unit GRU. The update gate z = σ(20 − 40·x) stays ≈ 1 while the input is below ½, so "
+        "h_t = z·h_{t−1} + (1 − z)·n keeps h exactly; an input above ½ shuts z (≈ 0) and h becomes the candidate "
+        "n = tanh(1.5·x). Step through: h holds 0.91 after the 1, ignores the 0.2, becomes 0.83 at the 0.8 and "
+        "0.78 at the 0.7. W_hn = 0, so the reset gate r changes nothing here: z alone decides. Where an LSTM "
+        "needs a forget and an input gate, a GRU ties them: what it keeps (z) and what it writes (1 − z) add up to 1.",
+        "zh": "一个只有 1 个隐藏单元的 GRU。输入低于 ½ 时，更新门 z = σ(20 − 40·x) 保持 ≈ 1，"
+        "所以 h_t = z·h_{t−1} + (1 − z)·n 原样保留 h；输入高于 ½ 时 z 关闭（≈ 0），h 变成候选值 n = tanh(1.5·x)。"
+        "单步观察：输入 1 之后 h 保持 0.91，忽略 0.2，遇到 0.8 变为 0.83，遇到 0.7 变为 0.78。W_hn = 0，"
+        "所以重置门 r 在这里不起作用：只由 z 决定。LSTM 需要遗忘门和输入门两个门，GRU 把它们绑在一起："
+        "保留的份额（z）与写入的份额（1 − z）之和为 1。",
+    },
     "preset_text_memory": {
         "en": "One hidden unit. The forget gate's bias is +10, so f ≈ 1 at every step: nothing is forgotten. The input gate opens only near x = 1 (W_ii = 20, b_i = −10, so x = 1 gives i ≈ 1 and x ≤ 0 gives i ≈ 0.00005): the impulse at t = 1 is written. After it the input keeps moving between −1 and 0, so the candidate g = tanh(2x) is far from 0 — up to −0.96 — yet i ≈ 0 writes none of it: **C never changes again**. Suggested input: that sequence, 32 steps. Step through and watch g change while C_t stays put.",
         "zh": "一个隐藏单元。遗忘门偏置为 +10，所以每一步 f ≈ 1：什么都不忘。输入门只在 x 接近 1 时打开（W_ii = 20，b_i = −10，x = 1 时 i ≈ 1，x ≤ 0 时 i ≈ 0.00005）：t = 1 的脉冲被写入。之后输入在 −1 和 0 之间变化，候选值 g = tanh(2x) 远离 0（最低到 −0.96），但 i ≈ 0，一点也写不进去：**C 再也不变**。建议输入：这段序列，共 32 步。逐步观察：g 在变，C_t 不动。",

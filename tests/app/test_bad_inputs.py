@@ -101,7 +101,8 @@ LINKS = [
     ),
     ({"w": encoded(Network.random(1100, [1]))}, ["1100 input(s)", "1024 inputs"], {weights.CUSTOM: None}),
     ({"ov": "garbage"}, ["ov=garbage"], {weights.OVERRIDES: []}),
-    ({"ov": "z.1.1.1-.all"}, ["ov=z.1.1.1-.all"], {weights.OVERRIDES: []}),
+    ({"ov": "q.1.1.1-.all"}, ["ov=q.1.1.1-.all"], {weights.OVERRIDES: []}),
+    ({"ov": "z.1.1.1-.all"}, ["no gate z", "i, f, g, o"], {weights.OVERRIDES: []}),  # a GRU's gate on an LSTM
     ({"ov": "f.9.1.1-.all"}, ["no longer fit"], {weights.OVERRIDES: []}),
     ({"ov": "f.1.1.1-.all", "cell": "rnn"}, ["no longer fit"], {weights.OVERRIDES: []}),
     ({"foo": "1"}, ["“foo”", "ignored"], {}),
@@ -316,11 +317,15 @@ WEIGHTS_BAD = [
     ("text.npz", npz({"weight_ih_l0": np.array(["a", "b"])}), ["weights must be numbers"]),
     ("nan.npz", npz(lstm_sd() | {"bias_hh_l0": np.full(12, np.nan)}), ["NaN or infinity"]),
     ("huge.npz", npz(lstm_sd() | {"bias_hh_l0": np.full(12, 1e7)}), ["up to ±1e6"]),
-    ("gru.npz", npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((9, 3))}), ["like a GRU's", "(12, 3)"]),
+    (
+        "half_gru.npz",  # a GRU's W_hh with an LSTM's W_ih
+        npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((9, 3))}),
+        ["weight_ih_l0 has shape (12, 1), expected (9, any)"],
+    ),
     (
         "shape.npz",
         npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((10, 3))}),
-        ["wrong shape", "(12, 3) and a plain RNN's (3, 3)"],
+        ["wrong shape", "(12, 3), a GRU's (9, 3) and a plain RNN's (3, 3)"],
     ),
     (
         "nobias.npz",

@@ -54,7 +54,7 @@ def test_the_badge_names_custom_weights_and_forced_gates_and_clears_both():
     at = make_app({"ov": "f.1.1.5-.all"}, page="why")
     text = " ".join(m.value for m in at.main.markdown)
     assert "forced gates: f = 1 in layer 1, steps 5–T, all units" in text
-    assert "custom weights and forced gates are not used here" in " ".join(c.value for c in at.caption)
+    assert "Custom weights and forced gates are not used here" in " ".join(c.value for c in at.caption)
     at.switch_page("pages/weights.py").run()
     at.segmented_control(key="edit_gate").set_value("o").run()
     at.slider(key="bias_o").set_value(-2.0).run()

@@ -145,7 +145,7 @@ def test_import_torch_file_confirm_and_export_round_trip():
     "name, data, words",
     [
         ("notes.npz", b"just some text", ["not a valid .npz"]),
-        ("gru.npz", None, ["GRU"]),
+        ("five_blocks.npz", None, ["(10, 2)", "GRU's (6, 2)"]),
         ("nine_layers.npz", "deep", ["9 layer(s)", "up to 8 layers", "previous model is kept"]),
         ("wide.npz", "wide", ["300 hidden units", "256 hidden units per layer"]),
     ],
@@ -158,10 +158,10 @@ def test_bad_imports_leave_the_model_as_it_was(name, data, words):
     if data is None:
         data = npz(
             {
-                "weight_ih_l0": np.zeros((6, 1)),
-                "weight_hh_l0": np.zeros((6, 2)),
-                "bias_ih_l0": np.zeros(6),
-                "bias_hh_l0": np.zeros(6),
+                "weight_ih_l0": np.zeros((10, 1)),
+                "weight_hh_l0": np.zeros((10, 2)),
+                "bias_ih_l0": np.zeros(10),
+                "bias_hh_l0": np.zeros(10),
             }
         )
     elif data == "deep":

@@ -138,6 +138,39 @@ def test_rnn_and_bad_input_in_the_browser(new_page, app_url, artifacts):
     page.screenshot(path=str(artifacts / "rnn_bad_input.png"), full_page=True)
 
 
+def test_step_through_a_gru_and_load_its_preset(new_page, app_url, artifacts):
+    """cell=gru in the browser: the GRU's reading follows the steps; the Timeline draws r, z, n, h;
+    the GRU preset loads from the Weights lab, and its link opens it on the Cell page."""
+    page = open_app(new_page, app_url + "/?cell=gru&input=typed&data=0,0,1,0,0,0.2,0,0.8,0")
+    expect(page.get_by_role("heading", name="Inside one GRU cell")).to_be_visible()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 9"))
+    reading = page.locator("[data-testid=stMarkdownContainer]", has_text="update gate keeps").first
+    first = reading.inner_text()
+    for t in (2, 3):
+        button(page, "step_next").click()
+        expect(step_caption(page)).to_have_text(re.compile(f"Step t = {t} of 9"))
+    page.wait_for_selector(DONE)
+    assert reading.inner_text() != first
+    expect(page.get_by_text("GRUCELL", exact=False).first).to_be_attached()
+    page.screenshot(path=str(artifacts / "gru_cell.png"), full_page=True)
+    page.goto(app_url + "/timeline?cell=gru&t=3")
+    page.wait_for_selector(DONE)
+    expect(page.get_by_text("z (update gate)").first).to_be_visible()
+    expect(page.get_by_text("r (reset gate)").first).to_be_visible()
+    page.goto(app_url + "/weights")
+    page.wait_for_selector(DONE)
+    page.get_by_role("tab", name="Teaching presets").click()
+    page.locator(".st-key-preset_choice [role=combobox]").click()
+    page.get_by_role("option", name="GRU: the update gate as a latch").click()
+    expect(page.get_by_text("ignores the 0.2")).to_be_visible()
+    button(page, "preset_load").click()
+    page.wait_for_selector(DONE)
+    page.goto(page.url.replace("/weights", "/").split("#")[0])  # the link carries the preset's weights
+    page.wait_for_selector(DONE)
+    expect(page.get_by_role("heading", name="Inside one GRU cell")).to_be_visible()
+    expect(step_caption(page)).to_have_text(re.compile("of 24"))
+
+
 def test_why_lstm_page_and_presets(new_page, app_url, artifacts):
     page = open_app(new_page, app_url + "/why")
     expect(page.get_by_role("heading", name=re.compile("Why LSTM"))).to_be_visible()

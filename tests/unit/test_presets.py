@@ -96,7 +96,22 @@ def test_rnn_forgets_where_the_lstm_remembers():
     np.testing.assert_allclose(h_rnn[:3], [0.96, 0.70, 0.56], atol=0.005)  # the numbers the text quotes
 
 
+def test_gru_hold_keeps_h_until_an_input_above_a_half_rewrites_it():
+    _, x, lt = run("gru_hold")
+    assert lt.kind.name == "gru"
+    x = x[:, 0]
+    writes = np.flatnonzero(x > 0.5)
+    assert writes.tolist() == [2, 10, 18]  # 1, 0.8 and 0.7; 0.2 and −0.4 are not writes
+    for t in range(len(x)):
+        if t in writes:
+            assert lt.z[t, 0] < 1e-3 and abs(lt.h[t, 0] - np.tanh(1.5 * x[t])) < 1e-3
+        else:
+            assert lt.z[t, 0] > 0.999 and abs(lt.h[t, 0] - lt.h_prev[t, 0]) < 1e-3  # held
+    # the numbers the preset's text quotes
+    assert [f"{lt.h[t, 0]:.2f}" for t in (9, 17, 23)] == ["0.91", "0.83", "0.78"]
+
+
 def test_every_preset_is_listed_and_unknown_names_are_refused():
-    assert set(PRESETS) == {"memory", "forget", "latch", "counter", "spike", "copy", "rnn_lstm"}
+    assert set(PRESETS) == {"memory", "forget", "latch", "counter", "spike", "copy", "rnn_lstm", "gru_hold"}
     with pytest.raises(ValueError, match="Unknown preset"):
         preset("nope")
