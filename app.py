@@ -9,7 +9,7 @@ import logging
 import streamlit as st
 
 from ui import badge, page, state
-from ui.i18n import lang, t
+from ui.i18n import lang, tx
 from ui.sidebar import show_problems, sidebar
 
 st.set_page_config(page_title="Gate Lab", page_icon="🔬", layout="wide")
@@ -25,7 +25,7 @@ PAGES = (  # (file, title key, icon, url path, has step controls)
     ("pages/classify.py", "page_classify", "🏷️", "classify", False),
 )
 nav = st.navigation(
-    [st.Page(f, title=t(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES]
+    [st.Page(f, title=tx(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES]
 )
 view = state.view()
 here = nav.url_path or "cell"  # the default page's url_path is ""
@@ -41,6 +41,6 @@ try:
     nav.run()
 except Exception:  # a student sees a sentence; the server log keeps the traceback
     logging.getLogger("gatelab").exception("a page failed")
-    st.error(t("internal_error"), icon="⚠️")
+    st.error(tx("internal_error"), icon="⚠️")
 state.sync_url()
 page.html_lang(lang())  # last: an empty element at the page's end takes no room

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import page
 from ui.engine import run
-from ui.i18n import lang, t, tr
+from ui.i18n import lang, tx
 from ui.steps import jump_to_clicked, step_caption, step_fragment
 from ui.strings import STRINGS
 from viz.diagram import colour_key_figure, diagram_figure
@@ -19,8 +19,8 @@ digits = int(st.session_state.get("digits", 2))
 T = lt.steps
 cell = ctx.cfg.cell
 
-st.title(t("cell_title_" + cell))
-st.caption(t("cell_intro_" + cell))
+st.title(tx("cell_title_" + cell))
+st.caption(tx("cell_intro_" + cell))
 st.caption(page.network_line(ctx))
 
 
@@ -29,7 +29,7 @@ def view(s: int) -> None:
     top_left, top_right = st.columns([2, 1], gap="large")
     with top_left:
         playing = st.session_state.get("step_play", False)
-        title = t("diagram_title", layer=ctx.layer + 1, unit=ctx.unit + 1, t=s + 1)
+        title = tx("diagram_title", layer=ctx.layer + 1, unit=ctx.unit + 1, t=s + 1)
         if playing:
             fig = animated_diagram(
                 ctx.cfg, ctx.layer, ctx.unit, st.session_state.get("play_speed", 20), lang()
@@ -43,7 +43,7 @@ def view(s: int) -> None:
                 selection_mode="points",
             )
         else:
-            fig = diagram_figure(lt, s, ctx.unit, tr, title=title, colour_bars=False, digits=digits)
+            fig = diagram_figure(lt, s, ctx.unit, tx, title=title, colour_bars=False, digits=digits)
             st.plotly_chart(fig, key="cell_diagram", config={"displaylogo": False})
             # the same figure at every step: Streamlit keeps it, the browser does not redraw it
             st.plotly_chart(colour_key(lang()), key="colour_key", config={"displayModeBar": False})
@@ -51,7 +51,7 @@ def view(s: int) -> None:
         if ctx.result.base is not None:
             b, u = ctx.result.base.layers[ctx.layer], ctx.unit
             st.warning(
-                t(
+                tx(
                     "whatif_cell_note",
                     h=num(lt.h[s, u]),
                     c=num(lt.c[s, u]) if lt.c is not None else "—",
@@ -61,22 +61,22 @@ def view(s: int) -> None:
                 icon="🔀",
             )
         step_line = "" if st.session_state.get("step_play") else step_caption(s, T) + "\n\n"
-        st.markdown(f"{step_line}### {t('reading_header')}\n\n{reading(lt, s, ctx.unit, t)}")
+        st.markdown(f"{step_line}### {tx('reading_header')}\n\n{reading(lt, s, ctx.unit, tx)}")
     # The symbols are typeset once (identical at every step, so the browser keeps them);
     # this step's numbers sit beside them as text: re-typesetting at every step cost the most.
-    st.markdown(f"### {t('equations_header', unit=ctx.unit + 1)}")
+    st.markdown(f"### {tx('equations_header', unit=ctx.unit + 1)}")
     sym, nums = st.columns([1, 1], vertical_alignment="center")
     sym.latex(symbolic(cell))
-    nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=t("forced"), digits=digits)))
+    nums.markdown("\n\n".join(numbers(lt, s, ctx.unit, forced_word=tx("forced"), digits=digits)))
     st.markdown(
-        f"### {t('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{step_table(lt, s, digits + 1, t('unit'))}"
+        f"### {tx('all_units_header', layer=ctx.layer + 1, t=s + 1)}\n\n{step_table(lt, s, digits + 1, tx('unit'))}"
     )
     # the code stays collapsed until opened: a closed expander costs the browser nothing per step
-    with st.expander(t("code_header"), expanded=False):
-        st.caption(t("code_corrected"))
-        st.code(pseudocode(lt, s, tr, digits), language="python")
-        st.markdown(t("code_stack_header"))
-        st.code(stacked_pseudocode(ctx.result.trace, s, tr, digits), language="python")
+    with st.expander(tx("code_header"), expanded=False):
+        st.caption(tx("code_corrected"))
+        st.code(pseudocode(lt, s, tx, digits), language="python")
+        st.markdown(tx("code_stack_header"))
+        st.code(stacked_pseudocode(ctx.result.trace, s, tx, digits), language="python")
 
 
 def stop_playing_here() -> None:
@@ -101,8 +101,8 @@ def animated_diagram(cfg, layer: int, unit: int, speed: int, language: str):
 
 
 if lt.x.shape[1] > 1 or ctx.layer > 0:
-    st.caption(t("x_vector_note", layer=ctx.layer + 1, d=lt.x.shape[1]))
+    st.caption(tx("x_vector_note", layer=ctx.layer + 1, d=lt.x.shape[1]))
 step_fragment(T, view, can_play=True, caption=False)  # the step line opens the reading instead
 if cell == "lstm":
-    st.caption(t("code_note"))
-st.caption(t("credit"))
+    st.caption(tx("code_note"))
+st.caption(tx("credit"))

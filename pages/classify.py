@@ -3,17 +3,17 @@
 import streamlit as st
 
 from ui import classify_ui, page
-from ui.i18n import t
+from ui.i18n import tx
 
 page.ensure_app()
-st.title(t("clf_title"))
-st.markdown(t("clf_intro"))
-st.caption(t("clf_sidebar_note"))
+st.title(tx("clf_title"))
+st.markdown(tx("clf_intro"))
+st.caption(tx("clf_sidebar_note"))
 data = classify_ui.data_ui()
 if data is not None:
-    with st.expander(t("clf_settings"), expanded=True):
+    with st.expander(tx("clf_settings"), expanded=True):
         settings = classify_ui.settings_ui()
     classify_ui.train_ui(data, settings)
     classify_ui.results_ui(data)
-    with st.expander(t("clf_import_header")):
+    with st.expander(tx("clf_import_header")):
         classify_ui.import_ui(data)

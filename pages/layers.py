@@ -3,20 +3,20 @@
 import streamlit as st
 
 from ui import page
-from ui.i18n import t, tr
+from ui.i18n import tx
 from ui.steps import step_fragment
 from viz.stack import stack_figure
 
 ctx = page.context()
 trace = ctx.result.trace
 
-st.title(t("layers_title"))
-st.markdown(t("layers_intro"))
+st.title(tx("layers_title"))
+st.markdown(tx("layers_intro"))
 st.caption(page.network_line(ctx))
 
 
 def view(s: int) -> None:
-    st.plotly_chart(stack_figure(trace, s, tr), key="stack_chart", config={"displaylogo": False})
+    st.plotly_chart(stack_figure(trace, s, tx), key="stack_chart", config={"displaylogo": False})
     page.step_tables(trace, s)
 
 

@@ -6,18 +6,18 @@ import streamlit as st
 
 from lstm_core.export import trace_to_csv
 from ui import page
-from ui.i18n import t, tr
+from ui.i18n import tx
 from ui.steps import jump_to_clicked, step_fragment
 from viz.timeline import cursor_css, difference_heatmaps, input_chart, layer_heatmaps
 
 ctx = page.context()
 trace = ctx.result.trace
 
-st.title(t("timeline_title"))
-st.caption(t("timeline_intro"))
+st.title(tx("timeline_title"))
+st.caption(tx("timeline_intro"))
 st.caption(page.network_line(ctx))
 st.download_button(
-    t("download_csv"),
+    tx("download_csv"),
     trace_to_csv(trace),
     file_name="gate-lab-trace.csv",
     mime="text/csv",
@@ -34,7 +34,7 @@ def jump_to(key: str) -> None:
 
 def view(s: int) -> None:
     st.plotly_chart(
-        input_chart(ctx.result.x, ctx.result.names, s, tr),
+        input_chart(ctx.result.x, ctx.result.names, s, tx),
         key="input_chart",
         config={"displaylogo": False},
         on_select=partial(jump_to, "input_chart"),
@@ -50,7 +50,7 @@ base = ctx.result.base
 with st.container(key="timeline_heatmaps"):
     for k, lt in enumerate(trace.layers):
         if base is not None:
-            fig = difference_heatmaps(lt, base.layers[k], tr, title=t("diff_title", k=k + 1))
+            fig = difference_heatmaps(lt, base.layers[k], tx, title=tx("diff_title", k=k + 1))
             st.plotly_chart(fig, key=f"diff_{k}", config={"displaylogo": False})
-        fig = layer_heatmaps(lt, tr, title=t("layer_title", k=k + 1, H=lt.hidden_size))
+        fig = layer_heatmaps(lt, tx, title=tx("layer_title", k=k + 1, H=lt.hidden_size))
         st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from ui import lab, page
-from ui.i18n import t
+from ui.i18n import tx
 
 ctx = page.context()
-st.title(t("weights_title"))
-st.markdown(t("weights_intro"))
+st.title(tx("weights_title"))
+st.markdown(tx("weights_intro"))
 st.info(lab.status(ctx), icon="🎛️")
 lab.show_error()
-edit, presets, whatif, files = st.tabs([t("tab_edit"), t("tab_presets"), t("tab_whatif"), t("tab_files")])
+edit, presets, whatif, files = st.tabs([tx("tab_edit"), tx("tab_presets"), tx("tab_whatif"), tx("tab_files")])
 with edit:
     lab.edit_ui(ctx)
 with presets:

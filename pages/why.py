@@ -4,28 +4,28 @@ import streamlit as st
 
 from ui import page
 from ui.engine import why
-from ui.i18n import t, tr
+from ui.i18n import tx
 from ui.steps import step_fragment
-from ui.why import controls_ui, explanation
+from ui.why_controls import controls_ui, explanation
 from viz.tables import columns
 from viz.why import memory_figure, reach_figure
 
 ctx = page.context()
-st.title(t("why_title"))
-st.markdown(t("why_intro"))
+st.title(tx("why_title"))
+st.markdown(tx("why_intro"))
 rho = controls_ui()
 w = why(ctx.cfg, rho)
-st.caption(t("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}", gru=f"{w.gru_rho:.2f}"))
+st.caption(tx("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}", gru=f"{w.gru_rho:.2f}"))
 
 
 def view(s: int) -> None:
     left, right = st.columns(2, gap="large")
     left.plotly_chart(
-        reach_figure(w.rnn_reach, w.lstm_reach, s, tr, gru=w.gru_reach),
+        reach_figure(w.rnn_reach, w.lstm_reach, s, tx, gru=w.gru_reach),
         key="why_reach",
         config={"displaylogo": False},
     )
-    right.plotly_chart(memory_figure(w.lstm_reach, s, tr), key="why_memory", config={"displaylogo": False})
+    right.plotly_chart(memory_figure(w.lstm_reach, s, tx), key="why_memory", config={"displaylogo": False})
 
 
 step_fragment(w.x.shape[0], view)
@@ -42,5 +42,5 @@ page.data_table(
     )
 )
 st.markdown(explanation(w))
-st.caption(t("why_sidebar_note"))
-st.caption(t("why_network_note"))
+st.caption(tx("why_sidebar_note"))
+st.caption(tx("why_network_note"))

@@ -6,15 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from . import weights
-from .i18n import t
+from .i18n import tx
 from .sidebar import custom_label
 
 
 def units_label(ov) -> str:
     """'all units' or 'units 1, 3': which hidden units a forced gate applies to."""
     if ov.units is None:
-        return t("ov_units_all")
-    return t("ov_units_some", list=", ".join(str(u + 1) for u in ov.units))
+        return tx("ov_units_all")
+    return tx("ov_units_some", list=", ".join(str(u + 1) for u in ov.units))
 
 
 def describe_overrides() -> str:
@@ -23,7 +23,7 @@ def describe_overrides() -> str:
         units = units_label(ov)
         stop = "T" if ov.stop is None else str(ov.stop)
         parts.append(
-            t(
+            tx(
                 "badge_override",
                 g=ov.gate,
                 v=f"{ov.value:g}",
@@ -42,13 +42,13 @@ def badge() -> None:
         return
     parts = []
     if custom:
-        parts.append(t("badge_weights", what=custom_label()))
+        parts.append(tx("badge_weights", what=custom_label()))
     if ovs:
-        parts.append(t("badge_forced", what=describe_overrides()))
+        parts.append(tx("badge_forced", what=describe_overrides()))
     with st.container(key="custom_badge", horizontal=True, vertical_alignment="center"):
-        st.markdown(":orange-badge[:material/tune: " + t("badge_title") + "] " + " · ".join(parts))
+        st.markdown(":orange-badge[:material/tune: " + tx("badge_title") + "] " + " · ".join(parts))
         st.button(
-            t("badge_clear"),
+            tx("badge_clear"),
             key="badge_clear",
             on_click=weights.reset_to_seed,
             icon=":material/restart_alt:",

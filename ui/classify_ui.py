@@ -14,7 +14,7 @@ from viz.tables import columns, history_columns
 from . import page, state, weights
 from .errors import say
 from .files import read_weights
-from .i18n import labels, lang, t, tr
+from .i18n import labels, lang, tx
 from .state import STEP
 from .strings import STRINGS
 
@@ -45,12 +45,12 @@ def _uploaded(which: str) -> None:
         return
     raw, text, problem = up.getvalue(), None, None
     if len(raw) > UCR_MAX_BYTES:
-        problem = t("clf_ucr_too_big", mb=UCR_MAX_BYTES // 2**20)
+        problem = tx("clf_ucr_too_big", mb=UCR_MAX_BYTES // 2**20)
     else:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            problem = t("csv_not_text")
+            problem = tx("csv_not_text")
     st.session_state[f"{UCR}_{which}"] = (up.name, text, problem)
 
 
@@ -64,50 +64,58 @@ def data_ui():
     """Pick a task (or upload UCR files); return (X_train, y_train, X_test, y_test, class names, key) or None."""
     options = [*datasets.TASKS, "ucr"]
     task = st.selectbox(
-        t("clf_task_label"), options, key="clf_task", format_func=labels("clf_task_"), on_change=_task_changed
+        tx("clf_task_label"),
+        options,
+        key="clf_task",
+        format_func=labels("clf_task_"),
+        on_change=_task_changed,
     )
-    st.caption(t(f"clf_task_help_{task}"))
+    st.caption(tx(f"clf_task_help_{task}"))
     st.session_state.setdefault("clf_znorm", task == "ucr")
-    z = st.checkbox(t("clf_znorm"), key="clf_znorm")
+    z = st.checkbox(tx("clf_znorm"), key="clf_znorm")
     seed = int(st.session_state.get("clf_seed", 0))
     if task != "ucr":
         return (*task_data(task, seed, z, lang()), (task, seed, z))
     c1, c2 = st.columns(2)
     c1.file_uploader(
-        t("clf_ucr_train"),
+        tx("clf_ucr_train"),
         type=["tsv", "txt", "csv"],
         key="clf_ucr_train",
         on_change=_uploaded,
         args=("train",),
     )
     c2.file_uploader(
-        t("clf_ucr_test"), type=["tsv", "txt", "csv"], key="clf_ucr_test", on_change=_uploaded, args=("test",)
+        tx("clf_ucr_test"),
+        type=["tsv", "txt", "csv"],
+        key="clf_ucr_test",
+        on_change=_uploaded,
+        args=("test",),
     )
     files = [st.session_state.get(f"{UCR}_{w}") for w in ("train", "test")]
     if any(f is None for f in files):
-        st.info(t("clf_ucr_help"))
+        st.info(tx("clf_ucr_help"))
         return None
     for _, _, problem in files:
         if problem:
-            st.error(t("clf_ucr_refused", msg=problem), icon="⚠️")
+            st.error(tx("clf_ucr_refused", msg=problem), icon="⚠️")
             return None
     if st.session_state.get("clf_ucr_train") is None or st.session_state.get("clf_ucr_test") is None:
-        st.caption(t("clf_ucr_kept", train=files[0][0], test=files[1][0]))
+        st.caption(tx("clf_ucr_kept", train=files[0][0], test=files[1][0]))
     texts = [f[1] for f in files]  # (name, text, problem) each
     try:
         Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
     except lstm_core.GateLabError as e:
-        st.error(t("clf_ucr_refused", msg=say(e)), icon="⚠️")
+        st.error(tx("clf_ucr_refused", msg=say(e)), icon="⚠️")
         return None
     if z:
         Xtr, Xte = classify.znorm(Xtr), classify.znorm(Xte)
-    st.caption(t("clf_ucr_found", n=len(ytr), m=len(yte), T=Xtr.shape[1], k=len(names)))
+    st.caption(tx("clf_ucr_found", n=len(ytr), m=len(yte), T=Xtr.shape[1], k=len(names)))
     return Xtr, ytr, Xte, yte, names, ("ucr", hash(tuple(texts)), z)
 
 
 def settings_ui() -> dict:
     cell = st.segmented_control(
-        t("cell_kind_label"),
+        tx("cell_kind_label"),
         list(lstm_core.KINDS_BY_NAME),
         format_func=labels("cell_"),
         key="clf_cell",
@@ -115,20 +123,20 @@ def settings_ui() -> dict:
         required=True,
     )
     c = st.columns(4)
-    layers = c[0].slider(t("clf_layers"), 1, 2, value=1, key="clf_layers")
-    hidden = c[1].slider(t("clf_hidden"), 2, 32, value=32, key="clf_hidden")
-    epochs = c[2].slider(t("clf_epochs"), 1, 200, value=40, key="clf_epochs")
-    batch = c[3].select_slider(t("clf_batch"), [8, 16, 32, 64, 128], value=32, key="clf_batch")
+    layers = c[0].slider(tx("clf_layers"), 1, 2, value=1, key="clf_layers")
+    hidden = c[1].slider(tx("clf_hidden"), 2, 32, value=32, key="clf_hidden")
+    epochs = c[2].slider(tx("clf_epochs"), 1, 200, value=40, key="clf_epochs")
+    batch = c[3].select_slider(tx("clf_batch"), [8, 16, 32, 64, 128], value=32, key="clf_batch")
     c = st.columns(3)
-    lr = c[0].select_slider(t("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=0.01, key="clf_lr")
+    lr = c[0].select_slider(tx("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=0.01, key="clf_lr")
     max_norm = c[1].select_slider(
-        t("clf_clip"),
+        tx("clf_clip"),
         [0.1, 0.5, 1.0, 5.0, 0.0],
         value=1.0,
         key="clf_clip",
-        format_func=lambda v: t("clf_clip_off") if v == 0 else f"{v:g}",
+        format_func=lambda v: tx("clf_clip_off") if v == 0 else f"{v:g}",
     )
-    seed = c[2].number_input(t("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
+    seed = c[2].number_input(tx("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
     return dict(
         hidden=(hidden,) * layers,
         epochs=epochs,
@@ -143,9 +151,11 @@ def settings_ui() -> dict:
 def train_ui(data, settings: dict) -> None:
     """The Train button and the live loop; the best model (lowest training loss) is kept in the session."""
     Xtr, ytr, Xte, yte, names, key = data
-    if not st.button(t("clf_train_button"), key="clf_train", type="primary"):
+    if not st.button(tx("clf_train_button"), key="clf_train", type="primary"):
         return
-    st.button(t("clf_stop_button"), key="clf_stop", help=t("clf_stop_help"))  # a click reruns: the loop stops
+    st.button(
+        tx("clf_stop_button"), key="clf_stop", help=tx("clf_stop_help")
+    )  # a click reruns: the loop stops
     progress, chart = st.progress(0.0), st.empty()
     result = {"key": key, "history": [], "model": None, "names": names, "best_loss": np.inf, "best_epoch": 0}
     st.session_state[RESULT] = result
@@ -156,7 +166,7 @@ def train_ui(data, settings: dict) -> None:
                 result["best_loss"], result["model"], result["best_epoch"] = ep.loss, ep.model, ep.epoch
             progress.progress(
                 ep.epoch / settings["epochs"],
-                text=t(
+                text=tx(
                     "clf_progress",
                     e=ep.epoch,
                     n=settings["epochs"],
@@ -167,9 +177,9 @@ def train_ui(data, settings: dict) -> None:
             )
             from viz.classify import curves_figure
 
-            chart.plotly_chart(curves_figure(result["history"], tr), key=f"clf_live_{ep.epoch}")
+            chart.plotly_chart(curves_figure(result["history"], tx), key=f"clf_live_{ep.epoch}")
     except FloatingPointError as e:
-        st.error(t("clf_diverged", msg=str(e)), icon="⚠️")
+        st.error(tx("clf_diverged", msg=str(e)), icon="⚠️")
     st.rerun()
 
 
@@ -184,66 +194,66 @@ def results_ui(data) -> None:
     Xtr, ytr, Xte, yte, names, key = data
     res = st.session_state.get(RESULT)
     if not res or res.get("model") is None:
-        st.info(t("clf_not_trained"))
+        st.info(tx("clf_not_trained"))
         return
     if res["key"] != key:
-        st.warning(t("clf_other_data"))
+        st.warning(tx("clf_other_data"))
         return
     from viz.classify import confusion_figure, curves_figure, probabilities_figure
 
     model = res["model"]
     pred = model.predict(Xte)
     knn = classify.nearest_neighbour(Xtr, ytr, Xte)
-    with st.spinner(t("clf_dtw_running")):
+    with st.spinner(tx("clf_dtw_running")):
         knn_dtw = dtw_predictions(key, Xtr, ytr, Xte)
     acc, acc_nn = float((pred == yte).mean()), float((knn == yte).mean())
     acc_dtw = float((knn_dtw == yte).mean())
     c = st.columns(4)
     # the delta is a number's text with its sign first: Streamlit colours and points the arrow by that sign
     c[0].metric(
-        t("clf_model_acc", cell=t(f"cell_{model.net.cell}")),
+        tx("clf_model_acc", cell=tx(f"cell_{model.net.cell}")),
         f"{100 * acc:.1f} %",
-        delta=t("clf_delta_points", d=f"{100 * (acc - acc_dtw):+.1f}"),
+        delta=tx("clf_delta_points", d=f"{100 * (acc - acc_dtw):+.1f}"),
     )
-    c[1].metric(t("clf_dtw_acc"), f"{100 * acc_dtw:.1f} %", help=t("clf_dtw_help"))
-    c[2].metric(t("clf_knn_acc"), f"{100 * acc_nn:.1f} %")
-    c[3].metric(t("clf_epochs_run"), len(res["history"]))
+    c[1].metric(tx("clf_dtw_acc"), f"{100 * acc_dtw:.1f} %", help=tx("clf_dtw_help"))
+    c[2].metric(tx("clf_knn_acc"), f"{100 * acc_nn:.1f} %")
+    c[3].metric(tx("clf_epochs_run"), len(res["history"]))
     if res.get("best_epoch"):
         st.caption(
-            t("clf_best_epoch", e=res["best_epoch"], n=len(res["history"]), loss=f"{res['best_loss']:.3f}")
+            tx("clf_best_epoch", e=res["best_epoch"], n=len(res["history"]), loss=f"{res['best_loss']:.3f}")
         )
     left, right = st.columns([3, 2])
-    left.plotly_chart(curves_figure(res["history"], tr), key="clf_curves")
+    left.plotly_chart(curves_figure(res["history"], tx), key="clf_curves")
     if res["history"]:
         with left:
-            page.data_table(history_columns(res["history"], tr))
+            page.data_table(history_columns(res["history"], tx))
     right.plotly_chart(
-        confusion_figure(classify.confusion(yte, pred, len(names)), names, tr), key="clf_confusion"
+        confusion_figure(classify.confusion(yte, pred, len(names)), names, tx), key="clf_confusion"
     )
-    st.subheader(t("clf_open_header"))
-    i = int(st.number_input(t("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
+    st.subheader(tx("clf_open_header"))
+    i = int(st.number_input(tx("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
     x = Xte[i]
-    st.caption(t("clf_series_info", true=names[yte[i]], pred=names[pred[i]]))
+    st.caption(tx("clf_series_info", true=names[yte[i]], pred=names[pred[i]]))
     probs = classify.probabilities_over_time(model, x)
-    st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tr), key="clf_probs")
-    st.caption(t("clf_probs_help"))
+    st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="clf_probs")
+    st.caption(tx("clf_probs_help"))
     page.data_table(columns("t", {"x_t": x[:, 0]} | {str(n): probs[:, k] for k, n in enumerate(names)}, 4))
     c1, c2 = st.columns(2)
     if c1.button(
-        t("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])
+        tx("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])
     ):
         st.switch_page("pages/cell.py")
     buf = io.BytesIO()
     np.savez(buf, **model.state_dict())
     c2.download_button(
-        t("clf_export"), buf.getvalue(), file_name="gate-lab-classifier.npz", key="clf_export", icon="⬇️"
+        tx("clf_export"), buf.getvalue(), file_name="gate-lab-classifier.npz", key="clf_export", icon="⬇️"
     )
 
 
 def import_ui(data) -> None:
     """Re-import an exported classifier (.npz with the LSTM and head.weight / head.bias)."""
     *_, names, key = data
-    up = st.file_uploader(t("clf_import"), type=["npz", "safetensors"], key="clf_import")
+    up = st.file_uploader(tx("clf_import"), type=["npz", "safetensors"], key="clf_import")
     if up is None:
         return
     try:
@@ -259,7 +269,7 @@ def import_ui(data) -> None:
                 f"head.weight is {W.shape}; this task needs ({len(names)}, {net.hidden_sizes[-1]})."
             )
     except lstm_core.GateLabError as e:
-        st.error(t("import_refused", msg=say(e)), icon="⚠️")
+        st.error(tx("import_refused", msg=say(e)), icon="⚠️")
         return
     model = classify.Classifier(net, W, b)
     st.session_state[RESULT] = {
@@ -269,4 +279,4 @@ def import_ui(data) -> None:
         "names": names,
         "best_loss": np.nan,
     }
-    st.success(t("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))
+    st.success(tx("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))

@@ -7,7 +7,7 @@ one without a code is shown as its English message.
 
 from __future__ import annotations
 
-from .i18n import t
+from .i18n import tx
 from .strings import STRINGS
 
 
@@ -15,10 +15,10 @@ def place(where: tuple) -> str:
     """("number", n) | ("cell", line, column) | ("ucr", "train" | "test", line, column), in words."""
     kind, *at = where
     if kind == "number":
-        return t("place_number", n=at[0])
+        return tx("place_number", n=at[0])
     if kind == "cell":
-        return t("place_cell", line=at[0], col=at[1])
-    return t("place_ucr", which=t(f"file_{at[0]}"), line=at[1], col=at[2])
+        return tx("place_cell", line=at[0], col=at[1])
+    return tx("place_ucr", which=tx(f"file_{at[0]}"), line=at[1], col=at[2])
 
 
 def say(e: Exception) -> str:
@@ -30,8 +30,8 @@ def say(e: Exception) -> str:
         if isinstance(params.get("where"), tuple):
             params["where"] = place(params["where"])
         if "which" in params:
-            params["which"] = t(f"file_{params['which']}")
-        return t(f"err_{code}").format(**params)  # format here: t() leaves a text without values as it is
+            params["which"] = tx(f"file_{params['which']}")
+        return tx(f"err_{code}").format(**params)  # format here: tx() leaves a text without values as it is
     except (
         KeyError,
         IndexError,

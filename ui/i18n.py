@@ -1,6 +1,7 @@
-"""Every sentence the app shows, in English and 简体中文, and ``t()`` to fetch one.
+"""Every sentence the app shows, in English and 简体中文, and ``tx()`` to fetch one.
 
-``t(key, **values)`` formats the string of the session's language. A key
+``tx(key, **values)`` formats the string of the session's language (``tx`` is the
+translator everywhere; ``t`` is always a timestep and a ``Trace`` is never ``tx``). A key
 that is missing raises KeyError, so a test that renders every page in both
 languages finds any string that is not in this table.
 """
@@ -19,18 +20,15 @@ def lang() -> str:
     return v if v in LANGS else "en"
 
 
-def t(key: str, **values: object) -> str:
+def tx(key: str, **values: object) -> str:
+    """The string ``key`` in the session's language, formatted with ``values`` (figure builders
+    take it as their lookup function)."""
     text = STRINGS[key][lang()]
     return text.format(**values) if values else text
 
 
-def tr(key: str) -> str:
-    """``t`` without values, for figure builders that take a lookup function."""
-    return t(key)
-
-
 def labels(prefix: str):
-    """A format_func for options: option -> t(prefix + option), in today's language.
+    """A format_func for options: option -> tx(prefix + option), in today's language.
 
     The language is bound now, not looked up later, so the function gives the
     same label wherever Streamlit calls it (AppTest calls it outside a run).

@@ -19,7 +19,7 @@ from . import state, weights
 from .badge import units_label
 from .errors import say
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
-from .i18n import labels, t
+from .i18n import labels, tx
 from .page import Context
 from .state import STEP
 
@@ -54,7 +54,7 @@ def _table(net: Network, layer: int, gate: str) -> pd.DataFrame:
     for j in range(p.hidden_size):
         cols[f"h{j + 1}"] = p.W_hh[rows, j]
     cols["b_ih"], cols["b_hh"] = p.b_ih[rows], p.b_hh[rows]
-    return pd.DataFrame(cols, index=[f"{t('unit')} {u + 1}" for u in range(p.hidden_size)])
+    return pd.DataFrame(cols, index=[f"{tx('unit')} {u + 1}" for u in range(p.hidden_size)])
 
 
 def _on_edit(ctx: Context, layer: int, gate: str, key: str) -> None:
@@ -62,7 +62,7 @@ def _on_edit(ctx: Context, layer: int, gate: str, key: str) -> None:
     try:
         net = weights.edit_cells(_net(ctx), layer, gate, {int(r): c for r, c in edits.items()})
     except (ValueError, lstm_core.GateLabError) as e:
-        _fail(t("edit_refused", msg=say(e)))
+        _fail(tx("edit_refused", msg=say(e)))
         st.session_state[weights.VERSION] = st.session_state.get(weights.VERSION, 0) + 1
         return
     weights.set_network(net, "edited")
@@ -83,11 +83,11 @@ def _on_mult(ctx: Context, layer: int, gate: str) -> None:
 def edit_ui(ctx: Context) -> None:
     net, layer = _net(ctx), ctx.layer
     gates = net.kind.blocks  # a plain RNN's one block is h
-    st.caption(t("edit_help", layer=layer + 1))
+    st.caption(tx("edit_help", layer=layer + 1))
     if st.session_state.get("edit_gate") not in gates:
         st.session_state["edit_gate"] = gates[0]
     gate = st.segmented_control(
-        t("edit_gate_label"), gates, key="edit_gate", required=True, format_func=labels("gate_name_")
+        tx("edit_gate_label"), gates, key="edit_gate", required=True, format_func=labels("gate_name_")
     )
     p = net.layers[layer]
     rows = weights.gate_rows(p, net.cell, gate)
@@ -96,25 +96,25 @@ def edit_ui(ctx: Context) -> None:
         np.clip(np.round(np.mean(p.b_ih[rows] + p.b_hh[rows]), 2), -10, 10)
     )
     c1.slider(
-        t("edit_bias_label", g=gate),
+        tx("edit_bias_label", g=gate),
         -10.0,
         10.0,
         step=0.1,
         key=f"bias_{gate}",
         on_change=_on_bias,
         args=(ctx, layer, gate),
-        help=t("edit_bias_help"),
+        help=tx("edit_bias_help"),
     )
     st.session_state.setdefault(f"mult_{gate}", 1.0)
     c2.slider(
-        t("edit_mult_label", g=gate),
+        tx("edit_mult_label", g=gate),
         0.0,
         3.0,
         step=0.05,
         key=f"mult_{gate}",
         on_change=_on_mult,
         args=(ctx, layer, gate),
-        help=t("edit_mult_help"),
+        help=tx("edit_mult_help"),
     )
     key = f"edit_{layer}_{gate}_{st.session_state.get(weights.VERSION, 0)}"
     df = _table(net, layer, gate)
@@ -128,7 +128,7 @@ def edit_ui(ctx: Context) -> None:
         width="stretch",
         num_rows="fixed",
     )
-    st.caption(t("edit_columns", d=p.input_size, h=p.hidden_size))
+    st.caption(tx("edit_columns", d=p.input_size, h=p.hidden_size))
 
 
 # ---- presets ------------------------------------------------------------------------
@@ -154,18 +154,17 @@ def _load_preset(name: str) -> None:
 
 def presets_ui(ctx: Context) -> None:
     name = st.selectbox(
-        t("preset_label"), list(PRESETS), key="preset_choice", format_func=labels("preset_title_")
+        tx("preset_label"), list(PRESETS), key="preset_choice", format_func=labels("preset_title_")
     )
-    st.markdown(t(f"preset_text_{name}"))
-    st.button(t("preset_load"), key="preset_load", on_click=_load_preset, args=(name,), type="primary")
+    st.markdown(tx(f"preset_text_{name}"))
+    st.button(tx("preset_load"), key="preset_load", on_click=_load_preset, args=(name,), type="primary")
     if weights.label() == "preset:rnn_lstm":
         from viz.whatif import twin_figure
 
         from .engine import twin_outputs
-        from .i18n import tr
 
         lstm_h, rnn_h = twin_outputs(ctx.cfg)
-        st.plotly_chart(twin_figure(lstm_h, rnn_h, tr), key="twin_chart")
+        st.plotly_chart(twin_figure(lstm_h, rnn_h, tx), key="twin_chart")
 
 
 # ---- what if -----------------------------------------------------------------------------
@@ -184,28 +183,30 @@ def whatif_ui(ctx: Context) -> None:
     net, lt = _net(ctx), ctx.result.trace.layers[ctx.layer]
     kind = net.kind
     if not kind.gates:
-        st.info(t("whatif_rnn"))
+        st.info(tx("whatif_rnn"))
         return
     T, H = lt.steps, lt.hidden_size
-    st.caption(t("whatif_help", layer=ctx.layer + 1))
+    st.caption(tx("whatif_help", layer=ctx.layer + 1))
     c1, c2, c3 = st.columns([4, 2, 3])
     if st.session_state.get("ov_gate") not in kind.gates:
         st.session_state["ov_gate"] = "f" if "f" in kind.gates else kind.gates[0]
     gate = c1.segmented_control(
-        t("ov_gate_label"), kind.gates, key="ov_gate", required=True, format_func=labels("gate_name_")
+        tx("ov_gate_label"), kind.gates, key="ov_gate", required=True, format_func=labels("gate_name_")
     )
-    c2.multiselect(t("ov_units_label"), list(range(1, H + 1)), key="ov_units", placeholder=t("ov_units_all"))
+    c2.multiselect(
+        tx("ov_units_label"), list(range(1, H + 1)), key="ov_units", placeholder=tx("ov_units_all")
+    )
     lo = kind.bounds(gate)[0]
     if not lo <= st.session_state.get("ov_value", 1.0) <= 1.0:
         st.session_state["ov_value"] = 1.0
-    c3.slider(t("ov_value_label", g=gate), lo, 1.0, step=0.05, key="ov_value", value=1.0)
+    c3.slider(tx("ov_value_label", g=gate), lo, 1.0, step=0.05, key="ov_value", value=1.0)
     if T > 1:
-        st.slider(t("ov_steps_label"), 1, T, value=(1, T), key="ov_steps")
+        st.slider(tx("ov_steps_label"), 1, T, value=(1, T), key="ov_steps")
     else:
         st.session_state["ov_steps"] = (1, 1)
     b1, b2 = st.columns(2)
     b1.button(
-        t("ov_add"),
+        tx("ov_add"),
         key="ov_add",
         on_click=_add_override,
         args=(T, ctx.layer),
@@ -213,7 +214,7 @@ def whatif_ui(ctx: Context) -> None:
         width="stretch",
     )
     b2.button(
-        t("ov_clear"),
+        tx("ov_clear"),
         key="ov_clear",
         on_click=weights.clear_overrides,
         width="stretch",
@@ -223,7 +224,7 @@ def whatif_ui(ctx: Context) -> None:
         units = units_label(ov)
         stop = T if ov.stop is None else ov.stop
         st.markdown(
-            t(
+            tx(
                 "ov_item",
                 g=ov.gate,
                 v=f"{ov.value:g}",
@@ -236,10 +237,8 @@ def whatif_ui(ctx: Context) -> None:
     if ctx.result.base is not None:
         from viz.whatif import whatif_figure
 
-        from .i18n import tr
-
         st.plotly_chart(
-            whatif_figure(lt, ctx.result.base.layers[ctx.layer], ctx.unit, tr), key="whatif_chart"
+            whatif_figure(lt, ctx.result.base.layers[ctx.layer], ctx.unit, tx), key="whatif_chart"
         )
 
 
@@ -260,23 +259,23 @@ def _confirm_import(ctx: Context) -> None:
 def files_ui(ctx: Context) -> None:
     net = _net(ctx)
     st.download_button(
-        t("export_label"),
+        tx("export_label"),
         to_npz(net),
         file_name="gate-lab-weights.npz",
         mime="application/octet-stream",
         key="weights_export",
         icon="⬇️",
     )
-    st.caption(t("export_help"))
+    st.caption(tx("export_help"))
     st.divider()
     up = st.file_uploader(
-        t("import_label", mb=MAX_BYTES // (1024 * 1024)), type=["npz", "safetensors"], key="weights_upload"
+        tx("import_label", mb=MAX_BYTES // (1024 * 1024)), type=["npz", "safetensors"], key="weights_upload"
     )
     if up is not None:
         _import_ui(ctx, up)
     else:
         st.session_state.pop(PENDING, None)
-    with st.expander(t("export_code_header")):
+    with st.expander(tx("export_code_header")):
         st.code(EXPORT_SNIPPET, language="python")
 
 
@@ -286,30 +285,30 @@ def _import_ui(ctx: Context, up) -> None:
     try:
         found = layouts.detect(read_weights(up.name, up.getvalue()))
     except (WeightsFileError, lstm_core.GateLabError) as e:
-        st.error(t("import_refused", msg=say(e)), icon="⚠️")
+        st.error(tx("import_refused", msg=say(e)), icon="⚠️")
         return
     n = found.network
     too_big = state.too_big_to_show(n)
     if too_big:
-        st.error(t("model_too_big", **too_big), icon="⚠️")
+        st.error(tx("model_too_big", **too_big), icon="⚠️")
         return
     st.session_state[PENDING] = (up.name, layouts.encode(n))
     st.success(
-        t(
+        tx(
             "import_found",
             layout=found.layout,
-            cell=t(f"cell_{n.cell}"),
+            cell=tx(f"cell_{n.cell}"),
             layers=n.num_layers,
             sizes=", ".join(map(str, n.hidden_sizes)),
             d=n.input_size,
         )
     )
     if found.ignored:
-        st.caption(t("import_ignored", names=", ".join(found.ignored[:8])))
+        st.caption(tx("import_ignored", names=", ".join(found.ignored[:8])))
     for note in found.notes:
-        st.info(t(f"import_{note}"), icon="ℹ️")
+        st.info(tx(f"import_{note}"), icon="ℹ️")
     st.button(
-        t("import_confirm"), key="weights_import", on_click=_confirm_import, args=(ctx,), type="primary"
+        tx("import_confirm"), key="weights_import", on_click=_confirm_import, args=(ctx,), type="primary"
     )
 
 
@@ -327,8 +326,8 @@ def status(ctx: Context) -> str:
     if weights.custom():
         from .sidebar import custom_label
 
-        return t("custom_active", what=custom_label())
-    return t("status_seed", seed=ctx.cfg.seed)
+        return tx("custom_active", what=custom_label())
+    return tx("status_seed", seed=ctx.cfg.seed)
 
 
 __all__ = ["edit_ui", "presets_ui", "whatif_ui", "files_ui", "status", "show_error"]

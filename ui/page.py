@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .engine import Config, Result, run
-from .i18n import t
+from .i18n import tx
 from .state import View
 
 CONTEXT = "_page_context"
@@ -67,10 +67,10 @@ def network_line(ctx: Context) -> str:
 
     cfg = ctx.cfg
     sizes = " × ".join(map(str, cfg.hidden))
-    cell = t(f"cell_{cfg.cell}")
+    cell = tx(f"cell_{cfg.cell}")
     if weights.custom():
-        return t("network_line_custom", cell=cell, what=custom_label(), sizes=sizes)
-    return t("network_line_random", cell=cell, seed=cfg.seed, scale=f"{cfg.scale:g}", sizes=sizes)
+        return tx("network_line_custom", cell=cell, what=custom_label(), sizes=sizes)
+    return tx("network_line_random", cell=cell, seed=cfg.seed, scale=f"{cfg.scale:g}", sizes=sizes)
 
 
 # Scrolling boxes that hold no control cannot take the keyboard's focus (axe:
@@ -87,18 +87,18 @@ def step_tables(trace, s: int) -> None:
     every step, and a step should cost the browser as little as possible."""
     from viz.tables import step_table
 
-    if not st.toggle(t("chart_table_switch"), key="show_step_tables"):
+    if not st.toggle(tx("chart_table_switch"), key="show_step_tables"):
         return
     digits = int(st.session_state.get("digits", 2)) + 1
-    st.caption(t("chart_table_step", t=s + 1))
+    st.caption(tx("chart_table_step", t=s + 1))
     for k, lt in enumerate(trace.layers):
-        head = f"{t('view_layer_label')} {k + 1} · H = {lt.hidden_size}"  # not the chart's title text
-        st.markdown(f"**{head}**\n\n{step_table(lt, s, digits, t('unit'))}")
+        head = f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}"  # not the chart's title text
+        st.markdown(f"**{head}**\n\n{step_table(lt, s, digits, tx('unit'))}")
 
 
 def data_table(cols: dict) -> None:
     """A chart's numbers, folded away under it (its text alternative)."""
-    with st.expander(t("chart_table")):
+    with st.expander(tx("chart_table")):
         st.dataframe(cols, hide_index=True)
 
 
@@ -118,14 +118,14 @@ def notice_text(notice: tuple[str, ...]) -> str:
     kind, *values = notice
     if kind == "bad":
         name, value, default = values
-        return t("url_notice", name=name, value=value, default=default)
+        return tx("url_notice", name=name, value=value, default=default)
     if kind == "unknown":
-        return t("url_notice_unknown", name=values[0])
+        return tx("url_notice_unknown", name=values[0])
     if kind == "repeated":
-        return t("url_notice_repeated", name=values[0], n=values[1])
+        return tx("url_notice_repeated", name=values[0], n=values[1])
     if kind == "model":
-        return t("model_too_big", **values[0])
-    return t("url_notice_weights")
+        return tx("model_too_big", **values[0])
+    return tx("url_notice_weights")
 
 
 def _restart_through_app() -> None:

@@ -8,31 +8,31 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from . import state
-from .i18n import t
+from .i18n import tx
 
 
 def share_body() -> None:
     link = state.link()
-    st.caption(t("share_help"))
+    st.caption(tx("share_help"))
     if "w" in link.left_out:
-        st.warning(t("share_too_big"))
+        st.warning(tx("share_too_big"))
     if "data" in link.left_out:
-        st.warning(t("share_data_too_long", n=state.URL_BUDGET // 1024))
+        st.warning(tx("share_data_too_long", n=state.URL_BUDGET // 1024))
     base = str(st.context.url or "").split("?")[0]
     if base and not urlsplit(base).path:
         base += "/"  # the address bar writes the root as http://host/
     st.code(link.url(base), language=None, wrap_lines=True)
     if state.get("input_kind") == "csv":
-        st.caption(t("share_csv_note"))
+        st.caption(tx("share_csv_note"))
 
 
 def share_ui() -> None:
     """In the sidebar, on pages without step controls."""
-    with st.expander(t("share_header")):
+    with st.expander(tx("share_header")):
         share_body()
 
 
 def share_popover(row) -> None:
     """In the step controls' row: it reruns with every step, so it always names the step shown."""
-    with row.popover(t("share_header"), key="share_popover"):
+    with row.popover(tx("share_header"), key="share_popover"):
         share_body()

@@ -10,7 +10,7 @@ import streamlit as st
 from lstm_core import KINDS_BY_NAME
 
 from . import state, weights
-from .i18n import LANGS, labels, t
+from .i18n import LANGS, labels, tx
 from .share import share_ui
 from .state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
 from .strings import STRINGS
@@ -36,46 +36,50 @@ def language_ui() -> None:
 
 
 def model_ui() -> None:
-    st.subheader(t("model_header"))
+    st.subheader(tx("model_header"))
     net = state.custom_network()
     if net is not None:  # custom weights fix the shape; the seed knobs do not apply
-        st.info(t("custom_active", what=custom_label()), icon="🎛️")
+        st.info(tx("custom_active", what=custom_label()), icon="🎛️")
         st.markdown(
-            t(
+            tx(
                 "custom_shape",
-                cell=t(f"cell_{net.cell}"),
+                cell=tx(f"cell_{net.cell}"),
                 layers=net.num_layers,
                 sizes=", ".join(map(str, net.hidden_sizes)),
                 d=net.input_size,
             )
         )
-        st.button(t("weights_reset"), key="weights_reset", on_click=weights.reset_to_seed, width="stretch")
+        st.button(tx("weights_reset"), key="weights_reset", on_click=weights.reset_to_seed, width="stretch")
         return
     cell = st.segmented_control(
-        t("cell_kind_label"), list(KINDS_BY_NAME), format_func=labels("cell_"), key="cell_kind", required=True
+        tx("cell_kind_label"),
+        list(KINDS_BY_NAME),
+        format_func=labels("cell_"),
+        key="cell_kind",
+        required=True,
     )
     layers = st.slider(
-        t("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=t("num_layers_help")
+        tx("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=tx("num_layers_help")
     )
     cols = st.columns(2)
     for k, key in enumerate(HIDDEN_KEYS[:layers]):
         cols[k % 2].number_input(
-            t("hidden_size_label", k=k + 1), *_bounds(key), step=1, key=key, help=t("hidden_size_help")
+            tx("hidden_size_label", k=k + 1), *_bounds(key), step=1, key=key, help=tx("hidden_size_help")
         )
-    st.number_input(t("seed_label"), *_bounds("seed"), step=1, key="seed", help=t("seed_help"))
+    st.number_input(tx("seed_label"), *_bounds("seed"), step=1, key="seed", help=tx("seed_help"))
     st.slider(
-        t("weight_scale_label"),
+        tx("weight_scale_label"),
         *_bounds("weight_scale"),
         step=0.1,
         key="weight_scale",
-        help=t("weight_scale_help"),
+        help=tx("weight_scale_help"),
     )
     st.slider(
-        t("forget_bias_label"),
+        tx("forget_bias_label"),
         *_bounds("forget_bias"),
         step=0.5,
         key="forget_bias",
-        help=t("forget_bias_help"),
+        help=tx("forget_bias_help"),
         disabled="f" not in KINDS_BY_NAME[cell].blocks,
     )
 
@@ -89,24 +93,24 @@ def _read_csv() -> None:
         return
     raw = up.getvalue()
     if len(raw) > MAX_UPLOAD_KB * 1024:
-        ss[CSV_ERROR] = t("csv_too_big", kb=MAX_UPLOAD_KB, got=len(raw) // 1024)
+        ss[CSV_ERROR] = tx("csv_too_big", kb=MAX_UPLOAD_KB, got=len(raw) // 1024)
         return
     try:
         ss["csv_text"] = raw.decode("utf-8-sig")
         ss["csv_name"] = up.name
     except UnicodeDecodeError:
-        ss[CSV_ERROR] = t("csv_not_text")
+        ss[CSV_ERROR] = tx("csv_not_text")
 
 
 def input_ui() -> None:
-    st.subheader(t("input_header"))
-    kind = st.selectbox(t("input_kind_label"), INPUT_KINDS, format_func=labels("kind_"), key="input_kind")
+    st.subheader(tx("input_header"))
+    kind = st.selectbox(tx("input_kind_label"), INPUT_KINDS, format_func=labels("kind_"), key="input_kind")
     if kind == "typed":
-        st.text_area(t("typed_label"), key="typed_numbers", help=t("typed_help"), height=100)
+        st.text_area(tx("typed_label"), key="typed_numbers", help=tx("typed_help"), height=100)
         return
     if kind == "csv":
         st.file_uploader(
-            t("csv_label", kb=MAX_UPLOAD_KB),
+            tx("csv_label", kb=MAX_UPLOAD_KB),
             type=["csv", "txt", "tsv"],
             key="csv_upload",
             on_change=_read_csv,
@@ -114,25 +118,25 @@ def input_ui() -> None:
         if st.session_state.get(CSV_ERROR):
             st.error(st.session_state[CSV_ERROR], icon="⚠️")
         if st.session_state.get("csv_text") and st.session_state.get("csv_upload") is None:
-            st.caption(t("csv_kept", name=st.session_state.get("csv_name", "")))
-        st.caption(t("csv_help"))
+            st.caption(tx("csv_kept", name=st.session_state.get("csv_name", "")))
+        st.caption(tx("csv_help"))
         return
-    st.slider(t("seq_len_label"), *_bounds("seq_len"), key="seq_len")
+    st.slider(tx("seq_len_label"), *_bounds("seq_len"), key="seq_len")
     c1, c2 = st.columns(2)
-    c1.number_input(t("amplitude_label"), *_bounds("amplitude"), step=0.5, key="amplitude")
+    c1.number_input(tx("amplitude_label"), *_bounds("amplitude"), step=0.5, key="amplitude")
     if kind in ("step", "impulse"):
-        c2.number_input(t("onset_label"), *_bounds("onset"), step=1, key="onset")
+        c2.number_input(tx("onset_label"), *_bounds("onset"), step=1, key="onset")
     else:
-        c2.number_input(t("period_label"), *_bounds("period"), step=1.0, key="period")
+        c2.number_input(tx("period_label"), *_bounds("period"), step=1.0, key="period")
 
 
 def view_ui(v: View) -> None:
-    st.subheader(t("view_header"))
+    st.subheader(tx("view_header"))
     sizes = v.cfg.hidden
     c1, c2 = st.columns(2)
-    c1.number_input(t("view_layer_label"), 1, len(sizes), step=1, key="view_layer")
-    c2.number_input(t("view_unit_label"), 1, sizes[v.layer], step=1, key="view_unit")
-    st.number_input(t("digits_label"), *_bounds("digits"), step=1, key="digits", help=t("digits_help"))
+    c1.number_input(tx("view_layer_label"), 1, len(sizes), step=1, key="view_layer")
+    c2.number_input(tx("view_unit_label"), 1, sizes[v.layer], step=1, key="view_unit")
+    st.number_input(tx("digits_label"), *_bounds("digits"), step=1, key="digits", help=tx("digits_help"))
 
 
 LEVEL = {
@@ -150,9 +154,9 @@ def show_problems(v: View, where: str) -> None:
             continue
         level = LEVEL.get(key, "error")
         if level == "caption":
-            st.caption(t(key, **values))
+            st.caption(tx(key, **values))
         else:
-            getattr(st, level)(t(key, **values), icon="🔗" if where == "link" else "⚠️")
+            getattr(st, level)(tx(key, **values), icon="🔗" if where == "link" else "⚠️")
 
 
 def sidebar(v: View, share: bool = True) -> None:
@@ -170,5 +174,5 @@ def sidebar(v: View, share: bool = True) -> None:
 def custom_label() -> str:
     kind, _, name = weights.label().partition(":")
     if kind == "preset" and f"preset_title_{name}" in STRINGS:
-        name = t(f"preset_title_{name}")
-    return t(f"custom_{kind}", name=name) if f"custom_{kind}" in STRINGS else weights.label()
+        name = tx(f"preset_title_{name}")
+    return tx(f"custom_{kind}", name=name) if f"custom_{kind}" in STRINGS else weights.label()

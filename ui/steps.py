@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from .i18n import t
+from .i18n import tx
 from .share import share_popover
 from .state import STEP, sync_url
 
@@ -65,24 +65,24 @@ def controls(T: int, can_play: bool = False) -> int:
             on_click=_go,
             args=(where, T),
             shortcut=shortcut,
-            help=t(f"{key}_help"),
+            help=tx(f"{key}_help"),
             width="content",
             disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
         )
     if can_play:
-        row.toggle(t("step_play_label"), key="step_play", disabled=T < 2)
+        row.toggle(tx("step_play_label"), key="step_play", disabled=T < 2)
     if T > 1:
         st.session_state["step_slider"] = s + 1
-        row.slider(t("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
+        row.slider(tx("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
     else:
-        row.caption(t("one_step"))
+        row.caption(tx("one_step"))
     share_popover(row)
     return clamp(T)
 
 
 def step_caption(s: int, T: int) -> str:
     """'Step t = 3 of 40 …' in grey markdown, for a view that writes it itself (one element fewer)."""
-    return f":gray[{t('step_caption', t=s + 1, T=T)}]"
+    return f":gray[{tx('step_caption', t=s + 1, T=T)}]"
 
 
 def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False, caption: bool = True) -> None:
@@ -96,10 +96,10 @@ def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False, c
     def _frag() -> None:
         s = controls(T, can_play)
         if can_play and st.session_state.get("step_play"):
-            st.select_slider(t("play_speed_label"), [1, 2, 5, 10, 20, 30], value=20, key="play_speed")
-            st.info(t("play_hint", t=s + 1), icon="▶️")
+            st.select_slider(tx("play_speed_label"), [1, 2, 5, 10, 20, 30], value=20, key="play_speed")
+            st.info(tx("play_hint", t=s + 1), icon="▶️")
         elif caption:
-            st.caption(t("step_caption", t=s + 1, T=T))
+            st.caption(tx("step_caption", t=s + 1, T=T))
         view(s)
         sync_url()  # the URL follows the step, even in a fragment rerun
 

@@ -12,25 +12,25 @@ from plotly.subplots import make_subplots
 from .style import DASHES, FONT
 
 
-def curves_figure(history: Sequence[tuple], tr: Callable[[str], str]) -> go.Figure:
+def curves_figure(history: Sequence[tuple], tx: Callable[[str], str]) -> go.Figure:
     """history: (epoch, loss, train accuracy, test accuracy) per epoch."""
     h = np.array(history, dtype=float).reshape(-1, 4)
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[tr("clf_loss"), tr("clf_accuracy")])
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[tx("clf_loss"), tx("clf_accuracy")])
     fig.add_trace(
-        go.Scatter(x=h[:, 0], y=h[:, 1], name=tr("clf_loss"), line=dict(color="#6a51a3", width=3)), 1, 1
+        go.Scatter(x=h[:, 0], y=h[:, 1], name=tx("clf_loss"), line=dict(color="#6a51a3", width=3)), 1, 1
     )
     fig.add_trace(
         go.Scatter(
-            x=h[:, 0], y=h[:, 2], name=tr("clf_train"), line=dict(color="#1f77b4", width=3, dash="dash")
+            x=h[:, 0], y=h[:, 2], name=tx("clf_train"), line=dict(color="#1f77b4", width=3, dash="dash")
         ),
         1,
         2,
     )
     fig.add_trace(
-        go.Scatter(x=h[:, 0], y=h[:, 3], name=tr("clf_test"), line=dict(color="#d62728", width=3)), 1, 2
+        go.Scatter(x=h[:, 0], y=h[:, 3], name=tx("clf_test"), line=dict(color="#d62728", width=3)), 1, 2
     )
     fig.update_yaxes(range=[0, 1.02], row=1, col=2)
-    fig.update_xaxes(title_text=tr("clf_epoch"))
+    fig.update_xaxes(title_text=tx("clf_epoch"))
     fig.update_layout(
         font=FONT,
         height=320,
@@ -41,7 +41,7 @@ def curves_figure(history: Sequence[tuple], tr: Callable[[str], str]) -> go.Figu
     return fig
 
 
-def confusion_figure(m: np.ndarray, names: Sequence[str], tr: Callable[[str], str]) -> go.Figure:
+def confusion_figure(m: np.ndarray, names: Sequence[str], tx: Callable[[str], str]) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=m,
@@ -55,10 +55,10 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tr: Callable[[str], st
         )
     )
     # categories, not numbers: classes named "1" and "2" must not get ticks at 0.5 and 1.5
-    fig.update_xaxes(title_text=tr("clf_predicted"), side="bottom", type="category")
-    fig.update_yaxes(title_text=tr("clf_true"), autorange="reversed", type="category")
+    fig.update_xaxes(title_text=tx("clf_predicted"), side="bottom", type="category")
+    fig.update_yaxes(title_text=tx("clf_true"), autorange="reversed", type="category")
     fig.update_layout(
-        title=dict(text=tr("clf_confusion"), x=0.01),
+        title=dict(text=tx("clf_confusion"), x=0.01),
         font=FONT,
         height=340,
         margin=dict(l=10, r=10, t=50, b=40),
@@ -67,7 +67,7 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tr: Callable[[str], st
 
 
 def probabilities_figure(
-    p: np.ndarray, x: np.ndarray, names: Sequence[str], tr: Callable[[str], str]
+    p: np.ndarray, x: np.ndarray, names: Sequence[str], tx: Callable[[str], str]
 ) -> go.Figure:
     """p: (T, K) class probabilities after each step; x: (T,) the series."""
     t = np.arange(1, len(p) + 1)
@@ -77,14 +77,14 @@ def probabilities_figure(
         shared_xaxes=True,
         row_heights=[0.35, 0.65],
         vertical_spacing=0.08,
-        subplot_titles=[tr("input_chart_title"), tr("clf_probs_title")],
+        subplot_titles=[tx("input_chart_title"), tx("clf_probs_title")],
     )
     fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
     for k, name in enumerate(names):
         dash = DASHES[k % len(DASHES)]  # classes differ by line style too, not by colour alone
         fig.add_trace(go.Scatter(x=t, y=p[:, k], name=str(name), line=dict(width=3, dash=dash)), 2, 1)
     fig.update_yaxes(range=[0, 1.02], row=2, col=1)
-    fig.update_xaxes(title_text=tr("time_axis"), row=2, col=1)
+    fig.update_xaxes(title_text=tx("time_axis"), row=2, col=1)
     fig.update_layout(
         font=FONT,
         height=420,

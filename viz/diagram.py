@@ -134,7 +134,7 @@ def diagram_figure(
     lt: LayerTrace,
     t: int,
     unit: int,
-    tr: Callable[[str], str],
+    tx: Callable[[str], str],
     title: str = "",
     frames: bool = False,
     ms_per_step: int = 100,
@@ -148,8 +148,8 @@ def diagram_figure(
     _, nodes, labels = _parts(lt.cell)
     dyn, shapes = _dynamic(lt, t, unit, digits)
     bars = {
-        "gate": (GATE_SCALE, 0, 1, tr("legend_gate"), 0.03),
-        "value": (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53),
+        "gate": (GATE_SCALE, 0, 1, tx("legend_gate"), 0.03),
+        "value": (VALUE_SCALE, -1, 1, tx("legend_value"), 0.53),
     }
     data = []
     for kind, d in zip(("gate", "value"), dyn[:2], strict=True):
@@ -188,7 +188,7 @@ def diagram_figure(
                 text=[n[3] for n in mine],
                 textfont=dict(size=17, color=d["textfont"]["color"]),
                 customdata=d["customdata"],
-                hovertext=[tr(f"{LOOKS[lt.cell].hover}{n[4]}") for n in mine],
+                hovertext=[tx(f"{LOOKS[lt.cell].hover}{n[4]}") for n in mine],
             )
         )
     data.append(
@@ -206,9 +206,9 @@ def diagram_figure(
         )
     )
     look = LOOKS[lt.cell]
-    notes = [dict(x=x, y=0.95, text=tr(name)) for x, name in look.captions]
+    notes = [dict(x=x, y=0.95, text=tx(name)) for x, name in look.captions]
     if look.top:
-        notes.append(dict(x=6.7, y=7.25, text=tr(look.top)))
+        notes.append(dict(x=6.7, y=7.25, text=tx(look.top)))
     layout = dict(
         title=dict(text=title, x=0.01, font=dict(size=17)),
         font=FONT,
@@ -223,7 +223,7 @@ def diagram_figure(
         annotations=[dict(n, showarrow=False, font=dict(size=13, color="#555")) for n in notes],
     )
     if frames:
-        layout |= _animation(lt, unit, tr, ms_per_step)
+        layout |= _animation(lt, unit, tx, ms_per_step)
         return go.Figure(data=data, layout=layout, frames=_frames(lt, unit))
     return go.Figure(data=data, layout=layout)
 
@@ -244,7 +244,7 @@ def _frames(lt: LayerTrace, unit: int) -> list[dict]:
     return out
 
 
-def _animation(lt: LayerTrace, unit: int, tr: Callable[[str], str], ms: int) -> dict:
+def _animation(lt: LayerTrace, unit: int, tx: Callable[[str], str], ms: int) -> dict:
     """Play/pause buttons and a time slider that run in the browser.
 
     ``redraw`` is on because the wires are layout shapes; a redraw of this
@@ -266,8 +266,8 @@ def _animation(lt: LayerTrace, unit: int, tr: Callable[[str], str], ms: int) -> 
                 showactive=False,
                 pad=dict(t=0, b=8),
                 buttons=[
-                    dict(label="▶ " + tr("play"), method="animate", args=[None, play]),
-                    dict(label="⏸ " + tr("pause"), method="animate", args=[[None], still]),
+                    dict(label="▶ " + tx("play"), method="animate", args=[None, play]),
+                    dict(label="⏸ " + tx("pause"), method="animate", args=[[None], still]),
                 ],
             )
         ],
@@ -294,13 +294,13 @@ def _animation(lt: LayerTrace, unit: int, tr: Callable[[str], str], ms: int) -> 
     )
 
 
-def colour_key_figure(tr: Callable[[str], str]) -> go.Figure:
+def colour_key_figure(tx: Callable[[str], str]) -> go.Figure:
     """The diagram's two colour keys (gates 0…1, values −1…+1) on their own, the same at
     every step, so that stepping does not redraw them."""
     data = []
     for scale, lo, hi, name, x in (
-        (GATE_SCALE, 0, 1, tr("legend_gate"), 0.03),
-        (VALUE_SCALE, -1, 1, tr("legend_value"), 0.53),
+        (GATE_SCALE, 0, 1, tx("legend_gate"), 0.03),
+        (VALUE_SCALE, -1, 1, tx("legend_value"), 0.53),
     ):
         data.append(
             go.Scatter(

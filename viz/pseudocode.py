@@ -23,7 +23,7 @@ def _comment_block(lines: list[tuple[str, str]]) -> str:
     return "\n".join(f"{code:<{width}}# {note}" if note else code for code, note in lines)
 
 
-def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2) -> str:
+def pseudocode(lt: LayerTrace, t: int, tx: Callable[[str], str], digits: int = 2) -> str:
     """Python-like pseudocode of one step of a whole layer (every unit), ``digits`` decimals."""
     vec = partial(_vec, digits=digits)
     x, h_prev, h = lt.x[t], lt.h_prev[t], lt.h[t]
@@ -68,24 +68,24 @@ def pseudocode(lt: LayerTrace, t: int, tr: Callable[[str], str], digits: int = 2
         ("    Ct = prev_ct * ft + candidate * it", f"C_t = {vec(lt.c[t])}"),
         ("    ot = output_layer(combine)", f"σ(…) = {vec(lt.o[t])}"),
         ("    ht = ot * tanh(Ct)", f"h_t = {vec(h)}"),
-        ("    return ht, Ct", tr("code_returns")),
+        ("    return ht, Ct", tx("code_returns")),
         ("", ""),
         ("ct = zeros(hidden_size); ht = zeros(hidden_size)", ""),
         ("for input in inputs:", ""),
         ("    ht, ct = LSTMCELL(ct, ht, input)", f"{step}: ht = {vec(h)}, ct = {vec(lt.c[t])}"),
-        ("    # ct, ht = LSTMCELL(ct, ht, input)", tr("code_article_wrong")),
+        ("    # ct, ht = LSTMCELL(ct, ht, input)", tx("code_article_wrong")),
     ]
     return _comment_block(lines)
 
 
-def stacked_pseudocode(trace: Trace, t: int, tr: Callable[[str], str], digits: int = 2) -> str:
+def stacked_pseudocode(trace: Trace, t: int, tx: Callable[[str], str], digits: int = 2) -> str:
     """The multi-layer loop the article left unwritten, for the model on screen, with step t's values:
     a cell is one layer of neurons; layer k's h_t is layer k+1's input at the same step."""
     vec = partial(_vec, digits=digits)
     lstm = trace.cell == "lstm"
     sizes = ", ".join(str(lt.hidden_size) for lt in trace.layers)
     lines = [
-        (f"hidden_sizes = [{sizes}]", tr("code_stack_sizes")),
+        (f"hidden_sizes = [{sizes}]", tx("code_stack_sizes")),
         ("hts = [zeros(H) for H in hidden_sizes]", ""),
     ]
     if lstm:
@@ -101,5 +101,5 @@ def stacked_pseudocode(trace: Trace, t: int, tr: Callable[[str], str], digits: i
     for k, lt in enumerate(trace.layers):
         note = f"k = {k}: ht = {vec(lt.h[t])}" + (f", ct = {vec(lt.c[t])}" if lstm else "")
         lines.append(("", note))
-    lines.append(("        x = hts[k]", tr("code_stack_up")))
+    lines.append(("        x = hts[k]", tx("code_stack_up")))
     return _comment_block(lines)

@@ -15,10 +15,10 @@ from .kinds import LOOKS
 from .style import FONT, PATTERNS
 
 
-def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure:
+def stack_figure(trace: Trace, step: int, tx: Callable[[str], str]) -> go.Figure:
     L = len(trace.layers)
-    titles = [tr("stack_layer").format(k=k, H=trace.layers[k - 1].hidden_size) for k in range(L, 0, -1)]
-    titles.append(tr("stack_input"))
+    titles = [tx("stack_layer").format(k=k, H=trace.layers[k - 1].hidden_size) for k in range(L, 0, -1)]
+    titles.append(tx("stack_input"))
     fig = make_subplots(
         rows=L + 1,
         cols=1,
@@ -29,14 +29,14 @@ def stack_figure(trace: Trace, step: int, tr: Callable[[str], str]) -> go.Figure
     series = [(name, LOOKS[trace.cell].colours[name]) for name in trace.kind.series]
     for row, k in enumerate(range(L - 1, -1, -1), start=1):
         lt = trace.layers[k]
-        units = [f"{tr('unit')} {u + 1}" for u in range(lt.hidden_size)]
+        units = [f"{tx('unit')} {u + 1}" for u in range(lt.hidden_size)]
         for (name, colour), pattern in zip(series, PATTERNS, strict=False):
             v = lt.gate(name)[step]
             fig.add_trace(
                 go.Bar(
                     x=units,
                     y=np.round(v, 3),
-                    name=tr(f"row_{name}"),
+                    name=tx(f"row_{name}"),
                     marker_color=colour,
                     marker_pattern_shape=pattern,  # the series differ by pattern too, not by colour alone
                     legendgroup=name,

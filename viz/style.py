@@ -88,7 +88,7 @@ def shade(fig, mask: np.ndarray, colour: str, opacity: float, label: str | None 
         fig.add_vrect(x0=a + 0.5, x1=b + 1.5, fillcolor=colour, opacity=opacity, line_width=0, **note)
 
 
-def time_layout(fig, tr: Callable[[str], str], title: str, height: int, legend: dict, **layout) -> None:
+def time_layout(fig, tx: Callable[[str], str], title: str, height: int, legend: dict, **layout) -> None:
     """The house style of a line chart over time t: title, font, white plot, grid, t axis."""
     fig.update_layout(
         title=dict(text=title, x=0.01),
@@ -99,5 +99,5 @@ def time_layout(fig, tr: Callable[[str], str], title: str, height: int, legend: 
         legend=dict(orientation="h", **legend),
         **layout,
     )
-    fig.update_xaxes(title_text=tr("time_axis"), gridcolor=GRID)
+    fig.update_xaxes(title_text=tx("time_axis"), gridcolor=GRID)
     fig.update_yaxes(gridcolor=GRID)

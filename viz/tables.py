@@ -33,12 +33,12 @@ def columns(t_name: str, series: dict[str, np.ndarray], digits: int = 6) -> dict
     return out
 
 
-def history_columns(history: list[tuple], tr: Callable[[str], str]) -> dict[str, list]:
+def history_columns(history: list[tuple], tx: Callable[[str], str]) -> dict[str, list]:
     """The training curves: epoch, loss, train and test accuracy (%)."""
     h = np.asarray(history, dtype=float).reshape(-1, 4)
     return {
-        tr("clf_epoch"): h[:, 0].astype(int).tolist(),
-        tr("clf_loss"): np.round(h[:, 1], 4).tolist(),
-        tr("clf_train"): np.round(100 * h[:, 2], 1).tolist(),
-        tr("clf_test"): np.round(100 * h[:, 3], 1).tolist(),
+        tx("clf_epoch"): h[:, 0].astype(int).tolist(),
+        tx("clf_loss"): np.round(h[:, 1], 4).tolist(),
+        tx("clf_train"): np.round(100 * h[:, 2], 1).tolist(),
+        tx("clf_test"): np.round(100 * h[:, 3], 1).tolist(),
     }

@@ -58,11 +58,11 @@ def cursor_css(scope: str, step: int, T: int) -> str:
     )
 
 
-def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") -> go.Figure:
+def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") -> go.Figure:
     """One figure per layer: a heatmap per quantity, time on x (1-based), units on y.
     The same at every step (the cursor is ``cursor_css``)."""
     rows = LOOKS[lt.cell].rows
-    names = [tr(f"row_{n}") for n, _ in rows]
+    names = [tx(f"row_{n}") for n, _ in rows]
     fig = make_subplots(
         rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names
     )
@@ -94,11 +94,11 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
                     yanchor="top",
                     thickness=12,
                     title=dict(
-                        text=tr(bar_title) if bar_title else tr("c_range").format(m=f"{c_max:.3g}"),
+                        text=tx(bar_title) if bar_title else tx("c_range").format(m=f"{c_max:.3g}"),
                         side="right",
                     ),
                 ),
-                hovertemplate=f"{SYMBOL.get(name, name)}: %{{z:.3f}}<br>t = %{{x}}<br>{tr('unit')} %{{y}}<extra></extra>",
+                hovertemplate=f"{SYMBOL.get(name, name)}: %{{z:.3f}}<br>t = %{{x}}<br>{tx('unit')} %{{y}}<extra></extra>",
                 name=name,
             ),
             row=r,
@@ -122,9 +122,9 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
                 )
         # categories: with two units a numeric axis would label 0.5, 1, 1.5 …
         fig.update_yaxes(
-            title_text=tr("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed", type="category"
+            title_text=tx("unit"), row=r, col=1, tickfont=dict(size=11), autorange="reversed", type="category"
         )
-    fig.update_xaxes(title_text=tr("time_axis"), row=len(rows), col=1)
+    fig.update_xaxes(title_text=tx("time_axis"), row=len(rows), col=1)
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,
@@ -136,7 +136,7 @@ def layer_heatmaps(lt: LayerTrace, tr: Callable[[str], str], title: str = "") ->
     return fig
 
 
-def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[str], str]) -> go.Figure:
+def input_chart(x: np.ndarray, names: Sequence[str], step: int, tx: Callable[[str], str]) -> go.Figure:
     """The input x_t (one line per dimension) with the cursor."""
     t_axis = np.arange(1, len(x) + 1)
     fig = go.Figure()
@@ -163,10 +163,10 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
         )
     fig.add_vline(x=step + 1, line=CURSOR)
     fig.update_layout(
-        title=dict(text=tr("input_chart_title"), x=0.01),
+        title=dict(text=tx("input_chart_title"), x=0.01),
         font=FONT,
         height=240,
-        xaxis_title=tr("time_axis"),
+        xaxis_title=tx("time_axis"),
         showlegend=x.shape[1] > 1,
         legend=dict(orientation="h", x=1.0, xanchor="right", y=1.02, yanchor="bottom"),
         plot_bgcolor="white",
@@ -177,7 +177,7 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tr: Callable[[st
     return fig
 
 
-def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tr: Callable[[str], str], title: str) -> go.Figure:
+def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], str], title: str) -> go.Figure:
     """C and h of the what-if run minus the original run (units × time), zero in white.
     The same at every step (the cursor is ``cursor_css``)."""
     fig = make_subplots(
@@ -185,7 +185,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tr: Callable[[str], st
         cols=1,
         shared_xaxes=True,
         vertical_spacing=0.08,
-        subplot_titles=[f"Δ {tr('row_c')}", f"Δ {tr('row_h')}"],
+        subplot_titles=[f"Δ {tx('row_c')}", f"Δ {tx('row_h')}"],
     )
     T, H = lt.h.shape
     t_axis = np.arange(1, T + 1)
@@ -210,7 +210,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tr: Callable[[str], st
             row=r,
             col=1,
         )
-        fig.update_yaxes(title_text=tr("unit"), autorange="reversed", row=r, col=1, type="category")
+        fig.update_yaxes(title_text=tx("unit"), autorange="reversed", row=r, col=1, type="category")
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,

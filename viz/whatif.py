@@ -12,7 +12,7 @@ from lstm_core import LayerTrace
 from .style import shade, time_layout
 
 
-def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str], str]) -> go.Figure:
+def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str], str]) -> go.Figure:
     T = lt.steps
     t = np.arange(1, T + 1)
     fig = go.Figure()
@@ -21,7 +21,7 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str
             go.Scatter(
                 x=t,
                 y=base.gate(name)[:, unit],
-                name=f"{name} — {tr('whatif_original')}",
+                name=f"{name} — {tx('whatif_original')}",
                 line=dict(color=colour, width=2, dash="dot"),
             )
         )
@@ -29,7 +29,7 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str
             go.Scatter(
                 x=t,
                 y=lt.gate(name)[:, unit],
-                name=f"{name} — {tr('whatif_forced')}",
+                name=f"{name} — {tx('whatif_forced')}",
                 line=dict(color=colour, width=3),
             )
         )
@@ -37,12 +37,12 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tr: Callable[[str
     for g in "ifgo":
         forced |= lt.forced_mask(g)[:, unit]
     shade(fig, forced, "#d62728", 0.08)
-    time_layout(fig, tr, tr("whatif_chart_title"), 340, dict(y=-0.25), hovermode="x unified")
+    time_layout(fig, tx, tx("whatif_chart_title"), 340, dict(y=-0.25), hovermode="x unified")
     fig.update_yaxes(zerolinecolor="#bbb")
     return fig
 
 
-def twin_figure(lstm_h: np.ndarray, rnn_h: np.ndarray, tr: Callable[[str], str]) -> go.Figure:
+def twin_figure(lstm_h: np.ndarray, rnn_h: np.ndarray, tx: Callable[[str], str]) -> go.Figure:
     """The rnn_lstm preset: the LSTM memory cell's h beside its plain-RNN twin's."""
     t = np.arange(1, lstm_h.size + 1)
     fig = go.Figure(
@@ -51,5 +51,5 @@ def twin_figure(lstm_h: np.ndarray, rnn_h: np.ndarray, tr: Callable[[str], str])
             go.Scatter(x=t, y=rnn_h, name="RNN h_t", line=dict(color="#d62728", width=3, dash="dash")),
         ]
     )
-    time_layout(fig, tr, tr("twin_title"), 320, dict(y=-0.25))
+    time_layout(fig, tx, tx("twin_title"), 320, dict(y=-0.25))
     return fig

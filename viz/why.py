@@ -19,13 +19,13 @@ from .style import CURSOR, shade, time_layout
 RNN_COLOUR, LSTM_COLOUR, F_COLOUR, GRU_COLOUR = "#d62728", "#1f77b4", "#2ca02c", "#9467bd"
 
 
-def _layout(fig: go.Figure, title: str, ytitle: str, tr: Callable[[str], str]) -> None:
-    time_layout(fig, tr, title, 380, dict(y=-0.2, x=0), hovermode="x unified")
+def _layout(fig: go.Figure, title: str, ytitle: str, tx: Callable[[str], str]) -> None:
+    time_layout(fig, tx, title, 380, dict(y=-0.2, x=0), hovermode="x unified")
     fig.update_yaxes(type="log", title_text=ytitle, exponentformat="power")
 
 
 def reach_figure(
-    rnn: Reach, lstm: Reach, step: int, tr: Callable[[str], str], gru: Reach | None = None
+    rnn: Reach, lstm: Reach, step: int, tx: Callable[[str], str], gru: Reach | None = None
 ) -> go.Figure:
     """‖∂h_T/∂x_t‖ of every network against t (plain RNN, GRU, LSTM)."""
     T = rnn.dx.size
@@ -45,8 +45,8 @@ def reach_figure(
                 hovertemplate="%{y:.3g}",
             )
         )
-        shade(fig, r.overflow, colour, 0.12, tr("why_overflow").format(name=name))
-        shade(fig, r.underflow, colour, 0.12, tr("why_underflow").format(name=name))
+        shade(fig, r.overflow, colour, 0.12, tx("why_overflow").format(name=name))
+        shade(fig, r.underflow, colour, 0.12, tx("why_underflow").format(name=name))
         if np.isfinite(r.dx[step]):
             fig.add_trace(
                 go.Scatter(
@@ -59,11 +59,11 @@ def reach_figure(
                 )
             )
     fig.add_vline(x=step + 1, line=CURSOR)
-    _layout(fig, tr("why_reach_title"), tr("why_reach_axis"), tr)
+    _layout(fig, tx("why_reach_title"), tx("why_reach_axis"), tx)
     return fig
 
 
-def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure:
+def memory_figure(lstm: Reach, step: int, tx: Callable[[str], str]) -> go.Figure:
     """The LSTM's memory path: ‖∂C_T/∂C_t‖ and the norm of ∏ f beside it."""
     T = lstm.dc.size
     t = np.arange(1, T + 1)
@@ -86,7 +86,7 @@ def memory_figure(lstm: Reach, step: int, tr: Callable[[str], str]) -> go.Figure
             hovertemplate="%{y:.3g}",
         )
     )
-    shade(fig, np.isnan(lstm.dc), LSTM_COLOUR, 0.12, tr("why_underflow").format(name="LSTM"))
+    shade(fig, np.isnan(lstm.dc), LSTM_COLOUR, 0.12, tx("why_underflow").format(name="LSTM"))
     fig.add_vline(x=step + 1, line=CURSOR)
-    _layout(fig, tr("why_memory_title"), tr("why_memory_axis"), tr)
+    _layout(fig, tx("why_memory_title"), tx("why_memory_axis"), tx)
     return fig

@@ -10,7 +10,7 @@ from lstm_core.reach import decades, gap_at_start, geometric_mean, per_step
 
 from . import state
 from .engine import Why
-from .i18n import t
+from .i18n import tx
 
 RHO = "vg_rho"  # session key of the spectral radius knob (in the URL as "rho")
 
@@ -32,11 +32,11 @@ def _apply(name: str) -> None:
 
 def controls_ui() -> float:
     """The ρ slider and the preset buttons; returns ρ."""
-    rho = st.slider(t("why_rho_label"), 0.0, 5.0, step=0.05, key=RHO, help=t("why_rho_help"))
+    rho = st.slider(tx("why_rho_label"), 0.0, 5.0, step=0.05, key=RHO, help=tx("why_rho_help"))
     cols = st.columns(len(PRESETS))
     for col, name in zip(cols, PRESETS, strict=True):
         col.button(
-            t(f"why_preset_{name}"), key=f"why_preset_{name}", on_click=_apply, args=(name,), width="stretch"
+            tx(f"why_preset_{name}"), key=f"why_preset_{name}", on_click=_apply, args=(name,), width="stretch"
         )
     return float(rho)
 
@@ -44,11 +44,11 @@ def controls_ui() -> float:
 def _span(r_values: np.ndarray, over: bool, under: bool) -> tuple[str, float]:
     """'falls by 15.2 decades' (and the signed number: + means the curve is higher at t = 1)."""
     if over:
-        return t("why_rises_beyond"), np.inf
+        return tx("why_rises_beyond"), np.inf
     if under:
-        return t("why_falls_beyond"), -np.inf
+        return tx("why_falls_beyond"), -np.inf
     d = decades(r_values)
-    return t("why_rises" if d >= 0 else "why_falls", d=f"{abs(d):.1f}"), d
+    return tx("why_rises" if d >= 0 else "why_falls", d=f"{abs(d):.1f}"), d
 
 
 def explanation(w: Why) -> str:
@@ -56,7 +56,7 @@ def explanation(w: Why) -> str:
     T, r, m = w.x.shape[0], w.rnn_reach, w.lstm_reach
     rnn_span, _ = _span(r.dx, r.overflow[0], r.underflow[0])
     rate = per_step(r.dx)
-    rnn_text = t(
+    rnn_text = tx(
         "why_explain_rnn",
         rho=f"{w.rnn_rho:.2f}",
         rnn_span=rnn_span,
@@ -67,15 +67,17 @@ def explanation(w: Why) -> str:
     f_span, _ = _span(m.fprod, False, bool(np.isnan(m.fprod[0])))
     verdict = "keeps" if abs(d) <= 2 else ("grows" if d > 0 else "loses")
     f = w.lstm_trace.layers[-1].f
-    lstm_text = t(
+    lstm_text = tx(
         f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
     )
     g = w.gru_reach
     gru_span, _ = _span(g.dx, g.overflow[0], g.underflow[0])
-    gru_text = t("why_explain_gru", gru_span=gru_span, zgeo=f"{geometric_mean(w.gru_trace.layers[-1].z):.3f}")
+    gru_text = tx(
+        "why_explain_gru", gru_span=gru_span, zgeo=f"{geometric_mean(w.gru_trace.layers[-1].z):.3f}"
+    )
     gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):
-        where = t("why_above" if gap >= 0 else "why_below")
-        path = "\n\n" + t("why_path_gap", gap=f"{abs(gap):.1f}", where=where, H=f.shape[1])
+        where = tx("why_above" if gap >= 0 else "why_below")
+        path = "\n\n" + tx("why_path_gap", gap=f"{abs(gap):.1f}", where=where, H=f.shape[1])
     return rnn_text + "\n\n" + lstm_text + path + "\n\n" + gru_text
