@@ -1,11 +1,13 @@
-"""Layers: the whole stack at the current step — a cell is one layer of neurons."""
+"""Layers: the whole stack at the current step — a cell is one layer of neurons. The bars of
+every layer at every step are drawn in the browser (``ui.stepper``)."""
 
 import streamlit as st
 
 from ui import page
-from ui.i18n import tx
-from ui.steps import step_fragment
-from viz.stack import stack_figure
+from ui.engine import run
+from ui.i18n import lang, translator, tx
+from ui.stepper import stepper
+from viz.stepview import layers_view
 
 ctx = page.context()
 trace = ctx.result.trace
@@ -15,9 +17,12 @@ st.markdown(tx("layers_intro"))
 st.caption(page.network_line(ctx))
 
 
-def view(s: int) -> None:
-    st.plotly_chart(stack_figure(trace, s, tx), key="stack_chart", config={"displaylogo": False})
-    page.step_tables(trace, s)
+@st.cache_resource(max_entries=16, show_spinner=False)
+def views(cfg, digits: int, language: str) -> dict:
+    words = translator(language)
+    return layers_view(run(cfg).trace, words, digits)
 
 
-step_fragment(trace.steps, view)
+digits = int(st.session_state.get("digits", 2))
+key = (ctx.cfg, digits, lang())
+stepper("layers", trace.steps, lambda: views(*key), key)

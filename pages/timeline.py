@@ -1,4 +1,5 @@
-"""Timeline: every layer's f, i, g, o, C, h as units × time heatmaps, and the input."""
+"""Timeline: every layer's gates, C and h as units × time heatmaps, and the input. The charts
+are drawn once per model; a step moves their cursor (a CSS rule) in the browser (``ui.stepper``)."""
 
 from functools import partial
 
@@ -6,9 +7,13 @@ import streamlit as st
 
 from lstm_core.export import trace_to_csv
 from ui import page
-from ui.i18n import tx
-from ui.steps import jump_to_clicked, step_fragment
-from viz.timeline import cursor_css, difference_heatmaps, input_chart, layer_heatmaps
+from ui.engine import run
+from ui.i18n import lang, translator, tx
+from ui.stepper import stepper
+from ui.steps import jump_to_clicked
+from viz.stepview import tables_view
+from viz.style import CURSOR
+from viz.timeline import HEAT_MARGIN, difference_heatmaps, input_chart, layer_heatmaps
 
 ctx = page.context()
 trace = ctx.result.trace
@@ -32,22 +37,24 @@ def jump_to(key: str) -> None:
     jump_to_clicked(st.session_state[key], trace.steps)
 
 
-def view(s: int) -> None:
+@st.cache_resource(max_entries=16, show_spinner=False)
+def views(cfg, digits: int, language: str) -> dict:
+    return tables_view(run(cfg).trace, translator(language), digits)
+
+
+digits = int(st.session_state.get("digits", 2))
+key = (ctx.cfg, digits, lang())
+cursor = dict(scope="timeline_heatmaps", colour=CURSOR["color"], **HEAT_MARGIN)
+stepper("tables", trace.steps, lambda: views(*key), key, cursor=cursor)
+base = ctx.result.base
+with st.container(key="timeline_heatmaps"):
     st.plotly_chart(
-        input_chart(ctx.result.x, ctx.result.names, s, tx),
+        input_chart(ctx.result.x, ctx.result.names, None, tx),
         key="input_chart",
         config={"displaylogo": False},
         on_select=partial(jump_to, "input_chart"),
         selection_mode="points",
     )
-    # The heatmaps below are drawn once per model; a step only moves their cursor (a CSS rule).
-    st.html(cursor_css("timeline_heatmaps", s, trace.steps))
-    page.step_tables(trace, s)  # the heatmaps' numbers at this step (all steps: the CSV download)
-
-
-step_fragment(trace.steps, view)
-base = ctx.result.base
-with st.container(key="timeline_heatmaps"):
     for k, lt in enumerate(trace.layers):
         if base is not None:
             fig = difference_heatmaps(lt, base.layers[k], tx, title=tx("diff_title", k=k + 1))

@@ -35,3 +35,13 @@ def labels(prefix: str):
     """
     code = lang()
     return lambda option: STRINGS[f"{prefix}{option}"][code]
+
+
+def translator(language: str):
+    """``tx`` bound to one language: for results cached across sessions (a cache key names the language)."""
+
+    def words(key: str, **values: object) -> str:
+        text = STRINGS[key][language]
+        return text.format(**values) if values else text
+
+    return words

@@ -31,7 +31,6 @@ KEEP = (
     "ov_gate",
     "ov_units",
     "ov_value",
-    "show_step_tables",
 )
 
 
@@ -79,21 +78,6 @@ PAGE_CSS = (
     "<style>.katex-display{overflow:visible!important}"
     "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}</style>"
 )
-
-
-def step_tables(trace, s: int) -> None:
-    """The charts' text alternative on the stepping pages: every layer's units at step s, as tables.
-    Behind a switch, not a closed expander: an expander's content is still sent and redrawn at
-    every step, and a step should cost the browser as little as possible."""
-    from viz.tables import step_table
-
-    if not st.toggle(tx("chart_table_switch"), key="show_step_tables"):
-        return
-    digits = int(st.session_state.get("digits", 2)) + 1
-    st.caption(tx("chart_table_step", t=s + 1))
-    for k, lt in enumerate(trace.layers):
-        head = f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}"  # not the chart's title text
-        st.markdown(f"**{head}**\n\n{step_table(lt, s, digits, tx('unit'))}")
 
 
 def data_table(cols: dict) -> None:

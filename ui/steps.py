@@ -47,7 +47,7 @@ def _slid() -> None:
     st.session_state[STEP] = int(st.session_state["step_slider"]) - 1
 
 
-def controls(T: int, can_play: bool = False) -> int:
+def controls(T: int) -> int:
     """Draw the step controls; return the current step (0-based)."""
     s = clamp(T)
     # one flexible row: the buttons take the room their icon and key need, the slider the rest
@@ -69,8 +69,6 @@ def controls(T: int, can_play: bool = False) -> int:
             width="content",
             disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
         )
-    if can_play:
-        row.toggle(tx("step_play_label"), key="step_play", disabled=T < 2)
     if T > 1:
         st.session_state["step_slider"] = s + 1
         row.slider(tx("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
@@ -85,21 +83,14 @@ def step_caption(s: int, T: int) -> str:
     return f":gray[{tx('step_caption', t=s + 1, T=T)}]"
 
 
-def step_fragment(T: int, view: Callable[[int], None], can_play: bool = False, caption: bool = True) -> None:
-    """Controls + ``view(step)`` as one fragment: a step reruns only this.
-
-    With ``can_play`` a Play switch turns the view's figure into a Plotly
-    animation that plays in the browser (no server round trip per frame).
-    """
+def step_fragment(T: int, view: Callable[[int], None]) -> None:
+    """Controls + ``view(step)`` as one fragment: a step reruns only this (the Why page, whose
+    charts are drawn on the server; the stepping pages step in the browser: ``ui.stepper``)."""
 
     @st.fragment
     def _frag() -> None:
-        s = controls(T, can_play)
-        if can_play and st.session_state.get("step_play"):
-            st.select_slider(tx("play_speed_label"), [1, 2, 5, 10, 20, 30], value=20, key="play_speed")
-            st.info(tx("play_hint", t=s + 1), icon="▶️")
-        elif caption:
-            st.caption(tx("step_caption", t=s + 1, T=T))
+        s = controls(T)
+        st.caption(tx("step_caption", t=s + 1, T=T))
         view(s)
         sync_url()  # the URL follows the step, even in a fragment rerun
 

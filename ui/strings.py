@@ -123,15 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Step t = {t} of {T}. Timesteps count from 1 here; arrays in code count from 0.",
         "zh": "第 t = {t} 步，共 {T} 步。这里的时间步从 1 开始计数；代码中的数组从 0 开始。",
     },
-    "step_play_label": {"en": "▶ Play", "zh": "▶ 播放"},
     "play_speed_label": {"en": "Steps per second", "zh": "每秒步数"},
-    "play_hint": {
-        "en": "Press ▶ on the diagram: it plays in your browser (drag its slider to start elsewhere). "
-        "Click a gate or node of the diagram to stop at the step it shows and step by hand from there; "
-        "switching Play off goes back to step {t}.",
-        "zh": "点击图上的 ▶：动画在浏览器中播放（拖动图中的滑块可从别处开始）。"
-        "点击图中任意一个门或节点，即停在它当时显示的那一步，并从那里继续手动单步；关闭播放则回到第 {t} 步。",
-    },
     # --- cell page ---
     "cell_title_lstm": {"en": "Inside one LSTM cell", "zh": "走进一个 LSTM 单元"},
     "cell_title_rnn": {"en": "Inside one plain RNN cell", "zh": "走进一个普通 RNN 单元"},
@@ -862,7 +854,6 @@ STRINGS |= {
         "zh": "正在使用之前上传的 {train} 和 {test}。上传其他文件即可替换。",
     },
     "chart_table": {"en": "The numbers behind this chart", "zh": "图表背后的数字"},
-    "chart_table_step": {"en": "Every unit's numbers at t = {t}", "zh": "第 t = {t} 步所有隐藏单元的数值"},
     "chart_table_switch": {"en": "Show the numbers as tables", "zh": "以表格显示数值"},
     "c_range": {"en": "C (scale ±{m})", "zh": "C（范围 ±{m}）"},
     "clf_ucr_too_big": {
@@ -1147,4 +1138,9 @@ STRINGS |= {
         "zh": "**GRU（左图，紫色点线）**{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
         "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
+    # --- the browser-side stepper ---
+    "step_controls_label": {"en": "Step controls", "zh": "单步控制"},
+    "step_slider_short": {"en": "Timestep t", "zh": "时间步 t"},
+    "equations_header_short": {"en": "This step's numbers in the equations", "zh": "本步代入公式的数值"},
+    "equations_symbols": {"en": "The equations", "zh": "公式"},
 }

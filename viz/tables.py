@@ -8,22 +8,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lstm_core import LayerTrace
-
-from .style import SYMBOL, num
-
-
-def step_table(lt: LayerTrace, s: int, digits: int, unit_word: str) -> str:
-    """Every unit of one layer at step s, as a markdown table (one row a unit)."""
-    names = lt.kind.series
-    head = [unit_word] + [SYMBOL.get(n, n) for n in names]  # symbols: the columns must stay narrow
-    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
-    lines += [
-        f"| {u + 1} | " + " | ".join(num(lt.gate(n)[s, u], digits) for n in names) + " |"
-        for u in range(lt.hidden_size)
-    ]
-    return "\n".join(lines)
-
 
 def columns(t_name: str, series: dict[str, np.ndarray], digits: int = 6) -> dict[str, list]:
     """Curves over t (1-based) as columns for a data table, rounded, NaN as None."""

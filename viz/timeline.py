@@ -136,8 +136,9 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") ->
     return fig
 
 
-def input_chart(x: np.ndarray, names: Sequence[str], step: int, tx: Callable[[str], str]) -> go.Figure:
-    """The input x_t (one line per dimension) with the cursor."""
+def input_chart(x: np.ndarray, names: Sequence[str], step: int | None, tx: Callable[[str], str]) -> go.Figure:
+    """The input x_t (one line per dimension), with a cursor at ``step`` (None: none drawn, the
+    page moves a CSS cursor over it, as over the heatmaps)."""
     t_axis = np.arange(1, len(x) + 1)
     fig = go.Figure()
     for d in range(x.shape[1]):
@@ -151,17 +152,19 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int, tx: Callable[[st
                 marker=dict(size=5),
             )
         )
-        fig.add_trace(
-            go.Scatter(
-                x=[step + 1],
-                y=[x[step, d]],
-                mode="markers",
-                marker=dict(size=12, color="#d62728"),
-                showlegend=False,
-                hoverinfo="skip",
+        if step is not None:
+            fig.add_trace(
+                go.Scatter(
+                    x=[step + 1],
+                    y=[x[step, d]],
+                    mode="markers",
+                    marker=dict(size=12, color="#d62728"),
+                    showlegend=False,
+                    hoverinfo="skip",
+                )
             )
-        )
-    fig.add_vline(x=step + 1, line=CURSOR)
+    if step is not None:
+        fig.add_vline(x=step + 1, line=CURSOR)
     fig.update_layout(
         title=dict(text=tx("input_chart_title"), x=0.01),
         font=FONT,

@@ -64,3 +64,22 @@ def arr(v) -> np.ndarray:
             a = a.reshape([int(s) for s in str(v["shape"]).split(",")])
         return a
     return np.asarray(v)
+
+
+def stepper(at) -> dict:
+    """The browser-side stepper's data on this page (ui/stepper.py): its view for every step."""
+    els = at.get("bidi_component")
+    assert els, "no stepper on this page"
+    return json.loads(els[0].proto.json)
+
+
+def shown(at, part: str):
+    """``part`` of the stepper's view at the step the server puts on screen."""
+    data = stepper(at)
+    return data["payload"][part][data["seek"][1]]
+
+
+def step_to(at, step: int) -> None:
+    """What the stepper does when the student stops on ``step`` (0-based): it reports it."""
+    at.session_state["step"] = step
+    at.run()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lstm_core import Network
-from tests.app.conftest import arr, chart, make_app
+from tests.app.conftest import arr, chart, make_app, shown, step_to, stepper
 from ui.engine import InputSpec, build_input
 from ui.strings import STRINGS
 
@@ -25,11 +25,9 @@ def default_trace(**over):
 
 
 def latex_numbers(at) -> str:
-    """This step's numbers in the Cell page's equations (the text beside the typeset symbols),
-    with ASCII minus signs and no bold, to compare with Python's formatting."""
-    lines = " ".join(
-        e.value for e in at.main.markdown if "ₜ = " in e.value and "σ(" in e.value or "tanh(" in e.value
-    )
+    """This step's numbers in the Cell page's equations (the stepper's lines at the step on
+    screen), with ASCII minus signs and no bold, to compare with Python's formatting."""
+    lines = "\n\n".join(shown(at, "equations"))
     return lines.replace("−", "-").replace("**", "").replace("-0.00", "0.00")
 
 
@@ -47,57 +45,50 @@ def test_sidebar_survives_reruns_and_page_switches():
         assert at.sidebar.number_input(key="hidden_size").value == 4
 
 
-def test_step_buttons_and_equations_follow_the_engine():
+def test_the_stepper_has_every_steps_equations_from_the_engine():
     at = make_app()
     tr = default_trace().layers[0]
     assert at.session_state["step"] == 0
-    at.button(key="step_next").click().run()
-    at.button(key="step_next").click().run()
-    assert at.session_state["step"] == 2
-    assert at.slider(key="step_slider").value == 3
+    data = stepper(at)
+    assert data["T"] == 40 and data["seek"][1] == 0 and data["view"] == "cell"
+    assert len(data["payload"]["equations"]) == 40  # every step, sent once
+    step_to(at, 2)  # the stepper reports where the student stopped
+    assert stepper(at)["seek"][1] == 2 and at.query_params["t"] == "3"
     eq = latex_numbers(at)
     for name in ("f", "i", "g", "o"):
         pre = tr.gate_terms(name)["pre"][2, 0]
         assert f"({pre:.2f}) = {tr.gate(name)[2, 0]:.2f}" in eq.replace("-0.00", "0.00"), name
     assert f"= {tr.c[2, 0]:.2f}" in eq and f"= {tr.h[2, 0]:.2f}" in eq
-    at.button(key="step_last").click().run()
-    assert at.session_state["step"] == 39 and at.slider(key="step_slider").value == 40
-    assert at.button(key="step_next").disabled
-    at.button(key="step_prev").click().run()
-    assert at.session_state["step"] == 38
-    at.button(key="step_first").click().run()
-    assert at.session_state["step"] == 0 and at.button(key="step_prev").disabled
-    at.slider(key="step_slider").set_value(17).run()
-    assert at.session_state["step"] == 16
-    assert at.query_params["t"] == "17"
+    lines = stepper(at)["payload"]["equations"]
+    for t in (0, 17, 39):  # any step the browser may show
+        assert lines[t][-1].replace("−", "-").endswith(f"**{tr.h[t, 0]:.2f}**".replace("-0.00", "0.00"))
+    step_to(at, 60)  # a report beyond the end is clamped
+    assert at.session_state["step"] == 39 and at.query_params["t"] == "40"
 
 
 def test_diagram_shows_the_traces_values():
     at = make_app({"t": "6", "unit": "2"})
     tr = default_trace().layers[0]
-    fig = chart(at, "cell_diagram")
-    labels = next(d for d in fig["data"] if d.get("name") == "labels")["text"]
-    text = " ".join(labels).replace("−", "-")
+    d = stepper(at)["payload"]["diagram"]
+    text = " ".join(d["text"][5]).replace("−", "-")
     for name in ("f", "i", "g", "o"):
         assert f"{name}<sub>t</sub> = {tr.gate(name)[5, 1]:.2f}" in text
     assert f"C<sub>t</sub> = {tr.c[5, 1]:.2f}" in text
     assert f"h<sub>t</sub> = {tr.h[5, 1]:.2f}" in text
     assert f"C<sub>t−1</sub> = {tr.c[4, 1]:.2f}".replace("−", "-") in text
-    # the colour keys are their own figure, identical at every step (the browser keeps it)
-    key = chart(at, "colour_key")
-    bars = [d["marker"]["colorbar"]["title"]["text"] for d in key["data"]]
-    assert bars == ["gate, 0 (closed) … 1 (open)", "value, −1 … +1"]
-    assert not any(d["marker"].get("showscale") for d in fig["data"] if "marker" in d)
-    at.button(key="step_next").click().run()
-    assert chart(at, "colour_key") == key
+    # the colours are the app's scales: the forget gate's node at every step
+    from viz.style import colors
+
+    assert d["fill"]["gate"]["f"] == colors(tr.f[:, 1], "gate")
+    assert shown(at, "title") == "Layer 1 · unit 2 · t = 6"
 
 
 def test_reading_and_pseudocode():
     at = make_app({"t": "3"})
     tr = default_trace().layers[0]
-    md = " ".join(m.value for m in at.markdown)
+    md = shown(at, "reading")
     assert f"{100 * tr.f[2, 0]:.0f} %" in md and f"{100 * tr.o[2, 0]:.0f} %" in md
-    code, stacked = at.main.code[-2].value, at.main.code[-1].value
+    code, stacked = shown(at, "code"), shown(at, "stack_code")
     assert "combine = np.concatenate([prev_ht, input])" in code  # joined (拼接), not added
     assert "hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)" in stacked and "x = hts[k]" in stacked
     assert f"k = 0: ht = [{tr.h[2, 0]:.2f}".replace("-", "−") in stacked  # the loop's live values
@@ -105,7 +96,8 @@ def test_reading_and_pseudocode():
     assert "# ct, ht = LSTMCELL(ct, ht, input)" in code
     assert f"{tr.f[2, 0]:.2f}" in code
     assert any("unpack" in c.value.lower() for c in at.caption)
-    assert f"| 1 | {tr.i[2, 0]:.3f} | {tr.f[2, 0]:.3f} |".replace("-", "−") in md  # the all-units table
+    rows = stepper(at)["payload"]["table"]["rows"][2]  # the all-units table
+    assert rows[0][:2] == [f"{tr.i[2, 0]:.3f}".replace("-", "−"), f"{tr.f[2, 0]:.3f}".replace("-", "−")]
 
 
 def test_model_controls_reach_the_engine():
@@ -114,12 +106,11 @@ def test_model_controls_reach_the_engine():
     assert at.sidebar.number_input(key="hidden_size_l3").value == 4
     at.sidebar.number_input(key="hidden_size_l2").set_value(7).run()
     at.switch_page("pages/layers.py").run()
-    fig = chart(at, "stack_chart")
-    units_l2 = {x for d in fig["data"] if d.get("xaxis") == "x2" for x in arr(d["x"]).tolist()}
-    assert len(units_l2) == 7  # layer 2 drawn in the 2nd row from the top
+    layers = stepper(at)["payload"]["layers"]
+    assert len(layers[1]["units"]) == 7  # layer 2 drawn in the 2nd row from the top
     tr = default_trace(hidden=(4, 7, 4))
-    f_top = next(d for d in fig["data"] if d.get("name", "").startswith("f") and d.get("xaxis", "x") == "x")
-    np.testing.assert_allclose(arr(f_top["y"]), np.round(tr.layers[2].f[0], 3))
+    f_top = np.array(layers[0]["values"])[0, 1]  # step 1, series f (i, f, g, o, C, h), every unit
+    np.testing.assert_allclose(f_top, np.round(tr.layers[2].f[0], 5))
     at.switch_page("pages/cell.py").run()
     at.sidebar.slider(key="forget_bias").set_value(3.0).run()
     assert "+ 3.00)" in latex_numbers(at)  # b_f shows in the f equation
@@ -136,7 +127,7 @@ def test_rnn_cell():
     assert r"\tanh(W_{ih}" in at.main.latex[0].value and "f_t" not in at.main.latex[0].value
     tr = default_trace(cell="rnn").layers[0]
     assert f"= {tr.h[3, 0]:.2f}" in eq
-    assert "RNNCELL" in at.main.code[-2].value and "hts[k] = RNNCELL(hts[k], x)" in at.main.code[-1].value
+    assert "RNNCELL" in shown(at, "code") and "hts[k] = RNNCELL(hts[k], x)" in shown(at, "stack_code")
 
 
 def test_gru_cell_page_shows_the_traces_numbers():
@@ -153,15 +144,15 @@ def test_gru_cell_page_shows_the_traces_numbers():
     n = lt.gate_terms("n")
     assert f"tanh({n['ih'][s, u]:.2f} - {abs(n['b_ih'][u]):.2f} + {lt.r[s, u]:.2f}·(" in eq  # b_in < 0 here
     assert f"= {lt.h[s, u]:.2f}" in eq.splitlines()[-1]
-    fig = chart(at, "cell_diagram")
-    text = " ".join(next(d for d in fig["data"] if d.get("name") == "labels")["text"])
+    text = " ".join(stepper(at)["payload"]["diagram"]["text"][s])
     assert f"z<sub>t</sub> = {lt.z[s, u]:.2f}".replace("-", "−") in text
     assert f"1−z = {1 - lt.z[s, u]:.2f}".replace("-", "−") in text
     assert f"h<sub>t</sub> = {lt.h[s, u]:.2f}".replace("-", "−") in text
-    md = " ".join(m.value for m in at.markdown)
+    md = shown(at, "reading")
     assert f"**{100 * lt.z[s, u]:.0f} %**" in md and f"**{100 * (1 - lt.z[s, u]):.0f} %**" in md
-    assert "GRUCELL" in at.main.code[-2].value and "hts[k] = GRUCELL(hts[k], x)" in at.main.code[-1].value
-    assert f"| 1 | {lt.r[s, 0]:.3f} | {lt.z[s, 0]:.3f} |".replace("-", "−") in md
+    assert "GRUCELL" in shown(at, "code") and "hts[k] = GRUCELL(hts[k], x)" in shown(at, "stack_code")
+    row = stepper(at)["payload"]["table"]["rows"][s][0]
+    assert row[:2] == [f"{lt.r[s, 0]:.3f}".replace("-", "−"), f"{lt.z[s, 0]:.3f}".replace("-", "−")]
 
 
 @pytest.mark.parametrize("kind", ["sine", "square", "sawtooth", "step", "impulse", "noise", "walk"])
@@ -210,7 +201,7 @@ def test_view_layer_and_unit():
     at = make_app({"layers": "2", "h2": "3", "layer": "2", "unit": "3", "t": "5"})
     tr = default_trace(hidden=(4, 3)).layers[1]
     assert f"= {tr.h[4, 2]:.2f}" in latex_numbers(at)
-    assert "Layer 2 · unit 3 · t = 5" in chart(at, "cell_diagram")["layout"]["title"]["text"]
+    assert shown(at, "title") == "Layer 2 · unit 3 · t = 5"
     at.sidebar.number_input(key="view_unit").set_value(1).run()
     assert f"= {tr.h[4, 0]:.2f}" in latex_numbers(at)
     at.sidebar.slider(key="num_layers").set_value(1).run()  # the chosen layer no longer exists
@@ -229,18 +220,16 @@ def test_timeline_heatmaps_and_cursor():
         np.testing.assert_allclose(arr(heat["c"]["z"]), np.round(trace.layers[k].c.T, 3))
         assert fig["layout"]["xaxis"]["range"] == [0.5, 40.5]  # the frame the CSS cursor relies on
         assert not fig["layout"].get("shapes")  # the same figure at every step
-    assert cursor_fraction(at) == pytest.approx(8.5 / 40)  # t = 9 is column 9 of 40
+    # the cursor is drawn by the stepper in the browser, over these charts, from their fixed frame
+    data = stepper(at)
+    assert data["cursor"]["scope"] == "timeline_heatmaps" and data["cursor"]["l"] == 58
+    assert data["seek"][1] == 8  # t = 9
     before = chart(at, "heatmaps_0")
-    at.button(key="step_next").click().run()
-    assert cursor_fraction(at) == pytest.approx(9.5 / 40)
+    step_to(at, 9)
     assert chart(at, "heatmaps_0") == before
+    tables = stepper(at)["payload"]["tables"]  # the heatmaps' numbers at every step
+    assert tables[1]["rows"][9][2][1] == f"{trace.layers[1].f[9, 2]:.3f}".replace("-", "−")
     assert at.get("download_button")
-
-
-def cursor_fraction(at) -> float:
-    """Where the Timeline's CSS cursor stands, as a fraction of the heatmaps' plot width."""
-    (css,) = [h.proto.body for h in at.get("html") if "st-key-timeline_heatmaps" in h.proto.body]
-    return float(re.search(r"\* ([0-9.]+) - 1px", css).group(1))
 
 
 def test_url_round_trip_and_tampered_values():
@@ -281,13 +270,13 @@ def test_url_round_trip_and_tampered_values():
 def test_step_is_clamped_when_the_sequence_gets_shorter():
     at = make_app({"t": "40"})
     at.sidebar.slider(key="seq_len").set_value(10).run()
-    assert at.session_state["step"] == 9 and at.slider(key="step_slider").value == 10
+    assert at.session_state["step"] == 9 and stepper(at)["seek"][1] == 9 and stepper(at)["T"] == 10
 
 
 def test_single_step_sequence():
     at = make_app({"input": "typed", "data": "0.7"})
     assert not at.exception
-    assert at.button(key="step_next").disabled and at.button(key="step_prev").disabled
+    assert stepper(at)["T"] == 1 and len(shown(at, "equations")) == 6  # one step, every equation
 
 
 def test_both_languages_render_every_page_without_missing_strings():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.app.conftest import arr, chart, make_app
+from tests.app.conftest import arr, chart, make_app, step_to, stepper
 from tests.app.test_pages import default_trace, latex_numbers
 from ui import weights
 from ui.classify_ui import RESULT
@@ -18,9 +18,9 @@ def test_more_decimals_on_demand():
     at.sidebar.number_input(key="digits").set_value(5).run()
     eq = latex_numbers(at)
     assert f"= {tr.h[2, 0]:.5f}" in eq and f"= {tr.c[2, 0]:.5f}" in eq
-    md = " ".join(m.value for m in at.main.markdown).replace("−", "-")
-    assert f"| 1 | {tr.i[2, 0]:.6f} | {tr.f[2, 0]:.6f} |" in md  # the table shows one more
-    labels = " ".join(next(d for d in chart(at, "cell_diagram")["data"] if d.get("name") == "labels")["text"])
+    row = [v.replace("−", "-") for v in stepper(at)["payload"]["table"]["rows"][2][0]]
+    assert row[:2] == [f"{tr.i[2, 0]:.6f}", f"{tr.f[2, 0]:.6f}"]  # the table shows one more
+    labels = " ".join(stepper(at)["payload"]["diagram"]["text"][2])
     assert f"{tr.f[2, 0]:.5f}" in labels.replace("−", "-")
     assert at.query_params["dec"] == "5"
 
@@ -45,8 +45,7 @@ def test_c_beyond_one_gets_its_own_labelled_scale_and_units_are_whole():
     assert heat["h"]["zmax"] == 1 and heat["c"]["hovertemplate"].startswith("C:")
     assert all(fig["layout"][k]["type"] == "category" for k in fig["layout"] if k.startswith("yaxis"))
     at.switch_page("pages/layers.py").run()
-    stack = chart(at, "stack_chart")
-    top = stack["layout"]["yaxis"]["range"][1]
+    top = stepper(at)["payload"]["layers"][0]["top"]
     assert top >= np.abs(c).max()  # the C bars stay inside the axis
 
 
@@ -96,16 +95,13 @@ def test_classify_says_what_its_numbers_mean():
 
 def test_the_layers_page_gives_its_numbers_as_tables_on_demand():
     at = make_app({"layers": "2", "h2": "3", "t": "4"}, page="layers")
-    assert not any("| 1 |" in m.value for m in at.main.markdown)  # nothing is sent until asked for
-    at.toggle(key="show_step_tables").set_value(True).run()
     trace = default_trace(hidden=(4, 3))
-    md = " ".join(m.value for m in at.main.markdown).replace("−", "-")
+    layers = stepper(at)["payload"]["layers"]  # top layer first
     for k, H in ((0, 4), (1, 3)):
-        lt = trace.layers[k]
-        assert f"Layer {k + 1} · H = {H}" in md
-        assert f"| {H} | {lt.i[3, H - 1]:.3f} | {lt.f[3, H - 1]:.3f} |" in md
-    at.button(key="step_next").click().run()
-    assert at.toggle(key="show_step_tables").value  # the switch stays on while stepping
+        lt, tab = trace.layers[k], layers[1 - k]
+        assert tab["table_title"] == f"Layer {k + 1} · H = {H}"
+        row = [v.replace("−", "-") for v in tab["table"]["rows"][3][H - 1]]
+        assert row[:2] == [f"{lt.i[3, H - 1]:.3f}", f"{lt.f[3, H - 1]:.3f}"]
 
 
 def test_one_share_box_per_page_and_it_names_the_step():
@@ -115,6 +111,6 @@ def test_one_share_box_per_page_and_it_names_the_step():
         labels = [e.label for e in at.sidebar.children.values() if type(e).__name__ == "Expander"]
         assert ("🔗 Share this view" in labels) == in_sidebar, page
     at.switch_page("pages/cell.py").run()
-    at.button(key="step_next").click().run()
-    link = next(c.value for c in at.main.code if "?" in c.value)  # the popover's link, in the step row
+    step_to(at, 5)  # the stepper reports the step the student stopped on
+    link = next(c.value for c in at.main.code if "?" in c.value)  # the popover's link, above the steps
     assert link.endswith("&t=6") and at.query_params["t"] == "6"

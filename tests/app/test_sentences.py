@@ -51,17 +51,19 @@ def test_one_symbol_for_the_element_wise_product():
 
 
 def test_the_chinese_reading_has_no_space_before_percent():
+    from tests.app.conftest import stepper
+
     at = make_app({"lang": "zh", "t": "3"})
-    md = " ".join(m.value for m in at.main.markdown)
-    assert re.search(r"\*\*\d+%\*\*", md) and not re.search(r"\d %", md)
-    reading = next(m.value for m in at.main.markdown if "这一步发生了什么" in m.value)
-    assert "隐藏状态 **hₜ =" in reading and "。 " not in reading
+    for reading in stepper(at)["payload"]["reading"]:  # every step's
+        assert re.search(r"\*\*\d+%\*\*", reading) and not re.search(r"\d %", reading)
+        assert "隐藏状态 **hₜ =" in reading and "。 " not in reading
 
 
 def test_the_code_panel_says_it_is_corrected():
-    at = make_app()
-    captions = " ".join(c.value for c in at.caption)
-    assert "Corrected from the article" in captions and "np.concatenate" in captions
+    from tests.app.conftest import stepper
+
+    ui = stepper(make_app())["ui"]  # the code panel is the stepper's: its words come from the server
+    assert "Corrected from the article" in ui["code_corrected"] and "np.concatenate" in ui["code_corrected"]
 
 
 ZH_INPUTS = [

@@ -112,8 +112,10 @@ def test_override_matches_the_engine_and_clears():
     assert np.abs(dc[:, :4]).max() == 0 and np.abs(dc[1, 4:]).max() > 0  # nothing changes before step 5
     assert at.query_params["ov"] == "f.1.1.5-40.2"
     at.switch_page("pages/cell.py").run()
-    at.slider(key="step_slider").set_value(20).run()
-    assert any("What if" in w.value for w in at.main.warning)
+    from tests.app.conftest import stepper
+
+    notes = stepper(at)["payload"]["whatif"]  # forced against original, at every step
+    assert len(notes) == 40 and notes[19].startswith("**What if:**")
     at.switch_page("pages/weights.py").run()
     at.button(key="ov_clear").click().run()
     assert at.session_state[weights.OVERRIDES] == []

@@ -16,16 +16,27 @@ from tests.e2e.test_browser import button, open_app, step_caption
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=20_000)
 
-PAGES = {"": 2, "timeline": 2, "layers": 1, "weights": 0, "why": 2, "classify": 0}  # path -> charts it draws
+PAGES = {
+    "": 0,
+    "timeline": 2,
+    "layers": 0,
+    "weights": 0,
+    "why": 2,
+    "classify": 0,
+}  # path -> Plotly charts it draws
+STEPPERS = {"", "timeline", "layers"}  # pages whose steps are drawn in the browser
 
 
-def settled(page, lang: str, charts: int) -> None:
-    """Wait until the page is drawn: no rerun, its charts in the DOM, the language attribute set."""
+def settled(page, lang: str, charts: int, stepper: bool = False) -> None:
+    """Wait until the page is drawn: no rerun, its charts in the DOM, the stepper drawn, the
+    language attribute set."""
     page.wait_for_selector(DONE)
     want = "zh-Hans" if lang == "zh" else "en"
     page.wait_for_function(f"document.documentElement.lang === {want!r}")
     if charts:
         expect(page.locator("[data-testid=stPlotlyChart] .main-svg").nth(charts - 1)).to_be_attached()
+    if stepper:
+        expect(page.locator("[data-gatelab=step_caption]")).not_to_be_empty()
     page.wait_for_selector(DONE)
 
 
@@ -36,7 +47,7 @@ def test_axe_finds_no_serious_violation_on_any_page_in_either_language(new_page,
     for lang in ("en", "zh"):
         for path, charts in PAGES.items():
             page = open_app(new_page, f"{app_url}/{path}?lang={lang}", width=1400, height=1000)
-            settled(page, lang, charts)
+            settled(page, lang, charts, path in STEPPERS)
             result = axe.run(page).response
             serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
             name = f"{path or 'cell'}-{lang}"
@@ -55,7 +66,9 @@ def focused_key(page) -> str | None:
     """The stable key (st-key-…) of the control that has the keyboard focus."""
     return page.evaluate(
         """() => {
-            const el = document.activeElement;
+            let el = document.activeElement;
+            while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+            if (el && el.dataset && el.dataset.gatelab) return el.dataset.gatelab;  // the stepper's controls
             const box = el && el.closest('[class*="st-key-"]');
             if (!box) return el && el.getAttribute('aria-label');
             return [...box.classList].find(c => c.startsWith('st-key-')).slice(7);
@@ -65,7 +78,7 @@ def focused_key(page) -> str | None:
 
 def test_the_keyboard_alone_reaches_every_control_of_the_cell_page(new_page, app_url):
     page = open_app(new_page, f"{app_url}/?t=5", width=1400, height=1000)
-    settled(page, "en", 2)
+    settled(page, "en", 0, stepper=True)
     page.evaluate("document.activeElement && document.activeElement.blur()")  # Tab starts at the top
     seen = set()
     for _ in range(160):
@@ -122,7 +135,7 @@ def test_the_share_box_always_names_the_step_shown(new_page, app_url, artifacts)
     expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
     expect(page).to_have_url(re.compile(r"[?&]t=40\b"))
     assert share_link(page) == page.url
-    slider = page.locator(".st-key-step_slider input[type=range]")
+    slider = page.locator("[data-gatelab=step_slider]")
     slider.focus()
     for _ in range(5):
         page.keyboard.press("ArrowLeft")

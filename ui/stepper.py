@@ -1,0 +1,99 @@
+"""Stepping in the browser: the step controls and every step-dependent view in one
+Streamlit component (components v2: inline html, css and js, no build step).
+
+The component gets each view for every step once per model (``viz.stepview``) and
+changes step without asking the server. It tells the server the step only after
+stepping pauses (``SYNC_MS`` in the js): one fragment rerun per pause, which writes
+the address bar and the share box and redraws nothing. The server tells the
+component a step of its own (a link, a preset, a click on a chart) through ``seek``,
+a (token, step) pair whose token changes on every full script run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from .i18n import lang, tx
+from .share import share_popover
+from .state import STEP, sync_url
+
+_HERE = Path(__file__).parent / "stepper"
+COMPONENT = st.components.v2.component(
+    "gatelab_stepper",
+    html="",
+    css=(_HERE / "stepper.css").read_text(encoding="utf-8"),
+    js=(_HERE / "stepper.js").read_text(encoding="utf-8"),
+)
+SEEK = "_stepper_seek"  # (token, step): the step the server last put on screen
+
+
+def _ui() -> dict[str, str]:
+    return {
+        "controls": tx("step_controls_label"),
+        "first": tx("step_first_help"),
+        "prev": tx("step_prev_help"),
+        "next": tx("step_next_help"),
+        "last": tx("step_last_help"),
+        "play": tx("play"),
+        "pause": tx("pause"),
+        "speed": tx("play_speed_label"),
+        "slider": tx("step_slider_short"),
+        "caption": tx("step_caption", t="{t}", T="{T}"),
+        "reading_header": tx("reading_header"),
+        "equations_header": tx("equations_header_short"),
+        "code_header": tx("code_header"),
+        "code_corrected": tx("code_corrected"),
+        "code_stack_header": tx("code_stack_header"),
+    }
+
+
+def _clamp(T: int) -> int:
+    s = min(max(int(st.session_state.get(STEP, 0)), 0), T - 1)
+    st.session_state[STEP] = s
+    return s
+
+
+def _reported(key: str, T: int) -> None:
+    """The component says which step it shows: the server's step follows (no seek)."""
+    value = st.session_state.get(key)
+    step = value.get("step") if hasattr(value, "get") else None
+    try:
+        st.session_state[STEP] = min(max(int(step), 0), T - 1)
+    except (TypeError, ValueError):
+        pass
+
+
+def stepper(
+    view: str, T: int, payload: Callable[[], dict], model_id: object, cursor: dict | None = None
+) -> None:
+    """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of a sequence of T steps.
+
+    ``payload()`` builds the view's data for every step (call a cached function: it is the
+    same object for the same model); ``model_id`` names it (a new one rebuilds the view)."""
+    ss = st.session_state
+    token = ss.get(SEEK, (0, 0))[0] + 1  # a full run: the server's step goes on screen
+    ss[SEEK] = (token, _clamp(T))
+    key = f"stepper_{view}"
+
+    @st.fragment
+    def _frag() -> None:
+        s = _clamp(T)
+        row = st.container(horizontal=True, horizontal_alignment="right", key="share_row")
+        share_popover(row)
+        data = {
+            "id": f"{view}:{hash(model_id)}:{lang()}",
+            "view": view,
+            "T": T,
+            "seek": list(ss[SEEK]),
+            "ui": _ui(),
+            "payload": payload(),
+            "cursor": cursor,
+            "play": view == "cell",
+        }
+        COMPONENT(key=key, data=data, default={"step": s}, on_step_change=lambda: _reported(key, T))
+        sync_url()  # the address bar follows the step the component reported
+
+    _frag()

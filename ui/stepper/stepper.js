@@ -1,0 +1,446 @@
+// Gate Lab's stepper: every step of a view, drawn in the browser from data sent once per model.
+// The server learns the step only after stepping pauses (one script run per pause, not per step).
+// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor}.
+
+const SVGNS = "http://www.w3.org/2000/svg";
+const SYNC_MS = 450; // tell the server this long after the last step
+const X0 = -0.4, X1 = 15.0, Y0 = -0.7, Y1 = 7.6;
+const S = 1000 / (X1 - X0); // diagram units -> SVG units
+const PX = S / 45; // the Plotly diagram's pixels at 45 px a unit -> SVG units
+
+function el(tag, attrs = {}, parent = null, ns = null) {
+  const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== null && v !== undefined) e.setAttribute(k, v);
+  }
+  if (parent) parent.appendChild(e);
+  return e;
+}
+const sv = (tag, attrs, parent) => el(tag, attrs, parent, SVGNS);
+const X = (x) => (x - X0) * S;
+const Y = (y) => (Y1 - y) * S;
+
+function esc(s) {
+  return String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+// the markdown the server's sentences use: **bold** only
+const md = (s) => esc(s).replace(/ %/g, "\u00a0%").replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+
+// "C<sub>t−1</sub> = 0.12" as SVG text with a real subscript
+function setSubText(node, text) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  const parts = String(text).split(/(<sub>.*?<\/sub>)/);
+  let shifted = false;
+  for (const p of parts) {
+    if (!p) continue;
+    const m = p.match(/^<sub>(.*)<\/sub>$/);
+    const span = sv("tspan", {}, node);
+    if (m) {
+      span.setAttribute("font-size", "70%");
+      span.setAttribute("dy", "0.3em");
+      span.textContent = m[1];
+      shifted = true;
+    } else {
+      if (shifted) span.setAttribute("dy", "-0.3em");
+      span.textContent = p;
+      shifted = false;
+    }
+  }
+}
+
+const ICONS = {
+  first: "M6 6h2v12H6zm3.5 6 8.5 6V6z",
+  prev: "M15.4 7.4 14 6l-6 6 6 6 1.4-1.4L10.8 12z",
+  next: "M8.6 16.6 10 18l6-6-6-6-1.4 1.4 4.6 4.6z",
+  last: "M6 18l8.5-6L6 6v12zM16 6v12h2V6h-2z",
+  play: "M8 5v14l11-7z",
+  pause: "M6 19h4V5H6v14zm8-14v14h4V5h-4z",
+};
+function icon(name, parent) {
+  const s = sv("svg", { viewBox: "0 0 24 24", width: "20", height: "20", "aria-hidden": "true", focusable: "false" }, parent);
+  sv("path", { d: ICONS[name], fill: "currentColor" }, s);
+  return s;
+}
+
+// ---- the cell diagram ------------------------------------------------------------------------
+
+function buildDiagram(host, d) {
+  const svg = sv("svg", {
+    viewBox: `0 0 1000 ${((Y1 - Y0) * S).toFixed(0)}`,
+    class: "diagram",
+    role: "group",
+    "data-gatelab": "diagram",
+  }, host);
+  sv("rect", {
+    x: X(1.6), y: Y(6.9), width: X(d.box_right) - X(1.6), height: Y(0.55) - Y(6.9),
+    fill: "rgba(240,240,240,0.35)", stroke: "#bbb", "stroke-width": 2 * PX,
+  }, svg);
+  const wires = d.wires.map((w) => {
+    let path = "", move = true;
+    for (const p of w.points) {
+      if (p === null) { move = true; continue; }
+      path += `${move ? "M" : "L"} ${X(p[0]).toFixed(1)} ${Y(p[1]).toFixed(1)} `;
+      move = false;
+    }
+    const bus = w.kind === "bus";
+    return {
+      w,
+      e: sv("path", {
+        d: path, fill: "none", stroke: bus ? "#9aa0a6" : "#ccc",
+        "stroke-width": (bus ? 5 : 9) * PX, "stroke-linejoin": "round",
+      }, svg),
+    };
+  });
+  const nodes = d.nodes.map((n) => {
+    const g = sv("g", { "data-node": n.key }, svg);
+    sv("title", {}, g).textContent = d.hover[n.key] || n.key;
+    const r = (n.size / 2) * PX;
+    const shape = n.shape === "square"
+      ? sv("rect", { x: X(n.x) - r, y: Y(n.y) - r, width: 2 * r, height: 2 * r }, g)
+      : sv("circle", { cx: X(n.x), cy: Y(n.y), r }, g);
+    const text = sv("text", {
+      x: X(n.x), y: Y(n.y), "text-anchor": "middle", "dominant-baseline": "central",
+      "font-size": 19 * PX, class: "node-text",
+    }, g);
+    text.textContent = n.text;
+    return { n, shape, text };
+  });
+  const labels = d.labels.map((lb) => sv("text", {
+    x: X(lb.x), y: Y(lb.y), "text-anchor": { right: "start", left: "end", center: "middle" }[lb.side],
+    "dominant-baseline": "central", "font-size": 18.5 * PX, class: "label", "data-label": "1",
+  }, svg));
+  for (const c of d.captions) {
+    sv("text", { x: X(c.x), y: Y(0.95), "text-anchor": "middle", "dominant-baseline": "central",
+      "font-size": 15 * PX, class: "caption" }, svg).textContent = c.text;
+  }
+  if (d.top) {
+    sv("text", { x: X(6.7), y: Y(7.25), "text-anchor": "middle", "dominant-baseline": "central",
+      "font-size": 15 * PX, class: "caption" }, svg).textContent = d.top;
+  }
+  return (t) => {
+    for (const { w, e } of wires) {
+      if (w.kind !== "bus") e.setAttribute("stroke", d.fill[w.kind][w.key][t]);
+    }
+    const forced = new Set(d.forced[t]);
+    for (const { n, shape, text } of nodes) {
+      shape.setAttribute("fill", d.fill[n.kind][n.key][t]);
+      const f = forced.has(n.key);
+      shape.setAttribute("stroke", f ? "#d62728" : "#444");
+      shape.setAttribute("stroke-width", (f ? 4 : 2) * PX);
+      shape.setAttribute("stroke-dasharray", f ? `${4 * PX} ${2 * PX}` : "none"); // not by colour alone
+      text.setAttribute("fill", d.ink[n.key][t]);
+    }
+    d.text[t].forEach((s, i) => setSubText(labels[i], s));
+  };
+}
+
+// ---- the stack of layers -----------------------------------------------------------------------
+
+const PATTERN_PATHS = {
+  "/": "M0 8 L8 0", "\\": "M0 0 L8 8", "x": "M0 8 L8 0 M0 0 L8 8", "-": "M0 4 L8 4", ".": null,
+};
+
+function patternDefs(svg, series, uid) {
+  const defs = sv("defs", {}, svg);
+  series.forEach((s, k) => {
+    if (!s.pattern) return;
+    const p = sv("pattern", { id: `${uid}-p${k}`, width: 8, height: 8, patternUnits: "userSpaceOnUse" }, defs);
+    sv("rect", { width: 8, height: 8, fill: s.colour }, p);
+    if (s.pattern === ".") sv("circle", { cx: 4, cy: 4, r: 1.6, fill: "white" }, p);
+    else sv("path", { d: PATTERN_PATHS[s.pattern], stroke: "white", "stroke-width": 1.6 }, p);
+  });
+}
+const fillOf = (s, k, uid) => (s.pattern ? `url(#${uid}-p${k})` : s.colour);
+
+function buildBars(host, p, uid) {
+  const W = 1000, PANEL = 230, INPUT = 160, PAD = 40;
+  const L = p.layers.length;
+  const H = L * PANEL + INPUT + PAD;
+  const svg = sv("svg", { viewBox: `0 0 ${W} ${H}`, class: "bars", role: "group", "data-gatelab": "stack" }, host);
+  patternDefs(svg, p.series, uid);
+  const updates = [];
+  const panel = (y0, h, title, names, nSeries, top, getter) => {
+    sv("text", { x: 10, y: y0 + 18, class: "panel-title" }, svg).textContent = title;
+    const plotTop = y0 + 34, plotH = h - 70, x0 = 60, x1 = W - 10;
+    const Yv = (v) => plotTop + plotH / 2 - (v / top) * (plotH / 2);
+    for (const v of [-top, 0, top]) {
+      sv("line", { x1: x0, x2: x1, y1: Yv(v), y2: Yv(v), stroke: v === 0 ? "#888" : "#eee" }, svg);
+      sv("text", { x: x0 - 6, y: Yv(v), "text-anchor": "end", "dominant-baseline": "central", class: "tick" }, svg)
+        .textContent = (Math.round(v * 100) / 100).toString().replace("-", "−");
+    }
+    const groupW = (x1 - x0) / names.length;
+    const barW = Math.min(40, (groupW * 0.8) / nSeries);
+    const rects = [];
+    names.forEach((name, u) => {
+      const gx = x0 + groupW * u + (groupW - barW * nSeries) / 2;
+      sv("text", { x: x0 + groupW * (u + 0.5), y: plotTop + plotH + 18, "text-anchor": "middle", class: "tick" }, svg)
+        .textContent = name;
+      for (let k = 0; k < nSeries; k++) {
+        const r = sv("rect", { x: gx + k * barW, width: barW * 0.92 }, svg);
+        const lab = sv("text", { x: gx + k * barW + barW * 0.46, "text-anchor": "middle", class: "bar-value" }, svg);
+        rects.push({ r, lab, u, k });
+      }
+    });
+    updates.push((t) => {
+      for (const { r, lab, u, k } of rects) {
+        const v = getter(t, k, u);
+        const y = Yv(Math.max(v, 0)), h = Math.abs(Yv(v) - Yv(0));
+        r.setAttribute("y", y);
+        r.setAttribute("height", Math.max(h, 0.5));
+        lab.setAttribute("y", v >= 0 ? y - 4 : y + h + 12);
+        lab.textContent = v.toFixed(2).replace("-", "−");
+      }
+    });
+    return rects;
+  };
+  p.layers.forEach((layer, i) => {
+    const rects = panel(PAD + i * PANEL, PANEL, layer.title, layer.units, p.series.length, layer.top,
+      (t, k, u) => layer.values[t][k][u]);
+    for (const { r, k } of rects) r.setAttribute("fill", fillOf(p.series[k], k, uid));
+  });
+  const inp = p.input;
+  const rects = panel(PAD + L * PANEL, INPUT + 30, inp.title, inp.names, 1, inp.top, (t, k, u) => inp.values[t][u]);
+  for (const { r } of rects) r.setAttribute("fill", "#555");
+  // legend: the series by colour and fill pattern
+  const leg = sv("g", { class: "legend" }, svg);
+  let lx = 10;
+  p.series.forEach((s, k) => {
+    sv("rect", { x: lx, y: 6, width: 16, height: 16, fill: fillOf(s, k, uid), stroke: "#666" }, leg);
+    const tx = sv("text", { x: lx + 22, y: 19, class: "tick" }, leg);
+    tx.textContent = s.label;
+    lx += 30 + 8.5 * s.label.length;
+  });
+  return (t) => updates.forEach((u) => u(t));
+}
+
+// ---- tables (the charts' text alternative) -------------------------------------------------------
+
+function tableHTML(tab, t, unitWord) {
+  const head = `<tr><th scope="col">${esc(unitWord)}</th>${tab.head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr>`;
+  const rows = tab.rows[t].map((row, u) =>
+    `<tr><th scope="row">${u + 1}</th>${row.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("");
+  return `<table>${head}${rows}</table>`;
+}
+
+// ---- one stepper instance ------------------------------------------------------------------------
+
+function build(root, data, report) {
+  root.innerHTML = "";
+  const ui = data.ui, T = data.T, p = data.payload;
+  const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
+  const st = { t: 0, playing: false, timer: null, sync: null, sent: null, speed: 10 };
+
+  // controls
+  const bar = el("div", { class: "controls", role: "group", "aria-label": ui.controls }, root);
+  const btn = (key, ic, label) => {
+    const b = el("button", { type: "button", "data-gatelab": key, "aria-label": label, title: label }, bar);
+    icon(ic, b);
+    return b;
+  };
+  const bFirst = btn("step_first", "first", ui.first);
+  const bPrev = btn("step_prev", "prev", ui.prev);
+  const bNext = btn("step_next", "next", ui.next);
+  const bLast = btn("step_last", "last", ui.last);
+  let bPlay = null, speed = null;
+  if (data.play && T > 1) {
+    bPlay = el("button", { type: "button", "data-gatelab": "step_play", "aria-pressed": "false", class: "play" }, bar);
+    speed = el("select", { "data-gatelab": "play_speed", "aria-label": ui.speed, title: ui.speed }, bar);
+    for (const v of [1, 2, 5, 10, 20, 30, 60]) {
+      const o = el("option", { value: v }, speed);
+      o.textContent = `${v}/s`;
+      if (v === st.speed) o.selected = true;
+    }
+  }
+  const sliderBox = el("label", { class: "slider" }, bar);
+  const sliderText = el("span", { class: "slider-label" }, sliderBox);
+  sliderText.textContent = ui.slider;
+  const slider = el("input", { type: "range", min: 1, max: Math.max(T, 1), step: 1, "data-gatelab": "step_slider" }, sliderBox);
+  if (T < 2) slider.disabled = true;
+  const caption = el("p", { class: "step-caption", "data-gatelab": "step_caption" }, root);
+
+  // the view
+  let draw = () => {};
+  if (data.view === "cell") {
+    const top = el("div", { class: "cell-top" }, root);
+    const left = el("div", { class: "cell-left" }, top);
+    const title = el("div", { class: "diagram-title" }, left);
+    const drawDiagram = buildDiagram(left, p.diagram);
+    // while playing, a click on the diagram stops at the step it shows
+    left.querySelector("svg").addEventListener("click", () => { if (st.playing) stop(); });
+    const right = el("div", { class: "cell-right" }, top);
+    let whatif = null;
+    if (p.whatif) whatif = el("div", { class: "whatif", role: "note" }, right);
+    el("h3", {}, right).textContent = ui.reading_header;
+    const reading = el("div", { class: "reading", "aria-live": "polite", "data-gatelab": "reading" }, right);
+    el("h3", {}, root).textContent = ui.equations_header;
+    const eqs = el("div", { class: "equations", "data-gatelab": "equations" }, root);
+    const tabTitle = el("h3", {}, root);
+    const table = el("div", { class: "table", "data-gatelab": "unit_table" }, root);
+    const details = el("details", { class: "code" }, root);
+    el("summary", {}, details).textContent = ui.code_header;
+    el("p", { class: "note" }, details).textContent = ui.code_corrected;
+    const code = el("pre", { "data-gatelab": "code" }, details);
+    el("p", {}, details).innerHTML = md(ui.code_stack_header);
+    const stack = el("pre", { "data-gatelab": "stack_code" }, details);
+    draw = (t) => {
+      title.textContent = p.title[t];
+      drawDiagram(t);
+      if (whatif) whatif.innerHTML = "🔀 " + md(p.whatif[t]);
+      reading.innerHTML = md(p.reading[t]);
+      eqs.innerHTML = p.equations[t].map((l) => `<p>${md(l)}</p>`).join("");
+      tabTitle.textContent = p.table_title[t];
+      table.innerHTML = tableHTML(p.table, t, p.unit_word);
+      if (details.open) { code.textContent = p.code[t]; stack.textContent = p.stack_code[t]; }
+    };
+    details.addEventListener("toggle", () => draw(st.t)); // the code is filled in only while it is open
+  } else if (data.view === "layers") {
+    const drawBars = buildBars(root, p, uid);
+    const tabs = tablesBlock(root, p.layers, p.text_alt, p.unit_word);
+    draw = (t) => { drawBars(t); tabs(t); };
+  } else if (data.view === "tables") {
+    draw = tablesBlock(root, p.tables, p.text_alt, p.unit_word);
+  }
+
+  function tablesBlock(host, tables, label, unitWord) {
+    const details = el("details", { class: "tables" }, host);
+    el("summary", {}, details).textContent = label;
+    const body = el("div", {}, details);
+    const fill = (t) => {
+      if (!details.open) return;
+      body.innerHTML = tables.map((tab) => `<p><strong>${esc(tab.table_title || tab.title)}</strong></p>${tableHTML(tab.table || tab, t, unitWord)}`).join("");
+    };
+    details.addEventListener("toggle", () => fill(st.t));
+    return fill;
+  }
+
+  function cursor(t) {
+    const c = data.cursor;
+    if (!c) return;
+    let style = document.getElementById(`gl-cursor-${c.scope}`);
+    if (!style) style = el("style", { id: `gl-cursor-${c.scope}` }, document.head);
+    const frac = (t + 0.5) / T;
+    const chart = `.st-key-${c.scope} [data-testid=stPlotlyChart]`;
+    style.textContent = `${chart}{position:relative}${chart}::after{content:'';position:absolute;pointer-events:none;z-index:3;`
+      + `top:${c.t}px;bottom:${c.b}px;left:calc(${c.l}px + (100% - ${c.l + c.r}px) * ${frac.toFixed(6)} - 1px);`
+      + `border-left:2px dotted ${c.colour}}`;
+  }
+
+  function show(t) {
+    st.t = Math.min(Math.max(t, 0), T - 1);
+    const s = st.t;
+    bFirst.disabled = bPrev.disabled = s === 0;
+    bNext.disabled = bLast.disabled = s === T - 1;
+    slider.value = s + 1;
+    slider.setAttribute("aria-valuetext", `t = ${s + 1} / ${T}`);
+    caption.textContent = ui.caption.replace("{t}", s + 1).replace("{T}", T);
+    root.dataset.step = s;
+    cursor(s);
+    draw(s);
+  }
+  function scheduleSync() {
+    clearTimeout(st.sync);
+    st.sync = setTimeout(() => {
+      if (st.sent !== st.t) { st.sent = st.t; report(st.t); }
+    }, SYNC_MS);
+  }
+  function go(t) {
+    if (st.playing) stop();
+    show(t);
+    scheduleSync();
+  }
+  function tick() {
+    if (st.t >= T - 1) { stop(); return; }
+    show(st.t + 1);
+  }
+  function play() {
+    if (!bPlay) return;
+    if (st.t >= T - 1) show(0); // at the end, Play starts again from 1
+    st.playing = true;
+    bPlay.setAttribute("aria-pressed", "true");
+    bPlay.replaceChildren();
+    icon("pause", bPlay);
+    el("span", {}, bPlay).textContent = ui.pause;
+    root.classList.add("playing");
+    root.querySelectorAll("[aria-live]").forEach((e) => e.setAttribute("aria-live", "off"));
+    clearInterval(st.timer);
+    st.timer = setInterval(tick, 1000 / st.speed);
+  }
+  function stop() {
+    clearInterval(st.timer);
+    st.playing = false;
+    if (bPlay) {
+      bPlay.setAttribute("aria-pressed", "false");
+      bPlay.replaceChildren();
+      icon("play", bPlay);
+      el("span", {}, bPlay).textContent = ui.play;
+    }
+    root.classList.remove("playing");
+    root.querySelectorAll("[aria-live]").forEach((e) => e.setAttribute("aria-live", "polite"));
+    scheduleSync();
+  }
+  if (bPlay) {
+    icon("play", bPlay);
+    el("span", {}, bPlay).textContent = ui.play;
+    bPlay.addEventListener("click", () => (st.playing ? stop() : play()));
+    speed.addEventListener("change", () => {
+      st.speed = Number(speed.value);
+      if (st.playing) play();
+    });
+  }
+  bFirst.addEventListener("click", () => go(0));
+  bPrev.addEventListener("click", () => go(st.t - 1));
+  bNext.addEventListener("click", () => go(st.t + 1));
+  bLast.addEventListener("click", () => go(T - 1));
+  slider.addEventListener("input", () => go(Number(slider.value) - 1));
+  const api = {
+    go, show, key: (k) => {
+      const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: T - 1 }[k];
+      if (to === undefined) return false;
+      go(to);
+      return true;
+    },
+    get step() { return st.t; },
+    dispose: () => { clearInterval(st.timer); clearTimeout(st.sync); },
+  };
+  return api;
+}
+
+// keys ← → Home End step the stepper on screen, unless a field or another control has the focus
+function onKey(e) {
+  const api = window.__gatelabStepper;
+  if (!api || e.altKey || e.ctrlKey || e.metaKey) return;
+  const path = e.composedPath ? e.composedPath() : [e.target];
+  const t = path[0];
+  const tag = (t && t.tagName) || "";
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || (t && t.isContentEditable)) {
+    if (!(t.dataset && t.dataset.gatelab)) return; // our own slider handles its arrows itself
+    if (t.dataset.gatelab === "step_slider") return;
+  }
+  if (path.some((n) => n && n.getAttribute && /^(slider|combobox|listbox|menu|tab|tablist)$/.test(n.getAttribute("role") || ""))) return;
+  if (api.key(e.key)) e.preventDefault();
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  let host = parentElement.querySelector(".gatelab-stepper");
+  if (!host) host = el("div", { class: "gatelab-stepper" }, parentElement);
+  const mine = host.__gl || (host.__gl = { id: null, seek: null, api: null });
+  if (mine.id !== data.id) {
+    if (mine.api) mine.api.dispose();
+    mine.api = build(host, data, (t) => setStateValue("step", t));
+    mine.id = data.id;
+    mine.seek = null;
+  }
+  if (mine.seek !== data.seek[0]) { // the server moved the step (a link, a preset, a page run)
+    mine.seek = data.seek[0];
+    mine.api.show(data.seek[1]);
+  }
+  window.__gatelabStepper = mine.api;
+  if (!window.__gatelabKeys) {
+    window.__gatelabKeys = true;
+    document.addEventListener("keydown", onKey);
+  }
+  return () => {
+    if (window.__gatelabStepper === mine.api) window.__gatelabStepper = null;
+  };
+}

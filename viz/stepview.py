@@ -1,0 +1,194 @@
+"""What the browser needs to show every step without asking the server: the step views
+as data, built once per model and view (no Streamlit here).
+
+The browser-side stepper (``ui/stepper``) draws the cell diagram as SVG, the reading,
+the equations' numbers, every unit's values and the pseudocode for any step t from
+these lists, one entry per step. Every number and sentence is made here, by the same
+functions the rest of the app uses (``viz.equations``, ``viz.pseudocode``,
+``viz.style.num``): the browser only places them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from lstm_core import LayerTrace, Trace
+
+from .equations import numbers, reading
+from .kinds import LOOKS
+from .pseudocode import pseudocode, stacked_pseudocode
+from .style import PATTERNS, SYMBOL, colors, ink, num
+
+
+def unit_values(lt: LayerTrace, t: int, unit: int) -> dict[str, float]:
+    """The scalars on the diagram for one unit at step t (0-based)."""
+    x = lt.x[t]
+    vals = {
+        "x": float(x[0]) if x.size == 1 else float("nan"),
+        "h_prev": float(lt.h_prev[t, unit]),
+        "h": float(lt.h[t, unit]),
+    }
+    look = LOOKS[lt.cell]
+    for name in look.values:
+        vals[name] = float(getattr(lt, name)[t, unit])
+    for name, fn in look.derived.items():
+        vals[name] = float(fn(vals))
+    return vals
+
+
+def _x_text(lt: LayerTrace, t: int, digits: int) -> str:
+    x = lt.x[t]
+    if x.size == 1:
+        return num(float(x[0]), digits)
+    shown = ", ".join(num(v, digits) for v in x[:3]) + (", …" if x.size > 3 else "")
+    return f"[{shown}]"
+
+
+def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: int) -> dict:
+    """The diagram of one unit at every step: its wiring (the kind's ``Look``), and per step the
+    colour of every wire and node, the text of every label, which gates were forced."""
+    look = LOOKS[lt.cell]
+    T = lt.steps
+    per_step = [unit_values(lt, t, unit) for t in range(T)]
+    keys = {key for _, key, _ in look.wires.values() if key} | {n[4] for n in look.nodes}
+    keys |= {lb[4] for lb in look.labels}
+    series = {k: np.array([v.get(k, np.nan) for v in per_step]) for k in keys}
+    fill: dict[str, dict[str, list[str]]] = {"gate": {}, "value": {}}
+    for _, key, kind in look.wires.values():
+        if key and kind != "bus" and key not in fill[kind]:
+            fill[kind][key] = colors(series[key], kind)
+    for n in look.nodes:
+        key, kind = n[4], n[5]
+        if key not in fill[kind]:
+            fill[kind][key] = colors(series[key], kind)
+    inks = {n[4]: [ink(float(v), n[5]) for v in series[n[4]]] for n in look.nodes}
+    labels = [
+        [
+            tmpl.format(_x_text(lt, t, digits) if key == "x" else num(per_step[t][key], digits))
+            for *_, tmpl, key in look.labels
+        ]
+        for t in range(T)
+    ]
+    forced = [[g for g in lt.kind.gates if lt.forced_mask(g)[t, unit]] for t in range(T)]
+    return {
+        "wires": [
+            {"points": [list(p) if p else None for p in pts], "key": key, "kind": kind}
+            for pts, key, kind in look.wires.values()
+        ],
+        "nodes": [
+            {"x": x, "y": y, "shape": sym, "text": text, "key": key, "kind": kind, "size": size}
+            for x, y, sym, text, key, kind, size in look.nodes
+        ],
+        "labels": [{"x": x, "y": y, "side": side} for x, y, side, *_ in look.labels],
+        "captions": [{"x": x, "text": tx(name)} for x, name in look.captions],
+        "top": tx(look.top) if look.top else "",
+        "box_right": look.box_right,
+        "hover": {n[4]: tx(f"{look.hover}{n[4]}") for n in look.nodes},
+        "fill": fill,
+        "ink": inks,
+        "text": labels,
+        "forced": forced,
+    }
+
+
+def unit_table(lt: LayerTrace, digits: int) -> dict:
+    """Every unit of one layer at every step: the columns (the kind's series) and, per step,
+    one row of numbers per unit."""
+    names = lt.kind.series
+    vals = np.stack([lt.gate(n) for n in names], axis=-1)  # (T, H, C)
+    return {
+        "head": [SYMBOL.get(n, n) for n in names],
+        "rows": [[[num(v, digits) for v in unit] for unit in step] for step in vals],
+    }
+
+
+def cell_view(
+    trace: Trace,
+    layer: int,
+    unit: int,
+    tx: Callable[..., str],
+    digits: int,
+    base: Trace | None = None,
+) -> dict:
+    """Everything the Cell page shows that changes with t, for every t."""
+    lt = trace.layers[layer]
+    T = lt.steps
+    out = {
+        "diagram": diagram_data(lt, unit, tx, digits),
+        "title": [tx("diagram_title", layer=layer + 1, unit=unit + 1, t=t + 1) for t in range(T)],
+        "reading": [reading(lt, t, unit, tx) for t in range(T)],
+        "equations": [numbers(lt, t, unit, forced_word=tx("forced"), digits=digits) for t in range(T)],
+        "table": unit_table(lt, digits + 1),
+        "table_title": [tx("all_units_header", layer=layer + 1, t=t + 1) for t in range(T)],
+        "code": [pseudocode(lt, t, tx, digits) for t in range(T)],
+        "stack_code": [stacked_pseudocode(trace, t, tx, digits) for t in range(T)],
+        "unit_word": tx("unit"),
+    }
+    if base is not None:
+        b = base.layers[layer]
+        out["whatif"] = [
+            tx(
+                "whatif_cell_note",
+                h=num(lt.h[t, unit]),
+                c=num(lt.c[t, unit]) if lt.c is not None else "—",
+                h0=num(b.h[t, unit]),
+                c0=num(b.c[t, unit]) if b.c is not None else "—",
+            )
+            for t in range(T)
+        ]
+    return out
+
+
+def layers_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
+    """The stack at every step: per layer (top first) the bars of every series for every unit,
+    on an axis fixed over time; and the input x_t."""
+    look = LOOKS[trace.cell]
+    series = [
+        {"name": n, "label": tx(f"row_{n}"), "colour": look.colours[n], "pattern": p}
+        for n, p in zip(trace.kind.series, PATTERNS, strict=False)
+    ]
+    layers = []
+    for k in range(len(trace.layers) - 1, -1, -1):
+        lt = trace.layers[k]
+        top = 1.25 * max(1.0, float(np.abs(lt.c).max())) if lt.c is not None else 1.25
+        vals = np.stack([lt.gate(s["name"]) for s in series], axis=1)  # (T, S, H)
+        layers.append(
+            {
+                "title": tx("stack_layer").format(k=k + 1, H=lt.hidden_size),
+                "units": [f"{tx('unit')} {u + 1}" for u in range(lt.hidden_size)],
+                "top": top,
+                "values": np.round(vals, 5).tolist(),  # 5 decimals: the 2 shown are rounded once, like num()
+                "table": unit_table(lt, digits + 1),
+                "table_title": f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}",
+            }
+        )
+    x = trace.x
+    return {
+        "series": series,
+        "layers": layers,
+        "input": {
+            "title": tx("stack_input"),
+            "names": [f"x{d + 1}" for d in range(x.shape[1])],
+            "top": 1.3 * max(1.0, float(np.abs(x).max())),
+            "values": np.round(x, 5).tolist(),
+        },
+        "unit_word": tx("unit"),
+        "text_alt": tx("chart_table_switch"),
+    }
+
+
+def tables_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
+    """Every layer's units at every step, as tables: the heatmaps' text alternative."""
+    return {
+        "tables": [
+            {
+                "title": f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}",
+                **unit_table(lt, digits + 1),
+            }
+            for k, lt in enumerate(trace.layers)
+        ],
+        "unit_word": tx("unit"),
+        "text_alt": tx("chart_table_switch"),
+    }
