@@ -4,14 +4,16 @@ Streamlit component (components v2: inline html, css and js, no build step).
 The component gets each view for every step once per model (``viz.stepview``) and
 changes step without asking the server. It tells the server the step only after
 stepping pauses (``SYNC_MS`` in the js): one fragment rerun per pause, which writes
-the address bar and the share box and redraws nothing. The server tells the
-component a step of its own (a link, a preset, a click on a chart) through ``seek``,
-a (token, step) pair whose token changes on every full script run.
+the address bar and the share box and redraws nothing (the component's data does not
+change). The server tells the component a step of its own (a link, a preset, a click
+on a chart, a shorter input) through ``seek``, a (token, step) pair whose token changes
+only then: a rerun for any other reason leaves the browser's step where it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -27,7 +29,8 @@ COMPONENT = st.components.v2.component(
     css=(_HERE / "stepper.css").read_text(encoding="utf-8"),
     js=(_HERE / "stepper.js").read_text(encoding="utf-8"),
 )
-SEEK = "_stepper_seek"  # (token, step): the step the server last put on screen
+SEEK = "_stepper_seek"  # (token, step): the step the server last put on screen; a new token each time
+KNOWN = "_stepper_known"  # the step the server last knew the browser to show
 
 
 def _ui() -> dict[str, str]:
@@ -61,7 +64,7 @@ def _reported(key: str, T: int) -> None:
     value = st.session_state.get(key)
     step = value.get("step") if hasattr(value, "get") else None
     try:
-        st.session_state[STEP] = min(max(int(step), 0), T - 1)
+        st.session_state[STEP] = st.session_state[KNOWN] = min(max(int(step), 0), T - 1)
     except (TypeError, ValueError):
         pass
 
@@ -74,8 +77,10 @@ def stepper(
     ``payload()`` builds the view's data for every step (call a cached function: it is the
     same object for the same model); ``model_id`` names it (a new one rebuilds the view)."""
     ss = st.session_state
-    token = ss.get(SEEK, (0, 0))[0] + 1  # a full run: the server's step goes on screen
-    ss[SEEK] = (token, _clamp(T))
+    s = _clamp(T)
+    if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
+        ss[SEEK] = (uuid.uuid4().hex[:12], s)  # unique: a new session (a server restart) never reuses one
+        ss[KNOWN] = s
     key = f"stepper_{view}"
 
     @st.fragment

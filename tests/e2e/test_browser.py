@@ -94,7 +94,7 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
             return [parseFloat(getComputedStyle(el, '::after').left) + 1, fl._size.l + fl.xaxis.l2p(7)];
         })""",
     )
-    assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where
+    assert len(where) == 3 and all(abs(css - plotly) < 1.5 for css, plotly in where), where  # input + 2 layers
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
     page.locator("[data-testid=stSidebarNav] a", has_text="Layers").click()
     expect(page.get_by_role("heading", name="The stack at this step")).to_be_visible()
@@ -155,7 +155,8 @@ def test_step_through_a_gru_and_load_its_preset(new_page, app_url, artifacts):
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {t} of 9"))
     page.wait_for_selector(DONE)
     assert reading.inner_text() != first
-    expect(page.get_by_text("GRUCELL", exact=False).first).to_be_attached()
+    page.locator("details.code summary").click()  # the code is filled in when opened
+    expect(page.locator("[data-gatelab=code]")).to_contain_text("GRUCELL")
     page.screenshot(path=str(artifacts / "gru_cell.png"), full_page=True)
     page.goto(app_url + "/timeline?cell=gru&t=3")
     page.wait_for_selector(DONE)
@@ -219,9 +220,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
     want = f"{h[3, 0]:.2f}".replace("-", "−")
     page.wait_for_selector(DONE)
-    labels = page.eval_on_selector_all(
-        ".js-plotly-plot .textpoint", "els => els.map(e => e.textContent.replaceAll('\u200b', ''))"
-    )
+    labels = diagram_labels(page)
     assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]  # the diagram label
 
     page.locator("[data-testid=stSidebarNav] a", has_text="Weights lab").click()

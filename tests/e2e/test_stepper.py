@@ -169,5 +169,5 @@ def test_the_timeline_cursor_follows_browser_steps(new_page, app_url):
             return [parseFloat(getComputedStyle(el, '::after').left) + 1, fl._size.l + fl.xaxis.l2p(7)];
         })""",
     )
-    assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where
+    assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where  # input + 1 layer
     expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))

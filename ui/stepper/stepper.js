@@ -1,8 +1,12 @@
 // Gate Lab's stepper: every step of a view, drawn in the browser from data sent once per model.
 // The server learns the step only after stepping pauses (one script run per pause, not per step).
 // Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor}.
+// seek changes only when the server itself moved the step (a link, a preset, a chart click, a
+// shorter input); otherwise the browser's own latest step (window.__gatelab) stays on screen,
+// across reruns, rebuilt views and pages.
 
 const SVGNS = "http://www.w3.org/2000/svg";
+const LATEST = window.__gatelab || (window.__gatelab = { token: null, step: null }); // this tab's step
 const SYNC_MS = 450; // tell the server this long after the last step
 const X0 = -0.4, X1 = 15.0, Y0 = -0.7, Y1 = 7.6;
 const S = 1000 / (X1 - X0); // diagram units -> SVG units
@@ -328,6 +332,7 @@ function build(root, data, report) {
   function show(t) {
     st.t = Math.min(Math.max(t, 0), T - 1);
     const s = st.t;
+    LATEST.step = s;
     bFirst.disabled = bPrev.disabled = s === 0;
     bNext.disabled = bLast.disabled = s === T - 1;
     slider.value = s + 1;
@@ -400,7 +405,12 @@ function build(root, data, report) {
       return true;
     },
     get step() { return st.t; },
-    dispose: () => { clearInterval(st.timer); clearTimeout(st.sync); },
+    sync: scheduleSync,
+    dispose: () => { // a step not yet told to the server is told now
+      clearInterval(st.timer);
+      clearTimeout(st.sync);
+      if (st.sent !== st.t) report(st.t);
+    },
   };
   return api;
 }
@@ -425,16 +435,22 @@ export default function (component) {
   let host = parentElement.querySelector(".gatelab-stepper");
   if (!host) host = el("div", { class: "gatelab-stepper" }, parentElement);
   const mine = host.__gl || (host.__gl = { id: null, seek: null, api: null });
-  if (mine.id !== data.id) {
+  let fresh = false;
+  if (mine.id !== data.id) { // a new model or view: build it
     if (mine.api) mine.api.dispose();
     mine.api = build(host, data, (t) => setStateValue("step", t));
     mine.id = data.id;
-    mine.seek = null;
+    fresh = true;
   }
-  if (mine.seek !== data.seek[0]) { // the server moved the step (a link, a preset, a page run)
-    mine.seek = data.seek[0];
-    mine.api.show(data.seek[1]);
+  const [token, step] = data.seek;
+  if (token !== LATEST.token || LATEST.step === null) { // the server moved the step
+    LATEST.token = token;
+    mine.api.show(step);
+  } else if (fresh || mine.seek !== token) { // same server step: this tab's latest step stays
+    mine.api.show(LATEST.step);
+    if (LATEST.step !== step) mine.api.sync();
   }
+  mine.seek = token;
   window.__gatelabStepper = mine.api;
   if (!window.__gatelabKeys) {
     window.__gatelabKeys = true;
