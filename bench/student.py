@@ -3,15 +3,20 @@
 A student first GETs the page (as a browser does; behind nginx this is
 where the sticky-route cookie is set), then opens ``/_stcore/stream``, asks
 for a script run with the page's query string, and from the deltas learns
-the id of the ``step_next`` button and the fragment it lives in. A click is
-``BackMsg.rerun_script`` with that button's trigger and the fragment id,
-exactly what the frontend sends; it is served when ``script_finished``
-arrives. Used by bench/load.py and the deployment tests.
+the page's stepper (the components-v2 element that steps in the browser,
+ui/stepper.py) and its data, the view of every step, and the id of its beacon
+and the fragment the beacon lives in. A step costs the server nothing; when
+stepping pauses the browser tells the server the step it shows:
+``BackMsg.rerun_script`` with the beacon's state ``{"step": [n, nonce]}`` as
+a json value and the beacon's fragment id, exactly what the frontend sends. ``step()`` does one step and that report
+(what a student stepping once a second costs); it is served when
+``script_finished`` arrives. Used by bench/load.py and the deployment tests.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -28,8 +33,13 @@ class Student:
     query: str = "t=1"
     cookies: str = ""
     ws: object = None
-    button: str = ""  # widget id of step_next
-    fragment: str = ""  # fragment the button lives in
+    stepper: str = ""  # widget id of the page's stepper
+    fragment: str = ""  # fragment the stepper lives in
+    data: dict = field(default_factory=dict)  # the stepper's data: every step's view
+    shown: int = 0  # the step on screen (0-based): the browser's own
+    seek: str = ""  # the server's last seek token (ui/stepper.py)
+    nonce: int = 0  # the beacon's report counter (a report of an unchanged step still counts)
+    url_step: int = 0  # the step the server knows (1-based, from the address bar it writes)
     page_hash: str = ""
     texts: list[str] = field(default_factory=list)  # markdown/caption text of the last run
     ids: dict[str, str] = field(default_factory=dict)  # widget key -> widget id, learnt from the deltas
@@ -76,25 +86,51 @@ class Student:
             kind = fm.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = self.page_hash or fm.new_session.main_script_hash
+            elif kind == "page_info_changed":
+                import re
+
+                m = re.search(r"(?:^|&)t=(\d+)", fm.page_info_changed.query_string)
+                if m:
+                    self.url_step = int(m.group(1))
             elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 el = fm.delta.new_element
                 which = el.WhichOneof("type")
                 wid = getattr(getattr(el, which), "id", "") if which else ""
                 if isinstance(wid, str) and wid.startswith("$$ID-"):
                     self.ids[wid.rsplit("-", 1)[-1]] = wid
-                if which == "button" and el.button.id.endswith("-step_next"):
-                    self.button, self.fragment = el.button.id, fm.delta.fragment_id
+                if which == "bidi_component" and el.bidi_component.id.endswith("-step_beacon"):
+                    self.stepper, self.fragment = el.bidi_component.id, fm.delta.fragment_id
+                elif which == "bidi_component" and "-stepper_" in el.bidi_component.id:
+                    if el.bidi_component.json:
+                        self.data = json.loads(el.bidi_component.json)
+                        token, step = self.data["seek"]
+                        if token != self.seek:  # the server moved the step: the browser shows it
+                            self.seek, self.shown = token, step
                 elif which == "markdown":
                     self.texts.append(el.markdown.body)
             elif kind == "script_finished":
                 return time.perf_counter() - t0
 
-    async def step(self) -> float:
-        """Click step_next, as the browser does inside the fragment."""
+    def step_message(self) -> bytes:
+        """One step on, in the browser, and the report of it the browser sends when stepping pauses."""
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-        w = WidgetState(id=self.button, trigger_value=True)
-        return await self.rerun([w], self.fragment)
+        self.shown = min(self.shown + 1, self.data["T"] - 1)
+        self.nonce += 1
+        self.values[self.stepper] = WidgetState(
+            id=self.stepper, json_value=json.dumps({"step": [self.shown, self.nonce]})
+        )
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string, cs.page_script_hash, cs.fragment_id = self.query, self.page_hash, self.fragment
+        for w in self.values.values():
+            cs.widget_states.widgets.append(w)
+        return msg.SerializeToString()
+
+    async def step(self) -> float:
+        """Step on and report it, as the browser does inside the fragment; seconds until served."""
+        self.step_message()
+        return await self.rerun(fragment=self.fragment)
 
     async def set_int(self, key: str, value: int) -> float:
         """Set an integer widget (a number input or slider) by its key: a full rerun, as the browser does."""
@@ -113,14 +149,12 @@ class Student:
         return self.ws.response.headers.get("X-Upstream", "") if self.ws is not None else ""
 
     def caption(self) -> str:
-        """'Step t = N of T …' as the page shows it (a caption, or the first line of a markdown block)."""
-        import re
+        """'Step t = N of T' for the step the server knows this student is on (its address bar)."""
+        return f"Step t = {self.url_step} of {self.data.get('T', 0)}"
 
-        for s in self.texts:
-            m = re.search(r"Step t = \d+ of \d+[^\]\n]*", s)
-            if m:
-                return m.group(0)
-        return ""
+    def reading(self) -> str:
+        """The reading of the step on screen, from the stepper's data (what the browser shows)."""
+        return self.data["payload"]["reading"][self.shown]
 
     async def close(self) -> None:
         if self.ws is not None:

@@ -76,7 +76,9 @@ def network_line(ctx: Context) -> str:
 # scrollable-region-focusable): the typeset equations and the charts keep their size instead.
 PAGE_CSS = (
     "<style>.katex-display{overflow:visible!important}"
-    "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}</style>"
+    "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}"
+    # the stepper's beacon (ui/stepper.py) has nothing to show: it takes no room in the sidebar
+    ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}</style>"
 )
 
 

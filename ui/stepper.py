@@ -3,23 +3,24 @@ Streamlit component (components v2: inline html, css and js, no build step).
 
 The component gets each view for every step once per model (``viz.stepview``) and
 changes step without asking the server. It tells the server the step only after
-stepping pauses (``SYNC_MS`` in the js): one fragment rerun per pause, which writes
-the address bar and the share box and redraws nothing (the component's data does not
-change). The server tells the component a step of its own (a link, a preset, a click
+stepping pauses (``SYNC_MS`` in the js), through a beacon: a second, empty component in
+the sidebar in its own fragment, whose rerun writes the address bar and touches nothing
+in the main area. The share box is the stepper's own: the address bar's link with the
+step shown. The server tells the component a step of its own (a link, a preset, a click
 on a chart, a shorter input) through ``seek``, a (token, step) pair whose token changes
 only then: a rerun for any other reason leaves the browser's step where it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from . import state
 from .i18n import lang, tx
-from .share import share_popover
 from .state import STEP, sync_url
 
 _HERE = Path(__file__).parent / "stepper"
@@ -29,8 +30,12 @@ COMPONENT = st.components.v2.component(
     css=(_HERE / "stepper.css").read_text(encoding="utf-8"),
     js=(_HERE / "stepper.js").read_text(encoding="utf-8"),
 )
+BEACON = st.components.v2.component(
+    "gatelab_step_beacon", html="", js=(_HERE / "beacon.js").read_text("utf-8")
+)
 SEEK = "_stepper_seek"  # (token, step): the step the server last put on screen; a new token each time
 KNOWN = "_stepper_known"  # the step the server last knew the browser to show
+BEACON_KEY = "step_beacon"
 
 
 def _ui() -> dict[str, str]:
@@ -60,13 +65,34 @@ def _clamp(T: int) -> int:
 
 
 def _reported(key: str, T: int) -> None:
-    """The component says which step it shows: the server's step follows (no seek)."""
+    """The beacon says which step the stepper shows ([step, nonce]): the server's step follows (no seek)."""
     value = st.session_state.get(key)
     step = value.get("step") if hasattr(value, "get") else None
+    if isinstance(step, list) and step:
+        step = step[0]
     try:
         st.session_state[STEP] = st.session_state[KNOWN] = min(max(int(step), 0), T - 1)
     except (TypeError, ValueError):
         pass
+
+
+def _share() -> dict:
+    """The share box's words and what a link cannot carry (the link is the address bar's)."""
+    link = state.link()
+    notes = []
+    if "w" in link.left_out:
+        notes.append(tx("share_too_big"))
+    if "data" in link.left_out:
+        notes.append(tx("share_data_too_long", n=state.URL_BUDGET // 1024))
+    if state.get("input_kind") == "csv":
+        notes.append(tx("share_csv_note"))
+    return {
+        "header": tx("share_header"),
+        "help": tx("share_help"),
+        "copy": tx("share_copy"),
+        "copied": tx("share_copied"),
+        "notes": notes,
+    }
 
 
 def stepper(
@@ -81,24 +107,25 @@ def stepper(
     if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
         ss[SEEK] = (uuid.uuid4().hex[:12], s)  # unique: a new session (a server restart) never reuses one
         ss[KNOWN] = s
-    key = f"stepper_{view}"
+    data = {
+        "id": f"{view}:{hash(model_id)}:{lang()}",
+        "view": view,
+        "T": T,
+        "seek": list(ss[SEEK]),
+        "ui": _ui(),
+        "share": _share(),
+        "payload": payload(),
+        "cursor": cursor,
+        "play": view == "cell",
+    }
+    COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
+    with st.sidebar:
+        _beacon(T)
 
-    @st.fragment
-    def _frag() -> None:
-        s = _clamp(T)
-        row = st.container(horizontal=True, horizontal_alignment="right", key="share_row")
-        share_popover(row)
-        data = {
-            "id": f"{view}:{hash(model_id)}:{lang()}",
-            "view": view,
-            "T": T,
-            "seek": list(ss[SEEK]),
-            "ui": _ui(),
-            "payload": payload(),
-            "cursor": cursor,
-            "play": view == "cell",
-        }
-        COMPONENT(key=key, data=data, default={"step": s}, on_step_change=lambda: _reported(key, T))
-        sync_url()  # the address bar follows the step the component reported
 
-    _frag()
+@st.fragment
+def _beacon(T: int) -> None:
+    BEACON(
+        key=BEACON_KEY, data={"T": T}, default={"step": None}, on_step_change=lambda: _reported(BEACON_KEY, T)
+    )
+    sync_url()  # the address bar names the step the stepper shows

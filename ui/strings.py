@@ -1143,4 +1143,6 @@ STRINGS |= {
     "step_slider_short": {"en": "Timestep t", "zh": "时间步 t"},
     "equations_header_short": {"en": "This step's numbers in the equations", "zh": "本步代入公式的数值"},
     "equations_symbols": {"en": "The equations", "zh": "公式"},
+    "share_copy": {"en": "Copy", "zh": "复制"},
+    "share_copied": {"en": "Copied", "zh": "已复制"},
 }

@@ -90,6 +90,18 @@ def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: in
         "ink": inks,
         "text": labels,
         "forced": forced,
+        "legend": [  # the two colour keys: what a colour means (every value is printed too)
+            {
+                "title": tx("legend_gate"),
+                "ticks": ["0", "0.5", "1"],
+                "colours": colors(np.linspace(0, 1, 11), "gate"),
+            },
+            {
+                "title": tx("legend_value"),
+                "ticks": ["−1", "0", "+1"],
+                "colours": colors(np.linspace(-1, 1, 11), "value"),
+            },
+        ],
     }
 
 

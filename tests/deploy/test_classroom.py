@@ -35,9 +35,8 @@ def test_two_students_never_see_each_others_state(server):
         seven = Student(server, "t=4&seed=7")  # a fresh student at a's step, seed 7
         await seven.open()
         assert a.caption().startswith("Step t = 4 of 40") and b.caption().startswith("Step t = 6 of 40")
-        reading = lambda s: [x for x in s.texts if "What happens" in x]  # noqa: E731
-        assert reading(b) == reading(ref)
-        assert reading(a) == reading(seven) and reading(a) != reading(b)
+        assert b.reading() == ref.reading()  # what each browser shows, from its own data
+        assert a.reading() == seven.reading() and a.reading() != b.reading()
         for s in (a, b, ref, seven):
             await s.close()
 
@@ -48,14 +47,7 @@ def test_a_student_who_leaves_mid_step_does_not_disturb_the_others(server):
     async def go():
         a, b, c = Student(server, "t=1"), Student(server, "t=1"), Student(server, "t=1")
         await asyncio.gather(a.open(), b.open(), c.open())
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        msg = BackMsg()
-        msg.rerun_script.query_string = a.query
-        msg.rerun_script.fragment_id = a.fragment
-        msg.rerun_script.widget_states.widgets.append(WidgetState(id=a.button, trigger_value=True))
-        await a.ws.send(msg.SerializeToString())
+        await a.ws.send(a.step_message())
         await a.ws.close()  # closes the tab mid-step
         c.ws.transport.abort()  # a dropped connection, no goodbye
         for k in range(2, 7):

@@ -94,7 +94,9 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
             return [parseFloat(getComputedStyle(el, '::after').left) + 1, fl._size.l + fl.xaxis.l2p(7)];
         })""",
     )
-    assert len(where) == 3 and all(abs(css - plotly) < 1.5 for css, plotly in where), where  # input + 2 layers
+    assert len(where) == 3 and all(abs(css - plotly) < 1.5 for css, plotly in where), (
+        where
+    )  # input + 2 layers
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
     page.locator("[data-testid=stSidebarNav] a", has_text="Layers").click()
     expect(page.get_by_role("heading", name="The stack at this step")).to_be_visible()
@@ -169,6 +171,7 @@ def test_step_through_a_gru_and_load_its_preset(new_page, app_url, artifacts):
     page.get_by_role("option", name="GRU: the update gate as a latch").click()
     expect(page.get_by_text("ignores the 0.2")).to_be_visible()
     button(page, "preset_load").click()
+    expect(page).to_have_url(re.compile(r"[?&]cell=gru\b.*[?&]w=|[?&]w=.*[?&]cell=gru\b"))
     page.wait_for_selector(DONE)
     page.goto(page.url.replace("/weights", "/").split("#")[0])  # the link carries the preset's weights
     page.wait_for_selector(DONE)

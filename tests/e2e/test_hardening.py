@@ -107,20 +107,20 @@ def test_the_keyboard_alone_reaches_every_control_of_the_cell_page(new_page, app
         "step_last",
         "step_play",
         "step_slider",
-        "share_popover",
+        "share",
     }
     assert want <= seen, sorted(want - seen)
 
 
 def share_link(page) -> str:
-    """Open the share popover, read the link it shows, close it."""
+    """Open the share box (the stepper's), read the link it shows, close it."""
     page.wait_for_selector(DONE)
-    page.locator(".st-key-share_popover button").first.click()
-    code = page.locator("[data-testid=stPopoverBody] code").first
-    expect(code).to_be_visible()
-    text = code.inner_text().strip()
+    page.locator("[data-gatelab=share]").click()
+    box = page.locator("[data-gatelab=share_link]")
+    expect(box).to_be_visible()
+    text = box.input_value().strip()
     page.keyboard.press("Escape")
-    expect(code).to_be_hidden()
+    expect(box).to_be_hidden()
     return text
 
 
@@ -143,8 +143,8 @@ def test_the_share_box_always_names_the_step_shown(new_page, app_url, artifacts)
     expect(page).to_have_url(re.compile(r"[?&]t=35\b"))
     link = share_link(page)
     assert link == page.url
-    page.locator(".st-key-share_popover button").first.click()
-    page.screenshot(path=str(artifacts / "share-popover.png"))
+    page.locator("[data-gatelab=share]").click()
+    page.screenshot(path=str(artifacts / "share-box.png"))
     other = open_app(new_page, link)
     expect(step_caption(other)).to_have_text(re.compile("Step t = 35 of 40"))
 

@@ -117,6 +117,14 @@ function buildDiagram(host, d) {
     sv("text", { x: X(c.x), y: Y(0.95), "text-anchor": "middle", "dominant-baseline": "central",
       "font-size": 15 * PX, class: "caption" }, svg).textContent = c.text;
   }
+  const keys = el("div", { class: "legend-row" }, host);
+  for (const k of d.legend) {
+    const box = el("div", { class: "colour-key" }, keys);
+    el("div", { class: "key-title" }, box).textContent = k.title;
+    el("div", { class: "key-bar", style: `background: linear-gradient(to right, ${k.colours.join(", ")})`, "aria-hidden": "true" }, box);
+    const ticks = el("div", { class: "key-ticks", "aria-hidden": "true" }, box);
+    for (const tk of k.ticks) el("span", {}, ticks).textContent = tk;
+  }
   if (d.top) {
     sv("text", { x: X(6.7), y: Y(7.25), "text-anchor": "middle", "dominant-baseline": "central",
       "font-size": 15 * PX, class: "caption" }, svg).textContent = d.top;
@@ -167,10 +175,13 @@ function buildBars(host, p, uid) {
     sv("text", { x: 10, y: y0 + 18, class: "panel-title" }, svg).textContent = title;
     const plotTop = y0 + 34, plotH = h - 70, x0 = 60, x1 = W - 10;
     const Yv = (v) => plotTop + plotH / 2 - (v / top) * (plotH / 2);
-    for (const v of [-top, 0, top]) {
-      sv("line", { x1: x0, x2: x1, y1: Yv(v), y2: Yv(v), stroke: v === 0 ? "#888" : "#eee" }, svg);
+    // round ticks (…, −1, −0.5, 0, 0.5, 1, …): at most three on each side of 0
+    const stepV = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100].find((q) => top / q <= 3) || top;
+    for (let k = -Math.floor(top / stepV); k <= Math.floor(top / stepV); k++) {
+      const v = k * stepV;
+      sv("line", { x1: x0, x2: x1, y1: Yv(v), y2: Yv(v), stroke: k === 0 ? "#888" : "#eee" }, svg);
       sv("text", { x: x0 - 6, y: Yv(v), "text-anchor": "end", "dominant-baseline": "central", class: "tick" }, svg)
-        .textContent = (Math.round(v * 100) / 100).toString().replace("-", "−");
+        .textContent = String(v).replace("-", "−");
     }
     const groupW = (x1 - x0) / names.length;
     const barW = Math.min(40, (groupW * 0.8) / nSeries);
@@ -260,6 +271,37 @@ function build(root, data, report) {
   sliderText.textContent = ui.slider;
   const slider = el("input", { type: "range", min: 1, max: Math.max(T, 1), step: 1, "data-gatelab": "step_slider" }, sliderBox);
   if (T < 2) slider.disabled = true;
+  // the share box: the address bar's link with the step shown (the server writes every other field)
+  const sh = data.share;
+  const shareBtn = el("button", { type: "button", "data-gatelab": "share", class: "share", "aria-expanded": "false" }, bar);
+  shareBtn.textContent = sh.header;
+  const panel = el("div", { class: "share-panel", "data-gatelab": "share_panel", hidden: "" }, root);
+  el("p", { class: "note" }, panel).textContent = sh.help;
+  const linkRow = el("div", { class: "share-row" }, panel);
+  const linkBox = el("input", { type: "text", readonly: "", "data-gatelab": "share_link", "aria-label": sh.header }, linkRow);
+  const copy = el("button", { type: "button", "data-gatelab": "share_copy" }, linkRow);
+  copy.textContent = sh.copy;
+  for (const note of sh.notes) el("p", { class: "share-note", role: "note" }, panel).textContent = note;
+  const linkAt = (s) => {
+    const href = window.location.href.split("#")[0];
+    return /([?&])t=\d+/.test(href) ? href.replace(/([?&])t=\d+/, `$1t=${s + 1}`)
+      : href + (href.includes("?") ? "&" : "?") + `t=${s + 1}`;
+  };
+  shareBtn.addEventListener("click", () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    shareBtn.setAttribute("aria-expanded", String(open));
+    if (open) { linkBox.value = linkAt(st.t); linkBox.focus(); linkBox.select(); }
+  });
+  panel.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { panel.hidden = true; shareBtn.setAttribute("aria-expanded", "false"); shareBtn.focus(); }
+  });
+  copy.addEventListener("click", async () => {
+    linkBox.select();
+    try { await navigator.clipboard.writeText(linkBox.value); } catch (e) { document.execCommand("copy"); }
+    copy.textContent = sh.copied;
+    setTimeout(() => { copy.textContent = sh.copy; }, 1500);
+  });
   const caption = el("p", { class: "step-caption", "data-gatelab": "step_caption" }, root);
 
   // the view
@@ -274,11 +316,11 @@ function build(root, data, report) {
     const right = el("div", { class: "cell-right" }, top);
     let whatif = null;
     if (p.whatif) whatif = el("div", { class: "whatif", role: "note" }, right);
-    el("h3", {}, right).textContent = ui.reading_header;
+    el("h2", {}, right).textContent = ui.reading_header;
     const reading = el("div", { class: "reading", "aria-live": "polite", "data-gatelab": "reading" }, right);
-    el("h3", {}, root).textContent = ui.equations_header;
+    el("h2", {}, root).textContent = ui.equations_header;
     const eqs = el("div", { class: "equations", "data-gatelab": "equations" }, root);
-    const tabTitle = el("h3", {}, root);
+    const tabTitle = el("h2", {}, root);
     const table = el("div", { class: "table", "data-gatelab": "unit_table" }, root);
     const details = el("details", { class: "code" }, root);
     el("summary", {}, details).textContent = ui.code_header;
@@ -339,6 +381,7 @@ function build(root, data, report) {
     slider.setAttribute("aria-valuetext", `t = ${s + 1} / ${T}`);
     caption.textContent = ui.caption.replace("{t}", s + 1).replace("{T}", T);
     root.dataset.step = s;
+    if (!panel.hidden) linkBox.value = linkAt(s);
     cursor(s);
     draw(s);
   }
@@ -430,15 +473,22 @@ function onKey(e) {
   if (api.key(e.key)) e.preventDefault();
 }
 
+// The step goes to the server through the beacon (ui/stepper.py): its rerun touches only the
+// sidebar, so nothing in the main area is redrawn when the server learns the step.
+let nonce = 0;
+function report(t) {
+  window.dispatchEvent(new CustomEvent("gatelab-step", { detail: [t, ++nonce] }));
+}
+
 export default function (component) {
-  const { data, parentElement, setStateValue } = component;
+  const { data, parentElement } = component;
   let host = parentElement.querySelector(".gatelab-stepper");
   if (!host) host = el("div", { class: "gatelab-stepper" }, parentElement);
   const mine = host.__gl || (host.__gl = { id: null, seek: null, api: null });
   let fresh = false;
   if (mine.id !== data.id) { // a new model or view: build it
     if (mine.api) mine.api.dispose();
-    mine.api = build(host, data, (t) => setStateValue("step", t));
+    mine.api = build(host, data, report);
     mine.id = data.id;
     fresh = true;
   }
