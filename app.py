@@ -14,6 +14,7 @@ from ui.sidebar import show_problems, sidebar
 
 st.set_page_config(page_title="Gate Lab", page_icon="🔬", layout="wide")
 state.init()
+state.adopt_browser_step()  # the browser steps on its own; its address bar names the step it shows
 state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
 PAGES = (  # (file, title key, icon, url path, has step controls)

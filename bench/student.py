@@ -111,11 +111,20 @@ class Student:
             elif kind == "script_finished":
                 return time.perf_counter() - t0
 
-    def step_message(self) -> bytes:
-        """One step on, in the browser, and the report of it the browser sends when stepping pauses."""
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
+    def step_local(self) -> None:
+        """One step on, in the browser: no server involved; the address bar names it (ui/stepper)."""
+        import re
 
         self.shown = min(self.shown + 1, self.data["T"] - 1)
+        q = re.sub(r"(^|&)t=\d+", rf"\g<1>t={self.shown + 1}", self.query)
+        self.query = q if q != self.query or "t=" in self.query else f"{self.query}&t={self.shown + 1}"
+
+    def step_message(self) -> bytes:
+        """One step on, in the browser, and the beacon's report of it (what the browser sends to tell
+        the server the step: at most every few seconds, ui/stepper/stepper.js)."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        self.step_local()
         self.nonce += 1
         self.values[self.stepper] = WidgetState(
             id=self.stepper, json_value=json.dumps({"step": [self.shown, self.nonce]})
@@ -128,8 +137,18 @@ class Student:
         return msg.SerializeToString()
 
     async def step(self) -> float:
-        """Step on and report it, as the browser does inside the fragment; seconds until served."""
+        """Step on and report it, as the browser does inside the beacon's fragment; seconds until served."""
         self.step_message()
+        return await self.rerun(fragment=self.fragment)
+
+    async def report(self) -> float:
+        """Tell the server the step shown (the beacon), without stepping; seconds until served."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        self.nonce += 1
+        self.values[self.stepper] = WidgetState(
+            id=self.stepper, json_value=json.dumps({"step": [self.shown, self.nonce]})
+        )
         return await self.rerun(fragment=self.fragment)
 
     async def set_int(self, key: str, value: int) -> float:

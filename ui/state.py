@@ -343,6 +343,25 @@ def link() -> Link:
     return Link(params, tuple(left_out))
 
 
+KNOWN = "_stepper_known"  # the step the server last knew the browser-side stepper to show (ui/stepper.py)
+
+
+def adopt_browser_step() -> None:
+    """The stepper steps in the browser and keeps the address bar's ``t`` current; every rerun the
+    browser asks for carries it here. Adopt it, unless the server itself moved the step since it
+    last knew the browser's (a link, a preset, a chart click): then the server's step stands."""
+    ss = st.session_state
+    raw = st.query_params.get("t")
+    if raw is None or ss.get(KNOWN) is None or ss.get(STEP) != ss.get(KNOWN):
+        return
+    try:
+        step = int(raw) - 1
+    except ValueError:
+        return
+    if 0 <= step < MAX_T:
+        ss[STEP] = ss[KNOWN] = step
+
+
 def sync_url() -> None:
     """Write the current view into the address bar (only when it changed)."""
     want = link().params

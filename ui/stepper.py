@@ -2,11 +2,12 @@
 Streamlit component (components v2: inline html, css and js, no build step).
 
 The component gets each view for every step once per model (``viz.stepview``) and
-changes step without asking the server. It tells the server the step only after
-stepping pauses (``SYNC_MS`` in the js), through a beacon: a second, empty component in
-the sidebar in its own fragment, whose rerun writes the address bar and touches nothing
-in the main area. The share box is the stepper's own: the address bar's link with the
-step shown. The server tells the component a step of its own (a link, a preset, a click
+changes step without asking the server. When stepping pauses it writes the step into
+the address bar itself, so every rerun the browser asks for carries it to the server
+(``state.adopt_browser_step``); and at most every few seconds it tells the server
+through a beacon: a second, empty component in the sidebar in its own fragment, whose
+rerun touches nothing in the main area. The share box is the stepper's own: the address
+bar's link. The server tells the component a step of its own (a link, a preset, a click
 on a chart, a shorter input) through ``seek``, a (token, step) pair whose token changes
 only then: a rerun for any other reason leaves the browser's step where it is.
 """
@@ -21,7 +22,7 @@ import streamlit as st
 
 from . import state
 from .i18n import lang, tx
-from .state import STEP, sync_url
+from .state import KNOWN, STEP, sync_url
 
 _HERE = Path(__file__).parent / "stepper"
 COMPONENT = st.components.v2.component(
@@ -34,7 +35,6 @@ BEACON = st.components.v2.component(
     "gatelab_step_beacon", html="", js=(_HERE / "beacon.js").read_text("utf-8")
 )
 SEEK = "_stepper_seek"  # (token, step): the step the server last put on screen; a new token each time
-KNOWN = "_stepper_known"  # the step the server last knew the browser to show
 BEACON_KEY = "step_beacon"
 
 

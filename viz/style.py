@@ -7,6 +7,7 @@ at a glance.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -24,13 +25,19 @@ PATTERNS = ("", "/", ".", "x", "-", "\\")  # bar fill patterns, one per series
 
 
 def num(v: float, digits: int = 2) -> str:
-    """A number as a student reads it: 2 decimals, a real minus sign."""
-    if not np.isfinite(v):
+    """A number as a student reads it: 2 decimals, a real minus sign ("—" for NaN or infinity).
+
+    Written for speed as well: the browser-side stepper gets every step's numbers at once
+    (tens of thousands of calls per model)."""
+    v = float(v)
+    if not math.isfinite(v):
         return "—"
     s = f"{v:.{digits}f}"
-    if s.lstrip("-") == f"{0:.{digits}f}":
-        s = s.lstrip("-")  # no "−0.00"
-    return s.replace("-", "−")
+    if s[0] != "-":
+        return s
+    if not s.strip("-0."):
+        return s[1:]  # no "−0.00"
+    return "−" + s[1:]
 
 
 def vec(v: Sequence[float], digits: int = 2, limit: int = 8) -> str:

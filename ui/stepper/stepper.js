@@ -1,5 +1,7 @@
 // Gate Lab's stepper: every step of a view, drawn in the browser from data sent once per model.
-// The server learns the step only after stepping pauses (one script run per pause, not per step).
+// The address bar names the step shown once stepping pauses (URL_MS), written here; every rerun
+// the browser asks for carries it to the server. The server is also told, at most every
+// REPORT_MS, through the beacon (one small script run; nothing on the page is redrawn).
 // Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor}.
 // seek changes only when the server itself moved the step (a link, a preset, a chart click, a
 // shorter input); otherwise the browser's own latest step (window.__gatelab) stays on screen,
@@ -7,7 +9,8 @@
 
 const SVGNS = "http://www.w3.org/2000/svg";
 const LATEST = window.__gatelab || (window.__gatelab = { token: null, step: null }); // this tab's step
-const SYNC_MS = 450; // tell the server this long after the last step
+const URL_MS = 450; // the address bar names the step this long after the last step
+const REPORT_MS = 4000; // and the server is told at most this often
 const X0 = -0.4, X1 = 15.0, Y0 = -0.7, Y1 = 7.6;
 const S = 1000 / (X1 - X0); // diagram units -> SVG units
 const PX = S / 45; // the Plotly diagram's pixels at 45 px a unit -> SVG units
@@ -243,7 +246,7 @@ function build(root, data, report) {
   root.innerHTML = "";
   const ui = data.ui, T = data.T, p = data.payload;
   const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
-  const st = { t: 0, playing: false, timer: null, sync: null, sent: null, speed: 10 };
+  const st = { t: 0, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
 
   // controls
   const bar = el("div", { class: "controls", role: "group", "aria-label": ui.controls }, root);
@@ -385,11 +388,23 @@ function build(root, data, report) {
     cursor(s);
     draw(s);
   }
+  function tell() {
+    st.reportTimer = null;
+    if (st.sent !== st.t) {
+      st.sent = st.t;
+      st.lastReport = performance.now();
+      report(st.t);
+    }
+  }
   function scheduleSync() {
-    clearTimeout(st.sync);
-    st.sync = setTimeout(() => {
-      if (st.sent !== st.t) { st.sent = st.t; report(st.t); }
-    }, SYNC_MS);
+    clearTimeout(st.urlTimer);
+    st.urlTimer = setTimeout(() => {
+      const want = linkAt(st.t);
+      if (window.location.href !== want) window.history.replaceState(window.history.state, "", want);
+    }, URL_MS);
+    if (!st.reportTimer) {
+      st.reportTimer = setTimeout(tell, Math.max(URL_MS, st.lastReport + REPORT_MS - performance.now()));
+    }
   }
   function go(t) {
     if (st.playing) stop();
@@ -451,7 +466,7 @@ function build(root, data, report) {
     sync: scheduleSync,
     dispose: () => { // a step not yet told to the server is told now
       clearInterval(st.timer);
-      clearTimeout(st.sync);
+      clearTimeout(st.reportTimer);
       if (st.sent !== st.t) report(st.t);
     },
   };
