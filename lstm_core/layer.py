@@ -139,37 +139,45 @@ def gru_forward(
     T, B, _ = x.shape
     H = p.hidden_size
     rz, n_ = slice(0, 2 * H), slice(2 * H, 3 * H)
+    # σ(a) = ½ + ½·tanh(a/2): the r and z rows of W_hh and of the biases are halved once, so
+    # one tanh gives both gates (hh and pre of those rows are scaled back after the loop)
+    half = np.ones(3 * H)
+    half[rz] = 0.5
     ih = _matmul(x, p.W_ih.T)  # (T, B, 3H)
     gi = ih + p.b_ih
-    WhhT = p.W_hh.T
-    b_hh = p.b_hh
+    xw = (gi[..., rz] + p.b_hh[rz]) * 0.5  # ½·(W_i·x_t + b_i + b_h) for r and z
+    WhhT = (p.W_hh * half[:, None]).T
+    b_hn = p.b_hh[n_]
     forced_at = set(np.flatnonzero(forced.any(axis=1)).tolist()) if forced is not None else set()
     hh = np.empty((T, B, 3 * H))
     pre = np.empty((T, B, 3 * H))
     act = np.empty((T, B, 3 * H))
     Hs = np.empty((T, B, H))
-    hb = np.empty((B, 3 * H))
+    hbn = np.empty((B, H))
+    # views made once: a step then costs only its NumPy calls (the point at small H)
+    hh_rz, hh_n, pre_rz, pre_n = hh[..., rz], hh[..., n_], pre[..., rz], pre[..., n_]
+    s_rz, s_r, s_z, s_n, gi_n = act[..., rz], act[..., :H], act[..., H : 2 * H], act[..., n_], gi[..., n_]
     h = h0
     for t in range(T):
-        a, s = pre[t], act[t]
         np.dot(h, WhhT, out=hh[t])
-        np.add(hh[t], b_hh, out=hb)  # W_hh·h_{t-1} + b_hh
-        np.add(gi[t, :, rz], hb[:, rz], out=a[:, rz])
-        np.multiply(a[:, rz], 0.5, out=s[:, rz])
-        np.tanh(s[:, rz], out=s[:, rz])
-        s[:, rz] *= 0.5
-        s[:, rz] += 0.5  # σ(a) = ½ + ½·tanh(a/2): s is now [r, z, ·]
+        s = s_rz[t]
+        np.tanh(np.add(xw[t], hh_rz[t], out=pre_rz[t]), out=s)
+        s *= 0.5
+        s += 0.5  # [r, z]
         if t in forced_at:
-            np.copyto(s[:, rz], forced_value[t, rz], where=forced[t, rz])
-        np.multiply(s[:, :H], hb[:, n_], out=a[:, n_])
-        a[:, n_] += gi[t, :, n_]  # a_n = W_in·x_t + b_in + r ⊙ (W_hn·h_{t-1} + b_hn)
-        n = np.tanh(a[:, n_], out=s[:, n_])
+            np.copyto(s, forced_value[t, rz], where=forced[t, rz])
+        np.add(hh_n[t], b_hn, out=hbn)  # W_hn·h_{t-1} + b_hn
+        a = np.multiply(s_r[t], hbn, out=pre_n[t])
+        a += gi_n[t]  # a_n = W_in·x_t + b_in + r ⊙ (W_hn·h_{t-1} + b_hn)
+        n = np.tanh(a, out=s_n[t])
         if t in forced_at:
             np.copyto(n, forced_value[t, n_], where=forced[t, n_])
         hn = np.subtract(h, n, out=Hs[t])
-        hn *= s[:, H : 2 * H]
+        hn *= s_z[t]
         hn += n  # h_t = n + z ⊙ (h_{t-1} − n) = (1 − z) ⊙ n + z ⊙ h_{t-1}
         h = hn
+    hh_rz *= 2.0  # exact: the halving undone
+    pre_rz *= 2.0
     h_prev = np.concatenate((h0[None], Hs[:-1]))
     return LayerRun(x, h_prev, None, ih, hh, pre, act, None, Hs, forced)
 
