@@ -48,6 +48,16 @@ def per_call(fn, budget: float = 0.05) -> float:
     return (time.perf_counter() - t0) / n
 
 
+def medians(fns: dict, repeats: int) -> dict[str, float]:
+    """Median seconds per call of each fn over ``repeats`` rounds, interleaved so that machine
+    noise hits all alike."""
+    samples: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(repeats):
+        for k, fn in fns.items():
+            samples[k].append(per_call(fn))
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
 def torch_cell_loop(cells, x):
     """What one writes to get the gates out of PyTorch: an LSTMCell loop."""
     inp, record = x, []
@@ -113,11 +123,7 @@ def bench_size(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
         "bwd": lambda: net.backward(tr, dh),
         "auto": autograd,
     }
-    samples: dict[str, list[float]] = {k: [] for k in fns}
-    for _ in range(repeats):  # interleaved, so machine noise hits all alike
-        for k, fn in fns.items():
-            samples[k].append(per_call(fn))
-    return {k: statistics.median(v) for k, v in samples.items()}
+    return medians(fns, repeats)
 
 
 def bench_gru(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
@@ -146,11 +152,7 @@ def bench_gru(T: int, H: int, L: int, repeats: int) -> dict[str, float]:
             gru(xt)
 
     fns = {"run": lambda: net.run(x), "nn": nn_forward, "bwd": lambda: net.backward(tr, dh), "auto": autograd}
-    samples: dict[str, list[float]] = {k: [] for k in fns}
-    for _ in range(repeats):
-        for k, fn in fns.items():
-            samples[k].append(per_call(fn))
-    return {k: statistics.median(v) for k, v in samples.items()}
+    return medians(fns, repeats)
 
 
 def bench_jacobian(repeats: int, T: int = 500, H: int = 16) -> dict[str, float]:
@@ -174,11 +176,7 @@ def bench_jacobian(repeats: int, T: int = 500, H: int = 16) -> dict[str, float]:
         return torch.stack(rows, 1).pow(2).sum((1, 2)).sqrt()
 
     np.testing.assert_allclose(ours(), autograd().detach().numpy(), rtol=1e-8)
-    samples = {"ours": [], "torch": []}
-    for _ in range(repeats):
-        samples["ours"].append(per_call(ours))
-        samples["torch"].append(per_call(autograd))
-    return {k: statistics.median(v) for k, v in samples.items()}
+    return medians({"ours": ours, "torch": autograd}, repeats)
 
 
 def main() -> None:

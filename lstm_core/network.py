@@ -156,11 +156,10 @@ class Network:
             W_ih, W_hh, b_ih, b_hh = (
                 rng.uniform(-1, 1, shape) * bound for shape in ((G * H, d_in), (G * H, H), (G * H,), (G * H,))
             )
-            if forget_bias is not None and "f" in kind_of(cell).blocks:
-                b_ih[H : 2 * H], b_hh[H : 2 * H] = forget_bias, 0.0
             layers.append(LayerParams(W_ih, W_hh, b_ih, b_hh))
             d_in = H
-        return cls._frozen(cell, layers)
+        net = cls._frozen(cell, layers)
+        return net.with_bias("f", forget_bias) if forget_bias is not None and "f" in net.kind.blocks else net
 
     @classmethod
     def from_keras(cls, layers: Sequence[Mapping[str, object]], cell: str = "lstm") -> Network:
@@ -244,6 +243,15 @@ class Network:
             for k, p in enumerate(self.layers)
             for nm, f in zip(NAMES, FIELDS, strict=True)
         }
+
+    def with_bias(self, gate: str, value: float) -> Network:
+        """A copy whose ``gate`` has bias ``value`` in every unit of every layer (b_ih = value, b_hh = 0)."""
+        sd = self.state_dict()
+        block = self.kind.block(gate)
+        for k, p in enumerate(self.layers):
+            rows = p.block_rows(block)
+            sd[f"bias_ih_l{k}"][rows], sd[f"bias_hh_l{k}"][rows] = value, 0.0
+        return Network.from_state_dict(sd, self.cell)
 
     def with_layer(self, k: int, params: LayerParams) -> Network:
         """A copy with layer k's weights replaced (shapes are checked)."""

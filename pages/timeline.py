@@ -7,11 +7,9 @@ import streamlit as st
 
 from lstm_core.export import trace_to_csv
 from ui import page
-from ui.engine import run
-from ui.i18n import lang, translator, tx
+from ui.i18n import tx
 from ui.stepper import stepper
 from ui.steps import jump_to_clicked
-from viz.stepview import tables_view
 from viz.style import CURSOR
 from viz.timeline import HEAT_MARGIN, difference_heatmaps, input_chart, layer_heatmaps
 
@@ -37,15 +35,8 @@ def jump_to(key: str) -> None:
     jump_to_clicked(st.session_state[key], trace.steps)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def views(cfg, digits: int, language: str) -> dict:
-    return tables_view(run(cfg).trace, translator(language), digits)
-
-
-digits = int(st.session_state.get("digits", 2))
-key = (ctx.cfg, digits, lang())
 cursor = dict(scope="timeline_heatmaps", colour=CURSOR["color"], **HEAT_MARGIN)
-stepper("tables", trace.steps, lambda: views(*key), key, cursor=cursor)
+stepper("tables", ctx, cursor=cursor)
 base = ctx.result.base
 with st.container(key="timeline_heatmaps"):
     st.plotly_chart(

@@ -139,10 +139,7 @@ def why(cfg: Config, rho: float) -> Why:
     )
     gru = with_spectral_radius(Network.random(D, cfg.hidden, "gru", cfg.seed, cfg.scale), rho)
     if cfg.forget_bias is not None:  # the GRU's z plays the forget gate's part (z ≈ 1 keeps h): same bias
-        sd = gru.state_dict()
-        for k, H in enumerate(gru.hidden_sizes):
-            sd[f"bias_ih_l{k}"][H : 2 * H], sd[f"bias_hh_l{k}"][H : 2 * H] = cfg.forget_bias, 0.0
-        gru = Network.from_state_dict(sd, "gru")
+        gru = gru.with_bias("z", cfg.forget_bias)
     rt, lt, gt = rnn.run(x), lstm.run(x), gru.run(x)
     return Why(
         x,

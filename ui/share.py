@@ -11,13 +11,21 @@ from . import state
 from .i18n import tx
 
 
+def left_out_notes(link: state.Link) -> list[str]:
+    """What a link cannot carry, in words: weights or typed numbers too long for it."""
+    notes = []
+    if "w" in link.left_out:
+        notes.append(tx("share_too_big"))
+    if "data" in link.left_out:
+        notes.append(tx("share_data_too_long", n=state.URL_BUDGET // 1024))
+    return notes
+
+
 def share_body() -> None:
     link = state.link()
     st.caption(tx("share_help"))
-    if "w" in link.left_out:
-        st.warning(tx("share_too_big"))
-    if "data" in link.left_out:
-        st.warning(tx("share_data_too_long", n=state.URL_BUDGET // 1024))
+    for note in left_out_notes(link):
+        st.warning(note)
     base = str(st.context.url or "").split("?")[0]
     if base and not urlsplit(base).path:
         base += "/"  # the address bar writes the root as http://host/

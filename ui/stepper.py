@@ -15,14 +15,19 @@ only then: a rerun for any other reason leaves the browser's step where it is.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from viz.stepview import cell_view, layers_view, tables_view
+
 from . import state
-from .i18n import lang, tx
+from .engine import Config, run
+from .i18n import lang, translator, tx
+from .page import Context
+from .share import left_out_notes
 from .state import KNOWN, STEP, sync_url
+from .steps import clamp
 
 _HERE = Path(__file__).parent / "stepper"
 COMPONENT = st.components.v2.component(
@@ -58,12 +63,6 @@ def _ui() -> dict[str, str]:
     }
 
 
-def _clamp(T: int) -> int:
-    s = min(max(int(st.session_state.get(STEP, 0)), 0), T - 1)
-    st.session_state[STEP] = s
-    return s
-
-
 def _reported(key: str, T: int) -> None:
     """The beacon says which step the stepper shows ([step, nonce]): the server's step follows (no seek)."""
     value = st.session_state.get(key)
@@ -78,12 +77,7 @@ def _reported(key: str, T: int) -> None:
 
 def _share() -> dict:
     """The share box's words and what a link cannot carry (the link is the address bar's)."""
-    link = state.link()
-    notes = []
-    if "w" in link.left_out:
-        notes.append(tx("share_too_big"))
-    if "data" in link.left_out:
-        notes.append(tx("share_data_too_long", n=state.URL_BUDGET // 1024))
+    notes = left_out_notes(state.link())
     if state.get("input_kind") == "csv":
         notes.append(tx("share_csv_note"))
     return {
@@ -95,28 +89,37 @@ def _share() -> dict:
     }
 
 
-def stepper(
-    view: str, T: int, payload: Callable[[], dict], model_id: object, cursor: dict | None = None
-) -> None:
-    """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of a sequence of T steps.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language: str) -> dict:
+    """The view of every step (``viz.stepview``), once per model, view, decimals and language."""
+    result = run(cfg)
+    words = translator(language)
+    if view == "cell":
+        return cell_view(result.trace, layer, unit, words, digits, base=result.base)
+    return {"layers": layers_view, "tables": tables_view}[view](result.trace, words, digits)
 
-    ``payload()`` builds the view's data for every step (call a cached function: it is the
-    same object for the same model); ``model_id`` names it (a new one rebuilds the view)."""
+
+def stepper(view: str, ctx: Context, cursor: dict | None = None) -> None:
+    """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of the page's model.
+    ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline)."""
     ss = st.session_state
-    s = _clamp(T)
+    T = ctx.result.trace.steps
+    s = clamp(T)
     if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
         ss[SEEK] = (uuid.uuid4().hex[:12], s)  # unique: a new session (a server restart) never reuses one
         ss[KNOWN] = s
+    cell = view == "cell"  # only the Cell page shows one layer and unit
+    key = (view, ctx.cfg, ctx.layer if cell else 0, ctx.unit if cell else 0, int(state.get("digits")), lang())
     data = {
-        "id": f"{view}:{hash(model_id)}:{lang()}",
+        "id": f"{view}:{hash(key)}",
         "view": view,
         "T": T,
         "seek": list(ss[SEEK]),
         "ui": _ui(),
         "share": _share(),
-        "payload": payload(),
+        "payload": _views(*key),
         "cursor": cursor,
-        "play": view == "cell",
+        "play": cell,
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
     with st.sidebar:

@@ -1,10 +1,10 @@
 """Step controls: first / previous / next / last, a slider, keyboard shortcuts.
 
 The current step lives in session state under ``state.STEP`` (0-based), not
-in a widget, so it survives page changes; the slider shows it 1-based. Pages
-call ``step_fragment(T, view)``: the controls and the step-dependent ``view``
-rerun together as an ``st.fragment``, so a step never reruns the engine or
-the whole-sequence charts.
+in a widget, so it survives page changes; the slider shows it 1-based. The
+Why page calls ``step_fragment(T, view)``: the controls and its step-dependent
+charts rerun together as an ``st.fragment``, so a step never reruns the engine.
+(The Cell, Layers and Timeline pages step in the browser: ``ui.stepper``.)
 """
 
 from __future__ import annotations

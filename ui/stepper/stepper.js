@@ -415,35 +415,30 @@ function build(root, data, report) {
     if (st.t >= T - 1) { stop(); return; }
     show(st.t + 1);
   }
+  // the Play button, the page's live regions (quiet while playing) and the class follow st.playing
+  function setPlaying(on) {
+    st.playing = on;
+    clearInterval(st.timer);
+    root.classList.toggle("playing", on);
+    root.querySelectorAll("[aria-live]").forEach((e) => e.setAttribute("aria-live", on ? "off" : "polite"));
+    if (!bPlay) return;
+    bPlay.setAttribute("aria-pressed", String(on));
+    bPlay.replaceChildren();
+    icon(on ? "pause" : "play", bPlay);
+    el("span", {}, bPlay).textContent = on ? ui.pause : ui.play;
+  }
   function play() {
     if (!bPlay) return;
     if (st.t >= T - 1) show(0); // at the end, Play starts again from 1
-    st.playing = true;
-    bPlay.setAttribute("aria-pressed", "true");
-    bPlay.replaceChildren();
-    icon("pause", bPlay);
-    el("span", {}, bPlay).textContent = ui.pause;
-    root.classList.add("playing");
-    root.querySelectorAll("[aria-live]").forEach((e) => e.setAttribute("aria-live", "off"));
-    clearInterval(st.timer);
+    setPlaying(true);
     st.timer = setInterval(tick, 1000 / st.speed);
   }
   function stop() {
-    clearInterval(st.timer);
-    st.playing = false;
-    if (bPlay) {
-      bPlay.setAttribute("aria-pressed", "false");
-      bPlay.replaceChildren();
-      icon("play", bPlay);
-      el("span", {}, bPlay).textContent = ui.play;
-    }
-    root.classList.remove("playing");
-    root.querySelectorAll("[aria-live]").forEach((e) => e.setAttribute("aria-live", "polite"));
+    setPlaying(false);
     scheduleSync();
   }
   if (bPlay) {
-    icon("play", bPlay);
-    el("span", {}, bPlay).textContent = ui.play;
+    setPlaying(false);
     bPlay.addEventListener("click", () => (st.playing ? stop() : play()));
     speed.addEventListener("change", () => {
       st.speed = Number(speed.value);
