@@ -168,7 +168,7 @@ function patternDefs(svg, series, uid) {
 const fillOf = (s, k, uid) => (s.pattern ? `url(#${uid}-p${k})` : s.colour);
 
 function buildBars(host, p, uid) {
-  const W = 1000, PANEL = 230, INPUT = 160, PAD = 40;
+  const W = 1000, PANEL = 230, INPUT = 160, PAD = 10;
   const L = p.layers.length;
   const H = L * PANEL + INPUT + PAD;
   const svg = sv("svg", { viewBox: `0 0 ${W} ${H}`, class: "bars", role: "group", "data-gatelab": "stack" }, host);
@@ -195,7 +195,8 @@ function buildBars(host, p, uid) {
         .textContent = name;
       for (let k = 0; k < nSeries; k++) {
         const r = sv("rect", { x: gx + k * barW, width: barW * 0.92 }, svg);
-        const lab = sv("text", { x: gx + k * barW + barW * 0.46, "text-anchor": "middle", class: "bar-value" }, svg);
+        // a value over each bar when there is room for it (else the tables below give it)
+        const lab = barW >= 24 ? sv("text", { x: gx + k * barW + barW * 0.46, "text-anchor": "middle", class: "bar-value" }, svg) : null;
         rects.push({ r, lab, u, k });
       }
     });
@@ -205,8 +206,10 @@ function buildBars(host, p, uid) {
         const y = Yv(Math.max(v, 0)), h = Math.abs(Yv(v) - Yv(0));
         r.setAttribute("y", y);
         r.setAttribute("height", Math.max(h, 0.5));
-        lab.setAttribute("y", v >= 0 ? y - 4 : y + h + 12);
-        lab.textContent = v.toFixed(2).replace("-", "−");
+        if (lab) {
+          lab.setAttribute("y", v >= 0 ? y - 4 : y + h + 14);
+          lab.textContent = v.toFixed(2).replace("-", "−");
+        }
       }
     });
     return rects;
@@ -219,14 +222,14 @@ function buildBars(host, p, uid) {
   const inp = p.input;
   const rects = panel(PAD + L * PANEL, INPUT + 30, inp.title, inp.names, 1, inp.top, (t, k, u) => inp.values[t][u]);
   for (const { r } of rects) r.setAttribute("fill", "#555");
-  // legend: the series by colour and fill pattern
-  const leg = sv("g", { class: "legend" }, svg);
-  let lx = 10;
+  // legend: the series by colour and fill pattern, as text that wraps (any language, any width)
+  const leg = el("div", { class: "bars-legend" });
+  host.insertBefore(leg, svg);
   p.series.forEach((s, k) => {
-    sv("rect", { x: lx, y: 6, width: 16, height: 16, fill: fillOf(s, k, uid), stroke: "#666" }, leg);
-    const tx = sv("text", { x: lx + 22, y: 19, class: "tick" }, leg);
-    tx.textContent = s.label;
-    lx += 30 + 8.5 * s.label.length;
+    const item = el("span", { class: "legend-item" }, leg);
+    const sw = sv("svg", { width: 16, height: 16, "aria-hidden": "true" }, item);
+    sv("rect", { width: 16, height: 16, fill: fillOf(s, k, uid), stroke: "#666" }, sw);
+    el("span", {}, item).textContent = s.label;
   });
   return (t) => updates.forEach((u) => u(t));
 }
