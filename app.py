@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from ui import badge, page, state
+from ui import badge, lesson, page, present, state
 from ui.i18n import lang, tx
 from ui.sidebar import show_problems, sidebar
 
@@ -18,6 +18,7 @@ state.adopt_browser_step()  # the browser steps on its own; its address bar name
 state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
 PAGES = (  # (file, title key, icon, url path, has step controls)
+    ("pages/lesson.py", "page_lesson", "🎓", "lesson", True),
     ("pages/cell.py", "page_cell", "🔬", "cell", True),
     ("pages/timeline.py", "page_timeline", "📈", "timeline", True),
     ("pages/layers.py", "page_layers", "🧱", "layers", True),
@@ -26,12 +27,17 @@ PAGES = (  # (file, title key, icon, url path, has step controls)
     ("pages/classify.py", "page_classify", "🏷️", "classify", False),
 )
 nav = st.navigation(
-    [st.Page(f, title=tx(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES]
+    [st.Page(f, title=tx(k), icon=i, url_path=u, default=u == "cell") for f, k, i, u, _ in PAGES],
+    position="sidebar" if state.sidebar_shown() else "top",  # presenter mode, a class link without settings
 )
+here = st.session_state[state.PAGE] = nav.url_path or "cell"  # the default page's url_path is ""
+lesson.prepare(here)  # a lesson chapter sets its model up before the sidebar shows it
 view = state.view()
-here = nav.url_path or "cell"  # the default page's url_path is ""
-# the share box goes with the step controls where there are some (it must name the step shown)
-sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
+if state.sidebar_shown():
+    # the share box goes with the step controls where there are some (it must name the step shown)
+    sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
+else:
+    present.top_bar()
 for notice in state.notices():
     st.warning(page.notice_text(notice), icon="🔗")
 show_problems(view, "link")
@@ -44,4 +50,4 @@ except Exception:  # a student sees a sentence; the server log keeps the traceba
     logging.getLogger("gatelab").exception("a page failed")
     st.error(tx("internal_error"), icon="⚠️")
 state.sync_url()
-page.html_lang(lang())  # last: an empty element at the page's end takes no room
+page.html_lang(lang(), present.css())  # last: an empty element at the page's end takes no room

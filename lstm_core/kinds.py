@@ -46,6 +46,11 @@ class Kind:
         return () if self.blocks == ("h",) else self.blocks
 
     @property
+    def sigmoids(self) -> tuple[str, ...]:
+        """The σ gates (0…1) alone, without the tanh candidate, in block order: LSTM i f o, GRU r z."""
+        return tuple(b for b, sq in zip(self.blocks, self.squash, strict=True) if sq == "sigmoid")
+
+    @property
     def series(self) -> tuple[str, ...]:
         """Every per-step (T, H) array of a layer's trace, in the order the pages list them."""
         return self.gates + ("c",) * self.memory + ("h",)

@@ -88,12 +88,12 @@ def data_table(cols: dict) -> None:
         st.dataframe(cols, hide_index=True)
 
 
-def html_lang(code: str) -> None:
+def html_lang(code: str, css: str = "") -> None:
     """The page's lang attribute follows the UI language (screen readers pick their voice by it),
-    and the page-wide style above."""
+    and the page-wide style above (with ``css``: presenter mode's, a class link's)."""
     value = "zh-Hans" if code == "zh" else "en"
     st.html(
-        f"{PAGE_CSS}<script>document.documentElement.lang = {value!r};</script>",
+        f"{PAGE_CSS}<style>{css}</style><script>document.documentElement.lang = {value!r};</script>",
         unsafe_allow_javascript=True,
         width="content",
     )

@@ -11,6 +11,7 @@ from lstm_core import KINDS_BY_NAME
 
 from . import state, weights
 from .i18n import LANGS, labels, tx
+from .present import class_link_ui
 from .share import share_ui
 from .state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
 from .strings import STRINGS
@@ -169,6 +170,7 @@ def sidebar(v: View, share: bool = True) -> None:
         view_ui(v)
         if share:
             share_ui()
+        class_link_ui()
 
 
 def custom_label() -> str:

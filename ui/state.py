@@ -85,6 +85,29 @@ def _float(url: str, key: str, default: float, lo: float, hi: float) -> Field:
     return Field(url, key, default, parse, lambda v: f"{v:g}", lo, hi)
 
 
+def _flag(url: str, key: str) -> Field:
+    """On or off: "1" or "0" in the link (written only when on)."""
+
+    def parse(s: str) -> bool:
+        if s not in ("0", "1"):
+            raise ValueError(s)
+        return s == "1"
+
+    return Field(url, key, False, parse, lambda v: "1" if v else "0")
+
+
+def _parts(url: str, key: str, options: tuple[str, ...]) -> Field:
+    """A set of names from ``options``, comma-separated in the link (a list in the session)."""
+
+    def parse(s: str) -> list[str]:
+        names = [n for n in s.split(",") if n]
+        if any(n not in options for n in names):
+            raise ValueError(s)
+        return [o for o in options if o in names]
+
+    return Field(url, key, [], parse, ",".join)
+
+
 def _text(url: str, key: str, default: str, max_len: int) -> Field:
     def parse(s: str) -> str:
         if len(s) > max_len:
@@ -95,6 +118,10 @@ def _text(url: str, key: str, default: str, max_len: int) -> Field:
 
 
 MAX_LAYERS = 4  # the sidebar's random models; imported, linked or trained ones may be larger
+CHAPTERS = 10  # the lesson's (ui/lesson.py)
+HIDEABLE = ("sidebar", "equations", "units", "code", "share")  # parts a class link may hide (ui/present.py)
+LESSON_APPLIED = "_lesson_applied"  # the chapter whose setup the session has (ui/lesson.py)
+PAGE = "_page"  # the url path of the page this run draws (app.py): the lesson's chapter is in its links only
 MAX_H = 16
 FIELDS: tuple[Field, ...] = (
     _choice("lang", "lang", ("en", "zh")),
@@ -127,6 +154,9 @@ FIELDS: tuple[Field, ...] = (
         lambda v: weights.overrides_to_text(tuple(v)),
     ),
     _int("t", STEP, 0, 1, MAX_T, offset=1),
+    _int("chapter", "lesson_chapter", 0, 1, CHAPTERS, offset=1),
+    _flag("present", "present"),
+    _parts("hide", "hide_parts", HIDEABLE),
 )
 BY_KEY = {f.key: f for f in FIELDS}
 BY_URL = {f.url: f for f in FIELDS}
@@ -169,6 +199,9 @@ def init() -> None:
     elif ss.get(weights.LABEL):
         notices.append(("wsrc",))  # made with weights too big for a link
         ss[weights.LABEL] = ""
+    if "chapter" in params and any(n in params for n in ("cell", "input", "t", "w")):
+        # a lesson view's own link: its model as it was shared, not the chapter's setup
+        ss[LESSON_APPLIED] = ss["lesson_chapter"]
     ss[NOTICES] = notices
     ss["_link_check"] = {k: ss[k] for k in ("view_layer", "view_unit", STEP) if BY_KEY[k].url in params}
     ss["_state_ready"] = True
@@ -324,9 +357,16 @@ def _in_link(f: Field) -> bool:
         return kind == "typed"
     if f.key in ("amplitude", "period", "onset", "seq_len"):
         return kind not in ("typed", "csv")
-    if f.key in (weights.CUSTOM, weights.LABEL, weights.OVERRIDES):
+    if f.key in (weights.CUSTOM, weights.LABEL, weights.OVERRIDES, "present", "hide_parts"):
         return bool(get(f.key))
+    if f.key == "lesson_chapter":
+        return st.session_state.get(PAGE) == "lesson"
     return True
+
+
+def sidebar_shown() -> bool:
+    """The sidebar is drawn unless presenter mode is on or a class link hid it."""
+    return not get("present") and "sidebar" not in get("hide_parts")
 
 
 def link() -> Link:

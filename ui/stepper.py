@@ -99,9 +99,10 @@ def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language:
     return {"layers": layers_view, "tables": tables_view}[view](result.trace, words, digits)
 
 
-def stepper(view: str, ctx: Context, cursor: dict | None = None) -> None:
+def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
     """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of the page's model.
-    ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline)."""
+    ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline).
+    ``limit``: the last step it may show (0-based), while a prediction about the next is open."""
     ss = st.session_state
     T = ctx.result.trace.steps
     s = clamp(T)
@@ -120,9 +121,11 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None) -> None:
         "payload": _views(*key),
         "cursor": cursor,
         "play": cell,
+        "limit": limit,
+        "hide": sorted(state.get("hide_parts")),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
-    with st.sidebar:
+    with st.sidebar if state.sidebar_shown() else st.container(key="beacon_box"):
         _beacon(T)
 
 

@@ -1146,3 +1146,8 @@ STRINGS |= {
     "share_copy": {"en": "Copy", "zh": "复制"},
     "share_copied": {"en": "Copied", "zh": "已复制"},
 }
+
+from .strings_teach import TEACH  # noqa: E402  (the teaching part: questions, the lesson, presenter mode)
+
+assert not STRINGS.keys() & TEACH.keys(), STRINGS.keys() & TEACH.keys()
+STRINGS.update(TEACH)

@@ -2,7 +2,7 @@
 // The address bar names the step shown once stepping pauses (URL_MS), written here; every rerun
 // the browser asks for carries it to the server. The server is also told, at most every
 // REPORT_MS, through the beacon (one small script run; nothing on the page is redrawn).
-// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor}.
+// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, hide}.
 // seek changes only when the server itself moved the step (a link, a preset, a chart click, a
 // shorter input); otherwise the browser's own latest step (window.__gatelab) stays on screen,
 // across reruns, rebuilt views and pages.
@@ -249,7 +249,7 @@ function build(root, data, report) {
   root.innerHTML = "";
   const ui = data.ui, T = data.T, p = data.payload;
   const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
-  const st = { t: 0, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
+  const st = { t: 0, limit: T - 1, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
 
   // controls
   const bar = el("div", { class: "controls", role: "group", "aria-label": ui.controls }, root);
@@ -279,9 +279,9 @@ function build(root, data, report) {
   if (T < 2) slider.disabled = true;
   // the share box: the address bar's link with the step shown (the server writes every other field)
   const sh = data.share;
-  const shareBtn = el("button", { type: "button", "data-gatelab": "share", class: "share", "aria-expanded": "false" }, bar);
+  const shareBtn = el("button", { type: "button", "data-gatelab": "share", class: "share part-share", "aria-expanded": "false" }, bar);
   shareBtn.textContent = sh.header;
-  const panel = el("div", { class: "share-panel", "data-gatelab": "share_panel", hidden: "" }, root);
+  const panel = el("div", { class: "share-panel part-share", "data-gatelab": "share_panel", hidden: "" }, root);
   el("p", { class: "note" }, panel).textContent = sh.help;
   const linkRow = el("div", { class: "share-row" }, panel);
   const linkBox = el("input", { type: "text", readonly: "", "data-gatelab": "share_link", "aria-label": sh.header }, linkRow);
@@ -324,11 +324,11 @@ function build(root, data, report) {
     if (p.whatif) whatif = el("div", { class: "whatif", role: "note" }, right);
     el("h2", {}, right).textContent = ui.reading_header;
     const reading = el("div", { class: "reading", "aria-live": "polite", "data-gatelab": "reading" }, right);
-    el("h2", {}, root).textContent = ui.equations_header;
-    const eqs = el("div", { class: "equations", "data-gatelab": "equations" }, root);
-    const tabTitle = el("h2", {}, root);
-    const table = el("div", { class: "table", "data-gatelab": "unit_table" }, root);
-    const details = el("details", { class: "code" }, root);
+    el("h2", { class: "part-equations" }, root).textContent = ui.equations_header;
+    const eqs = el("div", { class: "equations part-equations", "data-gatelab": "equations" }, root);
+    const tabTitle = el("h2", { class: "part-units" }, root);
+    const table = el("div", { class: "table part-units", "data-gatelab": "unit_table" }, root);
+    const details = el("details", { class: "code part-code" }, root);
     el("summary", {}, details).textContent = ui.code_header;
     el("p", { class: "note" }, details).textContent = ui.code_corrected;
     const code = el("pre", { "data-gatelab": "code" }, details);
@@ -378,11 +378,11 @@ function build(root, data, report) {
   }
 
   function show(t) {
-    st.t = Math.min(Math.max(t, 0), T - 1);
+    st.t = Math.min(Math.max(t, 0), st.limit);
     const s = st.t;
     LATEST.step = s;
     bFirst.disabled = bPrev.disabled = s === 0;
-    bNext.disabled = bLast.disabled = s === T - 1;
+    bNext.disabled = bLast.disabled = s === st.limit;
     slider.value = s + 1;
     slider.setAttribute("aria-valuetext", `t = ${s + 1} / ${T}`);
     caption.textContent = ui.caption.replace("{t}", s + 1).replace("{T}", T);
@@ -415,7 +415,7 @@ function build(root, data, report) {
     scheduleSync();
   }
   function tick() {
-    if (st.t >= T - 1) { stop(); return; }
+    if (st.t >= st.limit) { stop(); return; }
     show(st.t + 1);
   }
   // the Play button, the page's live regions (quiet while playing) and the class follow st.playing
@@ -432,7 +432,7 @@ function build(root, data, report) {
   }
   function play() {
     if (!bPlay) return;
-    if (st.t >= T - 1) show(0); // at the end, Play starts again from 1
+    if (st.t >= st.limit) show(0); // at the end, Play starts again from 1
     setPlaying(true);
     st.timer = setInterval(tick, 1000 / st.speed);
   }
@@ -451,16 +451,23 @@ function build(root, data, report) {
   bFirst.addEventListener("click", () => go(0));
   bPrev.addEventListener("click", () => go(st.t - 1));
   bNext.addEventListener("click", () => go(st.t + 1));
-  bLast.addEventListener("click", () => go(T - 1));
+  bLast.addEventListener("click", () => go(st.limit));
   slider.addEventListener("input", () => go(Number(slider.value) - 1));
   const api = {
     go, show, key: (k) => {
-      const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: T - 1 }[k];
+      const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: st.limit }[k];
       if (to === undefined) return false;
       go(to);
       return true;
     },
     get step() { return st.t; },
+    // a question about a later step is open (ui/predict.py): the steps after ``limit`` stay hidden
+    limit: (l) => {
+      const lim = l === null || l === undefined ? T - 1 : Math.min(Math.max(l, 0), T - 1);
+      root.classList.toggle("limited", lim < T - 1);
+      if (lim !== st.limit) { st.limit = lim; if (st.playing && st.t >= lim) stop(); show(st.t); }
+    },
+    hide: (parts) => { root.dataset.hide = (parts || []).join(" "); },
     sync: scheduleSync,
     dispose: () => { // a step not yet told to the server is told now
       clearInterval(st.timer);
@@ -505,6 +512,8 @@ export default function (component) {
     mine.id = data.id;
     fresh = true;
   }
+  mine.api.hide(data.hide);
+  mine.api.limit(data.limit);
   const [token, step] = data.seek;
   if (token !== LATEST.token || LATEST.step === null) { // the server moved the step
     LATEST.token = token;

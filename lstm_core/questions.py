@@ -1,0 +1,152 @@
+"""Predict-then-reveal questions, answered from a run's own numbers.
+
+A question asks about one step of one unit of one layer before the student
+sees it; its answer and the numbers that explain it are read from the trace
+(or, for the two lesson questions that are not about one step, from the
+gradient curve or a classifier's probabilities over time). Nothing here is
+written by hand: the same question gets a different answer on another model,
+input or step. The words live in the app's string table under the kind's
+name; the engine gives ids and numbers.
+
+    state_dir     will the state go up, down or stay? (C of an LSTM, h otherwise)
+    gate_half     is gate g above or below 0.5?
+    most_closed   which gate is the most closed (the smallest)?
+    h_flip        will h change sign? (asked only where h_{t−1} ≠ 0)
+    write_sign    LSTM: will i ⊙ g add to C or take from it?
+    code_order    the article's loop unpacks LSTMCELL's (h, C) as (c, h): which number lands in its ct?
+    grad_below    how many steps back does ‖∂h_T/∂x_t‖ fall below 10⁻³?
+    decide        in which quarter of the series does the classifier settle on its answer?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .trace import LayerTrace
+
+SAME = 0.005  # |Δ| below this reads as "stays about the same": it rounds to 0.00 on screen
+GRAD_LEVEL = 1e-3
+GRAD_BUCKETS = ((1, 5), (6, 20), (21, 50))  # steps back; then "more than 50, or never"
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str  # one of the kinds above
+    step: int  # 0-based step asked about (−1: the question is about the whole series)
+    options: tuple[str, ...]  # option ids, shown in this order
+    answer: str  # the right option id
+    values: dict = field(default_factory=dict)  # the numbers the explanation quotes
+    gate: str = ""  # gate_half: which gate
+
+    def right(self, choice: str | None) -> bool:
+        return choice == self.answer
+
+
+def step_kinds(lt: LayerTrace) -> tuple[str, ...]:
+    """The step questions a layer of this kind can be asked, in the order a class meets them."""
+    if lt.cell == "lstm":
+        return ("state_dir", "gate_half", "write_sign", "most_closed", "h_flip")
+    if lt.cell == "gru":
+        return ("state_dir", "gate_half", "most_closed", "h_flip")  # (no write_sign: n is written as (1−z)·n)
+    return ("state_dir", "h_flip")
+
+
+def askable(lt: LayerTrace, kind: str, unit: int, step: int) -> bool:
+    """Whether ``kind`` makes sense here (h_flip needs an h_{t−1} with a sign)."""
+    if kind not in step_kinds(lt) and kind != "code_order":
+        return False
+    if kind == "h_flip":
+        return float(lt.h_prev[step, unit]) != 0.0
+    if kind == "code_order":
+        return lt.cell == "lstm"
+    return True
+
+
+def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Question:
+    """The question ``kind`` about ``unit`` (0-based) at ``step`` (0-based), with its answer."""
+    u, t = unit, step
+    if not askable(lt, kind, u, t):
+        raise ValueError(f"{kind} cannot be asked of a {lt.cell} layer here")
+    if kind == "state_dir":
+        series, prev = (lt.c, lt.c_prev) if lt.cell == "lstm" else (lt.h, lt.h_prev)
+        before, after = float(prev[t, u]), float(series[t, u])
+        d = after - before
+        answer = "same" if abs(d) < SAME else ("up" if d > 0 else "down")
+        values = dict(before=before, after=after, delta=d)
+        if lt.cell in ("lstm", "gru"):
+            values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
+        if lt.cell == "lstm":
+            values |= dict(f=float(lt.f[t, u]), i=float(lt.i[t, u]), g=float(lt.g[t, u]))
+        if lt.cell == "gru":
+            values |= dict(z=float(lt.z[t, u]), n=float(lt.n[t, u]))
+        return Question(kind, t, ("up", "down", "same"), answer, values)
+    if kind == "gate_half":
+        gate = gate or lt.kind.sigmoids[0]
+        if gate not in lt.kind.sigmoids:
+            raise ValueError(f"a {lt.cell} layer has no gate {gate!r}")
+        v = float(getattr(lt, gate)[t, u])
+        pre = float(lt.pre[t, lt.kind.block(gate) * lt.hidden_size + u])
+        return Question(
+            kind, t, ("above", "below"), "above" if v >= 0.5 else "below", dict(v=v, pre=pre), gate
+        )
+    if kind == "most_closed":
+        gates = lt.kind.sigmoids
+        vals = {g: float(getattr(lt, g)[t, u]) for g in gates}
+        return Question(kind, t, gates, min(gates, key=vals.__getitem__), vals)
+    if kind == "h_flip":
+        before, after = float(lt.h_prev[t, u]), float(lt.h[t, u])
+        return Question(
+            kind, t, ("yes", "no"), "yes" if before * after < 0 else "no", dict(before=before, after=after)
+        )
+    if kind == "write_sign":
+        w = float(lt.written[t, u])
+        values = dict(i=float(lt.i[t, u]), g=float(lt.g[t, u]), written=w)
+        return Question(kind, t, ("add", "take"), "add" if w >= 0 else "take", values)
+    if kind == "code_order":
+        h, c = float(lt.h[t, u]), float(lt.c[t, u])
+        return Question(kind, t, ("h", "c"), "h", dict(h=h, c=c))
+    raise ValueError(f"unknown question kind {kind!r}")
+
+
+def steps_back_below(dx: np.ndarray, level: float = GRAD_LEVEL) -> int | None:
+    """How many steps back from the last input ‖∂h_T/∂x_t‖ first falls below ``level`` (None: never).
+    ``dx[t]`` is the gradient's size for input t (0-based); t = T−1 is 0 steps back."""
+    T = len(dx)
+    for back in range(T):
+        v = dx[T - 1 - back]
+        if np.isfinite(v) and v < level:
+            return back
+    return None
+
+
+def ask_grad_below(dx: np.ndarray, level: float = GRAD_LEVEL) -> Question:
+    """How far back a plain RNN can see: the bucket of steps back where its gradient falls below ``level``."""
+    back = steps_back_below(dx, level)
+    options = tuple(f"{lo}-{hi}" for lo, hi in GRAD_BUCKETS) + ("more",)
+    answer = "more"
+    if back is not None:
+        for lo, hi in GRAD_BUCKETS:
+            if lo <= max(back, 1) <= hi:
+                answer = f"{lo}-{hi}"
+    values = dict(back=back, T=len(dx), level=level)
+    if back is not None:
+        values |= dict(t=len(dx) - back, value=float(dx[len(dx) - 1 - back]))
+    return Question("grad_below", -1, options, answer, values)
+
+
+def settle_step(probs: np.ndarray) -> int:
+    """The first step (0-based) from which the most likely class never changes again."""
+    top = probs.argmax(axis=1)
+    changed = np.flatnonzero(top != top[-1])
+    return int(changed[-1]) + 1 if len(changed) else 0
+
+
+def ask_decide(probs: np.ndarray) -> Question:
+    """In which quarter of the series the classifier settles (probs: (T, K) over time)."""
+    T = len(probs)
+    s = settle_step(probs)
+    quarter = min(4 * s // T, 3) + 1
+    values = dict(t=s + 1, T=T, cls=int(probs[-1].argmax()), p=float(probs[-1].max()))
+    return Question("decide", -1, ("q1", "q2", "q3", "q4"), f"q{quarter}", values)

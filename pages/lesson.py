@@ -1,0 +1,89 @@
+"""Lesson: the article's path in ten chapters (ui.lesson), each with a live view, a thing to do,
+a predict-then-reveal question and folded teacher notes."""
+
+import streamlit as st
+
+from lstm_core.questions import ask_grad_below
+from ui import lesson, page, predict, state
+from ui.engine import why
+from ui.i18n import labels, tx
+from ui.share import share_ui
+from ui.state import CHAPTERS
+from ui.stepper import stepper
+from viz.classify import probabilities_figure
+from viz.why import reach_figure
+
+ctx = page.context()
+n = state.get("lesson_chapter")
+ch = lesson.LESSON[n]
+
+nav = st.container(horizontal=True, vertical_alignment="center", key="lesson_nav")
+nav.button(
+    tx("lesson_prev"),
+    key="lesson_prev",
+    icon=":material/arrow_back:",
+    on_click=lesson.go,
+    args=(n - 1,),
+    disabled=n == 0,
+)
+nav.selectbox(
+    tx("lesson_pick"),
+    range(CHAPTERS),
+    index=n,
+    key=f"lesson_pick_{n}",
+    label_visibility="collapsed",
+    format_func=lambda k: lesson.title(k),
+    on_change=lambda: lesson.go(st.session_state[f"lesson_pick_{n}"]),
+    width=420,
+)
+nav.button(
+    tx("lesson_next"),
+    key="lesson_next",
+    icon=":material/arrow_forward:",
+    on_click=lesson.go,
+    args=(n + 1,),
+    disabled=n == CHAPTERS - 1,
+    type="primary",
+)
+
+st.title(tx(f"lesson_{ch.name}_title"))
+st.markdown(tx(f"lesson_{ch.name}_text"))
+st.info(tx(f"lesson_{ch.name}_do"), icon="👉")
+
+if ch.view in ("cell", "layers"):
+    if ctx.cfg.cell != "lstm" and ch.question[0] in ("gate_half", "write_sign", "code_order", "most_closed"):
+        st.warning(tx("lesson_needs_lstm", cell=labels("cell_")(ctx.cfg.cell)), icon="⚠️")
+        limit = None
+    else:
+        limit = predict.step_question(ctx, ch.question)
+    stepper(ch.view, ctx, limit=limit)
+elif ch.view == "why":
+    w = why(ctx.cfg, float(state.get("vg_rho")))
+    key = ("grad_below", ctx.cfg, float(state.get("vg_rho")))
+    if predict.series_question(key, lambda: ask_grad_below(w.rnn_reach.dx), "rnn"):
+        st.plotly_chart(
+            reach_figure(w.rnn_reach, w.lstm_reach, w.x.shape[0] - 1, tx, gru=w.gru_reach),
+            key="lesson_reach",
+            config={"displaylogo": False},
+        )
+        st.caption(tx("lesson_vanish_after"))
+    share_ui()
+elif ch.view == "classify":
+    index = st.session_state.get(lesson.SERIES, 0)
+    q, probs, x = lesson.decide_question(index)
+    names = (tx("clf_class_trend_0"), tx("clf_class_trend_1"))
+    again = lambda: st.session_state.update({lesson.SERIES: index + 1})  # noqa: E731
+    if predict.series_question(("decide", index), lambda: q, "lstm", again=again):
+        st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="lesson_probs")
+    else:
+        st.line_chart({"t": range(1, len(x) + 1), "x_t": x[:, 0]}, x="t", y="x_t", height=220)
+    st.caption(tx("lesson_classify_own"))
+    share_ui()
+
+with st.expander(tx("lesson_notes_header"), icon=":material/school:"):
+    st.markdown(tx(f"lesson_{ch.name}_notes"))
+if lesson.has_own():
+    c1, c2 = st.columns([3, 1], vertical_alignment="center")
+    c1.caption(tx("lesson_own_note"))
+    c2.button(tx("lesson_restore"), key="lesson_restore", on_click=lesson.restore)
+st.caption(tx("credit"))

@@ -1,0 +1,85 @@
+"""Presenter mode and class links.
+
+Presenter mode (``present=1`` in the link, the ``present_toggle`` button, or the key P) draws no
+sidebar, puts the pages' navigation on top and sizes type for a projector at 1024×768 and
+1920×1080; the stepping keys still work. A class link (``class_link`` in the sidebar) is the
+current link with the parts the teacher hides from students (``hide=sidebar,equations,…``, in
+the spirit of TensorFlow Playground's ``*_hide``): the sidebar (every setting), the equations,
+the table of every unit, the article's code, the share box.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from . import state
+from .i18n import LANGS, labels, tx
+from .state import HIDEABLE
+
+# Streamlit's own type is in rem: a larger root size scales text, controls and the stepper alike.
+PRESENT_CSS = (
+    "html{font-size:20px}"
+    "@media (max-width:1100px){html{font-size:18px}}"
+    ".stMainBlockContainer{max-width:none!important;padding:1.5rem 2rem 2rem!important}"
+)
+HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper.py)
+    "share": ".st-key-share_box,.st-key-share_popover,.st-key-class_link{display:none!important}",
+}
+
+
+def toggle() -> None:
+    st.session_state["present"] = not state.get("present")
+
+
+def button(where) -> None:
+    on = bool(state.get("present"))
+    where.button(
+        tx("present_exit" if on else "present_enter"),
+        key="present_toggle",
+        icon=":material/cancel_presentation:" if on else ":material/slideshow:",
+        on_click=toggle,
+        shortcut="P",
+        help=tx("present_help"),
+        type="secondary",
+    )
+
+
+def top_bar() -> None:
+    """Without a sidebar: the language and the presenter button, at the top right of the page."""
+    bar = st.container(
+        horizontal=True, horizontal_alignment="right", vertical_alignment="center", key="present_bar"
+    )
+    with bar:
+        st.segmented_control(
+            "🌐", list(LANGS), format_func=LANGS.get, key="lang", required=True, label_visibility="collapsed"
+        )
+    if state.get("present") or "sidebar" not in state.get("hide_parts"):
+        button(bar)
+
+
+def css() -> str:
+    """The page-wide style of presenter mode and of the parts a class link hides."""
+    out = PRESENT_CSS if state.get("present") else ""
+    return out + "".join(HIDE_CSS.get(p, "") for p in state.get("hide_parts"))
+
+
+def class_link_ui() -> None:
+    """In the sidebar: presenter mode, and the link to send a class, with the parts it hides."""
+    with st.expander(tx("teach_header"), icon=":material/school:"):
+        button(st)
+        hide = st.multiselect(
+            tx("class_hide_label"),
+            HIDEABLE,
+            key="class_hide",
+            format_func=labels("hide_"),
+            help=tx("class_hide_help"),
+        )
+        params = state.link().params | ({"hide": ",".join(h for h in HIDEABLE if h in hide)} if hide else {})
+        base = str(st.context.url or "").split("?")[0]
+        if base and not urlsplit(base).path:
+            base += "/"
+        with st.container(key="class_link"):
+            st.caption(tx("class_link_help"))
+            st.code(f"{base}?{urlencode(params)}", language=None, wrap_lines=True)
