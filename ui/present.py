@@ -21,9 +21,12 @@ from .state import HIDEABLE
 # Streamlit's own type is in rem: a larger root size scales text, controls and the stepper alike.
 PRESENT_CSS = (
     "html{font-size:20px}"
+    "@media (min-width:1600px){html{font-size:24px}}"
     "@media (max-width:1100px){html{font-size:18px}}"
-    ".stMainBlockContainer{max-width:none!important;padding:1.5rem 2rem 2rem!important}"
+    ".stMainBlockContainer{max-width:none!important;padding-left:2rem!important;padding-right:2rem!important}"
 )
+# with the pages' navigation on top, Streamlit's fixed header (3.75rem) would cover the page's first row
+TOP_NAV_CSS = ".stMainBlockContainer{padding-top:4.75rem!important}"
 HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper.py)
     "share": ".st-key-share_box,.st-key-share_popover,.st-key-class_link{display:none!important}",
 }
@@ -61,7 +64,7 @@ def top_bar() -> None:
 
 def css() -> str:
     """The page-wide style of presenter mode and of the parts a class link hides."""
-    out = PRESENT_CSS if state.get("present") else ""
+    out = (PRESENT_CSS if state.get("present") else "") + ("" if state.sidebar_shown() else TOP_NAV_CSS)
     return out + "".join(HIDE_CSS.get(p, "") for p in state.get("hide_parts"))
 
 
