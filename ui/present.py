@@ -70,7 +70,7 @@ def css() -> str:
 
 def class_link_ui() -> None:
     """In the sidebar: presenter mode, and the link to send a class, with the parts it hides."""
-    with st.expander(tx("teach_header"), icon=":material/school:"):
+    with st.expander(tx("teach_header"), icon=":material/school:", key="teach_box"):
         button(st)
         hide = st.multiselect(
             tx("class_hide_label"),

@@ -36,7 +36,7 @@ def share_body() -> None:
 
 def share_ui() -> None:
     """In the sidebar, on pages without step controls."""
-    with st.container(key="share_box"), st.expander(tx("share_header")):
+    with st.expander(tx("share_header"), key="share_box"):
         share_body()
 
 

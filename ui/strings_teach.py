@@ -240,7 +240,7 @@ TEACH |= {
         "multiplied by a weight matrix: **Cₜ = f·Cₜ₋₁ + i·g**, the old memory scaled by the forget gate f, "
         "plus what the input gate i lets in of the candidate g. The output is then read out of it: "
         "**hₜ = o·tanh(Cₜ)**. In the diagram, C is the line along the top.",
-        "zh": "LSTM 增加了第二条贯穿时间的线：记忆，也叫细胞状态 **C**。沿着这条线，没有任何权重矩阵相乘："
+        "zh": "LSTM 增加了第二条贯穿时间的线：记忆，也叫单元状态 **C**。沿着这条线，没有任何权重矩阵相乘："
         "**Cₜ = f·Cₜ₋₁ + i·g**，即旧记忆乘以遗忘门 f，再加上输入门 i 放进来的候选值 g。隐藏状态再从记忆中读出："
         "**hₜ = o·tanh(Cₜ)**。图中，C 是最上方的那条线。",
     },
@@ -262,15 +262,14 @@ TEACH |= {
     "lesson_forget_title": {"en": "The forget gate", "zh": "遗忘门"},
     "lesson_forget_text": {
         "en": "The forget gate decides what the memory drops: **f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**, between 0 "
-        "and 1, one value per unit. f ≈ 1 keeps Cₜ₋₁ whole; f ≈ 0 erases it. The forget bias b_f (the "
-        "sidebar's “forget bias”) shifts f at every step: PyTorch users often start it at 1, so that the "
-        "memory is kept.",
+        "and 1, one value per unit. f ≈ 1 keeps Cₜ₋₁ whole; f ≈ 0 erases it. The forget-gate bias b_f (in the sidebar) shifts f at "
+        "every step: PyTorch users often start it at 1, so that the memory is kept.",
         "zh": "遗忘门决定记忆丢掉什么：**f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**，取值在 0 到 1 之间，每个隐藏单元一个值。"
-        "f ≈ 1 完整保留 Cₜ₋₁；f ≈ 0 将其抹去。遗忘门偏置 b_f（侧边栏中的“遗忘门偏置”）在每一步都会平移 f："
+        "f ≈ 1 完整保留 Cₜ₋₁；f ≈ 0 将其抹去。遗忘门偏置 b_f（在侧边栏中）在每一步都会平移 f："
         "PyTorch 用户常把它初始化为 1，使记忆得以保留。",
     },
     "lesson_forget_do": {
-        "en": "Predict f. Then set the sidebar's forget bias to −3, then to +3, and watch f and C.",
+        "en": "Predict f. Then set the sidebar's forget-gate bias b_f to −3, then to +3, and watch f and C.",
         "zh": "预测 f。然后把侧边栏的遗忘门偏置设为 −3，再设为 +3，观察 f 和 C。",
     },
     "lesson_forget_notes": {
