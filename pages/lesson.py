@@ -26,14 +26,14 @@ nav.button(
     args=(n - 1,),
     disabled=n == 0,
 )
+st.session_state["lesson_pick"] = n  # one key for every chapter: a key per chapter leaves ghosts behind
 nav.selectbox(
     tx("lesson_pick"),
     range(CHAPTERS),
-    index=n,
-    key=f"lesson_pick_{n}",
+    key="lesson_pick",
     label_visibility="collapsed",
-    format_func=lambda k: lesson.title(k),
-    on_change=lambda: lesson.go(st.session_state[f"lesson_pick_{n}"]),
+    format_func=lesson.title,
+    on_change=lambda: lesson.go(st.session_state["lesson_pick"]),
     width=420,
 )
 nav.button(

@@ -1,7 +1,7 @@
 """Presenter mode and class links.
 
 Presenter mode (``present=1`` in the link, the ``present_toggle`` button, or the key P) draws no
-sidebar, puts the pages' navigation on top and sizes type for a projector at 1024×768 and
+sidebar (its settings are not drawn; the sidebar itself is hidden), puts the pages' navigation on top and sizes type for a projector at 1024×768 and
 1920×1080; the stepping keys still work. A class link (``class_link`` in the sidebar) is the
 current link with the parts the teacher hides from students (``hide=sidebar,equations,…``, in
 the spirit of TensorFlow Playground's ``*_hide``): the sidebar (every setting), the equations,
@@ -25,8 +25,12 @@ PRESENT_CSS = (
     "@media (max-width:1100px){html{font-size:18px}}"
     ".stMainBlockContainer{max-width:none!important;padding-left:2rem!important;padding-right:2rem!important}"
 )
-# with the pages' navigation on top, Streamlit's fixed header (3.75rem) would cover the page's first row
-TOP_NAV_CSS = ".stMainBlockContainer{padding-top:4.75rem!important}"
+# No sidebar: the stepper's beacon (an empty component) stays in it, so it is hidden rather than left
+# out; with the pages' navigation on top, Streamlit's fixed header (3.75rem) would cover the first row.
+NO_SIDEBAR_CSS = (
+    "[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl]{display:none!important}"
+    ".stMainBlockContainer{padding-top:4.75rem!important}"
+)
 HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper.py)
     "share": ".st-key-share_box,.st-key-share_popover,.st-key-class_link{display:none!important}",
 }
@@ -64,14 +68,13 @@ def top_bar() -> None:
 
 def css() -> str:
     """The page-wide style of presenter mode and of the parts a class link hides."""
-    out = (PRESENT_CSS if state.get("present") else "") + ("" if state.sidebar_shown() else TOP_NAV_CSS)
+    out = (PRESENT_CSS if state.get("present") else "") + ("" if state.sidebar_shown() else NO_SIDEBAR_CSS)
     return out + "".join(HIDE_CSS.get(p, "") for p in state.get("hide_parts"))
 
 
 def class_link_ui() -> None:
-    """In the sidebar: presenter mode, and the link to send a class, with the parts it hides."""
+    """In the sidebar: the link to send a class, with the parts it hides."""
     with st.expander(tx("teach_header"), icon=":material/school:", key="teach_box"):
-        button(st)
         hide = st.multiselect(
             tx("class_hide_label"),
             HIDEABLE,

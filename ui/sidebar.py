@@ -9,7 +9,7 @@ import streamlit as st
 
 from lstm_core import KINDS_BY_NAME
 
-from . import state, weights
+from . import present, state, weights
 from .i18n import LANGS, labels, tx
 from .present import class_link_ui
 from .share import share_ui
@@ -164,6 +164,7 @@ def sidebar(v: View, share: bool = True) -> None:
     """Draw the sidebar for the view ``v`` (built from state before it)."""
     with st.sidebar:
         language_ui()
+        present.button(st)  # outside any expander: its key P works only while it is on the page
         model_ui()
         input_ui()
         show_problems(v, "input")

@@ -64,10 +64,13 @@ def _ui() -> dict[str, str]:
 
 
 def _reported(key: str, T: int) -> None:
-    """The beacon says which step the stepper shows ([step, nonce]): the server's step follows (no seek)."""
+    """The beacon says which step the stepper shows ([step, nonce, seek token]): the server's step
+    follows (no seek), unless the server has moved the step since (the report is about an older view)."""
     value = st.session_state.get(key)
     step = value.get("step") if hasattr(value, "get") else None
     if isinstance(step, list) and step:
+        if len(step) > 2 and step[2] != st.session_state.get(SEEK, (None,))[0]:
+            return
         step = step[0]
     try:
         st.session_state[STEP] = st.session_state[KNOWN] = min(max(int(step), 0), T - 1)
@@ -125,8 +128,8 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "hide": sorted(state.get("hide_parts")),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
-    with st.sidebar if state.sidebar_shown() else st.container(key="beacon_box"):
-        _beacon(T)
+    with st.sidebar:  # hidden, not left out, without a sidebar (ui/present.py): a fragment drawn in a
+        _beacon(T)  # new place leaves its old element behind, and an empty sidebar would stay on screen
 
 
 @st.fragment

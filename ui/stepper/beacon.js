@@ -1,5 +1,5 @@
 // The stepper's messenger (ui/stepper.py): it passes the step the browser shows to the server,
-// as this component's state [step, nonce], so that only its own small fragment reruns.
+// as this component's state [step, nonce, seek token], so that only its own small fragment reruns.
 export default function ({ setStateValue }) {
   const handler = (e) => setStateValue("step", e.detail);
   if (window.__gatelabBeacon) window.removeEventListener("gatelab-step", window.__gatelabBeacon);

@@ -469,10 +469,11 @@ function build(root, data, report) {
     },
     hide: (parts) => { root.dataset.hide = (parts || []).join(" "); },
     sync: scheduleSync,
-    dispose: () => { // a step not yet told to the server is told now
+    dispose: (tell) => { // a step not yet told to the server is told now, unless the server moved it since
       clearInterval(st.timer);
       clearTimeout(st.reportTimer);
-      if (st.sent !== st.t) report(st.t);
+      if (!tell) clearTimeout(st.urlTimer);
+      else if (st.sent !== st.t) report(st.t);
     },
   };
   return api;
@@ -497,7 +498,9 @@ function onKey(e) {
 // sidebar, so nothing in the main area is redrawn when the server learns the step.
 let nonce = 0;
 function report(t) {
-  window.dispatchEvent(new CustomEvent("gatelab-step", { detail: [t, ++nonce] }));
+  // the seek token says which server step this one follows: a report sent just before the server
+  // moved the step (a new chapter, a preset) arrives after it and is then ignored
+  window.dispatchEvent(new CustomEvent("gatelab-step", { detail: [t, ++nonce, LATEST.token] }));
 }
 
 export default function (component) {
@@ -507,7 +510,7 @@ export default function (component) {
   const mine = host.__gl || (host.__gl = { id: null, seek: null, api: null });
   let fresh = false;
   if (mine.id !== data.id) { // a new model or view: build it
-    if (mine.api) mine.api.dispose();
+    if (mine.api) mine.api.dispose(data.seek[0] === LATEST.token); // a new token: the server's step stands
     mine.api = build(host, data, report);
     mine.id = data.id;
     fresh = true;
