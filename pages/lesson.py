@@ -34,7 +34,7 @@ nav.selectbox(
     label_visibility="collapsed",
     format_func=lesson.title,
     on_change=lambda: lesson.go(st.session_state["lesson_pick"]),
-    width=420,
+    width="stretch",
 )
 nav.button(
     tx("lesson_next"),
