@@ -11,6 +11,7 @@ COPY lstm_core/ lstm_core/
 COPY ui/ ui/
 COPY viz/ viz/
 COPY pages/ pages/
+COPY live/ live/
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s CMD curl --fail http://localhost:8501/_stcore/health || exit 1
 ENTRYPOINT ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]

@@ -8,12 +8,14 @@ import logging
 
 import streamlit as st
 
-from ui import badge, lesson, page, present, state
+from ui import badge, classroom, lesson, page, present, state
 from ui.i18n import lang, tx
 from ui.sidebar import show_problems, sidebar
 
 st.set_page_config(page_title="Gate Lab", page_icon="🔬", layout="wide")
 state.init()
+classroom.join_from_link()  # a link with join=CODE: a live class
+class_page = classroom.apply_pending()  # the class's view, before any widget is drawn
 state.adopt_browser_step()  # the browser steps on its own; its address bar names the step it shows
 state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
@@ -31,6 +33,8 @@ nav = st.navigation(
     position="sidebar" if state.sidebar_shown() else "top",  # presenter mode, a class link without settings
 )
 here = st.session_state[state.PAGE] = nav.url_path or "cell"  # the default page's url_path is ""
+if class_page and class_page != here:  # the class is on another page
+    st.switch_page({u: f for f, *_, u, _ in PAGES}.get(class_page, "pages/cell.py"))
 lesson.prepare(here)  # a lesson chapter sets its model up before the sidebar shows it
 view = state.view()
 if state.sidebar_shown():
@@ -43,11 +47,13 @@ for notice in state.notices():
 show_problems(view, "link")
 show_problems(view, "model")
 badge.badge()
+classroom.bar(here)
 page.set_context(view)
 try:
     nav.run()
 except Exception:  # a student sees a sentence; the server log keeps the traceback
     logging.getLogger("gatelab").exception("a page failed")
     st.error(tx("internal_error"), icon="⚠️")
+classroom.publish(here)  # a live class's teacher: the class follows this view
 state.sync_url()
 page.html_lang(lang(), present.css())  # last: an empty element at the page's end takes no room

@@ -78,7 +78,10 @@ PAGE_CSS = (
     "<style>.katex-display{overflow:visible!important}"
     "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}"
     # the stepper's beacon (ui/stepper.py) has nothing to show: it takes no room in the sidebar
-    ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}</style>"
+    ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}"
+    # a live class's join code, read aloud and off a projector
+    ".st-key-class_code strong{font-size:1.6rem;letter-spacing:0.12em;font-family:'Source Code Pro',monospace}"
+    ".st-key-class_follow{position:absolute!important;width:0;height:0;overflow:hidden}</style>"
 )
 
 

@@ -74,7 +74,10 @@ def css() -> str:
 
 def class_link_ui() -> None:
     """In the sidebar: the link to send a class, with the parts it hides."""
+    from .classroom import start_ui
+
     with st.expander(tx("teach_header"), icon=":material/school:", key="teach_box"):
+        start_ui()
         hide = st.multiselect(
             tx("class_hide_label"),
             HIDEABLE,

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from live.store import valid_code
 from lstm_core import KINDS, KINDS_BY_NAME, GateLabError, Network, layouts
 from lstm_core.overrides import override_masks
 
@@ -108,6 +109,18 @@ def _parts(url: str, key: str, options: tuple[str, ...]) -> Field:
     return Field(url, key, [], parse, ",".join)
 
 
+def _code(url: str, key: str) -> Field:
+    """A live class's join code: 4–8 of its capital letters and digits (typed in any case)."""
+
+    def parse(s: str) -> str:
+        code = s.strip().upper()
+        if not valid_code(code):
+            raise ValueError(s)
+        return code
+
+    return Field(url, key, "", parse)
+
+
 def _text(url: str, key: str, default: str, max_len: int) -> Field:
     def parse(s: str) -> str:
         if len(s) > max_len:
@@ -157,6 +170,8 @@ FIELDS: tuple[Field, ...] = (
     _int("chapter", "lesson_chapter", 0, 1, CHAPTERS, offset=1),
     _flag("present", "present"),
     _parts("hide", "hide_parts", HIDEABLE),
+    _code("join", "class_join"),
+    _text("teach", "class_teach", "", 64),
 )
 BY_KEY = {f.key: f for f in FIELDS}
 BY_URL = {f.url: f for f in FIELDS}
@@ -357,11 +372,40 @@ def _in_link(f: Field) -> bool:
         return kind == "typed"
     if f.key in ("amplitude", "period", "onset", "seq_len"):
         return kind not in ("typed", "csv")
-    if f.key in (weights.CUSTOM, weights.LABEL, weights.OVERRIDES, "present", "hide_parts"):
+    if f.key in (weights.CUSTOM, weights.LABEL, weights.OVERRIDES, "present", "hide_parts", "class_join"):
         return bool(get(f.key))
+    if f.key == "class_teach":
+        return False  # the teacher's key never goes in the address bar (nor in a link shared from it)
     if f.key == "lesson_chapter":
         return st.session_state.get(PAGE) == "lesson"
     return True
+
+
+PERSONAL = ("lang", "present", "hide_parts", "class_join", "class_teach")  # a class never sets these
+
+
+def apply_params(params: dict[str, str]) -> None:
+    """Take a view's fields (a live class's teacher's link, ``ui.classroom``): every field it names,
+    parsed as a link's; the custom weights and forced gates go when it has none. A student's own
+    language, presenter mode and hidden parts stay."""
+    ss = st.session_state
+    for f in FIELDS:
+        if f.key in PERSONAL or f.url not in params:
+            continue
+        try:
+            value = f.parse(params[f.url])
+        except (ValueError, TypeError, GateLabError):
+            continue
+        if f.key == weights.CUSTOM:
+            weights.set_network(layouts.decode(value), params.get("wsrc") or "shared")
+        elif f.key == "lesson_chapter":
+            ss[f.key] = ss[LESSON_APPLIED] = value  # the chapter as the class has it, not set up afresh
+        elif f.key not in (weights.LABEL,):
+            ss[f.key] = value
+    if "w" not in params and weights.custom():
+        weights.reset_to_seed()
+    if "ov" not in params:
+        weights.clear_overrides()
 
 
 def sidebar_shown() -> bool:
@@ -369,13 +413,13 @@ def sidebar_shown() -> bool:
     return not get("present") and "sidebar" not in get("hide_parts")
 
 
-def link() -> Link:
+def link(budget: int = URL_BUDGET) -> Link:
     """The query string of the current view (every field, so a link means the same after defaults
-    change), at most ``URL_BUDGET`` characters: what does not fit is left out and named."""
+    change), at most ``budget`` characters: what does not fit is left out and named."""
     params = {f.url: f.dump(get(f.key)) for f in FIELDS if _in_link(f)}
     left_out = []
     for name in sorted(("w", "data"), key=lambda n: -len(params.get(n, ""))):  # the long ones, longest first
-        if len(urlencode(params)) > URL_BUDGET and name in params:
+        if len(urlencode(params)) > budget and name in params:
             del params[name]
             left_out.append(name)
     if "w" in left_out:

@@ -21,7 +21,7 @@ import streamlit as st
 
 from viz.stepview import cell_view, layers_view, tables_view
 
-from . import state
+from . import classroom, state
 from .engine import Config, run
 from .i18n import lang, translator, tx
 from .page import Context
@@ -75,7 +75,8 @@ def _reported(key: str, T: int) -> None:
     try:
         st.session_state[STEP] = st.session_state[KNOWN] = min(max(int(step), 0), T - 1)
     except (TypeError, ValueError):
-        pass
+        return
+    classroom.publish_step(st.session_state[STEP])
 
 
 def _share() -> dict:
@@ -125,6 +126,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "cursor": cursor,
         "play": cell,
         "limit": limit,
+        "report_ms": 100 if classroom.role() == "teacher" else None,  # the class follows the teacher's steps
         "hide": sorted(state.get("hide_parts")),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself

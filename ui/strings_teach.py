@@ -449,3 +449,66 @@ TEACH |= {
     "hide_code": {"en": "the article's code", "zh": "原文代码"},
     "hide_share": {"en": "the share box", "zh": "分享框"},
 }
+
+TEACH |= {
+    # --- the live class ---
+    "class_start": {"en": "Start a live class", "zh": "开始直播课堂"},
+    "class_start_help": {
+        "en": "Students join with a code or a QR code and their screens follow yours: page, model, input, "
+        "step and lesson chapter. You can put the question on screen to the class and see the answers.",
+        "zh": "学生通过代码或二维码加入，他们的屏幕会跟随你的屏幕：页面、模型、输入、时间步和课程章节。"
+        "你可以把屏幕上的问题发给全班，并看到大家的回答。",
+    },
+    "class_code_label": {"en": "Live class · code **{code}**", "zh": "直播课堂 · 代码 **{code}**"},
+    "class_invite": {"en": "Invite students", "zh": "邀请学生"},
+    "class_invite_help": {
+        "en": "Students open this link, or scan the code, or open Gate Lab and add ?join={code} to its address.",
+        "zh": "学生打开这个链接或扫描二维码，或在 Gate Lab 的地址后加上 ?join={code}。",
+    },
+    "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入"},
+    "class_teacher_link_help": {
+        "en": "Your teacher link (keep it private: whoever opens it drives the class):",
+        "zh": "你的教师链接（请勿外传：打开它的人就能控制课堂）：",
+    },
+    "class_ask": {"en": "Ask the class", "zh": "向全班提问"},
+    "class_ask_help": {
+        "en": "Puts the question on your screen (a lesson chapter's, or the Cell page's with Predict on) to "
+        "every student; they answer on their own devices.",
+        "zh": "把你屏幕上的问题（课程章节的，或“单元”页开启预测后的问题）发给每个学生；他们在自己的设备上作答。",
+    },
+    "class_reveal": {"en": "Reveal", "zh": "揭晓"},
+    "class_end": {"en": "End the class", "zh": "结束课堂"},
+    "class_students": {"en": "Students here: {n}", "zh": "在线学生：{n}"},
+    "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
+    "class_answers_axis": {"en": "answers", "zh": "回答数"},
+    "class_revealed": {"en": "revealed", "zh": "已揭晓"},
+    "class_paused": {
+        "en": "Live class paused: the class's store cannot be reached. Everything here still works on its own; "
+        "the class picks up again when it is back.",
+        "zh": "直播课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
+    },
+    "class_gone": {"en": "This class has ended.", "zh": "这个课堂已经结束。"},
+    "class_no_such": {
+        "en": "No live class has the code {code}: check it with your teacher (the class may have ended). "
+        "Gate Lab works on its own meanwhile.",
+        "zh": "没有代码为 {code} 的直播课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
+    },
+    "class_ended": {
+        "en": "The class {code} has ended; you keep the last view and can go on alone.",
+        "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
+    },
+    "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随直播课堂 **{code}**"},
+    "class_alone": {
+        "en": "Exploring on your own · class **{code}** goes on",
+        "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",
+    },
+    "class_leave": {"en": "Explore on my own", "zh": "自己探索"},
+    "class_back": {"en": "Back to the class", "zh": "回到课堂"},
+    "class_question_header": {"en": "The class is asked:", "zh": "全班问题："},
+    "class_send": {"en": "Send my answer", "zh": "提交我的回答"},
+    "class_sent": {
+        "en": "Sent: {said}. You may change it until the teacher reveals.",
+        "zh": "已提交：{said}。老师揭晓之前你还可以修改。",
+    },
+    "class_no_answer": {"en": "no answer", "zh": "未作答"},
+}

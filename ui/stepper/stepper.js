@@ -249,7 +249,7 @@ function build(root, data, report) {
   root.innerHTML = "";
   const ui = data.ui, T = data.T, p = data.payload;
   const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
-  const st = { t: 0, limit: T - 1, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
+  const st = { t: 0, limit: T - 1, every: REPORT_MS, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
 
   // controls
   const bar = el("div", { class: "controls", role: "group", "aria-label": ui.controls }, root);
@@ -406,7 +406,8 @@ function build(root, data, report) {
       if (window.location.href !== want) window.history.replaceState(window.history.state, "", want);
     }, URL_MS);
     if (!st.reportTimer) {
-      st.reportTimer = setTimeout(tell, Math.max(URL_MS, st.lastReport + REPORT_MS - performance.now()));
+      const every = st.every; // a live class's teacher reports every step at once
+      st.reportTimer = setTimeout(tell, Math.max(Math.min(URL_MS, every), st.lastReport + every - performance.now()));
     }
   }
   function go(t) {
@@ -417,6 +418,7 @@ function build(root, data, report) {
   function tick() {
     if (st.t >= st.limit) { stop(); return; }
     show(st.t + 1);
+    if (st.every < REPORT_MS) scheduleSync(); // a live class follows its teacher's Play too
   }
   // the Play button, the page's live regions (quiet while playing) and the class follow st.playing
   function setPlaying(on) {
@@ -468,6 +470,7 @@ function build(root, data, report) {
       if (lim !== st.limit) { st.limit = lim; if (st.playing && st.t >= lim) stop(); show(st.t); }
     },
     hide: (parts) => { root.dataset.hide = (parts || []).join(" "); },
+    reportEvery: (ms) => { st.every = ms || REPORT_MS; },
     sync: scheduleSync,
     dispose: (tell) => { // a step not yet told to the server is told now, unless the server moved it since
       clearInterval(st.timer);
@@ -516,6 +519,7 @@ export default function (component) {
     fresh = true;
   }
   mine.api.hide(data.hide);
+  mine.api.reportEvery(data.report_ms);
   mine.api.limit(data.limit);
   const [token, step] = data.seek;
   if (token !== LATEST.token || LATEST.step === null) { // the server moved the step
@@ -530,6 +534,8 @@ export default function (component) {
   if (!window.__gatelabKeys) {
     window.__gatelabKeys = true;
     document.addEventListener("keydown", onKey);
+    // a live class's step (ui/stepper/follow.js): shown at once, as if the student had stepped there
+    window.addEventListener("gatelab-follow", (e) => { if (window.__gatelabStepper) window.__gatelabStepper.go(e.detail); });
   }
   return () => {
     if (window.__gatelabStepper === mine.api) window.__gatelabStepper = null;

@@ -1,0 +1,1 @@
+"""The live class's store (no Streamlit, no NumPy): ``live.store``."""

@@ -1,0 +1,292 @@
+"""Where a live class lives: its view, its question and the class's answers.
+
+Two stores with one interface. ``MemoryStore`` (the default) keeps classes in
+this process: one Streamlit process serves the whole class, no setup. With
+``GATELAB_REDIS_URL`` set, ``RedisStore`` keeps them in Redis, so that
+several replicas behind nginx serve one class. A class is:
+
+    code      4–8 capital letters and digits, easy to read aloud (no 0/O, 1/I/L, 2/Z, 5/S, 8/B)
+    secret    the teacher's key, separate from the code: only it can change the class
+    view      the teacher's view: {"page": url path, "params": the link's fields} and a version
+    question  the question put to the class (its spec, so each student's app words it in its
+              own language), whether it is revealed, and the count for each option
+
+Nothing personal is stored: a student is an anonymous random token (to count
+one answer per student and the students present), answers are counts. A
+class nobody touches for ``IDLE`` seconds is gone.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+
+ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no look-alikes read aloud or on a projector
+CODE_LEN = 6
+IDLE = 3 * 3600  # seconds: a class idle this long expires
+PRESENT = 15  # seconds: a student seen this recently counts as present
+
+
+class StoreDown(Exception):
+    """The store cannot be reached (Redis went away): the class is paused; every app still works alone."""
+
+
+class NotTeacher(Exception):
+    """A change to a class without its teacher's key."""
+
+
+@dataclass
+class ClassState:
+    code: str
+    version: int = 0  # bumped at every change of the view or the question
+    view: dict = field(default_factory=dict)  # {"page": …, "params": {…}}
+    question: dict | None = None  # {"id": …, "spec": {…}, "options": [...], "revealed": bool}
+    counts: dict = field(default_factory=dict)  # option -> count, for the current question
+    students: int = 0  # present now
+
+
+def valid_code(code: str) -> bool:
+    return 4 <= len(code) <= 8 and all(c in ALPHABET for c in code)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LEN))
+
+
+class MemoryStore:
+    """Classes in this process (thread-safe: Streamlit runs sessions in threads)."""
+
+    def __init__(self, idle: float = IDLE):
+        self._lock = threading.Lock()
+        self._classes: dict[str, dict] = {}
+        self.idle = idle
+
+    def _purge(self, now: float) -> None:
+        for code in [c for c, k in self._classes.items() if now - k["touched"] > self.idle]:
+            del self._classes[code]
+
+    def create(self) -> tuple[str, str]:
+        """A new class: (code, teacher's secret)."""
+        with self._lock:
+            now = time.time()
+            self._purge(now)
+            code = _new_code()
+            while code in self._classes:
+                code = _new_code()
+            secret = secrets.token_urlsafe(16)
+            self._classes[code] = {
+                "secret": secret,
+                "version": 0,
+                "view": {},
+                "question": None,
+                "answers": {},
+                "seen": {},
+                "touched": now,
+            }
+            return code, secret
+
+    def _get(self, code: str) -> dict | None:
+        k = self._classes.get(code)
+        if k is not None and time.time() - k["touched"] > self.idle:
+            del self._classes[code]
+            return None
+        return k
+
+    def get(self, code: str, student: str = "") -> ClassState | None:
+        """The class (None: no such class, or it expired); ``student`` marks a student present."""
+        with self._lock:
+            k = self._get(code)
+            if k is None:
+                return None
+            now = time.time()
+            if student:
+                k["seen"][student] = now
+            students = sum(1 for t in k["seen"].values() if now - t < PRESENT)
+            counts: dict[str, int] = {}
+            for option in k["answers"].values():
+                counts[option] = counts.get(option, 0) + 1
+            return ClassState(code, k["version"], dict(k["view"]), k["question"], counts, students)
+
+    def is_teacher(self, code: str, secret: str) -> bool:
+        with self._lock:
+            k = self._get(code)
+            return k is not None and hmac.compare_digest(k["secret"], secret or "")
+
+    def _teacher(self, code: str, secret: str) -> dict:
+        k = self._get(code)
+        if k is None or not hmac.compare_digest(k["secret"], secret or ""):
+            raise NotTeacher(code)
+        k["touched"] = time.time()
+        k["version"] += 1
+        return k
+
+    def publish(self, code: str, secret: str, view: dict) -> None:
+        with self._lock:
+            self._teacher(code, secret)["view"] = view
+
+    def ask(self, code: str, secret: str, question: dict | None) -> None:
+        """Put a question to the class (None: take it back); the answers start from zero."""
+        with self._lock:
+            k = self._teacher(code, secret)
+            k["question"], k["answers"] = question, {}
+
+    def reveal(self, code: str, secret: str) -> None:
+        with self._lock:
+            k = self._teacher(code, secret)
+            if k["question"] is not None:
+                k["question"] = dict(k["question"], revealed=True)
+
+    def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
+        """One student's answer to the open question (their last one counts). False if it is not open."""
+        with self._lock:
+            k = self._get(code)
+            q = k and k["question"]
+            if not q or q["id"] != question_id or q.get("revealed") or option not in q["options"]:
+                return False
+            k["answers"][student] = option
+            return True
+
+    def end(self, code: str, secret: str) -> None:
+        with self._lock:
+            self._teacher(code, secret)
+            del self._classes[code]
+
+
+class RedisStore:
+    """Classes in Redis: one hash per class (``gatelab:class:CODE``), its answers in a second hash and
+    the students present in a sorted set, all expiring after ``IDLE`` seconds without a change."""
+
+    def __init__(self, url: str, idle: float = IDLE):
+        import redis
+
+        self.r = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.idle = int(idle)
+
+    def _call(self, fn):
+        import redis
+
+        try:
+            return fn()
+        except (redis.ConnectionError, redis.TimeoutError) as e:
+            raise StoreDown(str(e)) from None
+
+    @staticmethod
+    def _keys(code: str) -> tuple[str, str, str]:
+        base = f"gatelab:class:{code}"
+        return base, base + ":answers", base + ":seen"
+
+    def _touch(self, pipe, code: str) -> None:
+        for key in self._keys(code):
+            pipe.expire(key, self.idle)
+
+    def create(self) -> tuple[str, str]:
+        def go():
+            secret = secrets.token_urlsafe(16)
+            while True:
+                code = _new_code()
+                main = self._keys(code)[0]
+                if self.r.hsetnx(main, "secret", secret):
+                    pipe = self.r.pipeline()
+                    pipe.hset(main, mapping={"version": 0, "view": "{}", "question": "null"})
+                    pipe.expire(main, self.idle)
+                    pipe.execute()
+                    return code, secret
+
+        return self._call(go)
+
+    def get(self, code: str, student: str = "") -> ClassState | None:
+        main, answers, seen = self._keys(code)
+
+        def go():
+            now = time.time()
+            pipe = self.r.pipeline()
+            if student:
+                pipe.zadd(seen, {student: now})
+                pipe.expire(seen, self.idle)
+            pipe.zremrangebyscore(seen, 0, now - PRESENT)
+            pipe.hmget(main, "version", "view", "question")
+            pipe.hvals(answers)
+            pipe.zcard(seen)
+            *_, (version, view, question), votes, present = pipe.execute()
+            if version is None:
+                return None
+            counts: dict[str, int] = {}
+            for v in votes:
+                counts[v.decode()] = counts.get(v.decode(), 0) + 1
+            return ClassState(code, int(version), json.loads(view), json.loads(question), counts, present)
+
+        return self._call(go)
+
+    def is_teacher(self, code: str, secret: str) -> bool:
+        stored = self._call(lambda: self.r.hget(self._keys(code)[0], "secret"))
+        return stored is not None and hmac.compare_digest(stored.decode(), secret or "")
+
+    def _teacher(self, code: str, secret: str) -> None:
+        stored = self._call(lambda: self.r.hget(self._keys(code)[0], "secret"))
+        if stored is None or not hmac.compare_digest(stored.decode(), secret or ""):
+            raise NotTeacher(code)
+
+    def _change(self, code: str, secret: str, mapping: dict, clear_answers: bool = False) -> None:
+        self._teacher(code, secret)
+        main, answers, _ = self._keys(code)
+
+        def go():
+            pipe = self.r.pipeline()
+            pipe.hset(main, mapping=mapping)
+            pipe.hincrby(main, "version", 1)
+            if clear_answers:
+                pipe.delete(answers)
+            self._touch(pipe, code)
+            pipe.execute()
+
+        self._call(go)
+
+    def publish(self, code: str, secret: str, view: dict) -> None:
+        self._change(code, secret, {"view": json.dumps(view)})
+
+    def ask(self, code: str, secret: str, question: dict | None) -> None:
+        self._change(code, secret, {"question": json.dumps(question)}, clear_answers=True)
+
+    def reveal(self, code: str, secret: str) -> None:
+        self._teacher(code, secret)
+        q = json.loads(self._call(lambda: self.r.hget(self._keys(code)[0], "question")) or "null")
+        if q is not None:
+            self._change(code, secret, {"question": json.dumps(dict(q, revealed=True))})
+
+    def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
+        main, answers, _ = self._keys(code)
+        q = json.loads(self._call(lambda: self.r.hget(main, "question")) or "null")
+        if not q or q["id"] != question_id or q.get("revealed") or option not in q["options"]:
+            return False
+
+        def go():
+            pipe = self.r.pipeline()
+            pipe.hset(answers, student, option)
+            pipe.expire(answers, self.idle)
+            pipe.execute()
+
+        self._call(go)
+        return True
+
+    def end(self, code: str, secret: str) -> None:
+        self._teacher(code, secret)
+        self._call(lambda: self.r.delete(*self._keys(code)))
+
+
+_STORE: MemoryStore | RedisStore | None = None
+_STORE_LOCK = threading.Lock()
+
+
+def store() -> MemoryStore | RedisStore:
+    """The process's store: Redis if ``GATELAB_REDIS_URL`` is set, else in this process."""
+    global _STORE
+    with _STORE_LOCK:
+        if _STORE is None:
+            url = os.environ.get("GATELAB_REDIS_URL", "").strip()
+            _STORE = RedisStore(url) if url else MemoryStore()
+        return _STORE
