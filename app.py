@@ -47,13 +47,15 @@ for notice in state.notices():
 show_problems(view, "link")
 show_problems(view, "model")
 badge.badge()
-classroom.bar(here)
+class_slot = st.container()  # the live class's bar goes on top, drawn after the page (its question)
 page.set_context(view)
 try:
     nav.run()
 except Exception:  # a student sees a sentence; the server log keeps the traceback
     logging.getLogger("gatelab").exception("a page failed")
     st.error(tx("internal_error"), icon="⚠️")
+with class_slot:
+    classroom.bar(here)
 classroom.publish(here)  # a live class's teacher: the class follows this view
 state.sync_url()
 page.html_lang(lang(), present.css())  # last: an empty element at the page's end takes no room

@@ -6,7 +6,9 @@ Each replica is ``streamlit run app.py`` on its own port (8601, 8602, …);
 nginx (Debian's, ``apt-get install nginx``) listens on ``--port`` with
 websocket upgrade and sticky sessions (deploy/nginx.conf.template). One
 replica per core is the rule of thumb: Streamlit runs a process's sessions
-on one Python interpreter.
+on one Python interpreter. A live class spans replicas through Redis:
+Debian's ``redis-server`` (``apt-get install redis-server``) is started on a
+free loopback port and every replica gets its URL as ``GATELAB_REDIS_URL``.
 """
 
 from __future__ import annotations
@@ -64,13 +66,57 @@ def command(app: Path, port: int, *extra: str) -> list[str]:
     ]
 
 
-def start_replica(port: int, log) -> subprocess.Popen:
-    return subprocess.Popen(command(ROOT / "app.py", port), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+def start_replica(port: int, log, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        command(ROOT / "app.py", port), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env
+    )
 
 
 @contextlib.contextmanager
-def replicas(n: int = 2, port: int = 8500, first: int | None = 8601) -> Iterator[dict]:
-    """Yield {"url": nginx URL, "pids": [replica pids], "ports": [...], "procs": [...]}."""
+def redis_server(port: int | None = None) -> Iterator[dict]:
+    """Debian's redis-server on loopback, nothing saved to disk: yield {"url", "port", "proc"}."""
+    exe = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not Path(exe).exists():
+        raise RuntimeError("redis-server is not installed: apt-get install redis-server")
+    port = port or _free()
+    proc = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        import redis
+
+        deadline = time.time() + 20
+        while True:
+            try:
+                redis.Redis.from_url(url, socket_timeout=1).ping()
+                break
+            except redis.ConnectionError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield {"url": url, "port": port, "proc": proc}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextlib.contextmanager
+def replicas(n: int = 2, port: int = 8500, first: int | None = 8601, redis: bool = True) -> Iterator[dict]:
+    """Yield {"url": nginx URL, "pids": [replica pids], "ports": [...], "procs": [...], "redis": {…} | None}."""
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(redis_server()) if redis else None
+        env = dict(os.environ, GATELAB_REDIS_URL=store["url"]) if store else None
+        yield stack.enter_context(_replicas(n, port, first, env)) | {"redis": store}
+
+
+@contextlib.contextmanager
+def _replicas(n: int, port: int, first: int | None, env: dict | None) -> Iterator[dict]:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise RuntimeError("nginx is not installed: apt-get install nginx")
@@ -79,7 +125,7 @@ def replicas(n: int = 2, port: int = 8500, first: int | None = 8601) -> Iterator
         (tmp / d).mkdir()
     ports = [first + k for k in range(n)] if first else [_free() for _ in range(n)]
     log = open(tmp / "replicas.log", "w")  # noqa: SIM115
-    procs = [start_replica(p, log) for p in ports]
+    procs = [start_replica(p, log, env) for p in ports]
     conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
     upstreams = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
     conf = conf.replace("{tmp}", str(tmp)).replace("{port}", str(port)).replace("{upstreams}", upstreams)
@@ -119,7 +165,8 @@ def main() -> None:
     args = ap.parse_args()
     with replicas(args.replicas, args.port) as r:
         print(
-            f"Gate Lab on {r['url']} ({args.replicas} replicas: ports {r['ports']}). Ctrl-C to stop.",
+            f"Gate Lab on {r['url']} ({args.replicas} replicas: ports {r['ports']}; live classes in "
+            f"Redis at {r['redis']['url']}). Ctrl-C to stop.",
             flush=True,
         )
         with contextlib.suppress(KeyboardInterrupt):

@@ -1,0 +1,136 @@
+"""A live class in Chromium: a teacher and two students (one in 中文) in separate browser
+contexts. The students follow eight steps and a page change; a student's own step control does
+not move the teacher; a wrong code gets a message; the join code alone cannot drive; the class
+answers a question and the teacher sees counts, not names."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import DONE
+from tests.e2e.test_browser import button, open_app
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=20_000)
+FOLLOW_S = 3  # generous for a loaded CI machine; bench/class.py measures the real latency
+
+
+def caption(page):
+    return page.locator("[data-gatelab=step_caption]")
+
+
+def start_class(page) -> str:
+    page.locator(
+        ".st-key-teach_box summary, [data-testid=stExpander] summary", has_text="Teach with this view"
+    ).click()
+    button(page, "class_start").click()
+    code_box = page.locator(".st-key-class_code").first
+    expect(code_box).to_contain_text("code")
+    code = re.search(r"code\s+([A-Z0-9]{4,8})", code_box.inner_text()).group(1)
+    return code
+
+
+@pytest.fixture
+def a_class(new_page, app_url):
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    s1 = open_app(new_page, f"{app_url}/?join={code}", width=1100, height=900)
+    s2 = open_app(new_page, f"{app_url}/?join={code.lower()}&lang=zh", width=1100, height=900)
+    return teacher, s1, s2, code
+
+
+def test_students_follow_the_teachers_steps_and_pages(a_class, artifacts):
+    teacher, s1, s2, code = a_class
+    for s in (s1, s2):
+        expect(s.locator(".st-key-class_code").first).to_contain_text(code)
+    expect(caption(s1)).to_contain_text("Step t = 1 of 40")
+    for t in range(2, 10):  # eight steps
+        button(teacher, "step_next").click()
+        expect(caption(teacher)).to_contain_text(f"Step t = {t} of 40")
+        expect(caption(s1)).to_contain_text(f"Step t = {t} of 40", timeout=FOLLOW_S * 1000)
+        expect(caption(s2)).to_contain_text(
+            f"第 t = {t} 步", timeout=FOLLOW_S * 1000
+        )  # each keeps a language
+    teacher.get_by_role("link", name="Layers").click()
+    for s in (s1, s2):
+        s.wait_for_url(re.compile(r"/layers\?"), timeout=FOLLOW_S * 1000 + 5000)
+        expect(s.locator("svg.bars")).to_be_visible()
+        expect(caption(s)).to_contain_text("9")
+    s1.screenshot(path=str(artifacts / "class_student.png"))
+    teacher.screenshot(path=str(artifacts / "class_teacher.png"))
+
+
+def test_a_students_own_controls_never_move_the_teacher(a_class):
+    teacher, s1, _, _ = a_class
+    button(teacher, "step_next").click()
+    expect(caption(s1)).to_contain_text("Step t = 2 of 40", timeout=FOLLOW_S * 1000)
+    button(s1, "step_last").click()  # the student looks ahead …
+    expect(caption(s1)).to_contain_text("Step t = 40 of 40")
+    time.sleep(FOLLOW_S)
+    expect(caption(teacher)).to_contain_text("Step t = 2 of 40")  # … the teacher does not move
+    # a student has no control of the class, and a wrong teacher key is only a student
+    for key in ("class_ask", "class_reveal", "class_end"):
+        expect(s1.locator(f".st-key-{key}")).to_have_count(0)
+    button(s1, "class_leave").click()
+    button(teacher, "step_next").click()
+    expect(caption(teacher)).to_contain_text("Step t = 3 of 40")
+    time.sleep(FOLLOW_S)
+    expect(caption(s1)).to_contain_text("Step t = 40 of 40")  # exploring alone: stays
+    button(s1, "class_back").click()
+    expect(caption(s1)).to_contain_text("Step t = 3 of 40", timeout=FOLLOW_S * 1000)
+
+
+def test_the_join_code_alone_cannot_drive(new_page, app_url, a_class):
+    _, _, _, code = a_class
+    page = open_app(new_page, f"{app_url}/?join={code}&teach=not-the-key")
+    expect(page.locator(".st-key-class_leave")).to_be_visible()  # a student
+    expect(page.locator(".st-key-class_ask")).to_have_count(0)
+    assert "teach=" not in page.url
+
+
+def test_a_wrong_code_gets_a_message(new_page, app_url):
+    page = open_app(new_page, f"{app_url}/?join=QQQQQQ&t=4")
+    expect(page.get_by_text("No live class has the code QQQQQQ")).to_be_visible()
+    expect(caption(page)).to_contain_text("Step t = 4 of 40")  # and the app works on its own
+    assert "join=" not in page.url
+    bad = open_app(new_page, f"{app_url}/?join=x!")
+    expect(bad.get_by_text("join=x!")).to_be_visible()
+
+
+def test_the_class_answers_and_the_teacher_sees_counts_only(a_class):
+    teacher, s1, s2, _ = a_class
+    teacher.locator(".st-key-predict_mode label").first.click()
+    teacher.wait_for_selector(DONE)
+    expect(teacher.locator(".st-key-predict_panel")).to_contain_text("t = 2")
+    button(teacher, "class_ask").click()
+    for s, label in ((s1, "goes up"), (s2, "下降")):
+        panel = s.locator(".st-key-class_question")
+        expect(panel).to_be_visible(timeout=FOLLOW_S * 1000)
+        panel.locator("[role=radiogroup] label", has_text=label).click()
+        s.wait_for_selector(DONE)
+        button(s, "class_send").click()
+        expect(panel).to_contain_text(("Sent", "已提交")[s is s2])
+    answers = teacher.locator(".st-key-class_answers")
+    expect(answers).to_contain_text("The class's answers: 2", timeout=5000)
+    text = answers.inner_text()
+    assert "student" not in text.lower() and "token" not in text.lower()
+    button(teacher, "class_reveal").click()
+    for s in (s1, s2):
+        verdict = s.locator(".st-key-class_question [data-testid=stAlert]")
+        expect(verdict).to_be_visible(timeout=FOLLOW_S * 1000)
+        assert re.search(r"C went from|C 从", verdict.inner_text())
+
+
+def test_students_keep_the_last_view_when_the_teacher_leaves(a_class):
+    teacher, s1, _, _ = a_class
+    button(teacher, "step_next").click()
+    expect(caption(s1)).to_contain_text("Step t = 2 of 40", timeout=FOLLOW_S * 1000)
+    teacher.context.close()
+    time.sleep(1.5)
+    expect(caption(s1)).to_contain_text("Step t = 2 of 40")
+    button(s1, "step_next").click()  # and step on alone
+    expect(caption(s1)).to_contain_text("Step t = 3 of 40")

@@ -1,0 +1,115 @@
+"""The live class's store, in this process and in a real redis-server: only the teacher's key
+changes a class, one answer per student is counted, counts carry no names, idle classes expire,
+and a store that goes away says so (the class pauses) instead of failing the app."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from deploy.replicas import redis_server
+from live.store import ALPHABET, MemoryStore, NotTeacher, RedisStore, StoreDown, valid_code
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    with redis_server() as r:
+        yield r["url"]
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request):
+    if request.param == "memory":
+        return MemoryStore()
+    return RedisStore(request.getfixturevalue("redis_url"))
+
+
+QUESTION = {"id": "q1", "spec": {"kind": "state_dir"}, "options": ["up", "down", "same"], "revealed": False}
+
+
+def test_a_class_has_a_readable_code_and_a_separate_key(store):
+    code, secret = store.create()
+    assert valid_code(code) and len(code) == 6 and set(code) <= set(ALPHABET)
+    assert not set(code) & set("0O1IL2Z5S8B")  # nothing to mishear or misread
+    assert secret not in code and len(secret) >= 16
+    assert (
+        store.is_teacher(code, secret) and not store.is_teacher(code, code) and not store.is_teacher(code, "")
+    )
+    c = store.get(code)
+    assert c.version == 0 and c.view == {} and c.question is None
+
+
+def test_only_the_teachers_key_changes_the_class(store):
+    code, secret = store.create()
+    view = {"page": "cell", "params": {"t": "5", "cell": "lstm"}}
+    store.publish(code, secret, view)
+    assert store.get(code).view == view and store.get(code).version == 1
+    for wrong in ("", code, secret[:-1] + "x"):
+        with pytest.raises(NotTeacher):
+            store.publish(code, wrong, {"page": "why", "params": {}})
+        with pytest.raises(NotTeacher):
+            store.ask(code, wrong, QUESTION)
+        with pytest.raises(NotTeacher):
+            store.end(code, wrong)
+    assert store.get(code).view == view and store.get(code).version == 1
+
+
+def test_answers_are_counted_once_per_student_and_carry_no_names(store):
+    code, secret = store.create()
+    store.ask(code, secret, QUESTION)
+    assert store.answer(code, "q1", "student-a", "up")
+    assert store.answer(code, "q1", "student-b", "down")
+    assert store.answer(code, "q1", "student-a", "down")  # a changed mind replaces the first answer
+    assert not store.answer(code, "q1", "student-c", "sideways")  # not an option
+    assert not store.answer(code, "other", "student-c", "up")  # not the open question
+    c = store.get(code)
+    assert c.counts == {"down": 2}
+    assert "student-a" not in repr(c) and "student-b" not in repr(c)  # what the teacher's app gets
+    store.reveal(code, secret)
+    assert store.get(code).question["revealed"]
+    assert not store.answer(code, "q1", "student-c", "up")  # closed once revealed
+    store.ask(code, secret, dict(QUESTION, id="q2"))
+    assert store.get(code).counts == {}  # a new question starts from zero
+
+
+def test_students_present_are_counted_not_named(store):
+    code, _ = store.create()
+    for token in ("a", "b", "b", "c"):
+        store.get(code, token)
+    assert store.get(code).students == 3
+
+
+def test_an_ended_or_unknown_class_is_gone(store):
+    code, secret = store.create()
+    store.end(code, secret)
+    assert store.get(code) is None
+    assert store.get("ACDEFG") is None
+
+
+def test_an_idle_class_expires():
+    s = MemoryStore(idle=0.2)
+    code, secret = s.create()
+    s.publish(code, secret, {"page": "cell", "params": {}})
+    time.sleep(0.3)
+    assert s.get(code) is None
+
+
+def test_an_idle_class_expires_in_redis(redis_url):
+    s = RedisStore(redis_url, idle=1)
+    code, secret = s.create()
+    s.publish(code, secret, {"page": "cell", "params": {}})
+    assert s.r.ttl(f"gatelab:class:{code}") <= 1
+    time.sleep(1.3)
+    assert s.get(code) is None
+
+
+def test_redis_going_away_is_a_paused_class_not_a_crash():
+    with redis_server() as r:
+        s = RedisStore(r["url"])
+        code, secret = s.create()
+        r["proc"].terminate()
+        r["proc"].wait(10)
+        for call in (lambda: s.get(code), lambda: s.publish(code, secret, {}), s.create):
+            with pytest.raises(StoreDown):
+                call()
