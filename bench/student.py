@@ -47,6 +47,12 @@ class Student:
         default_factory=dict
     )  # widget id -> WidgetState we set (sent every time)
     upstream: str = ""  # which replica served the page (nginx's X-Upstream header), if behind nginx
+    # a live class (ui/classroom.py): what the follow component last carried, the fragment that polls
+    follow: tuple[int, int] | None = None  # (class version, step) as the student's browser gets it
+    poll_fragment: str = ""  # the student's bar: the fragment the browser reruns twice a second
+    live_fragment: str = ""  # the teacher's bar of who is here and the answers (every second)
+    codes: list[str] = field(default_factory=list)  # st.code bodies of the last run
+    options: dict[str, list[str]] = field(default_factory=dict)  # radio key -> its option labels
 
     async def open(self) -> None:
         jar = CookieJar()
@@ -79,13 +85,15 @@ class Student:
             cs.widget_states.widgets.append(w)
         t0 = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
-        self.texts = []
+        self.texts, self.codes = [], []
         while True:
             fm = ForwardMsg()
             fm.ParseFromString(await self.ws.recv())
             kind = fm.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = self.page_hash or fm.new_session.main_script_hash
+            elif kind == "page_not_found" or kind == "pages_changed":
+                pass
             elif kind == "page_info_changed":
                 import re
 
@@ -106,8 +114,23 @@ class Student:
                         token, step = self.data["seek"]
                         if token != self.seek:  # the server moved the step: the browser shows it
                             self.seek, self.shown = token, step
+                elif which == "bidi_component" and el.bidi_component.id.endswith("-class_follow"):
+                    d = json.loads(el.bidi_component.json or "{}")
+                    if (
+                        self.follow is None or d.get("v") != self.follow[0]
+                    ):  # follow.js: the stepper goes there
+                        self.shown = d.get("step", self.shown)
+                    self.follow, self.poll_fragment = (d.get("v"), d.get("step")), fm.delta.fragment_id
                 elif which == "markdown":
                     self.texts.append(el.markdown.body)
+                    if "answers" in el.markdown.body or "回答" in el.markdown.body:
+                        self.live_fragment = fm.delta.fragment_id or self.live_fragment
+                elif which == "alert":
+                    self.texts.append(el.alert.body)
+                elif which == "code":
+                    self.codes.append(el.code.code_text)
+                elif which == "radio":
+                    self.options[el.radio.id.rsplit("-", 1)[-1]] = list(el.radio.options)
             elif kind == "script_finished":
                 return time.perf_counter() - t0
 
@@ -162,6 +185,25 @@ class Student:
             else WidgetState(id=wid, double_value=value)
         )
         return await self.rerun()
+
+    async def click(self, key: str) -> float:
+        """Click the button ``key`` (a trigger, as the browser sends it): a full rerun."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        wid = self.ids[key]
+        return await self.rerun(widgets=[WidgetState(id=wid, trigger_value=True)])
+
+    def choose(self, key: str, index: int) -> None:
+        """Pick option ``index`` of the radio ``key`` (its label is its value, as the browser sends it;
+        kept, like every widget value the browser holds, for the next run)."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        wid = self.ids[key]
+        self.values[wid] = WidgetState(id=wid, string_value=self.options[key][index])
+
+    async def poll(self, fragment: str = "") -> float:
+        """What a fragment with run_every does: the browser reruns it (a live class's student bar)."""
+        return await self.rerun(fragment=fragment or self.poll_fragment)
 
     def ws_upstream(self) -> str:
         """The replica nginx sent the websocket to (its handshake's X-Upstream header)."""

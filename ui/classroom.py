@@ -104,7 +104,7 @@ def join_from_link() -> None:
         "seen": -1,
     }
     if k.view:
-        ss[PENDING] = k.view
+        ss[PENDING] = ss["_class_view"] = k.view
         ss[CLASS]["seen"] = k.version
 
 
