@@ -248,9 +248,12 @@ def teacher_bar(here: str) -> None:
             st.caption(tx("class_invite_help", code=code))
             st.code(link, language=None, wrap_lines=True)
             st.image(_qr_png(link), width=240, caption=tx("class_qr_caption"))
-            st.caption(tx("class_teacher_link_help"))
-            st.code(teacher_link(code, k["secret"]), language=None, wrap_lines=True)
         has_q = _question_spec(here) is not None
+        try:
+            c = store().get(code)
+            open_q = bool(c and c.question and not c.question.get("revealed"))
+        except StoreDown:
+            open_q = False
         row.button(
             tx("class_ask"),
             key="class_ask",
@@ -260,7 +263,13 @@ def teacher_bar(here: str) -> None:
             help=tx("class_ask_help"),
             icon=":material/how_to_vote:",
         )
-        row.button(tx("class_reveal"), key="class_reveal", on_click=_reveal, icon=":material/visibility:")
+        row.button(
+            tx("class_reveal"),
+            key="class_reveal",
+            on_click=_reveal,
+            icon=":material/visibility:",
+            disabled=not open_q,
+        )
         row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
         _teacher_live()
 
@@ -421,8 +430,14 @@ def bar(here: str) -> None:
 
 
 def start_ui() -> None:
-    """In the sidebar's teaching box: start a live class."""
-    if role():
+    """In the sidebar's teaching box: start a live class; while one runs, its teacher link (in the
+    sidebar, which presenter mode hides: the invitation a teacher projects never shows the key)."""
+    k = st.session_state.get(CLASS)
+    if k and k["role"] == "teacher":
+        st.caption(tx("class_teacher_link_help"))
+        st.code(teacher_link(k["code"], k["secret"]), language=None, wrap_lines=True)
+        return
+    if k:
         return
     st.button(
         tx("class_start"),
