@@ -60,7 +60,9 @@ def _base() -> str:
 
 
 def student_link(code: str) -> str:
-    return f"{_base()}?{urlencode({'join': code})}"
+    """The invitation: the class's code, and the parts the teacher hides from students (if any)."""
+    hide = [h for h in state.HIDEABLE if h in st.session_state.get("class_hide", [])]
+    return f"{_base()}?{urlencode({'join': code} | ({'hide': ','.join(hide)} if hide else {}))}"
 
 
 def teacher_link(code: str, secret: str) -> str:
@@ -337,9 +339,11 @@ def student_bar() -> None:
     except StoreDown:
         st.warning(tx("class_paused"), icon="⏸️")
         return
-    if c is None:
-        st.info(tx("class_ended", code=k["code"]), icon="🏁")
-        return
+    if c is None:  # the class ended: say so once and stop asking (the app reruns without this bar)
+        ss.pop(CLASS, None)
+        ss["class_join"] = ""
+        ss[NOTICE] = ("class_ended", {"code": k["code"]})
+        st.rerun(scope="app")
     with st.container(key="class_bar", border=True):
         row = st.container(horizontal=True, vertical_alignment="center")
         with row.container(key="class_code", width="content"):

@@ -31,6 +31,7 @@ KEEP = (
     "ov_gate",
     "ov_units",
     "ov_value",
+    "class_hide",
 )
 
 

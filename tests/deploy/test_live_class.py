@@ -85,14 +85,16 @@ def test_a_class_across_two_replicas_and_its_faults():
         # Redis comes back (empty: nothing is kept on disk) and the class is gone: students are told
         with redis_server(redis["port"]):
             for s in students[1:]:
-                await s.poll()
+                await s.poll()  # the app reruns without the class's bar, and says why once
+                await s.rerun()
                 assert any("has ended" in t for t in s.texts), s.texts
 
             # a new class; one replica restarts: its students reconnect (the browser reloads its
             # address, which names the class) and follow again
             teacher2, code2 = await start_class(url)
             students2 = await followers_on_both(url, code2)
-            victim_port = int(students2[0].upstream.rsplit(":", 1)[-1])
+            teacher_port = int(teacher2.upstream.rsplit(":", 1)[-1])
+            victim_port = next(p for p in r["ports"] if p != teacher_port)  # the teacher's is another
             k = r["ports"].index(victim_port)
             proc = r["procs"][k]
             proc.terminate()

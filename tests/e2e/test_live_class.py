@@ -134,3 +134,15 @@ def test_students_keep_the_last_view_when_the_teacher_leaves(a_class):
     expect(caption(s1)).to_contain_text("Step t = 2 of 40")
     button(s1, "step_next").click()  # and step on alone
     expect(caption(s1)).to_contain_text("Step t = 3 of 40")
+
+
+def test_when_the_teacher_ends_the_class_students_are_told_once_and_go_on(a_class):
+    teacher, s1, _, code = a_class
+    button(teacher, "step_next").click()
+    expect(caption(s1)).to_contain_text("Step t = 2 of 40", timeout=FOLLOW_S * 1000)
+    button(teacher, "class_end").click()
+    expect(teacher.locator(".st-key-class_bar")).to_have_count(0)
+    expect(s1.get_by_text(f"The class {code} has ended")).to_be_visible(timeout=FOLLOW_S * 1000)
+    expect(s1.locator(".st-key-class_bar")).to_have_count(0)
+    expect(caption(s1)).to_contain_text("Step t = 2 of 40")
+    s1.wait_for_url(lambda url: "join=" not in url)
