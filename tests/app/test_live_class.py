@@ -39,3 +39,13 @@ def test_a_student_follows_a_class_of_this_process_and_cannot_drive_it():
     assert not [b for b in student.button if b.key in ("class_ask", "class_reveal", "class_end")]
     again = make_app({"join": code, "teach": key})  # the teacher link: the teacher again
     assert [b for b in again.button if b.key == "class_end"] and "teach" not in again.query_params
+
+
+def test_a_student_follows_the_teacher_into_a_lesson_chapter():
+    teacher = make_app({"chapter": "4"}, page="lesson")
+    code = start(teacher)
+    student = make_app({"join": code})
+    assert not student.exception
+    assert student.title[0].value == "The forget gate"  # the lesson page, chapter 4 …
+    assert student.session_state["lesson_chapter"] == 3 and student.session_state["cell_kind"] == "lstm"
+    assert stepper(student)["seek"][1] == teacher.session_state["step"]  # … at the teacher's step
