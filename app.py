@@ -55,7 +55,7 @@ except Exception:  # a student sees a sentence; the server log keeps the traceba
     logging.getLogger("gatelab").exception("a page failed")
     st.error(tx("internal_error"), icon="⚠️")
 with class_slot:
-    classroom.bar(here)
+    classroom.bar(here, {u: f for f, *_, u, _ in PAGES}.get(here, ""))
 classroom.publish(here)  # a live class's teacher: the class follows this view
 state.sync_url()
 page.html_lang(lang(), present.css())  # last: an empty element at the page's end takes no room

@@ -40,6 +40,8 @@ PENDING = "_class_pending"  # a class view to apply at the top of the next run
 PUBLISHED = "_class_published"  # the view the teacher last sent
 ANSWERED = "_class_answered"  # {question id: option} this student sent
 NOTICE = "_class_notice"  # a message from joining, shown once
+REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
+LAST_PAGE = "_class_last_page"
 POLL_S = 0.5  # a student's app asks the store this often
 _FOLLOW = st.components.v2.component(
     "gatelab_follow", html="", js=(Path(__file__).parent / "stepper" / "follow.js").read_text("utf-8")
@@ -334,6 +336,11 @@ def student_bar() -> None:
     k = ss.get(CLASS)
     if not k:
         return
+    redraw = ss.pop(REDRAW, None)
+    if redraw:
+        # the first poll after a page change draws that page once more, in full: a poll the browser
+        # sent while the page was changing can leave it blank (it runs against the old page)
+        st.switch_page(redraw)
     try:
         c = store().get(k["code"], k["token"])
     except StoreDown:
@@ -354,16 +361,18 @@ def student_bar() -> None:
             row.button(
                 tx("class_back"), key="class_back", on_click=_back, type="primary", icon=":material/group:"
             )
-        if k["following"] and c.version != k["seen"] and c.view:
-            _follow(k, c)
+        page = _follow(k, c) if k["following"] and c.version != k["seen"] and c.view else None
         if k["following"]:
-            _FOLLOW(key="class_follow", data={"v": k["seen"], "step": int(ss.get(STEP, 0))})
+            # the cell page is the default: its link is the app's root
+            go = None if page is None else ("" if page == "cell" else page)
+            _FOLLOW(key="class_follow", data={"v": k["seen"], "step": int(ss.get(STEP, 0)), "page": go})
         if k["following"] and c.question:
             _student_question(k, c)
 
 
-def _follow(k: dict, c) -> None:
-    """The class moved: a step alone goes to the stepper in the browser; anything else reruns the app."""
+def _follow(k: dict, c) -> str | None:
+    """The class moved: a step alone goes to the stepper in the browser; a page change too (the page
+    it returns); anything else reruns the app."""
     ss = st.session_state
     last = ss.get("_class_view")
     view = c.view
@@ -378,8 +387,13 @@ def _follow(k: dict, c) -> None:
     if same_but_step:
         t = int(view["params"].get("t", "1")) - 1
         ss[STEP] = ss[KNOWN] = t
-        return
+        return None
     ss[PENDING] = view
+    if view.get("page") != ss.get(state.PAGE):
+        # another page: the browser follows the page's own link (ui/stepper/follow.js), as if the
+        # student had clicked it. (Switching pages from this fragment's rerun races with its own
+        # next run, which Streamlit then runs against the old page: the new page's elements go.)
+        return view.get("page")
     st.rerun(scope="app")
 
 
@@ -421,8 +435,14 @@ def _student_question(k: dict, c) -> None:
 # ---- drawing -----------------------------------------------------------------------
 
 
-def bar(here: str) -> None:
-    """The class's bar at the top of the page, for its teacher or a student; a message from joining."""
+def bar(here: str, page_file: str = "") -> None:
+    """The class's bar at the top of the page, for its teacher or a student; a message from joining.
+    ``page_file``: this page's file (a student's first poll after a page change draws it again)."""
+    ss = st.session_state
+    if role() == "student" and page_file:
+        if ss.get(LAST_PAGE) not in (None, here):
+            ss[REDRAW] = page_file
+        ss[LAST_PAGE] = here
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.warning(tx(notice[0], **notice[1]), icon="🔗")

@@ -81,6 +81,8 @@ def test_every_chapter_on_a_projector(new_page, app_url, artifacts, lang, size):
         page.wait_for_selector(DONE, timeout=30_000)
         expect(page.locator("h1").first).to_have_text(STRINGS[f"lesson_{ch.name}_title"][lang])
         expect(page.locator("[data-testid=stSidebar]")).to_be_hidden()
+        # presenter mode's style comes with the page's last element: wait for the run to draw it
+        page.wait_for_function("getComputedStyle(document.documentElement).fontSize !== '16px'")
         if ch.view in ("cell", "layers"):
             expect(page.locator(".gatelab-stepper svg").first).to_be_visible()
         page.wait_for_selector(DONE)
