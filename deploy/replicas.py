@@ -66,6 +66,15 @@ def command(app: Path, port: int, *extra: str) -> list[str]:
     ]
 
 
+def stop(proc: subprocess.Popen, seconds: float = 10) -> None:
+    """Ask a child process to end; kill it if it has not after ``seconds``."""
+    proc.terminate()
+    try:
+        proc.wait(seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def start_replica(port: int, log, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(
         command(ROOT / "app.py", port), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env
@@ -99,11 +108,7 @@ def redis_server(port: int | None = None) -> Iterator[dict]:
                 time.sleep(0.1)
         yield {"url": url, "port": port, "proc": proc}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 @contextlib.contextmanager

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import secrets
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -33,6 +33,7 @@ from lstm_core.questions import Question
 
 from . import predict, state
 from .i18n import tx
+from .share import page_url
 from .state import KNOWN, STEP
 
 CLASS = "_class"  # {"code", "role": "teacher"|"student", "secret" | "token", "following", "seen"}
@@ -55,9 +56,7 @@ def role() -> str:
 
 
 def _base() -> str:
-    base = str(st.context.url or "").split("?")[0]
-    if base and not urlsplit(base).path:
-        base += "/"
+    base = page_url()
     return base.rsplit("/", 1)[0] + "/" if base else "/"
 
 

@@ -10,12 +10,13 @@ the table of every unit, the article's code, the share box.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from . import state
 from .i18n import LANGS, labels, tx
+from .share import page_url
 from .state import HIDEABLE
 
 # Streamlit's own type is in rem: a larger root size scales text, controls and the stepper alike.
@@ -86,9 +87,6 @@ def class_link_ui() -> None:
             help=tx("class_hide_help"),
         )
         params = state.link().params | ({"hide": ",".join(h for h in HIDEABLE if h in hide)} if hide else {})
-        base = str(st.context.url or "").split("?")[0]
-        if base and not urlsplit(base).path:
-            base += "/"
         with st.container(key="class_link"):
             st.caption(tx("class_link_help"))
-            st.code(f"{base}?{urlencode(params)}", language=None, wrap_lines=True)
+            st.code(f"{page_url()}?{urlencode(params)}", language=None, wrap_lines=True)

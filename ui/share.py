@@ -21,15 +21,20 @@ def left_out_notes(link: state.Link) -> list[str]:
     return notes
 
 
+def page_url() -> str:
+    """This page's address without its query (the address bar writes the root as http://host/)."""
+    base = str(st.context.url or "").split("?")[0]
+    if base and not urlsplit(base).path:
+        base += "/"
+    return base
+
+
 def share_body() -> None:
     link = state.link()
     st.caption(tx("share_help"))
     for note in left_out_notes(link):
         st.warning(note)
-    base = str(st.context.url or "").split("?")[0]
-    if base and not urlsplit(base).path:
-        base += "/"  # the address bar writes the root as http://host/
-    st.code(link.url(base), language=None, wrap_lines=True)
+    st.code(link.url(page_url()), language=None, wrap_lines=True)
     if state.get("input_kind") == "csv":
         st.caption(tx("share_csv_note"))
 
