@@ -51,9 +51,14 @@ class Kind:
         return tuple(b for b, sq in zip(self.blocks, self.squash, strict=True) if sq == "sigmoid")
 
     @property
+    def states(self) -> tuple[str, ...]:
+        """What a step carries to the next: C and h with a memory line, else h alone."""
+        return ("c",) * self.memory + ("h",)
+
+    @property
     def series(self) -> tuple[str, ...]:
         """Every per-step (T, H) array of a layer's trace, in the order the pages list them."""
-        return self.gates + ("c",) * self.memory + ("h",)
+        return self.gates + self.states
 
     @property
     def candidate(self) -> str:

@@ -58,7 +58,7 @@ def model_ui() -> None:
         format_func=labels("cell_"),
         key="cell_kind",
         required=True,
-    )
+    ) or state.get("cell_kind")  # never None: the state owner has the kind when the widget lost it
     layers = st.slider(
         tx("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=tx("num_layers_help")
     )

@@ -223,8 +223,12 @@ def init() -> None:
 
 
 def get(key: str) -> Any:
-    """The current value of a field (its default if the session lost it)."""
-    return st.session_state.get(key, BY_KEY[key].default)
+    """The current value of a field (its last good value, or its default, if the session lost it)."""
+    f = BY_KEY[key]
+    v = st.session_state.get(key)
+    if v is None and f.default is not None:
+        return st.session_state.get(SHADOW, {}).get(key, f.default)
+    return v if key in st.session_state else f.default
 
 
 def update(values: dict[str, Any]) -> None:
@@ -233,11 +237,27 @@ def update(values: dict[str, Any]) -> None:
         st.session_state[key] = BY_KEY[key].clamp(v)
 
 
+SHADOW = "_kept"  # key -> last good value: the state owner's copy of every kept widget's value
+
+
 def keep(*keys: str) -> None:
-    """Re-assign widget values so Streamlit keeps them when their widget is not drawn."""
+    """Every run, before any widget: the values of ``keys`` outlive widgets that are not drawn.
+
+    Streamlit forgets a widget's value when a run does not draw it (a custom model hides the
+    sidebar's cell kind; an interrupted run may not reach a widget at all): re-assigning keeps it
+    through this run, and a value that is gone anyway (or None where the field has a default)
+    comes back from the copy kept here, never from the widget's own default."""
+    ss = st.session_state
+    shadow = ss.setdefault(SHADOW, {})
     for k in keys:
-        if k in st.session_state:
-            st.session_state[k] = st.session_state[k]
+        f = BY_KEY.get(k)
+        v = ss.get(k)
+        if k in ss and not (v is None and f is not None and f.default is not None):
+            shadow[k] = ss[k] = v
+        elif k in shadow:
+            ss[k] = shadow[k]
+        elif f is not None:
+            ss[k] = f.default
 
 
 def notices() -> list[tuple[str, ...]]:

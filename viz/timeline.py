@@ -104,7 +104,7 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") ->
             row=r,
             col=1,
         )
-        if name in "ifgo" and lt.forced is not None:
+        if name in lt.kind.gates and lt.forced is not None:
             tt, uu = np.nonzero(lt.forced_mask(name))
             if tt.size:  # what-if: mark the forced cells
                 fig.add_trace(
@@ -181,19 +181,20 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int | None, tx: Calla
 
 
 def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], str], title: str) -> go.Figure:
-    """C and h of the what-if run minus the original run (units × time), zero in white.
-    The same at every step (the cursor is ``cursor_css``)."""
+    """The state (C and h, or h alone) of the what-if run minus the original run (units × time),
+    zero in white. The same at every step (the cursor is ``cursor_css``)."""
+    states = lt.kind.states
     fig = make_subplots(
-        rows=2,
+        rows=len(states),
         cols=1,
         shared_xaxes=True,
         vertical_spacing=0.08,
-        subplot_titles=[f"Δ {tx('row_c')}", f"Δ {tx('row_h')}"],
+        subplot_titles=[f"Δ {tx('row_' + name)}" for name in states],
     )
     T, H = lt.h.shape
     t_axis = np.arange(1, T + 1)
     units = [str(u + 1) for u in range(H)]
-    for r, name in enumerate(("c", "h"), start=1):
+    for r, name in enumerate(states, start=1):
         d = np.round((lt.gate(name) - base.gate(name)).T, 3)
         lim = max(float(np.abs(d).max()), 1e-3)
         fig.add_trace(
@@ -217,7 +218,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], st
     fig.update_layout(
         title=dict(text=title, x=0.01),
         font=FONT,
-        height=160 + 60 * 2 + 12 * H,
+        height=160 + 60 * len(states) + 12 * H,
         plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")

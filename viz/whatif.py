@@ -16,7 +16,9 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str
     T = lt.steps
     t = np.arange(1, T + 1)
     fig = go.Figure()
-    for name, colour in (("h", "#d62728"), ("c", "#6a51a3")):
+    colour_of = {"h": "#d62728", "c": "#6a51a3"}
+    for name in reversed(lt.kind.states):  # h, and C with a memory line
+        colour = colour_of[name]
         fig.add_trace(
             go.Scatter(
                 x=t,
@@ -34,7 +36,7 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str
             )
         )
     forced = np.zeros(T, dtype=bool)
-    for g in "ifgo":
+    for g in lt.kind.gates:
         forced |= lt.forced_mask(g)[:, unit]
     shade(fig, forced, "#d62728", 0.08)
     time_layout(fig, tx, tx("whatif_chart_title"), 340, dict(y=-0.25), hovermode="x unified")

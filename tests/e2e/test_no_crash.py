@@ -1,0 +1,55 @@
+"""Paths a first-time student took that once broke a page, in real Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import DONE
+from tests.e2e.test_browser import button, open_app, step_caption
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=20_000)
+
+BROKEN = re.compile("Something went wrong|This app has encountered an error|KeyError")
+
+
+def nav(page, title: str) -> None:
+    page.wait_for_selector(DONE)
+    page.locator("[data-testid=stSidebarNav] a", has_text=title).click()
+    page.wait_for_selector(DONE)
+
+
+def test_back_to_the_random_model_after_opening_a_trained_classifier(new_page, app_url, artifacts):
+    """Classify → train → open in the Cell page → Layers → Timeline → Cell → unit 2 → step →
+    Back to the random model: the sidebar's cell kind is back, nothing breaks."""
+    page = open_app(new_page, app_url + "/classify", width=1280, height=1600)
+    page.locator(".st-key-clf_epochs input[type=range]").focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowLeft")  # the fewest epochs: the path, not the training, is tested
+    page.wait_for_selector(DONE)
+    button(page, "clf_train").click()
+    expect(page.get_by_text("LSTM test accuracy")).to_be_visible(timeout=120_000)
+    button(page, "clf_open").click()
+    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    for title in ("Layers", "Timeline", "Cell"):
+        nav(page, title)
+    unit = page.locator(".st-key-view_unit input")
+    unit.fill("2")
+    unit.press("Enter")
+    page.wait_for_selector(DONE)
+    button(page, "step_next").click()
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of"))
+    page.wait_for_selector(DONE)
+    button(page, "badge_clear").click()
+    page.wait_for_selector(DONE)
+    expect(page.locator(".st-key-cell_kind")).to_be_visible()
+    expect(page.locator(".st-key-custom_badge")).to_have_count(0)
+    expect(
+        page.locator(".st-key-cell_kind [aria-checked=true], .st-key-cell_kind [aria-pressed=true]").first
+    ).to_be_visible()
+    expect(step_caption(page)).to_be_visible()
+    page.screenshot(path=str(artifacts / "back-to-random.png"), full_page=True)
+    assert not BROKEN.search(page.locator("[data-testid=stApp]").inner_text())
