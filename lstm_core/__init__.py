@@ -1,4 +1,4 @@
-"""Gate Lab's engine: LSTM, GRU and plain RNN stacks in NumPy that show every gate.
+"""Gate Lab's engine: LSTM, GRU, MGU and plain RNN stacks in NumPy that show every gate.
 
     import lstm_core
     net = lstm_core.Network.random(input_size=1, hidden_sizes=[4, 3], seed=0)
@@ -9,7 +9,18 @@
 NumPy only: nothing here knows it is shown in an app.
 """
 
-from .cell import GATES, GRUStep, LayerParams, LSTMStep, gru_step, lstm_step, rnn_step, sigmoid
+from .cell import (
+    GATES,
+    GRUStep,
+    LayerParams,
+    LSTMStep,
+    MGUStep,
+    gru_step,
+    lstm_step,
+    mgu_step,
+    rnn_step,
+    sigmoid,
+)
 from .errors import (
     GateLabError,
     NonFiniteError,
@@ -38,6 +49,7 @@ __all__ = [
     "LSTMStep",
     "LayerParams",
     "LayerTrace",
+    "MGUStep",
     "Network",
     "NonFiniteError",
     "OverrideError",
@@ -48,6 +60,7 @@ __all__ = [
     "generate",
     "gru_step",
     "kind_of",
+    "mgu_step",
     "lstm_step",
     "parse_csv",
     "parse_numbers",

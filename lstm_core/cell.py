@@ -20,6 +20,12 @@ GRU (nn.GRU), rows r, z, n (reset gate, update gate, candidate):
     n_t = tanh(W_in·x_t + b_in + r_t ⊙ (W_hn·h_{t-1} + b_hn))
     h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
 
+MGU (minimal gated unit, Zhou et al. 2016; no PyTorch module), rows f, n:
+
+    f_t = σ(W_if·x_t + b_if + W_hf·h_{t-1} + b_hf)
+    n_t = tanh(W_in·x_t + b_in + W_hn·(f_t ⊙ h_{t-1}) + b_hn)
+    h_t = (1 − f_t) ⊙ h_{t-1} + f_t ⊙ n_t
+
 The idea and the order of the story come from zuotongbin's article on LSTMs
 (cnblogs, 2019-04-12, CC BY-SA 4.0), whose LSTMCELL joins h_{t-1} and x_t into
 one vector [h_{t-1}, x_t]; multiplying that by [W_hh | W_ih] is the same as the
@@ -115,3 +121,22 @@ def gru_step(x_t: np.ndarray, h_prev: np.ndarray, p: LayerParams) -> GRUStep:
     n = np.tanh(i_n + r * h_n)
     h = (1 - z) * n + z * h_prev
     return GRUStep(r=r, z=z, n=n, h=h)
+
+
+@dataclass(frozen=True)
+class MGUStep:
+    """Everything one MGU step computes; each array is (H,)."""
+
+    f: np.ndarray
+    n: np.ndarray
+    h: np.ndarray
+
+
+def mgu_step(x_t: np.ndarray, h_prev: np.ndarray, p: LayerParams) -> MGUStep:
+    """One MGU step: (x_t, h_{t-1}) -> f, n, h_t."""
+    H = p.hidden_size
+    W_hf, W_hn = p.W_hh[:H], p.W_hh[H:]
+    f = sigmoid(p.W_ih[:H] @ x_t + p.b_ih[:H] + W_hf @ h_prev + p.b_hh[:H])  # forget / write gate
+    n = np.tanh(p.W_ih[H:] @ x_t + p.b_ih[H:] + W_hn @ (f * h_prev) + p.b_hh[H:])  # reads f ⊙ h_{t-1}
+    h = (1 - f) * h_prev + f * n
+    return MGUStep(f=f, n=n, h=h)

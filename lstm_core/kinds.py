@@ -9,7 +9,7 @@ The words (gate names in English and 中文) live in the app's string table
 under ``gate_name_<block>``, and the drawing (diagram wiring, equations) in
 ``viz/kinds.py``: the engine never knows it is shown.
 
-Adding a kind is a ``Kind`` here plus its maths in ``layer.py``.
+Adding a kind is a ``Kind`` here plus its maths in ``layer.py`` (see the README).
 """
 
 from __future__ import annotations
@@ -23,17 +23,25 @@ from .errors import GateLabError
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # "lstm", "gru", "rnn": the ``cell`` of a Network and of a link
+    name: str  # "lstm", "gru", "rnn", "mgu": the ``cell`` of a Network and of a link
     blocks: tuple[str, ...]  # row blocks of the weights, PyTorch's order
     squash: tuple[str, ...]  # per block: "sigmoid" (a gate, 0…1) or "tanh" (a value, −1…1)
     memory: bool  # has a memory line C besides h
     code: int  # in the compact link form (layouts.encode); never reuse one
     forward: Callable  # (x, params, h0, c0, forced, forced_value) -> LayerRun
     backward: Callable  # (run, params, dH) -> (dA_ih, dA_hh, dh0, dc0 | None)
-    torch_class: str  # the PyTorch module whose state_dict loads as it is
-    keras_class: str  # the Keras layer whose weights load
+    torch_class: str  # the PyTorch module whose state_dict loads as it is ("": none exists)
+    keras_class: str  # the Keras layer whose weights load ("": none exists)
     keras_blocks: tuple[str, ...]  # Keras's block order in kernel / recurrent_kernel / bias
     keras_biases: int  # bias rows in a Keras file: 1 (b_hh = 0) or 2 (GRU reset_after: b_ih, b_hh)
+    # what the step keeps of the old state and what it writes, from a layer's trace (None: a plain
+    # RNN keeps nothing); the state moves as kept + written (C of an LSTM, h otherwise)
+    kept: Callable | None = None  # (lt) -> (T, H)
+    written: Callable | None = None  # (lt) -> (T, H)
+    # what each block of W_hh multiplies, (h_{t-1}, gate(name)) -> one array per block; None: h_{t-1}
+    reads: Callable | None = None
+    questions: tuple[str, ...] = ("state_dir", "h_flip")  # step questions that apply (lstm_core.questions)
+    code_order: bool = False  # the article's LSTMCELL loop applies (its (h, C) order question)
 
     @property
     def G(self) -> int:
@@ -88,6 +96,10 @@ KINDS_BY_NAME: dict[str, Kind] = {
             "LSTM",
             ("i", "f", "g", "o"),
             1,
+            kept=lambda lt: lt.f * lt.c_prev,
+            written=lambda lt: lt.i * lt.g,
+            questions=("state_dir", "gate_half", "write_sign", "most_closed", "h_flip"),
+            code_order=True,
         ),
         Kind(
             "gru",
@@ -101,6 +113,9 @@ KINDS_BY_NAME: dict[str, Kind] = {
             "GRU (reset_after=True)",
             ("z", "r", "n"),
             2,
+            kept=lambda lt: lt.z * lt.h_prev,
+            written=lambda lt: (1 - lt.z) * lt.n,
+            questions=("state_dir", "gate_half", "most_closed", "h_flip"),  # (1−z)·n is no signed write
         ),
         Kind(
             "rnn",
@@ -114,6 +129,23 @@ KINDS_BY_NAME: dict[str, Kind] = {
             "SimpleRNN",
             ("h",),
             1,
+        ),
+        Kind(  # the minimal gated unit (Zhou et al. 2016): one gate f does a GRU's r and z
+            "mgu",
+            ("f", "n"),
+            ("sigmoid", "tanh"),
+            False,
+            3,
+            L.mgu_forward,
+            L.mgu_backward,
+            "",  # no PyTorch module: checked against finite differences only
+            "",
+            ("f", "n"),
+            1,
+            kept=lambda lt: (1 - lt.f) * lt.h_prev,
+            written=lambda lt: lt.f * lt.n,
+            reads=L.mgu_reads,
+            questions=("state_dir", "gate_half", "h_flip"),
         ),
     )
 }

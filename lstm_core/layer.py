@@ -182,6 +182,89 @@ def gru_forward(
     return LayerRun(x, h_prev, None, ih, hh, pre, act, None, Hs, forced)
 
 
+def mgu_forward(
+    x: np.ndarray,
+    p: LayerParams,
+    h0: np.ndarray,
+    c0: object = None,
+    forced: np.ndarray | None = None,
+    forced_value: np.ndarray | None = None,
+) -> LayerRun:
+    """Run a minimal gated unit layer (MGU, Zhou et al. 2016) over x (T, B, D) from h0 (B, H).
+
+        f_t = σ(W_if·x_t + b_if + W_hf·h_{t-1} + b_hf)
+        n_t = tanh(W_in·x_t + b_in + W_hn·(f_t ⊙ h_{t-1}) + b_hn)
+        h_t = (1 − f_t) ⊙ h_{t-1} + f_t ⊙ n_t
+
+    One gate does a GRU's two jobs: it chooses what the candidate reads of h_{t-1} and how much of
+    the candidate is written. The n rows of ``hh`` are W_hn·(f_t ⊙ h_{t-1}), what W_hn multiplies
+    (``mgu_reads``). No memory line (``c0`` is ignored); ``forced``/``forced_value`` (T, 2H) replace
+    f or n where ``forced`` is True.
+    """
+    T, B, _ = x.shape
+    H = p.hidden_size
+    f_, n_ = slice(0, H), slice(H, 2 * H)
+    ih = _matmul(x, p.W_ih.T)  # (T, B, 2H)
+    xw = ih + p.b_ih + p.b_hh
+    W_hf, W_hn = p.W_hh[f_], p.W_hh[n_]
+    hh = np.empty((T, B, 2 * H))
+    pre = np.empty((T, B, 2 * H))
+    act = np.empty((T, B, 2 * H))
+    Hs = np.empty((T, B, H))
+    h = h0
+    for t in range(T):
+        np.dot(h, W_hf.T, out=hh[t, :, f_])
+        np.add(xw[t, :, f_], hh[t, :, f_], out=pre[t, :, f_])
+        f = np.tanh(0.5 * pre[t, :, f_])
+        f = np.multiply(0.5, f + 1.0, out=act[t, :, f_])  # σ(a) = ½ + ½·tanh(a/2)
+        if forced is not None and forced[t, f_].any():
+            np.copyto(f, forced_value[t, f_], where=forced[t, f_])
+        np.dot(f * h, W_hn.T, out=hh[t, :, n_])
+        np.add(xw[t, :, n_], hh[t, :, n_], out=pre[t, :, n_])
+        n = np.tanh(pre[t, :, n_], out=act[t, :, n_])
+        if forced is not None and forced[t, n_].any():
+            np.copyto(n, forced_value[t, n_], where=forced[t, n_])
+        h = np.add(h, f * (n - h), out=Hs[t])  # (1 − f) ⊙ h_{t-1} + f ⊙ n
+    h_prev = np.concatenate((h0[None], Hs[:-1]))
+    return LayerRun(x, h_prev, None, ih, hh, pre, act, None, Hs, forced)
+
+
+def mgu_reads(h_prev: np.ndarray, gate) -> tuple[np.ndarray, np.ndarray]:
+    """What each block of an MGU's W_hh multiplies: h_{t-1} for f, f_t ⊙ h_{t-1} for n."""
+    return h_prev, gate("f") * h_prev
+
+
+def mgu_backward(
+    run: LayerRun, p: LayerParams, dH: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, None]:
+    """BPTT through an MGU layer. dH (T, B, H) -> (dA, dA (T, B, 2H), dh0, None).
+
+    Both biases of a block get the same gradient (each pre-activation is a plain sum). The gate f
+    reaches h_t twice: directly (h_t = h_{t-1} + f ⊙ (n − h_{t-1})) and through what n reads
+    (W_hn·(f ⊙ h_{t-1})). A forced block has zero dA: its value no longer depends on it.
+    """
+    T, _, H = run.h.shape
+    B = dH.shape[1]
+    s = run.act
+    f, n, hp = s[..., :H], s[..., H:], run.h_prev
+    Df = f * (1 - f)
+    Dn = 1 - n * n
+    if run.forced is not None:
+        Df = np.where(run.forced[:, None, :H], 0.0, Df)
+        Dn = np.where(run.forced[:, None, H:], 0.0, Dn)
+    W_hf, W_hn = p.W_hh[:H], p.W_hh[H:]
+    dA = np.empty((T, B, 2 * H))
+    dh_next = np.zeros((B, H))
+    for t in range(T - 1, -1, -1):
+        dh = dH[t] + dh_next
+        da_n = dh * f[t] * Dn[t]
+        dread = da_n @ W_hn  # dL/d(f ⊙ h_{t-1})
+        da_f = (dh * (n[t] - hp[t]) + dread * hp[t]) * Df[t]
+        dA[t, :, :H], dA[t, :, H:] = da_f, da_n
+        dh_next = dh * (1 - f[t]) + dread * f[t] + da_f @ W_hf
+    return dA, dA, dh_next, None
+
+
 def gru_backward(
     run: LayerRun, p: LayerParams, dH: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, None]:
@@ -288,16 +371,24 @@ def rnn_backward(run: LayerRun, p: LayerParams, dH: np.ndarray) -> tuple[np.ndar
 
 
 def param_grads(
-    run: LayerRun, p: LayerParams, dA_ih: np.ndarray, dA_hh: np.ndarray
+    run: LayerRun, p: LayerParams, dA_ih: np.ndarray, dA_hh: np.ndarray, reads: tuple | None = None
 ) -> tuple[dict, np.ndarray]:
     """From dA_ih, dA_hh (T, B, GH): gradients of W_ih, b_ih (from dA_ih), W_hh, b_hh
-    (from dA_hh), and dL/dx (T, B, D). LSTM and RNN pass the same array twice."""
+    (from dA_hh), and dL/dx (T, B, D). LSTM and RNN pass the same array twice. ``reads``: what
+    each block of W_hh multiplies, (T, B, H) per block (a kind's ``reads``); None: h_{t-1} for all."""
     GH = dA_ih.shape[-1]
     flat_i = dA_ih.reshape(-1, GH)
     flat_h = flat_i if dA_hh is dA_ih else dA_hh.reshape(-1, GH)
+    H = run.h_prev.shape[-1]
+    if reads is None:
+        dW_hh = flat_h.T @ run.h_prev.reshape(-1, H)
+    else:
+        dW_hh = np.concatenate(
+            [flat_h[:, b * H : (b + 1) * H].T @ r.reshape(-1, H) for b, r in enumerate(reads)]
+        )
     grads = {
         "W_ih": flat_i.T @ run.x.reshape(-1, run.x.shape[-1]),
-        "W_hh": flat_h.T @ run.h_prev.reshape(-1, run.h_prev.shape[-1]),
+        "W_hh": dW_hh,
         "b_ih": flat_i.sum(axis=0),
         "b_hh": flat_h.sum(axis=0),
     }

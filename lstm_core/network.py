@@ -370,7 +370,7 @@ class Network:
                 dA_ih, dA_hh, dh0, dc0 = self.kind.backward(r, p, dH)
                 h0s.append(dh0)
                 c0s.append(dc0)
-                g, dH = L.param_grads(r, p, dA_ih, dA_hh)
+                g, dH = L.param_grads(r, p, dA_ih, dA_hh, self._reads(r, p))
                 for nm, f in zip(NAMES, FIELDS, strict=True):
                     params[f"{nm}_l{k}"] = g[f]
 
@@ -384,6 +384,13 @@ class Network:
             h0=tuple(out(a) for a in reversed(h0s)),
             c0=tuple(out(a) for a in reversed(c0s)) if self.kind.memory else None,
         )
+
+    def _reads(self, r: L.LayerRun, p: LayerParams) -> tuple | None:
+        """What each block of W_hh multiplied in run ``r`` (the kind's ``reads``; None: h_{t-1})."""
+        kind = self.kind
+        if kind.reads is None:
+            return None
+        return kind.reads(r.h_prev, lambda name: r.act[..., p.block_rows(kind.block(name))])
 
     def _layer_run(self, lt: LayerTrace, batched: bool) -> L.LayerRun:
         def back(a: np.ndarray | None) -> np.ndarray | None:

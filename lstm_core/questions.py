@@ -46,21 +46,17 @@ class Question:
 
 def step_kinds(lt: LayerTrace) -> tuple[str, ...]:
     """The step questions a layer of this kind can be asked, in the order a class meets them."""
-    if lt.cell == "lstm":
-        return ("state_dir", "gate_half", "write_sign", "most_closed", "h_flip")
-    if lt.cell == "gru":
-        return ("state_dir", "gate_half", "most_closed", "h_flip")  # (no write_sign: n is written as (1−z)·n)
-    return ("state_dir", "h_flip")
+    return lt.kind.questions
 
 
 def askable(lt: LayerTrace, kind: str, unit: int, step: int) -> bool:
     """Whether ``kind`` makes sense here (h_flip needs an h_{t−1} with a sign)."""
-    if kind not in step_kinds(lt) and kind != "code_order":
+    if kind == "code_order":
+        return lt.kind.code_order
+    if kind not in step_kinds(lt):
         return False
     if kind == "h_flip":
         return float(lt.h_prev[step, unit]) != 0.0
-    if kind == "code_order":
-        return lt.cell == "lstm"
     return True
 
 
@@ -70,17 +66,15 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
     if not askable(lt, kind, u, t):
         raise ValueError(f"{kind} cannot be asked of a {lt.cell} layer here")
     if kind == "state_dir":
-        series, prev = (lt.c, lt.c_prev) if lt.cell == "lstm" else (lt.h, lt.h_prev)
+        name = lt.kind.states[0]  # what moves: C with a memory line, else h
+        series, prev = lt.gate(name), getattr(lt, f"{name}_prev")
         before, after = float(prev[t, u]), float(series[t, u])
         d = after - before
         answer = "same" if abs(d) < SAME else ("up" if d > 0 else "down")
         values = dict(before=before, after=after, delta=d)
-        if lt.cell in ("lstm", "gru"):
+        if lt.kept is not None:
             values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
-        if lt.cell == "lstm":
-            values |= dict(f=float(lt.f[t, u]), i=float(lt.i[t, u]), g=float(lt.g[t, u]))
-        if lt.cell == "gru":
-            values |= dict(z=float(lt.z[t, u]), n=float(lt.n[t, u]))
+        values |= {g: float(lt.gate(g)[t, u]) for g in lt.kind.gates}  # what the explanation may quote
         return Question(kind, t, ("up", "down", "same"), answer, values)
     if kind == "gate_half":
         gate = gate or lt.kind.sigmoids[0]

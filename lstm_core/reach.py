@@ -78,7 +78,7 @@ def input_jacobian(net: Network, trace: Trace) -> np.ndarray:
 
 def memory_jacobian(net: Network, trace: Trace) -> np.ndarray:
     """∂C_T/∂C_t of the top LSTM layer for every t: (T, H, H), row j = gradient of C_T[j]."""
-    if net.cell != "lstm":
+    if not net.kind.memory:
         raise ValueError("Only an LSTM has a memory C.")
     run, p = _runs(net, trace)[-1], net.layers[-1]
     H = p.hidden_size
@@ -90,7 +90,7 @@ def memory_jacobian(net: Network, trace: Trace) -> np.ndarray:
 def reach(net: Network, trace: Trace) -> Reach:
     """All the norms the "Why LSTM" page draws, for one run."""
     dx, over, under = _norms(input_jacobian(net, trace))
-    if net.cell != "lstm":
+    if not net.kind.memory:
         return Reach(dx, over, under)
     dc, _, _ = _norms(memory_jacobian(net, trace))
     f = trace.layers[-1].f  # (T, H)

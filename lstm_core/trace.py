@@ -60,18 +60,16 @@ class LayerTrace:
         return self.h.shape[-1]
 
     @cached_property
-    def kept(self) -> np.ndarray:
-        """LSTM: f_t ⊙ C_{t-1}, the old memory kept. GRU: z_t ⊙ h_{t-1}, the old state kept. (T, H)"""
-        if self.cell == "gru":
-            return freeze(self.z * self.h_prev)
-        return freeze(self.f * self.c_prev)
+    def kept(self) -> np.ndarray | None:
+        """What the step keeps of the old state (LSTM f_t ⊙ C_{t-1}, GRU z_t ⊙ h_{t-1}, MGU
+        (1 − f_t) ⊙ h_{t-1}), (T, H); None for a plain RNN, which keeps nothing."""
+        return freeze(self.kind.kept(self)) if self.kind.kept else None
 
     @cached_property
-    def written(self) -> np.ndarray:
-        """LSTM: i_t ⊙ g_t, written into the memory. GRU: (1 − z_t) ⊙ n_t, the new part of h_t. (T, H)"""
-        if self.cell == "gru":
-            return freeze((1 - self.z) * self.n)
-        return freeze(self.i * self.g)
+    def written(self) -> np.ndarray | None:
+        """What the step writes into the state (LSTM i_t ⊙ g_t, GRU (1 − z_t) ⊙ n_t, MGU f_t ⊙ n_t),
+        (T, H); the state is kept + written."""
+        return freeze(self.kind.written(self)) if self.kind.written else None
 
     @cached_property
     def tanh_c(self) -> np.ndarray:
@@ -127,9 +125,11 @@ class LayerTrace:
         r = self.rows(name).start + unit
         if self.x.ndim != 2:
             raise ValueError("contributions() works on a single-sequence trace, not a batch.")
+        reads = self.kind.reads(self.h_prev, self.gate) if self.kind.reads else None
+        h_read = reads[self.kind.block(name)] if reads else self.h_prev  # MGU's n reads f ⊙ h_{t-1}
         return {
             "x": self.params.W_ih[r] * self.x[t],
-            "h": self.params.W_hh[r] * self.h_prev[t],
+            "h": self.params.W_hh[r] * h_read[t],
         }
 
 

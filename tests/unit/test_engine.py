@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_core
-from lstm_core import GateOverride, Network
+from lstm_core import KINDS_BY_NAME, GateOverride, Network
+
+KINDS = tuple(KINDS_BY_NAME)  # every kind in the table: a new kind is tested without editing a test
 
 
 def test_fast_run_equals_readable_cell_step():
@@ -26,6 +28,23 @@ def test_fast_run_equals_readable_cell_step():
             for name in "ifgoch":
                 np.testing.assert_allclose(tr.layers[k].gate(name)[t], getattr(s, name), atol=1e-15)
             h, c = s.h, s.c
+        inp = tr.layers[k].h
+
+
+def test_mgu_run_equals_readable_cell_step():
+    net = Network.random(2, [3, 2], cell="mgu", seed=4, scale=1.5)
+    x = np.random.default_rng(1).standard_normal((8, 2))
+    tr = net.run(x)
+    inp = x
+    for k, p in enumerate(net.layers):
+        h = np.zeros(p.hidden_size)
+        for t in range(8):
+            s = lstm_core.mgu_step(inp[t], h, p)
+            for name in "fnh":
+                np.testing.assert_allclose(tr.layers[k].gate(name)[t], getattr(s, name), atol=1e-14)
+            h = s.h
+        terms = tr.layers[k].gate_terms("n")
+        np.testing.assert_allclose(terms["ih"] + terms["hh"] + terms["bias"], terms["pre"], atol=1e-14)
         inp = tr.layers[k].h
 
 
@@ -84,7 +103,7 @@ def test_random_init_follows_pytorch_bound_and_seed():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    cell=st.sampled_from(["lstm", "rnn"]),
+    cell=st.sampled_from(KINDS),
     seed=st.integers(0, 10_000),
     scale=st.floats(1e-3, 1e6),
     xscale=st.floats(0, 1e6),
@@ -100,18 +119,21 @@ def test_ranges_hold_and_extremes_are_silent(cell, seed, scale, xscale, T):
     for lt in tr.layers:
         assert np.isfinite(lt.h).all() and np.abs(lt.h).max() <= 1.0
         assert np.isfinite(lt.pre).all()
-        if cell == "lstm":
-            for name in "ifo":
-                v = lt.gate(name)
-                assert (v >= 0).all() and (v <= 1).all()
-            assert np.abs(lt.g).max() <= 1.0
+        for name in lt.kind.gates:  # σ gates in [0, 1], tanh candidates in [−1, 1]
+            lo, hi = lt.kind.bounds(name)
+            v = lt.gate(name)
+            assert (v >= lo).all() and (v <= hi).all(), name
+        if lt.kind.memory:
             assert np.isfinite(lt.c).all()
             assert np.abs(lt.c).max() <= T  # |C_t| grows at most 1 per step
+        if lt.kind.kept:  # the state is what the step kept plus what it wrote
+            state = lt.gate(lt.kind.states[0])
+            np.testing.assert_allclose(state, lt.kept + lt.written, atol=1e-12)
 
 
 def test_weights_of_a_million_give_finite_silent_forward_and_backward():
     x = np.random.default_rng(0).uniform(-1e6, 1e6, (30, 2))
-    for cell in ("lstm", "rnn"):
+    for cell in KINDS:
         sd = Network.random(2, [3], cell=cell, seed=0).state_dict()
         sd = {k: np.sign(v) * 1e6 for k, v in sd.items()}
         net = Network.from_state_dict(sd, cell=cell)
@@ -190,17 +212,36 @@ def _fd_check(net: Network, x: np.ndarray, dh: np.ndarray, overrides=()):
             assert g.params[name][idx] == pytest.approx(fd, abs=1e-7), name
 
 
-@pytest.mark.parametrize("cell", ["lstm", "rnn"])
+@pytest.mark.parametrize("cell", KINDS)
 def test_backward_matches_finite_differences(cell):
     net = Network.random(2, [3, 2], cell=cell, seed=11, scale=1.5)
     x = np.random.default_rng(3).standard_normal((6, 2))
     _fd_check(net, x, np.array([0.7, -1.3]))
 
 
-def test_backward_with_overrides_matches_finite_differences():
-    net = Network.random(2, [3], seed=2)
+@pytest.mark.parametrize(
+    "cell, gate", [(c, g) for c in KINDS for g in KINDS_BY_NAME[c].gates]
+)  # every gate of every kind, forced on some steps and units
+def test_backward_with_overrides_matches_finite_differences(cell, gate):
+    net = Network.random(2, [3], cell=cell, seed=2)
     x = np.random.default_rng(4).standard_normal((5, 2))
-    _fd_check(net, x, np.array([1.0, -0.5, 0.3]), overrides=[GateOverride("f", 0, 1.0, start=2, units=(1,))])
+    value = 0.7 if KINDS_BY_NAME[cell].bounds(gate)[0] == 0 else -0.4
+    ov = GateOverride(gate, 0, value, start=2, units=(1,))
+    _fd_check(net, x, np.array([1.0, -0.5, 0.3]), overrides=[ov])
+
+
+@pytest.mark.parametrize("cell", KINDS)
+def test_contributions_add_up_to_the_recurrent_term_for_every_kind(cell):
+    """W_hh·(what the block reads) unit by unit sums to the trace's hh (an MGU's n reads f ⊙ h_{t-1})."""
+    net = Network.random(2, [3], cell=cell, seed=5)
+    lt = net.run(np.random.default_rng(5).standard_normal((7, 2))).layers[0]
+    for name in lt.kind.blocks:
+        for t in (0, 3, 6):
+            for u in range(3):
+                c = lt.contributions(name, t, u)
+                terms = lt.gate_terms(name)
+                assert c["h"].sum() == pytest.approx(terms["hh"][t, u], abs=1e-12)
+                assert c["x"].sum() == pytest.approx(terms["ih"][t, u], abs=1e-12)
 
 
 def test_keras_layout_converts_to_the_same_network():

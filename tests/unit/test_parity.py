@@ -8,13 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_core
+from lstm_core import KINDS_BY_NAME
 from tests.unit.torch_ref import MODULES, run_chain, state_dict_of, torch_stack
 
 TOL = 1e-10
+WITH_TORCH = [name for name, k in KINDS_BY_NAME.items() if k.torch_class]  # the kinds torch has a module for
 
 shapes = st.fixed_dictionaries(
     {
-        "cell": st.sampled_from(["lstm", "gru", "rnn"]),
+        "cell": st.sampled_from(WITH_TORCH),
         "seed": st.integers(0, 2**16),
         "D": st.integers(1, 5),
         "hidden": st.lists(st.integers(1, 7), min_size=1, max_size=4),
@@ -48,7 +50,7 @@ def test_forward_and_backward_match_torch_chain(cfg):
 
 @settings(max_examples=15, deadline=None)
 @given(
-    cell=st.sampled_from(["lstm", "gru", "rnn"]),
+    cell=st.sampled_from(WITH_TORCH),
     seed=st.integers(0, 1000),
     layers=st.integers(1, 4),
     H=st.integers(1, 8),
