@@ -42,6 +42,9 @@ class Kind:
     reads: Callable | None = None
     questions: tuple[str, ...] = ("state_dir", "h_flip")  # step questions that apply (lstm_core.questions)
     code_order: bool = False  # the article's LSTMCELL loop applies (its (h, C) order question)
+    # the gate whose bias makes it keep the old state, and the sign that means "keep" (the Why page
+    # gives every gated kind the same forget bias): LSTM f, GRU z, MGU −f (it keeps 1 − f)
+    keep_bias: tuple[str, float] | None = None
 
     @property
     def G(self) -> int:
@@ -100,6 +103,7 @@ KINDS_BY_NAME: dict[str, Kind] = {
             written=lambda lt: lt.i * lt.g,
             questions=("state_dir", "gate_half", "write_sign", "most_closed", "h_flip"),
             code_order=True,
+            keep_bias=("f", 1.0),
         ),
         Kind(
             "gru",
@@ -116,6 +120,7 @@ KINDS_BY_NAME: dict[str, Kind] = {
             kept=lambda lt: lt.z * lt.h_prev,
             written=lambda lt: (1 - lt.z) * lt.n,
             questions=("state_dir", "gate_half", "most_closed", "h_flip"),  # (1−z)·n is no signed write
+            keep_bias=("z", 1.0),
         ),
         Kind(
             "rnn",
@@ -146,6 +151,7 @@ KINDS_BY_NAME: dict[str, Kind] = {
             written=lambda lt: lt.f * lt.n,
             reads=L.mgu_reads,
             questions=("state_dir", "gate_half", "h_flip"),
+            keep_bias=("f", -1.0),
         ),
     )
 }

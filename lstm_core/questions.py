@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .kinds import Kind
 from .trace import LayerTrace
+
+STEP_QUESTIONS = ("state_dir", "gate_half", "most_closed", "h_flip", "write_sign")  # about one step
 
 SAME = 0.005  # |Δ| below this reads as "stays about the same": it rounds to 0.00 on screen
 GRAD_LEVEL = 1e-3
@@ -47,6 +50,15 @@ class Question:
 def step_kinds(lt: LayerTrace) -> tuple[str, ...]:
     """The step questions a layer of this kind can be asked, in the order a class meets them."""
     return lt.kind.questions
+
+
+def applies(kind: Kind, question: str, gate: str = "") -> bool:
+    """Whether ``question`` (about ``gate``, if it names one) can be asked of a layer of ``kind``."""
+    if question == "code_order":
+        return kind.code_order
+    if question in STEP_QUESTIONS and question not in kind.questions:
+        return False
+    return not gate or gate in kind.sigmoids
 
 
 def askable(lt: LayerTrace, kind: str, unit: int, step: int) -> bool:

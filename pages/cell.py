@@ -23,6 +23,6 @@ limit = predict.step_question(ctx) if predict.mode_toggle() else None
 stepper("cell", ctx, limit=limit)
 with st.expander(tx("equations_symbols"), expanded=False):
     st.latex(symbolic(cell))  # the symbols never change with t: typeset once, on the server
-if cell == "lstm":
+if lt.kind.code_order:  # the article's LSTMCELL loop, and its swapped (h, C)
     st.caption(tx("code_note"))
 st.caption(tx("credit"))

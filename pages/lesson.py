@@ -3,7 +3,7 @@ a predict-then-reveal question and folded teacher notes."""
 
 import streamlit as st
 
-from lstm_core.questions import ask_grad_below
+from lstm_core.questions import applies, ask_grad_below
 from ui import lesson, page, predict, state
 from ui.engine import why
 from ui.i18n import labels, tx
@@ -51,7 +51,9 @@ st.markdown(tx(f"lesson_{ch.name}_text"))
 st.info(tx(f"lesson_{ch.name}_do"), icon="👉")
 
 if ch.view in ("cell", "layers"):
-    if ctx.cfg.cell != "lstm" and ch.question[0] in ("gate_half", "write_sign", "code_order", "most_closed"):
+    if not applies(
+        ctx.result.trace.kind, *ch.question
+    ):  # the chapter's question needs a kind it was written for
         st.warning(tx("lesson_needs_lstm", cell=labels("cell_")(ctx.cfg.cell)), icon="⚠️")
         limit = None
     else:
@@ -62,7 +64,7 @@ elif ch.view == "why":
     key = ("grad_below", ctx.cfg, float(state.get("vg_rho")))
     if predict.series_question(key, lambda: ask_grad_below(w.rnn_reach.dx), "rnn"):
         st.plotly_chart(
-            reach_figure(w.rnn_reach, w.lstm_reach, w.x.shape[0] - 1, tx, gru=w.gru_reach),
+            reach_figure(w.reaches, w.x.shape[0] - 1, tx),
             key="lesson_reach",
             config={"displaylogo": False},
         )

@@ -1,4 +1,4 @@
-"""Why LSTM: a plain RNN, a GRU and an LSTM side by side — how far back each can see."""
+"""Why LSTM: a network of every kind side by side (plain RNN, GRU, MGU, LSTM) — how far back each can see."""
 
 import streamlit as st
 
@@ -21,7 +21,7 @@ st.caption(tx("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}",
 def view(s: int) -> None:
     left, right = st.columns(2, gap="large")
     left.plotly_chart(
-        reach_figure(w.rnn_reach, w.lstm_reach, s, tx, gru=w.gru_reach),
+        reach_figure(w.reaches, s, tx),
         key="why_reach",
         config={"displaylogo": False},
     )
@@ -33,9 +33,7 @@ page.data_table(
     columns(
         "t",
         {
-            "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
-            "GRU ‖∂h_T/∂x_t‖": w.gru_reach.dx,
-            "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
+            **{f"{name.upper()} ‖∂h_T/∂x_t‖": r.dx for name, r in w.reaches.items()},
             "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
             "LSTM RMS ∏f": w.lstm_reach.fprod,
         },

@@ -15,7 +15,7 @@ import numpy as np
 import streamlit as st
 
 import lstm_core
-from lstm_core import GateOverride, Network, Trace, layouts
+from lstm_core import KINDS_BY_NAME, GateOverride, Network, Trace, layouts
 from lstm_core.reach import Reach, reach, recurrent_radius, with_spectral_radius
 
 MAX_T = 500  # steps shown
@@ -109,53 +109,58 @@ def run(cfg: Config) -> Result:
     return Result(net, net.run(x, overrides=cfg.overrides), x, names, cut, base=net.run(x))
 
 
+@dataclass(frozen=True)
+class KindRun:
+    """One kind's network on the Why page's input, and how far back it sees."""
+
+    net: Network
+    trace: Trace
+    reach: Reach
+    rho: float  # ρ of the first layer's recurrence matrix (W_hh of an RNN, the candidate's block otherwise)
+
+
 @dataclass(frozen=True, eq=False)
 class Why:
-    """A plain RNN, a GRU and an LSTM of the same sizes on the same input."""
+    """A network of every kind (the kind table's order), of the same sizes on the same input."""
 
     x: np.ndarray
-    rnn: Network
-    lstm: Network
-    rnn_trace: Trace
-    lstm_trace: Trace
-    rnn_reach: Reach
-    lstm_reach: Reach
-    rnn_rho: float  # ρ(W_hh) of the RNN's first layer, from numpy.linalg.eigvals
-    lstm_rho: float  # ρ(W_hg) of the LSTM's first layer
-    gru: Network
-    gru_trace: Trace
-    gru_reach: Reach
-    gru_rho: float  # ρ(W_hn) of the GRU's first layer
+    runs: dict[str, KindRun]  # kind name -> its run
+
+    @property
+    def reaches(self) -> dict[str, Reach]:
+        """Every kind's reach, the plain RNN first and the LSTM last (the story's two ends)."""
+        order = sorted(
+            self.runs, key=lambda n: (self.runs[n].net.kind.gates != (), self.runs[n].net.kind.memory)
+        )
+        return {n: self.runs[n].reach for n in order}
+
+    # the page's story compares the plain RNN with the LSTM: its two ends, by role
+    rnn_reach = property(lambda self: self.runs["rnn"].reach)
+    lstm_reach = property(lambda self: self.runs["lstm"].reach)
+    gru_reach = property(lambda self: self.runs["gru"].reach)
+    lstm_trace = property(lambda self: self.runs["lstm"].trace)
+    gru_trace = property(lambda self: self.runs["gru"].trace)
+    rnn_rho = property(lambda self: self.runs["rnn"].rho)
+    lstm_rho = property(lambda self: self.runs["lstm"].rho)
+    gru_rho = property(lambda self: self.runs["gru"].rho)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def why(cfg: Config, rho: float) -> Why:
-    """Both networks with their recurrence rescaled to spectral radius ``rho``, and how far back each sees."""
+    """A network of every kind with its recurrence rescaled to spectral radius ``rho``, and how far
+    back each sees. Every gated kind gets the same forget bias on the gate that keeps its state
+    (the LSTM's f, the GRU's z, the MGU's 1 − f: ``Kind.keep_bias``)."""
     x, _, _ = cached_input(cfg.input)
     D = x.shape[1]
-    rnn = with_spectral_radius(Network.random(D, cfg.hidden, "rnn", cfg.seed, cfg.scale), rho)
-    lstm = with_spectral_radius(
-        Network.random(D, cfg.hidden, "lstm", cfg.seed, cfg.scale, cfg.forget_bias), rho
-    )
-    gru = with_spectral_radius(Network.random(D, cfg.hidden, "gru", cfg.seed, cfg.scale), rho)
-    if cfg.forget_bias is not None:  # the GRU's z plays the forget gate's part (z ≈ 1 keeps h): same bias
-        gru = gru.with_bias("z", cfg.forget_bias)
-    rt, lt, gt = rnn.run(x), lstm.run(x), gru.run(x)
-    return Why(
-        x,
-        rnn,
-        lstm,
-        rt,
-        lt,
-        reach(rnn, rt),
-        reach(lstm, lt),
-        recurrent_radius(rnn),
-        recurrent_radius(lstm),
-        gru,
-        gt,
-        reach(gru, gt),
-        recurrent_radius(gru),
-    )
+    runs = {}
+    for name, kind in KINDS_BY_NAME.items():
+        net = with_spectral_radius(Network.random(D, cfg.hidden, name, cfg.seed, cfg.scale), rho)
+        if cfg.forget_bias is not None and kind.keep_bias:
+            gate, sign = kind.keep_bias
+            net = net.with_bias(gate, sign * cfg.forget_bias)
+        tr = net.run(x)
+        runs[name] = KindRun(net, tr, reach(net, tr), recurrent_radius(net))
+    return Why(x, runs)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lstm_core import kind_of
 from lstm_core.questions import SAME, Question, ask, askable, step_kinds
 from lstm_core.trace import LayerTrace
 from viz.style import num
@@ -99,7 +100,7 @@ def question_text(q: Question, cell: str = "", unit: int = 0, layer: int = 0, la
     u = str(unit + 1) if layers == 1 else tx("unit_in_layer", u=unit + 1, k=layer + 1)
     where = dict(t=q.step + 1, u=u)
     if q.kind == "state_dir":
-        return tx("q_state_dir_" + ("lstm" if cell == "lstm" else "h"), **where)
+        return tx("q_state_dir_" + kind_of(cell).states[0] if cell else "q_state_dir_h", **where)
     if q.kind == "gate_half":
         return tx("q_gate_half", gate=tx(f"gate_name_{q.gate}"), **where)
     if q.kind in ("grad_below", "decide"):

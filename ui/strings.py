@@ -1138,6 +1138,51 @@ STRINGS |= {
         "zh": "**GRU（左图，紫色点线）**{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
         "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
+    # --- the MGU (minimal gated unit, Zhou et al. 2016) ---
+    "cell_mgu": {"en": "MGU", "zh": "MGU"},
+    "cell_title_mgu": {"en": "Inside one MGU cell", "zh": "走进一个 MGU 单元"},
+    "cell_intro_mgu": {
+        "en": "An MGU (minimal gated unit, Zhou et al. 2016) is a GRU with one gate. Its hidden state $h$ runs "
+        "along the top and is its only state. The forget gate $f$ does both of the GRU's jobs: the candidate "
+        "$n$ reads $f \\odot h_{t-1}$, and $h_t$ keeps $1 - f$ of $h_{t-1}$ and takes $f$ of $n$. "
+        "PyTorch has no MGU module: Gate Lab's is checked against finite differences.",
+        "zh": "MGU（最小门控单元，Zhou 等人 2016）是只有一个门的 GRU。它的隐藏状态 $h$ 沿顶部流动，是它唯一的状态。"
+        "遗忘门 $f$ 同时承担 GRU 两个门的工作：候选值 $n$ 读取 $f \\odot h_{t-1}$，而 $h_t$ 保留 $h_{t-1}$ 的 "
+        "$1 - f$，并取 $n$ 的 $f$。PyTorch 没有 MGU 模块：Gate Lab 的 MGU 用有限差分检验。",
+    },
+    "gate_f_mgu": {"en": "forget", "zh": "遗忘门"},
+    "node_mgu_f": {
+        "en": "forget gate f = σ(…): how much of h_{t−1} the candidate reads, and how much of the candidate is written",
+        "zh": "遗忘门 f = σ(…)：候选值读取多少 h_{t−1}，以及写入多少候选值",
+    },
+    "node_mgu_n": {
+        "en": "candidate n = tanh(W_in·x + W_hn·(f·h_{t−1}) + b_n): what could be written",
+        "zh": "候选值 n = tanh(W_in·x + W_hn·(f·h_{t−1}) + b_n)：可能写入的内容",
+    },
+    "node_mgu_read": {"en": "f · h_{t−1}: what the candidate reads", "zh": "f · h_{t−1}：候选值读取的内容"},
+    "node_mgu_omf": {"en": "1 − f: the share of h_{t−1} that is kept", "zh": "1 − f：保留的 h_{t−1} 份额"},
+    "node_mgu_kept": {"en": "(1 − f) · h_{t−1}: the old state that is kept", "zh": "(1 − f) · h_{t−1}：被保留的旧状态"},
+    "node_mgu_written": {"en": "f · n: what is written", "zh": "f · n：写入的内容"},
+    "node_mgu_h": {
+        "en": "h_t = (1 − f)·h_{t−1} + f·n: the new hidden state, the output of this step",
+        "zh": "h_t = (1 − f)·h_{t−1} + f·n：新的隐藏状态，即本步的输出",
+    },
+    "read_mgu_f": {
+        "en": "The forget gate keeps **{omf} %** of the old state: hₜ₋₁ = {h_prev} becomes {kept}; "
+        "the candidate reads f·hₜ₋₁ = {read} and is n = {n}.",
+        "zh": "遗忘门保留了旧状态的 **{omf}%**：hₜ₋₁ = {h_prev} 变为 {kept}；候选值读取 f·hₜ₋₁ = {read}，得到 n = {n}。",
+    },
+    "read_mgu_n": {
+        "en": "The same gate writes **{f} %** of the candidate: f·n = {written}, so **hₜ = {h}**.",
+        "zh": "同一个门写入候选值的 **{f}%**：f·n = {written}，所以隐藏状态 **hₜ = {h}**。",
+    },
+    "why_explain_mgu": {
+        "en": "**The MGU (left chart, brown dash-dot)** {mgu_span}. One gate does the GRU's two jobs: one step back "
+        "along its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $1 - f_t$, the share it keeps. "
+        "Its $1 - f$ has a geometric mean of {keepgeo} here.",
+        "zh": "**MGU（左图，棕色点划线）**{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
+        "每往回一步，梯度乘以它保留的份额 $1 - f_t$。这里 $1 - f$ 的几何平均为 {keepgeo}。",
+    },
     # --- the browser-side stepper ---
     "step_controls_label": {"en": "Step controls", "zh": "单步控制"},
     "step_slider_short": {"en": "Timestep t", "zh": "时间步 t"},

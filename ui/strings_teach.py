@@ -28,7 +28,7 @@ TEACH: dict[str, dict[str, str]] = {
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
     # the questions
-    "q_state_dir_lstm": {
+    "q_state_dir_c": {
         "en": "At step t = {t}, will the memory C of unit {u} go up, go down, or stay about the same?",
         "zh": "在第 t = {t} 步，隐藏单元 {u} 的记忆 C 会上升、下降，还是基本不变？",
     },
@@ -106,6 +106,13 @@ TEACH: dict[str, dict[str, str]] = {
         "(A change smaller than ±{same} counts as staying the same.)",
         "zh": "h 从 {before} 变为 {after}（{delta}）。更新门 z = {z} 保留了 z·hₜ₋₁ = {kept}，"
         "候选值 n = {n} 填充其余部分：(1 − z)·n = {written}。（变化小于 ±{same} 算作基本不变。）",
+    },
+    "why_state_dir_mgu": {
+        "en": "h went from {before} to {after} ({delta}). The forget gate f = {f} kept (1 − f)·hₜ₋₁ = {kept}, "
+        "and wrote f·n = {written} of the candidate n = {n}. "
+        "(A change smaller than ±{same} counts as staying the same.)",
+        "zh": "h 从 {before} 变为 {after}（{delta}）。遗忘门 f = {f} 保留了 (1 − f)·hₜ₋₁ = {kept}，"
+        "并写入候选值 n = {n} 的 f·n = {written}。（变化小于 ±{same} 算作基本不变。）",
     },
     "why_state_dir_rnn": {
         "en": "h went from {before} to {after} ({delta}). A plain RNN has no gate to keep anything: "

@@ -75,6 +75,10 @@ def explanation(w: Why) -> str:
     gru_text = tx(
         "why_explain_gru", gru_span=gru_span, zgeo=f"{geometric_mean(w.gru_trace.layers[-1].z):.3f}"
     )
+    u = w.runs["mgu"]
+    mgu_span, _ = _span(u.reach.dx, u.reach.overflow[0], u.reach.underflow[0])
+    keep = 1 - u.trace.layers[-1].f  # the share of h_{t-1} an MGU keeps
+    gru_text += "\n\n" + tx("why_explain_mgu", mgu_span=mgu_span, keepgeo=f"{geometric_mean(keep):.3f}")
     gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):

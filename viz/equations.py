@@ -8,39 +8,23 @@ numbers shown are the numbers the engine computed, never recomputed here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from lstm_core import LayerTrace
 
-from .kinds import LOOKS
+from .kinds import LOOKS, gate_like, step_values
 from .style import num
 from .style import num as _num
 
 
 def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
-    """A short plain-language account of the step, from the i18n table ``tx``."""
-
-    def pct(v: float) -> str:  # the template places the % sign (no space before it in Chinese)
-        return f"{100 * v:.0f}"
-
-    if not lt.kind.gates:  # a plain RNN
-        h_prev, pre, h = (float(a[t, unit]) for a in (lt.h_prev, lt.pre, lt.h))
-        return tx("read_rnn", h_prev=num(h_prev), pre=num(pre), h=num(h))
-    v = {n: float(getattr(lt, n)[t, unit]) for n in (*lt.kind.gates, "h_prev", "h", "kept", "written")}
-    if lt.cell == "gru":
-        parts = [
-            tx("read_z", z=pct(v["z"]), h_prev=num(v["h_prev"]), kept=num(v["kept"])),
-            tx("read_r", r=pct(v["r"]), n=num(v["n"])),
-            tx("read_n", omz=pct(1 - v["z"]), n=num(v["n"]), written=num(v["written"]), h=num(v["h"])),
-        ]
-    else:
-        c, c_prev, tanh_c = (float(getattr(lt, n)[t, unit]) for n in ("c", "c_prev", "tanh_c"))
-        parts = [
-            tx("read_f", f=pct(v["f"]), c_prev=num(c_prev), kept=num(v["kept"])),
-            tx("read_i", i=pct(v["i"]), g=num(v["g"]), written=num(v["written"])),
-            tx("read_c", c=num(c)),
-            tx("read_o", o=pct(v["o"]), tanh_c=num(tanh_c), h=num(v["h"])),
-        ]
+    """A short plain-language account of the step, from the i18n table ``tx``: the kind's
+    sentences (its ``Look.readings``), shares in %, values as numbers."""
+    shares = gate_like(lt)
+    v = {
+        k: f"{100 * x:.0f}" if k in shares else num(x)  # the template places the % sign
+        for k, x in step_values(lt, t, unit).items()
+    }
+    parts = [tx(key, **v) for key in LOOKS[lt.cell].readings]
     forced = [n for n in lt.kind.gates if lt.forced_mask(n)[t, unit]]
     if forced:
         parts.append(tx("read_forced", gates=", ".join(forced)))
@@ -72,67 +56,25 @@ def _par_d(v: float, digits: int = 2) -> str:
 
 def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digits: int = 2) -> list[str]:
     """This step's numbers in the equations, one markdown line per equation, e.g.
-    'fₜ = σ(0.41 − 0.12 + 1.00) = σ(1.29) = **0.78**' (``digits`` decimals)."""
-    num = partial(_num, digits=digits)
-    _plus = partial(_plus_d, digits=digits)
-    _par = partial(_par_d, digits=digits)
-    if lt.cell == "rnn":
-        terms = lt.gate_terms("h")
-        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
-        b, h = float(terms["bias"][unit]), float(lt.h[t, unit])
-        return [f"hₜ = tanh({num(ih)}{_plus(hh)}{_plus(b)}) = tanh({num(pre)}) = **{num(h)}**"]
-    lines = []
-    if lt.cell == "gru":
-        return _gru_numbers(lt, t, unit, forced_word, digits)
-    for name in ("f", "i", "g", "o"):
+    'fₜ = σ(0.41 − 0.12 + 1.00) = σ(1.29) = **0.78**' (``digits`` decimals): a line per block in
+    the kind's ``Look.eq_blocks`` order, then the lines that make the state (``Look.eq_state``)."""
+    look = LOOKS[lt.cell]
+    values = step_values(lt, t, unit)
+    for name in lt.kind.blocks:
         terms = lt.gate_terms(name)
-        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
-        b, v = float(terms["bias"][unit]), float(lt.gate(name)[t, unit])
-        act = "tanh" if name == "g" else "σ"
-        line = f"{SUB[name]} = {act}({num(ih)}{_plus(hh)}{_plus(b)}) = {act}({num(pre)})"
-        forced = lt.forced_mask(name)[t, unit]
-        lines.append(f"{line} → **{num(v)}** ({forced_word})" if forced else f"{line} = **{num(v)}**")
-    f, i, g = (float(lt.gate(n)[t, unit]) for n in "fig")
-    c_prev, c = float(lt.c_prev[t, unit]), float(lt.c[t, unit])
-    kept, written = float(lt.kept[t, unit]), float(lt.written[t, unit])
-    lines.append(
-        f"Cₜ = {num(f)}·{_par(c_prev)} + {num(i)}·{_par(g)} = {num(kept)}{_plus(written)} = **{num(c)}**"
-    )
-    o, tc, h = float(lt.o[t, unit]), float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
-    lines.append(f"hₜ = {num(o)}·tanh({num(c)}) = {num(o)}·{_par(tc)} = **{num(h)}**")
-    return lines
-
-
-def _gru_numbers(lt: LayerTrace, t: int, unit: int, forced_word: str, digits: int) -> list[str]:
-    """'rₜ = σ(…) = **0.53**', …, 'nₜ = tanh(ih + b_in + r·(hh + b_hn))', 'hₜ = (1 − z)·n + z·hₜ₋₁'."""
-    num = partial(_num, digits=digits)
-    _plus = partial(_plus_d, digits=digits)
-    _par = partial(_par_d, digits=digits)
-
-    def done(name: str, line: str) -> str:
-        v = float(lt.gate(name)[t, unit])
-        return (
-            f"{line} → **{num(v)}** ({forced_word})"
-            if lt.forced_mask(name)[t, unit]
-            else f"{line} = **{num(v)}**"
+        values |= {f"{name}_{k}": float(terms[k][t, unit]) for k in ("ih", "hh", "pre")}
+        values |= {f"{name}_{k}": float(terms[k][unit]) for k in ("b_ih", "b_hh")}
+        values[f"{name}_b"] = float(terms["bias"][unit])
+    v = {}
+    for k, x in values.items():
+        v[k], v[f"{k}_p"], v[f"{k}_plus"] = _num(x, digits), _par_d(x, digits), _plus_d(x, digits)
+    lines = []
+    for name in look.eq_blocks:
+        act = "σ" if name in lt.kind.sigmoids else "tanh"
+        plain = (
+            f"{SUB[name]} = {act}({{{name}_ih}}{{{name}_hh_plus}}{{{name}_b_plus}}) = {act}({{{name}_pre}})"
         )
-
-    lines = []
-    for name in ("r", "z"):
-        terms = lt.gate_terms(name)
-        ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
-        b = float(terms["bias"][unit])
-        lines.append(done(name, f"{SUB[name]} = σ({num(ih)}{_plus(hh)}{_plus(b)}) = σ({num(pre)})"))
-    terms = lt.gate_terms("n")
-    ih, hh, pre = (float(terms[k][t, unit]) for k in ("ih", "hh", "pre"))
-    b_in, b_hn = float(terms["b_ih"][unit]), float(terms["b_hh"][unit])
-    r = float(lt.r[t, unit])
-    lines.append(
-        done("n", f"nₜ = tanh({num(ih)}{_plus(b_in)} + {num(r)}·({num(hh)}{_plus(b_hn)})) = tanh({num(pre)})")
-    )
-    z, n, h_prev = float(lt.z[t, unit]), float(lt.n[t, unit]), float(lt.h_prev[t, unit])
-    kept, written, h = float(lt.kept[t, unit]), float(lt.written[t, unit]), float(lt.h[t, unit])
-    lines.append(
-        f"hₜ = (1 − {num(z)})·{_par(n)} + {num(z)}·{_par(h_prev)} = {num(written)}{_plus(kept)} = **{num(h)}**"
-    )
-    return lines
+        line = look.eq_lines.get(name, plain).format(**v)
+        forced = lt.forced_mask(name)[t, unit]
+        lines.append(f"{line} → **{v[name]}** ({forced_word})" if forced else f"{line} = **{v[name]}**")
+    return lines + [template.format(**v) for template in look.eq_state]

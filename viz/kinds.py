@@ -32,6 +32,17 @@ class Look:
     symbolic: str = ""  # the equations in LaTeX, the same at every step
     rows: tuple[tuple[str, str], ...] = ()  # timeline heatmaps: (series, "gate" | "value")
     colours: dict[str, str] = field(default_factory=dict)  # the stack chart's bar colours
+    # the step's numbers in the equations (viz/equations.py): the blocks in the order they are
+    # written, a template for a block whose line is not the plain act(W_i·x + W_h·h + b), and the
+    # lines that make the state; placeholders {v} {v_p} {v_plus} for every value v of the step
+    eq_blocks: tuple[str, ...] = ()
+    eq_lines: dict[str, str] = field(default_factory=dict)
+    eq_state: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()  # string keys of the reading's sentences (sigmoid gates and derived in %)
+    # the pseudocode (viz/pseudocode.py): (code, note) lines, notes formatted with the step's vectors
+    code: tuple[tuple[str, str], ...] = ()
+    call: str = ""  # the call in the stacked loop
+    line: tuple[str, str] = ("#1f77b4", "solid")  # colour and dash where kinds share a chart (Why page)
 
 
 # ---- LSTM: memory C along the top, the four blocks below, h out at the bottom right
@@ -97,6 +108,30 @@ h_t &= o_t \odot \tanh(C_t)
 \end{aligned}""",
     rows=(("f", "gate"), ("i", "gate"), ("g", "value"), ("o", "gate"), ("c", "value"), ("h", "value")),
     colours={"i": "#6baed6", "f": "#2171b5", "g": "#fd8d3c", "o": "#74c476", "c": "#9e9ac8", "h": "#d62728"},
+    eq_blocks=("f", "i", "g", "o"),
+    eq_state=(
+        "Cₜ = {f}·{c_prev_p} + {i}·{g_p} = {kept}{written_plus} = **{c}**",
+        "hₜ = {o}·tanh({c}) = {o}·{tanh_c_p} = **{h}**",
+    ),
+    readings=("read_f", "read_i", "read_c", "read_o"),
+    code=(
+        ("def LSTMCELL(prev_ct, prev_ht, input):", ""),
+        ("    combine = np.concatenate([prev_ht, input])", "[h_(t-1) | x_t] = {combine}"),
+        ("    ft = forget_layer(combine)", "σ(…) = {f}"),
+        ("    candidate = candidate_layer(combine)", "tanh(…) = {g}"),
+        ("    it = input_layer(combine)", "σ(…) = {i}"),
+        ("    Ct = prev_ct * ft + candidate * it", "C_t = {c}"),
+        ("    ot = output_layer(combine)", "σ(…) = {o}"),
+        ("    ht = ot * tanh(Ct)", "h_t = {h}"),
+        ("    return ht, Ct", "{code_returns}"),
+        ("", ""),
+        ("ct = zeros(hidden_size); ht = zeros(hidden_size)", ""),
+        ("for input in inputs:", ""),
+        ("    ht, ct = LSTMCELL(ct, ht, input)", "{step}: ht = {h}, ct = {c}"),
+        ("    # ct, ht = LSTMCELL(ct, ht, input)", "{code_article_wrong}"),
+    ),
+    call="hts[k], cts[k] = LSTMCELL(cts[k], hts[k], x)",
+    line=("#1f77b4", "solid"),
 )
 
 # ---- GRU: h itself runs along the top (the GRU's only state); z mixes old and new
@@ -153,6 +188,25 @@ h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}
 \end{aligned}""",
     rows=(("z", "gate"), ("r", "gate"), ("n", "value"), ("h", "value")),
     colours={"r": "#6baed6", "z": "#2171b5", "n": "#fd8d3c", "h": "#d62728"},
+    eq_blocks=("r", "z", "n"),
+    eq_lines={"n": "nₜ = tanh({n_ih}{n_b_ih_plus} + {r}·({n_hh}{n_b_hh_plus})) = tanh({n_pre})"},
+    eq_state=("hₜ = (1 − {z})·{n_p} + {z}·{h_prev_p} = {written}{kept_plus} = **{h}**",),
+    readings=("read_z", "read_r", "read_n"),
+    code=(
+        ("def GRUCELL(prev_ht, input):", ""),
+        ("    combine = np.concatenate([prev_ht, input])", "[h_(t-1) | x_t] = {combine}"),
+        ("    rt = reset_layer(combine)", "σ(…) = {r}"),
+        ("    zt = update_layer(combine)", "σ(…) = {z}"),
+        ("    candidate = tanh(W_in @ input + b_in + rt * (W_hn @ prev_ht + b_hn))", "n_t = {n}"),
+        ("    ht = (1 - zt) * candidate + zt * prev_ht", "h_t = {h}"),
+        ("    return ht", ""),
+        ("", ""),
+        ("ht = zeros(hidden_size)", ""),
+        ("for input in inputs:", ""),
+        ("    ht = GRUCELL(ht, input)", "{step}: ht = {h}"),
+    ),
+    call="hts[k] = GRUCELL(hts[k], x)",
+    line=("#9467bd", "dot"),
 )
 
 # ---- plain RNN: one tanh
@@ -175,6 +229,114 @@ RNN = Look(
     symbolic=r"h_t = \tanh(W_{ih}\,x_t + b_{ih} + W_{hh}\,h_{t-1} + b_{hh})",
     rows=(("h", "value"),),
     colours={"h": "#d62728"},
+    eq_state=("hₜ = tanh({h_ih}{h_hh_plus}{h_b_plus}) = tanh({h_pre}) = **{h}**",),
+    readings=("read_rnn",),
+    code=(
+        ("def RNNCELL(prev_ht, input):", ""),
+        ("    combine = np.concatenate([prev_ht, input])", "[h_(t-1) | x_t] = {combine}"),
+        ("    ht = tanh(layer(combine))", "h_t = {h}"),
+        ("    return ht", ""),
+        ("", ""),
+        ("ht = zeros(hidden_size)", ""),
+        ("for input in inputs:", ""),
+        ("    ht = RNNCELL(ht, input)", "{step}: ht = {h}"),
+    ),
+    call="hts[k] = RNNCELL(hts[k], x)",
+    line=("#d62728", "dash"),
 )
 
-LOOKS = {"lstm": LSTM, "gru": GRU, "rnn": RNN}
+# ---- MGU: like the GRU, h runs along the top; its one gate f keeps (1 − f) of h_{t−1}, writes f of n
+# and chooses what the candidate reads (f ⊙ h_{t−1})
+XMF, XMN, XMR = 3.4, 7.8, 5.6  # the gate, the candidate, the × that gives n its f ⊙ h_{t−1}
+MGU = Look(
+    wires={
+        "h_prev": ([(0.3, Y_C), (XMF, Y_C), None, (1.0, Y_C), (1.0, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
+        "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
+        "bus": ([(XIN, Y_BUS), (XMN, Y_BUS), None, (XMF, Y_BUS), (XMF, Y_GATE)], None, "bus"),
+        "read": ([(XMR, Y_BUS), (XMR, 2.2), (XMN, 2.2), (XMN, Y_GATE)], "read", "value"),
+        "f": (
+            [(XMF, Y_GATE), (XMF, Y_MIX), (XMN, Y_MIX), None, (XMF + 0.9, Y_GATE), (XMR, Y_GATE), (XMR, 2.2)],
+            "f",
+            "gate",
+        ),
+        "omf": ([(XMF, Y_MIX), (XMF, Y_C)], "omf", "gate"),
+        "n": ([(XMN, Y_GATE), (XMN, Y_MIX)], "n", "value"),
+        "written": ([(XMN, Y_MIX), (XMN, Y_C)], "written", "value"),
+        "kept": ([(XMF, Y_C), (XMN, Y_C)], "kept", "value"),
+        "h": ([(XMN, Y_C), (RIGHT, Y_C), None, (12.4, Y_C), (12.4, 7.3)], "h", "value"),
+    },
+    nodes=[
+        (XMF, Y_GATE, "square", "σ", "f", "gate", 58),
+        (XMN, Y_GATE, "square", "tanh", "n", "value", 58),
+        (XMR, 2.2, "circle", "×", "read", "value", 34),
+        (XMF, 5.3, "circle", "1−", "omf", "gate", 36),
+        (XMN, Y_MIX, "circle", "×", "written", "value", 38),
+        (XMF, Y_C, "circle", "×", "kept", "value", 38),
+        (XMN, Y_C, "circle", "+", "h", "value", 38),
+    ],
+    labels=[
+        (0.3, 6.5, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+        ((XMF + XMN) / 2, 6.45, "center", "(1−f)·h<sub>t−1</sub> = {}", "kept"),
+        (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
+        (XMF - 0.5, 3.95, "left", "f<sub>t</sub> = {}", "f"),
+        (XMF + 0.35, 5.3, "right", "1−f = {}", "omf"),
+        (XMN + 0.15, 3.95, "right", "n<sub>t</sub> = {}", "n"),
+        (XMN + 0.15, 5.3, "right", "f·n = {}", "written"),
+        (XMR + 0.3, 1.85, "right", "f·h<sub>t−1</sub> = {}", "read"),
+        (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
+    ],
+    captions=((XMF, "gate_f_mgu"), (XMN, "gate_n")),
+    top="gru_state_line",
+    hover="node_mgu_",
+    box_right=9.4,
+    values=("f", "n", "kept", "written"),
+    derived={"omf": lambda v: 1.0 - v["f"], "read": lambda v: v["f"] * v["h_prev"]},
+    symbolic=r"""\begin{aligned}
+f_t &= \sigma(W_{if}\,x_t + W_{hf}\,h_{t-1} + b_f) \\[6pt]
+n_t &= \tanh(W_{in}\,x_t + W_{hn}\,(f_t \odot h_{t-1}) + b_n) \\[6pt]
+h_t &= (1 - f_t) \odot h_{t-1} + f_t \odot n_t
+\end{aligned}""",
+    rows=(("f", "gate"), ("n", "value"), ("h", "value")),
+    colours={"f": "#2171b5", "n": "#fd8d3c", "h": "#d62728"},
+    eq_blocks=("f", "n"),
+    eq_state=("hₜ = (1 − {f})·{h_prev_p} + {f}·{n_p} = {kept}{written_plus} = **{h}**",),
+    readings=("read_mgu_f", "read_mgu_n"),
+    code=(
+        ("def MGUCELL(prev_ht, input):", ""),
+        ("    ft = forget_layer(np.concatenate([prev_ht, input]))", "σ(…) = {f}"),
+        ("    read = ft * prev_ht", "f_t·h_(t-1) = {read}"),
+        ("    candidate = tanh(candidate_layer(np.concatenate([read, input])))", "n_t = {n}"),
+        ("    ht = (1 - ft) * prev_ht + ft * candidate", "h_t = {h}"),
+        ("    return ht", ""),
+        ("", ""),
+        ("ht = zeros(hidden_size)", ""),
+        ("for input in inputs:", ""),
+        ("    ht = MGUCELL(ht, input)", "{step}: ht = {h}"),
+    ),
+    call="hts[k] = MGUCELL(hts[k], x)",
+    line=("#8c564b", "dashdot"),
+)
+
+LOOKS = {"lstm": LSTM, "gru": GRU, "rnn": RNN, "mgu": MGU}
+
+
+def step_values(lt, t: int, unit: int) -> dict[str, float]:
+    """The scalars of one unit at step t (0-based) that the diagram, the reading and the equations
+    quote: x (a scalar input), h_{t−1}, h_t, the kind's ``values`` and ``derived``."""
+    x = lt.x[t]
+    vals = {
+        "x": float(x[0]) if x.size == 1 else float("nan"),
+        "h_prev": float(lt.h_prev[t, unit]),
+        "h": float(lt.h[t, unit]),
+    }
+    look = LOOKS[lt.cell]
+    for name in look.values:
+        vals[name] = float(getattr(lt, name)[t, unit])
+    for name, fn in look.derived.items():
+        vals[name] = float(fn(vals))
+    return vals
+
+
+def gate_like(lt) -> set[str]:
+    """The names read as a share (0…1, said in %): the σ gates and what the diagram draws as a gate."""
+    return set(lt.kind.sigmoids) | {n[4] for n in LOOKS[lt.cell].nodes if n[5] == "gate"}

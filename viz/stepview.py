@@ -17,25 +17,11 @@ import numpy as np
 from lstm_core import LayerTrace, Trace
 
 from .equations import numbers, reading
-from .kinds import LOOKS
+from .kinds import LOOKS, step_values
 from .pseudocode import pseudocode, stacked_pseudocode
 from .style import PATTERNS, SYMBOL, colors, ink, num
 
-
-def unit_values(lt: LayerTrace, t: int, unit: int) -> dict[str, float]:
-    """The scalars on the diagram for one unit at step t (0-based)."""
-    x = lt.x[t]
-    vals = {
-        "x": float(x[0]) if x.size == 1 else float("nan"),
-        "h_prev": float(lt.h_prev[t, unit]),
-        "h": float(lt.h[t, unit]),
-    }
-    look = LOOKS[lt.cell]
-    for name in look.values:
-        vals[name] = float(getattr(lt, name)[t, unit])
-    for name, fn in look.derived.items():
-        vals[name] = float(fn(vals))
-    return vals
+unit_values = step_values  # the scalars on the diagram for one unit at step t (viz/kinds.py)
 
 
 def _x_text(lt: LayerTrace, t: int, digits: int) -> str:

@@ -1,4 +1,4 @@
-"""Charts of how far back a network sees: ‖∂h_T/∂x_t‖ for an RNN and an LSTM,
+"""Charts of how far back a network sees: ‖∂h_T/∂x_t‖ for every kind,
 and the LSTM's memory path ‖∂C_T/∂C_t‖ with ∏f, on a log scale.
 
 Where float64 could not hold a value (an exploding gradient past ~1e308, or
@@ -7,13 +7,14 @@ one that vanished below ~1e-308) the curve stops and a shaded band says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import plotly.graph_objects as go
 
 from lstm_core.reach import Reach
 
+from .kinds import LOOKS
 from .style import CURSOR, shade, time_layout
 
 RNN_COLOUR, LSTM_COLOUR, F_COLOUR, GRU_COLOUR = "#d62728", "#1f77b4", "#2ca02c", "#9467bd"
@@ -24,17 +25,13 @@ def _layout(fig: go.Figure, title: str, ytitle: str, tx: Callable[[str], str]) -
     fig.update_yaxes(type="log", title_text=ytitle, exponentformat="power")
 
 
-def reach_figure(
-    rnn: Reach, lstm: Reach, step: int, tx: Callable[[str], str], gru: Reach | None = None
-) -> go.Figure:
-    """‖∂h_T/∂x_t‖ of every network against t (plain RNN, GRU, LSTM)."""
-    T = rnn.dx.size
+def reach_figure(reaches: Mapping[str, Reach], step: int, tx: Callable[[str], str]) -> go.Figure:
+    """‖∂h_T/∂x_t‖ of every network against t, one line per kind (``reaches``: kind name -> Reach,
+    in the order drawn; colours and dashes from the kind's ``Look``)."""
+    T = next(iter(reaches.values())).dx.size
     t = np.arange(1, T + 1)
     fig = go.Figure()
-    nets = [("RNN", rnn, RNN_COLOUR, "dash")]
-    if gru is not None:
-        nets.append(("GRU", gru, GRU_COLOUR, "dot"))
-    nets.append(("LSTM", lstm, LSTM_COLOUR, "solid"))
+    nets = [(name.upper(), r, *LOOKS[name].line) for name, r in reaches.items()]
     for name, r, colour, dash in nets:
         fig.add_trace(
             go.Scatter(
