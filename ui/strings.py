@@ -1161,7 +1161,10 @@ STRINGS |= {
     },
     "node_mgu_read": {"en": "f · h_{t−1}: what the candidate reads", "zh": "f · h_{t−1}：候选值读取的内容"},
     "node_mgu_omf": {"en": "1 − f: the share of h_{t−1} that is kept", "zh": "1 − f：保留的 h_{t−1} 份额"},
-    "node_mgu_kept": {"en": "(1 − f) · h_{t−1}: the old state that is kept", "zh": "(1 − f) · h_{t−1}：被保留的旧状态"},
+    "node_mgu_kept": {
+        "en": "(1 − f) · h_{t−1}: the old state that is kept",
+        "zh": "(1 − f) · h_{t−1}：被保留的旧状态",
+    },
     "node_mgu_written": {"en": "f · n: what is written", "zh": "f · n：写入的内容"},
     "node_mgu_h": {
         "en": "h_t = (1 − f)·h_{t−1} + f·n: the new hidden state, the output of this step",
