@@ -1151,6 +1151,7 @@ STRINGS |= {
         "$1 - f$，并取 $n$ 的 $f$。PyTorch 没有 MGU 模块：Gate Lab 的 MGU 用有限差分检验。",
     },
     "gate_f_mgu": {"en": "forget", "zh": "遗忘门"},
+    "mgu_state_line": {"en": "hidden state h: the MGU's only state", "zh": "隐藏状态 h：MGU 唯一的状态"},
     "node_mgu_f": {
         "en": "forget gate f = σ(…): how much of h_{t−1} the candidate reads, and how much of the candidate is written",
         "zh": "遗忘门 f = σ(…)：候选值读取多少 h_{t−1}，以及写入多少候选值",

@@ -247,7 +247,7 @@ RNN = Look(
 
 # ---- MGU: like the GRU, h runs along the top; its one gate f keeps (1 − f) of h_{t−1}, writes f of n
 # and chooses what the candidate reads (f ⊙ h_{t−1})
-XMF, XMN, XMR = 3.4, 7.8, 5.6  # the gate, the candidate, the × that gives n its f ⊙ h_{t−1}
+XMF, XMN, XMR = 3.8, 8.0, 5.9  # the gate, the candidate, the × that gives n its f ⊙ h_{t−1}
 MGU = Look(
     wires={
         "h_prev": ([(0.3, Y_C), (XMF, Y_C), None, (1.0, Y_C), (1.0, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
@@ -278,15 +278,15 @@ MGU = Look(
         (0.3, 6.5, "right", "h<sub>t−1</sub> = {}", "h_prev"),
         ((XMF + XMN) / 2, 6.45, "center", "(1−f)·h<sub>t−1</sub> = {}", "kept"),
         (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
-        (XMF - 0.5, 3.95, "left", "f<sub>t</sub> = {}", "f"),
-        (XMF + 0.35, 5.3, "right", "1−f = {}", "omf"),
+        (XMF + 0.15, 3.95, "right", "f<sub>t</sub> = {}", "f"),
+        (XMF + 0.55, 5.3, "right", "1−f = {}", "omf"),
         (XMN + 0.15, 3.95, "right", "n<sub>t</sub> = {}", "n"),
         (XMN + 0.15, 5.3, "right", "f·n = {}", "written"),
-        (XMR + 0.3, 1.85, "right", "f·h<sub>t−1</sub> = {}", "read"),
+        (XMN + 0.15, 2.0, "right", "f·h<sub>t−1</sub> = {}", "read"),
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
     ],
     captions=((XMF, "gate_f_mgu"), (XMN, "gate_n")),
-    top="gru_state_line",
+    top="mgu_state_line",
     hover="node_mgu_",
     box_right=9.4,
     values=("f", "n", "kept", "written"),
