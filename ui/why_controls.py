@@ -70,15 +70,17 @@ def explanation(w: Why) -> str:
     lstm_text = tx(
         f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
     )
-    g = w.gru_reach
-    gru_span, _ = _span(g.dx, g.overflow[0], g.underflow[0])
-    gru_text = tx(
-        "why_explain_gru", gru_span=gru_span, zgeo=f"{geometric_mean(w.gru_trace.layers[-1].z):.3f}"
-    )
-    u = w.runs["mgu"]
-    mgu_span, _ = _span(u.reach.dx, u.reach.overflow[0], u.reach.underflow[0])
-    keep = 1 - u.trace.layers[-1].f  # the share of h_{t-1} an MGU keeps
-    gru_text += "\n\n" + tx("why_explain_mgu", mgu_span=mgu_span, keepgeo=f"{geometric_mean(keep):.3f}")
+    gated = []  # every kind between the two ends: gates, but no memory line (GRU, MGU)
+    for name, run in w.runs.items():
+        kind = run.net.kind
+        if kind.memory or not kind.keep_bias:
+            continue
+        span, _ = _span(run.reach.dx, run.reach.overflow[0], run.reach.underflow[0])
+        gate, sign = kind.keep_bias
+        g = run.trace.layers[-1].gate(gate)
+        geo = f"{geometric_mean(g if sign > 0 else 1 - g):.3f}"  # the share of h_{t−1} kept
+        gated.append(tx(f"why_explain_{name}", **{f"{name}_span": span}, zgeo=geo, keepgeo=geo))
+    gru_text = "\n\n".join(gated)
     gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):
