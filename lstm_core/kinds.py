@@ -42,6 +42,7 @@ class Kind:
     reads: Callable | None = None
     questions: tuple[str, ...] = ("state_dir", "h_flip")  # step questions that apply (lstm_core.questions)
     code_order: bool = False  # the article's LSTMCELL loop applies (its (h, C) order question)
+    ask_order: tuple[str, ...] = ()  # the σ gates "above or below ½?" asks about in turn (): block order
     # the gate whose bias makes it keep the old state, and the sign that means "keep" (the Why page
     # gives every gated kind the same forget bias): LSTM f, GRU z, MGU −f (it keeps 1 − f)
     keep_bias: tuple[str, float] | None = None
@@ -76,6 +77,11 @@ class Kind:
         """The tanh block: what is written (LSTM g, GRU n, RNN h). Its W_hh block is the recurrence."""
         return self.blocks[self.squash.index("tanh")]
 
+    @property
+    def asked_gates(self) -> tuple[str, ...]:
+        """The σ gates a gate_half question asks about, in turn."""
+        return self.ask_order or self.sigmoids
+
     def block(self, name: str) -> int:
         return self.blocks.index(name)
 
@@ -103,6 +109,7 @@ KINDS_BY_NAME: dict[str, Kind] = {
             written=lambda lt: lt.i * lt.g,
             questions=("state_dir", "gate_half", "write_sign", "most_closed", "h_flip"),
             code_order=True,
+            ask_order=("f", "o", "i"),
             keep_bias=("f", 1.0),
         ),
         Kind(
@@ -120,6 +127,7 @@ KINDS_BY_NAME: dict[str, Kind] = {
             kept=lambda lt: lt.z * lt.h_prev,
             written=lambda lt: (1 - lt.z) * lt.n,
             questions=("state_dir", "gate_half", "most_closed", "h_flip"),  # (1−z)·n is no signed write
+            ask_order=("z", "r"),
             keep_bias=("z", 1.0),
         ),
         Kind(

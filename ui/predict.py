@@ -34,7 +34,6 @@ LAST = "_predict_last"  # {"key": …, "q": Question, "choice": option id}: the 
 SCORE = "_predict_score"  # [right, asked], over the session
 CHOICE = "predict_choice"
 MODE = "predict_mode"
-GATE_ORDER = {"lstm": ("f", "o", "i"), "gru": ("z", "r")}  # gate_half asks about these in turn
 
 
 def score() -> tuple[int, int]:
@@ -211,7 +210,7 @@ def _new_question(lt: LayerTrace, unit: int, first: int, fixed: tuple[str, str] 
                 continue
             gate = fixed[1] if fixed else ""
             if kind == "gate_half" and not gate:
-                order = GATE_ORDER[lt.cell]
+                order = lt.kind.asked_gates  # gate_half asks about these in turn
                 gate = order[(asked // len(kinds)) % len(order)]
             return ask(lt, kind, unit, step, gate)
     return None

@@ -60,3 +60,25 @@ def test_every_page_opens(cell, ov, lang, model):
             assert bool(at.session_state["custom_weights"]) == (model == "imported")
             assert [o.gate for o in at.session_state["overrides"]] == ([ov.split(".")[0]] if ov else [])
     assert not any(seen.values()), seen
+
+
+@pytest.mark.parametrize("cell", KINDS_BY_NAME)
+def test_predict_mode_asks_and_explains_every_question_of_every_kind(cell):
+    """With *Predict* on, the Cell page asks each question the kind allows in turn (gate_half about
+    each of its σ gates) and explains every answer: words for every kind, no KeyError."""
+    at = make_app({"cell": cell, "t": "3"}, page="cell")
+    at.toggle(key="predict_mode").set_value(True).run()
+    kind = KINDS_BY_NAME[cell]
+    asked = []
+    for _ in range(2 * len(kind.questions)):
+        q = at.session_state["_predict_pending"]["q"]
+        radio = at.radio(key="predict_choice")
+        radio.set_value(radio.options[0]).run()
+        at.button(key="predict_commit").click().run()
+        assert not problems(at) and (at.success or at.error), cell
+        asked.append((q.kind, q.gate))
+        at.button(key="predict_next").click().run()
+    assert not problems(at)
+    kinds = {k for k, _ in asked}
+    assert kinds <= set(kind.questions) and "state_dir" in kinds
+    assert {g for k, g in asked if k == "gate_half"} <= set(kind.sigmoids)
