@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import random
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.app.test_matrix import CASES, PAGES, imported
 from tests.e2e.harness import DONE
 from tests.e2e.test_browser import button, open_app, step_caption
+from ui.strings import STRINGS
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=20_000)
 
-BROKEN = re.compile("Something went wrong|This app has encountered an error|KeyError")
+BROKEN = re.compile(
+    "|".join(re.escape(STRINGS["internal_error"][lang][:20]) for lang in ("en", "zh"))
+    + "|This app has encountered an error|KeyError|Traceback"
+)
 
 
 def nav(page, title: str) -> None:
@@ -53,3 +60,34 @@ def test_back_to_the_random_model_after_opening_a_trained_classifier(new_page, a
     expect(step_caption(page)).to_be_visible()
     page.screenshot(path=str(artifacts / "back-to-random.png"), full_page=True)
     assert not BROKEN.search(page.locator("[data-testid=stApp]").inner_text())
+
+
+SEED = int(os.environ.get("GATELAB_MATRIX_SEED") or random.SystemRandom().randrange(10**6))
+PATHS = {"cell": ""}  # the url path of each page file (the Cell page is the default one)
+
+
+def _sample(n: int = 4) -> list:
+    rng = random.Random(SEED)
+    return [(rng.choice(PAGES), *rng.choice(CASES).values) for _ in range(n)]
+
+
+def test_print_the_matrix_sample_seed():
+    print(f"matrix sample seed: {SEED} (GATELAB_MATRIX_SEED={SEED} replays it)")
+
+
+@pytest.mark.parametrize("page_name, cell, ov, lang, model", _sample())
+def test_a_sample_of_the_matrix_opens_in_chromium(new_page, app_url, page_name, cell, ov, lang, model):
+    """A few views of the AppTest matrix (tests/app/test_matrix.py) in real Chromium, a new sample
+    every run (the seed is printed; GATELAB_MATRIX_SEED replays one)."""
+    print(f"seed {SEED}: /{page_name} cell={cell} ov={ov} lang={lang} model={model}")
+    from urllib.parse import urlencode
+
+    query = {"cell": cell, "lang": lang} | ({"ov": ov} if ov else {})
+    if model == "imported":
+        query |= {"w": imported(cell), "wsrc": "import:model.npz"}
+    path = PATHS.get(page_name, page_name)
+    page = open_app(new_page, f"{app_url}/{path}?{urlencode(query)}", width=1024, height=768)
+    page.wait_for_timeout(500)  # a component's first draw may ask for one more run
+    page.wait_for_selector(DONE)
+    assert not BROKEN.search(page.locator("[data-testid=stApp]").inner_text()), (SEED, page_name, cell, ov)
+    assert page.locator("[data-testid=stException]").count() == 0
