@@ -10,7 +10,12 @@ st.title(tx("weights_title"))
 st.markdown(tx("weights_intro"))
 st.info(lab.status(ctx), icon="🎛️")
 lab.show_error()
-edit, presets, whatif, files = st.tabs([tx("tab_edit"), tx("tab_presets"), tx("tab_whatif"), tx("tab_files")])
+# keyed and tracked: a rerun (Force it, a preset) stays on the tab the student is on
+edit, presets, whatif, files = st.tabs(
+    [tx("tab_edit"), tx("tab_presets"), tx("tab_whatif"), tx("tab_files")],
+    key="weights_tab",
+    on_change="rerun",
+)
 with edit:
     lab.edit_ui(ctx)
 with presets:

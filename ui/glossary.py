@@ -22,7 +22,7 @@ GLOSSARY: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "forget_bias": ("forget-gate bias b_f", "遗忘门偏置 b_f", ("遗忘偏置",)),
     "stacked": ("stacked (multi-layer) LSTM", "多层 LSTM（堆叠）", ("堆叠网络", "堆叠单元")),
     "what_if": ("what if (forcing a gate)", "假设实验", ("假如",)),
-    "reset": ("back to random weights", "恢复为随机初始权重", ("恢复为随机种子",)),
+    "reset": ("back to the random model", "恢复为随机初始模型", ("恢复为随机种子", "恢复为随机初始权重")),
     "fires": ("has an output", "才有输出", ("放电",)),
     "order": ("up first / down first", "先上后下 / 先下后上", ("向上先", "向下先")),
     "timestep": ("timestep t (1 … T on screen)", "时间步 t（屏幕上为 1 … T）", ()),

@@ -16,7 +16,7 @@ from .share import share_ui
 from .state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
 from .strings import STRINGS
 
-MAX_UPLOAD_KB = 200
+MAX_UPLOAD_MB = 1  # the one limit said, by the label and by the uploader itself (its "Limit 1MB")
 CSV_ERROR = "_csv_error"
 
 
@@ -93,8 +93,8 @@ def _read_csv() -> None:
     if up is None:
         return
     raw = up.getvalue()
-    if len(raw) > MAX_UPLOAD_KB * 1024:
-        ss[CSV_ERROR] = tx("csv_too_big", kb=MAX_UPLOAD_KB, got=len(raw) // 1024)
+    if len(raw) > MAX_UPLOAD_MB * 1024 * 1024:
+        ss[CSV_ERROR] = tx("csv_too_big", mb=MAX_UPLOAD_MB, got=len(raw) // 1024)
         return
     try:
         ss["csv_text"] = raw.decode("utf-8-sig")
@@ -111,8 +111,9 @@ def input_ui() -> None:
         return
     if kind == "csv":
         st.file_uploader(
-            tx("csv_label", kb=MAX_UPLOAD_KB),
+            tx("csv_label", mb=MAX_UPLOAD_MB),
             type=["csv", "txt", "tsv"],
+            max_upload_size=MAX_UPLOAD_MB,
             key="csv_upload",
             on_change=_read_csv,
         )

@@ -66,15 +66,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Separate numbers with commas, spaces or new lines, e.g. 0, 0.5, 1, 0.5, 0. Up to 500 are used.",
         "zh": "用逗号、空格或换行分隔数字，例如 0, 0.5, 1, 0.5, 0。最多使用 500 个。",
     },
-    "csv_label": {"en": "CSV file (up to {kb} KB)", "zh": "CSV 文件（最大 {kb} KB）"},
+    "csv_label": {"en": "CSV file (up to {mb} MB)", "zh": "CSV 文件（最大 {mb} MB）"},
     "csv_help": {
         "en": "One column per input dimension, one row per timestep; a header row is optional.",
         "zh": "每列是一个输入维度，每行是一个时间步；表头可有可无。",
     },
     "csv_too_big": {
-        "en": "This file is {got} KB; Gate Lab reads CSV files up to {kb} KB (500 timesteps). "
-        "Cut it down and upload again.",
-        "zh": "该文件有 {got} KB；Gate Lab 只读取不超过 {kb} KB 的 CSV（500 个时间步）。请删减后重新上传。",
+        "en": "This file is {got} KB; Gate Lab reads CSV files up to {mb} MB. Cut it down and upload again.",
+        "zh": "该文件有 {got} KB；Gate Lab 只读取不超过 {mb} MB 的 CSV。请删减后重新上传。",
     },
     "csv_not_text": {
         "en": "This file is not UTF-8 text. Save it as CSV (UTF-8) and upload again.",
@@ -430,14 +429,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "custom_preset": {"en": "preset “{name}”", "zh": "预设“{name}”"},
     "custom_import": {"en": "imported from {name}", "zh": "导入自 {name}"},
     "custom_shared": {"en": "from a shared link", "zh": "来自分享链接"},
-    "weights_reset": {"en": "↺ Back to random weights", "zh": "↺ 恢复为随机初始权重"},
+    "weights_reset": {"en": "↺ Back to the random model", "zh": "↺ 恢复为随机初始模型"},  # = badge_clear
     "status_seed": {
         "en": "Random weights from seed {seed} (PyTorch's initialisation, scaled). Edit them, load a preset or import your own.",
         "zh": "由随机种子 {seed} 生成的权重（PyTorch 的初始化方式，已缩放）。可以编辑、加载预设或导入你自己的权重。",
     },
     "input_dim_mismatch": {
-        "en": "The model reads {need} numbers per step (x_t has {need} entries) but this input has {got}. Choose an input with {need} column(s), or reset the weights to the seed.",
-        "zh": "模型每步读入 {need} 个数（x_t 有 {need} 个分量），但此输入有 {got} 个。请选择有 {need} 列的输入，或把权重恢复为随机初始权重。",
+        "en": "The model reads {need} numbers per step (x_t has {need} entries) but this input has {got}. Choose an input with {need} column(s), or go back to the random model.",
+        "zh": "模型每步读入 {need} 个数（x_t 有 {need} 个分量），但此输入有 {got} 个。请选择有 {need} 列的输入，或恢复为随机初始模型。",
     },
     "overrides_dropped": {
         "en": "The what-if overrides no longer fit this model or input and were cleared: {msg}",
@@ -611,8 +610,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "import_confirm": {"en": "Use these weights", "zh": "使用这些权重"},
     "export_code_header": {"en": "Export from PyTorch or Keras", "zh": "从 PyTorch 或 Keras 导出"},
     "internal_error": {
-        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Back to random weights, or reload. If it happens again, send your teacher this page's link.",
-        "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机初始权重，或刷新页面。如果再次发生，请把本页链接发给老师。",
+        "en": "Something went wrong on this page — not your fault. Your settings are kept: change one back, or press ↺ Back to the random model, or reload. If it happens again, send your teacher this page's link.",
+        "zh": "此页面出错了——不是你的错。你的设置已保留：可以把刚改的设置改回去、点击 ↺ 恢复为随机初始模型，或刷新页面。如果再次发生，请把本页链接发给老师。",
     },
     # --- classification lab ---
     "page_classify": {"en": "Classify", "zh": "分类"},
@@ -808,7 +807,7 @@ STRINGS |= {
         "en": "{g} = {v} in layer {layer}, steps {a}–{b}, {units}",
         "zh": "第 {layer} 层 {g} = {v}，第 {a}–{b} 步，{units}",
     },
-    "badge_clear": {"en": "Back to the random model", "zh": "恢复为随机初始模型"},
+    "badge_clear": {"en": "Back to the random model", "zh": "恢复为随机初始模型"},  # = weights_reset
     "network_line_random": {
         "en": "Showing: a random {cell} (seed {seed}, weight scale {scale}), hidden units {sizes}.",
         "zh": "当前显示：随机 {cell}（随机种子 {seed}，权重缩放 {scale}），隐藏单元数 {sizes}。",

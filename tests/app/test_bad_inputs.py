@@ -240,7 +240,7 @@ CSV_BAD = [
     (b"a,b\n1,1_000\n", "'1_000' is not a number"),
     (",".join(["1"] * 5000).encode() + b"\n", "5,000 columns"),
     (b"\xff\xfe\x00\x01binary", "not UTF-8 text"),
-    (b"1,2\n" * 60_000, "200 KB"),
+    (b"1,2\n" * 300_000, "1 MB"),
 ]
 
 

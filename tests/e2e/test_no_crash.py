@@ -91,3 +91,16 @@ def test_a_sample_of_the_matrix_opens_in_chromium(new_page, app_url, page_name, 
     page.wait_for_selector(DONE)
     assert not BROKEN.search(page.locator("[data-testid=stApp]").inner_text()), (SEED, page_name, cell, ov)
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_force_it_stays_on_the_what_if_tab_and_shows_its_result(new_page, app_url):
+    page = open_app(new_page, app_url + "/weights", width=1024, height=768)
+    page.get_by_role("tab", name=STRINGS["tab_whatif"]["en"]).click()
+    page.wait_for_selector(DONE)
+    button(page, "ov_add").click()
+    page.wait_for_selector(DONE)
+    expect(page.get_by_role("tab", name=STRINGS["tab_whatif"]["en"])).to_have_attribute(
+        "aria-selected", "true"
+    )
+    expect(page.locator(".st-key-whatif_chart, [class*='st-key-whatif_chart']").first).to_be_visible()
+    expect(page.locator(".st-key-custom_badge")).to_be_visible()  # the forced gate is named
