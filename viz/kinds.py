@@ -67,7 +67,7 @@ LSTM = Look(
         "g": ([(XG, Y_GATE), (XG, Y_MIX), (XPLUS, Y_MIX)], "g", "value"),
         "written": ([(XPLUS, Y_MIX), (XPLUS, Y_C)], "written", "value"),
         "o": ([(XO, Y_GATE), (XT, Y_GATE)], "o", "gate"),
-        "h": ([(XT, Y_GATE), (XT, Y_BUS), (RIGHT, Y_BUS), None, (13.0, Y_BUS), (13.0, 7.3)], "h", "value"),
+        "h": ([(XT, Y_GATE), (XT, Y_BUS), (RIGHT, Y_BUS)], "h", "value"),
     },
     nodes=[
         (XF, Y_GATE, "square", "σ", "f", "gate", 58),
@@ -81,14 +81,14 @@ LSTM = Look(
         (XT, Y_GATE, "circle", "×", "h", "value", 38),
     ],
     labels=[
-        (0.3, 6.5, "right", "C<sub>t−1</sub> = {}", "c_prev"),
-        (4.9, 6.5, "center", "f·C<sub>t−1</sub> = {}", "kept"),
+        (0.3, 6.75, "right", "C<sub>t−1</sub> = {}", "c_prev"),  # above the × and the + (6 decimals)
+        (XF + 0.55, 6.75, "right", "f·C<sub>t−1</sub> = {}", "kept"),
         (RIGHT, 6.5, "left", "C<sub>t</sub> = {}", "c"),
         (XF + 0.15, 5.1, "right", "f<sub>t</sub> = {}", "f"),
         (XI - 0.15, 3.95, "left", "i<sub>t</sub> = {}", "i"),
         (XG + 0.15, 3.95, "right", "g<sub>t</sub> = {}", "g"),
         (XPLUS + 0.15, 5.3, "right", "i·g = {}", "written"),
-        ((XO + XT) / 2, 2.4, "center", "o<sub>t</sub> = {}", "o"),
+        (XT + 0.3, 2.2, "right", "o<sub>t</sub> = {}", "o"),  # beside the × where o acts, off its σ box
         (XT + 0.65, Y_MIX, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
         (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
@@ -152,7 +152,7 @@ GRU = Look(
         "n": ([(XN, Y_GATE), (XN, Y_MIX)], "n", "value"),
         "written": ([(XN, Y_MIX), (XN, Y_C)], "written", "value"),
         "kept": ([(XZ, Y_C), (XN, Y_C)], "kept", "value"),
-        "h": ([(XN, Y_C), (RIGHT, Y_C), None, (12.4, Y_C), (12.4, 7.3)], "h", "value"),
+        "h": ([(XN, Y_C), (RIGHT, Y_C)], "h", "value"),
     },
     nodes=[
         (XZ, Y_GATE, "square", "σ", "z", "gate", 58),
@@ -168,9 +168,9 @@ GRU = Look(
         ((XZ + XN) / 2, 5.45, "center", "z·h<sub>t−1</sub> = {}", "kept"),
         (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
         (XZ - 0.15, 3.95, "left", "z<sub>t</sub> = {}", "z"),
-        (XOMZ + 0.35, 4.05, "right", "1−z = {}", "omz"),
-        ((XR + XN) / 2, 2.3, "center", "r<sub>t</sub> = {}", "r"),
-        (XN + 0.15, 3.95, "right", "n<sub>t</sub> = {}", "n"),
+        (XOMZ + 0.55, 4.05, "right", "1−z = {}", "omz"),
+        (XR + 0.15, 1.95, "right", "r<sub>t</sub> = {}", "r"),  # under the boxes, off them
+        (XN + 0.85, Y_GATE, "right", "n<sub>t</sub> = {}", "n"),  # right of its box, off the ×
         (XN + 0.15, 5.3, "right", "(1−z)·n = {}", "written"),
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
     ],
@@ -215,11 +215,11 @@ RNN = Look(
         "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
         "x": ([(XIN, -0.3), (XIN, Y_BUS)], "x", "value"),
         "bus": ([(XIN, Y_BUS), (6.4, Y_BUS), (6.4, 3.4)], None, "bus"),
-        "h": ([(6.4, 3.4), (6.4, Y_C), (RIGHT, Y_C), None, (11.0, Y_C), (11.0, 7.3)], "h", "value"),
+        "h": ([(6.4, 3.4), (6.4, Y_C), (RIGHT, Y_C)], "h", "value"),
     },
     nodes=[(6.4, 3.4, "square", "tanh", "h", "value", 72)],
     labels=[
-        (0.3, 0.95, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+        (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),  # above its wire, clear of x's
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
         (6.55, 2.2, "right", "a<sub>t</sub> = {}", "pre"),
         (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
@@ -263,7 +263,7 @@ MGU = Look(
         "n": ([(XMN, Y_GATE), (XMN, Y_MIX)], "n", "value"),
         "written": ([(XMN, Y_MIX), (XMN, Y_C)], "written", "value"),
         "kept": ([(XMF, Y_C), (XMN, Y_C)], "kept", "value"),
-        "h": ([(XMN, Y_C), (RIGHT, Y_C), None, (12.4, Y_C), (12.4, 7.3)], "h", "value"),
+        "h": ([(XMN, Y_C), (RIGHT, Y_C)], "h", "value"),
     },
     nodes=[
         (XMF, Y_GATE, "square", "σ", "f", "gate", 58),
@@ -280,7 +280,7 @@ MGU = Look(
         (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
         (XMF + 0.15, 3.95, "right", "f<sub>t</sub> = {}", "f"),
         (XMF + 0.55, 5.3, "right", "1−f = {}", "omf"),
-        (XMN + 0.15, 3.95, "right", "n<sub>t</sub> = {}", "n"),
+        (XMN + 0.85, Y_GATE, "right", "n<sub>t</sub> = {}", "n"),
         (XMN + 0.15, 5.3, "right", "f·n = {}", "written"),
         (XMN + 0.15, 2.0, "right", "f·h<sub>t−1</sub> = {}", "read"),
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
