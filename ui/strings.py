@@ -299,11 +299,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_intro": {
         "en": "A plain RNN learns from its gradients, and the gradient of the last output with respect to an early "
-        "input passes back through every step in between. Below, a plain RNN, a GRU and an LSTM of the same "
-        "sizes read the same input (set in the sidebar). The left chart shows how much the final output $h_T$ still depends "
+        "input passes back through every step in between. Below, a plain RNN, a GRU, an MGU and an LSTM of the "
+        "same sizes read the same input (set in the sidebar). The left chart shows how much the final output $h_T$ still depends "
         "on each input $x_t$; the right one follows the LSTM's memory line. Both are on a log scale.",
         "zh": "普通 RNN 依靠梯度学习，而最后输出对早期输入的梯度要穿过中间的每一步才能传回来。"
-        "下面，大小相同的普通 RNN、GRU 和 LSTM 读入同一个输入（在侧边栏设置）。左图显示最终隐藏状态 $h_T$ "
+        "下面，大小相同的普通 RNN、GRU、MGU 和 LSTM 读入同一个输入（在侧边栏设置）。左图显示最终隐藏状态 $h_T$ "
         "对每个输入 $x_t$ 的依赖程度；右图追踪 LSTM 的记忆线。两图均为对数坐标。",
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
