@@ -190,7 +190,7 @@ def init() -> None:
     params = st.query_params
     for name in params:
         if name not in BY_URL and name not in STREAMLIT_PARAMS:
-            notices.append(("unknown", name[:40]))
+            notices.append(("unknown", name[:1000]))
         elif len(params.get_all(name)) > 1:
             notices.append(("repeated", name, str(len(params.get_all(name)))))
     for f in FIELDS:
@@ -200,8 +200,7 @@ def init() -> None:
             try:
                 value = f.parse(raw)
             except (ValueError, TypeError, GateLabError):
-                default = f.dump(f.default) if f.default is not None else "—"
-                notices.append(("bad", f.url, _short(raw), default))
+                notices.append(("bad", f.url, raw[:1000]))  # quoted short (and escaped) when shown
         ss[f.key] = value
     if ss.get(weights.CUSTOM):
         net = layouts.decode(ss[weights.CUSTOM])
@@ -210,10 +209,19 @@ def init() -> None:
             notices.append(("model", problem))
             ss[weights.CUSTOM], ss[weights.LABEL], ss[weights.OVERRIDES] = None, "", []
         else:
+            forced = list(ss.get(weights.OVERRIDES) or [])
             weights.set_network(net, ss.get(weights.LABEL) or "shared")
+            dropped = [ov for ov in forced if ov not in weights.overrides()]
+            if dropped:  # the link's forced gates name gates, layers or units its own weights lack
+                notices.append(("forced_dropped", weights.overrides_to_text(tuple(dropped)), net.cell))
     elif ss.get(weights.LABEL):
         notices.append(("wsrc",))  # made with weights too big for a link
         ss[weights.LABEL] = ""
+    if "chapter" in params and ("bad", "chapter") not in [n[:2] for n in notices]:
+        notices.append(("chapter_elsewhere", BY_KEY["lesson_chapter"].dump(ss["lesson_chapter"])))
+    if ss.get("class_teach") and not ss.get("class_join"):
+        notices.append(("teach_alone",))  # a teacher's key is nothing without its class
+        ss["class_teach"] = ""
     if "chapter" in params and any(n in params for n in ("cell", "input", "t", "w")):
         # a lesson view's own link: its model as it was shared, not the chapter's setup
         ss[LESSON_APPLIED] = ss["lesson_chapter"]
@@ -240,16 +248,13 @@ def keep(*keys: str) -> None:
             st.session_state[k] = st.session_state[k]
 
 
-def notices() -> list[tuple[str, ...]]:
-    """Every problem the link had, once: ("bad", name, value, default), ("unknown", name),
-    ("repeated", name, count), ("model", values of the 'too big' message), ("wsrc",). (A link's layer,
+def notices(page: str) -> list[tuple[str, ...]]:
+    """Every problem the link had, once: ("bad", name, raw value), ("unknown", name), ("repeated", name,
+    count), ("model", values of the 'too big' message), ("wsrc",), ("forced_dropped", ov text, cell),
+    ("teach_alone",), and ("chapter_elsewhere", chapter) unless ``page`` is the lesson. (A link's layer,
     unit or step beyond the model is clamped by ``view()``, which reports it among its problems.)"""
-    return st.session_state.pop(NOTICES, [])
-
-
-def _short(text: str, n: int = 40) -> str:
-    """A value as it may be quoted in a message: at most ``n`` characters."""
-    return text if len(text) <= n else f"{text[:n]}… ({len(text):,} characters)"
+    found = st.session_state.pop(NOTICES, [])
+    return [n for n in found if not (n[0] == "chapter_elsewhere" and page == "lesson")]
 
 
 # ---- the view ---------------------------------------------------------------------

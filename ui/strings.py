@@ -6,8 +6,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_timeline": {"en": "Timeline", "zh": "时间线"},
     "page_layers": {"en": "Layers", "zh": "层"},
     "url_notice": {
-        "en": "The link had {name}={value}, which Gate Lab cannot use; it shows {default} instead.",
-        "zh": "链接中的 {name}={value} 无法使用，已改用 {default}。",
+        "en": "The link had {name}={value}, which Gate Lab cannot use. Shown instead: {instead}.",
+        "zh": "链接中的 {name}={value} 无法使用。改为显示：{instead}。",
+    },
+    "url_instead_off": {"en": "presenter mode off", "zh": "演示模式关闭"},
+    "url_instead_on": {"en": "presenter mode on", "zh": "演示模式开启"},
+    "url_instead_join": {
+        "en": "no class (a class code is 4 to 8 letters and digits, such as CAT4YM: the teacher's screen shows it)",
+        "zh": "不加入课堂（课堂代码由 4 到 8 个字母和数字组成，例如 CAT4YM，显示在老师的屏幕上）",
+    },
+    "url_instead_hide": {"en": "every part of the page", "zh": "页面的所有部分"},
+    "url_instead_wsrc": {"en": "no name for the weights", "zh": "不显示权重的名称"},
+    "url_instead_ov": {"en": "no forced gates", "zh": "不强制任何门"},
+    "url_instead_w": {"en": "the sidebar's random model", "zh": "侧边栏的随机模型"},
+    "url_instead_teach": {"en": "no teacher's key", "zh": "不使用老师密钥"},
+    "url_instead_chapter": {"en": "the chapter's {value}", "zh": "本章的 {value}"},
+    "url_notice_forced_dropped": {
+        "en": "The link forces gates ({ov}) that its own weights ({cell}) do not have, in this layer or unit; "
+        "they were dropped, so the model runs without forced gates.",
+        "zh": "链接强制的门（{ov}）在它自带的权重（{cell}）中不存在（门、层或单元不符）；已忽略，模型不强制任何门。",
+    },
+    "url_notice_teach_alone": {
+        "en": "The link has a teacher's key (teach=) but no class code (join=), so it was ignored: no class.",
+        "zh": "链接带有老师密钥（teach=），但没有课堂代码（join=），已忽略：不加入课堂。",
+    },
+    "url_notice_chapter_elsewhere": {
+        "en": "The link names lesson chapter {n}, which only the Lesson page shows; this page ignores it. "
+        "Open the Lesson page to see that chapter.",
+        "zh": "链接指定了课程第 {n} 章，只有“课程”页面会显示；本页忽略它。请打开“课程”页面查看该章。",
     },
     # --- sidebar: model ---
     "model_header": {"en": "Model", "zh": "模型"},

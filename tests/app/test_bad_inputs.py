@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 import zipfile
 
 import numpy as np
@@ -24,9 +25,14 @@ GOOD_TYPED = "0, 1, 0.5, -1"
 GOOD_CSV = b"a,b\n1,2\n3,4\n5,6\n"
 
 
+def read(source: str) -> str:
+    """Markdown source as a student reads it: a backslash-escaped character is that character."""
+    return re.sub(r"\\(.)", r"\1", source)
+
+
 def messages(at) -> str:
-    """Every message on screen (main area and sidebar)."""
-    return " ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption])
+    """Every message on screen (main area and sidebar), as a student reads it."""
+    return read(" ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption]))
 
 
 def shown(at):
@@ -50,7 +56,7 @@ def f32(net: Network) -> Network:
 BIG = 8 * 1024
 LINKS = [
     # (query, words the student reads, session key -> value the app uses instead)
-    ({"t": "abc"}, ["t=abc", "shows 1 instead"], {"step": 0}),
+    ({"t": "abc"}, ["t=abc", "Shown instead: t=1."], {"step": 0}),
     ({"t": "0"}, ["t=0"], {"step": 0}),
     ({"t": "-3"}, ["t=-3"], {"step": 0}),
     ({"t": "501"}, ["t=501"], {"step": 0}),
