@@ -456,3 +456,165 @@ def test_pickle_is_never_loaded_even_when_named_like_a_model():
     at = make_app(page="weights")
     at.file_uploader(key="weights_upload").upload("model.npz", data).run()
     assert "not a valid .npz" in " ".join(e.value for e in at.error)
+
+
+# ---- a value from outside is data, never markup ---------------------------------------------
+# Every place a link value, a file name, typed text or an imported label is echoed is fed Markdown,
+# HTML, a remote image and a live link (each payload under the 40 characters a message quotes), in
+# both languages; every text a Markdown-rendering element would draw is parsed as CommonMark and must
+# hold no link, image, HTML, emphasis or code from the payload. The URLs point nowhere (port 9).
+
+PAYLOADS = (
+    "![i](http://127.0.0.1:9/i.png) **PWN**",
+    "[PWN](http://127.0.0.1:9/a)_PWN_:red[x]",
+    "<img src=http://127.0.0.1:9/h.png>`PWN`",
+    "http://127.0.0.1:9/PWN www.PWN.example",
+)
+MARKUP_FIELDS = ("body", "label", "help", "placeholder", "caption")
+
+
+def _texts(msg, out: list[str]) -> list[str]:
+    """Every string a Markdown-rendering element draws, from a proto message and the ones inside it."""
+    for fd, value in msg.ListFields():
+        if fd.message_type is not None:
+            for m in [value] if hasattr(value, "ListFields") else value:  # one message, or repeated
+                _texts(m, out)
+        elif fd.name in MARKUP_FIELDS and isinstance(value, str):
+            out.append(value)
+    return out
+
+
+def markdown_sources(at) -> list[str]:
+    out: list[str] = []
+    nodes = [at._tree]
+    while nodes:
+        node = nodes.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and getattr(node, "type", "") not in ("bidi_component", "plotly_chart"):
+            _texts(proto, out)
+        nodes.extend(getattr(node, "children", {}).values())
+    return out
+
+
+def payload_markup(sources: list[str]) -> list[str]:
+    """What the payload made of the app's own text: links, images, HTML, emphasis, code, bare URLs."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    found = []
+    for src in sources:
+        if "127.0.0.1:9" in src or ":red[" in src or "www.PWN" in src:
+            found.append(f"unescaped in {src[:120]!r}")
+        tokens = [c for tok in md.parse(src) for c in ([tok] + (tok.children or []))]
+        for i, tok in enumerate(tokens):
+            if tok.type in ("link_open", "image") and "127.0.0.1" in str(tok.attrs):
+                found.append(f"{tok.type} {tok.attrs}")
+            elif tok.type in ("html_inline", "html_block") and (
+                "127.0.0.1" in tok.content or "PWN" in tok.content
+            ):
+                found.append(f"html {tok.content!r}")
+            elif tok.type == "code_inline" and "PWN" in tok.content:
+                found.append(f"code {tok.content!r}")
+            elif tok.type in ("strong_open", "em_open", "s_open"):
+                inner = tokens[i + 1].content if i + 1 < len(tokens) else ""
+                if "PWN" in inner:
+                    found.append(f"{tok.type} {inner!r}")
+    return found
+
+
+def small_model() -> str:
+    return encoded(Network.random(1, [2], "gru", seed=1))
+
+
+LINK_CHANNELS = [
+    *[{f: None} for f in ("t", "layer", "unit", "layers", "h1", "seed", "scale", "fbias", "input", "T")],
+    *[{f: None} for f in ("amp", "period", "onset", "dec", "rho", "w", "ov", "cell", "chapter")],
+    *[{f: None} for f in ("present", "hide", "join", "teach", "wsrc")],
+    {"input": "typed", "data": None},
+    {None: "1"},  # an unknown parameter's name
+    {"w": small_model(), "wsrc": None},  # the custom weights' label: badge, sidebar, "Showing:" line
+    {"w": small_model(), "wsrc": "import:{}"},
+    {"w": small_model(), "wsrc": "preset:{}"},
+    {"w": small_model(), "ov": None},
+]
+
+
+def _link(channel: dict, payload: str) -> dict:
+    q = {}
+    for k, v in channel.items():
+        if k is None:
+            q[payload] = v
+        elif v is None:
+            q[k] = payload
+        else:
+            q[k] = v.format(payload) if "{}" in v else v
+    return q
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+@pytest.mark.parametrize("channel", LINK_CHANNELS, ids=[",".join(map(str, c)) for c in LINK_CHANNELS])
+def test_a_link_value_is_shown_as_text_never_as_markup(channel, payload, lang):
+    query = _link(channel, payload) | {"lang": lang}
+    at = make_app(query)
+    assert not at.exception
+    found = payload_markup(markdown_sources(at))
+    assert not found, found
+    if "wsrc" in channel:  # the label is on screen, escaped, where it used to draw the payload
+        at.switch_page("pages/cell.py").run()
+        assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_the_language_link_value_is_shown_as_text(payload):
+    at = make_app({"lang": payload})
+    assert "lang=" in messages(at) and not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_typed_text_is_quoted_as_text(payload, lang):
+    at = make_app({"input": "typed", "data": GOOD_TYPED, "lang": lang})
+    at.sidebar.text_area(key="typed_numbers").input(f"1, {payload}").run()
+    assert at.sidebar.error  # the bad number is quoted ...
+    assert not payload_markup(markdown_sources(at))  # ... as the characters it is
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_file_names_and_member_names_are_quoted_as_text(payload, lang):
+    at = make_app({"input": "csv", "lang": lang})
+    at.sidebar.file_uploader(key="csv_upload").upload(f"{payload}.csv", GOOD_CSV, "text/csv").run()
+    at.sidebar.file_uploader(key="csv_upload").clear().run()  # "Using NAME, uploaded earlier"
+    assert payload.split()[0][:10] in read(" ".join(c.value for c in at.sidebar.caption))
+    assert not payload_markup(markdown_sources(at))
+    at.sidebar.file_uploader(key="csv_upload").upload(
+        "x.csv", f"a\n1\n{payload}\n".encode(), "text/csv"
+    ).run()
+    assert at.sidebar.error and not payload_markup(markdown_sources(at))
+    at.switch_page("pages/weights.py").run()
+    extra = zip_of({f"{payload}.npy": b"hello"})
+    at.file_uploader(key="weights_upload").upload(f"{payload}.npz", extra).run()
+    assert at.error and not payload_markup(markdown_sources(at))  # a member that is no array, named
+    ignored = npz(lstm_sd() | {payload.replace("/", "_"): np.zeros(2)})
+    at.file_uploader(key="weights_upload").upload(f"{payload}.npz", ignored).run()
+    assert "imported" not in messages(at)
+    assert not payload_markup(markdown_sources(at))  # the ignored member's name
+    at.button(key="weights_import").click().run()
+    at.switch_page("pages/cell.py").run()  # "imported from NAME" in the badge, sidebar, "Showing:"
+    assert payload.split()[0][:10] in read(" ".join(m.value for m in [*at.markdown, *at.info, *at.caption]))
+    assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ucr_file_names_and_labels_are_quoted_as_text(lang):
+    label = "**PWN**[x](http://127.0.0.1:9/u)"  # a label is one cell: no spaces
+    at = make_app({"lang": lang}, page="classify")
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload(f"{PAYLOADS[0]}.tsv", TRAIN, "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload(f"{PAYLOADS[1]}.tsv", f"{label}\t1\t2\t3\n".encode()).run()
+    assert at.error and not payload_markup(markdown_sources(at))  # a class the train file never shows
+    at.file_uploader(key="clf_ucr_test").upload(f"{PAYLOADS[1]}.tsv", TEST, "text/plain").run()
+    at.switch_page("pages/cell.py").run()
+    at.switch_page("pages/classify.py").run()  # "Using NAME and NAME, uploaded earlier"
+    assert not payload_markup(markdown_sources(at))
