@@ -33,6 +33,9 @@ def tx(key: str, **values: object) -> str:
 # links and images ([ ] !), autolinks and HTML (< > : . @), entities (&), maths ($), directives and icons
 # (: [ ]), tables (|), lists and headings (- + # and digits followed by . or )).
 _MARKUP = re.compile(r"([\\`*_~\[\]()<>!&$:|#+\-.@{}^=])")
+# GitHub-flavoured Markdown finds bare links (http://, www., a@b.c) in the text after escapes are read:
+# a zero-width space after the scheme, "www" or "@" leaves no link to find, and nothing to see.
+_AUTOLINK = re.compile(r"(https?|ftp|mailto|www|@)", re.IGNORECASE)
 
 
 def outside(value: object, n: int = 40) -> str:
@@ -41,7 +44,7 @@ def outside(value: object, n: int = 40) -> str:
     Markdown and HTML show it as the characters it is. The one way to put such a value in a sentence."""
     text = " ".join(str(value).split())  # no line breaks, no indentation: no block of its own
     cut = f"… ({len(text):,} characters)" if len(text) > n else ""
-    return _MARKUP.sub(r"\\\1", text[:n]) + cut
+    return _MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u200b", text[:n])) + cut
 
 
 def labels(prefix: str):

@@ -296,7 +296,7 @@ def _import_ui(ctx: Context, up) -> None:
     st.success(
         tx(
             "import_found",
-            layout=found.layout,
+            layout=tx(f"layout_{found.layout}"),
             cell=tx(f"cell_{n.cell}"),
             layers=n.num_layers,
             sizes=", ".join(map(str, n.hidden_sizes)),

@@ -32,6 +32,7 @@ INPUT_KINDS = (*KINDS, "typed", "csv")
 STEP = "step"  # session key of the current step, 0-based (not a widget: it outlives pages)
 NOTICES = "_url_notices"
 LAST_GOOD = "_last_good_input"
+SHOWN_INPUT = "_shown_input"  # the input shown while the one asked for is rejected (None: the one asked for)
 URL_BUDGET = 8 * 1024  # characters of query string; longer links fail (HTTP 400) on common servers
 STREAMLIT_PARAMS = {"embed", "embed_options"}  # Streamlit's own
 
@@ -342,7 +343,9 @@ def view() -> View:
     spec = input_spec()
     if need is not None and spec.kind in KINDS:
         spec = replace(spec, width=need)  # a generated signal feeds every input the model reads
-    spec, T = _checked_input(spec, need, problems)
+    used, T = _checked_input(spec, need, problems)
+    ss[SHOWN_INPUT] = used if used != spec else None  # a rejected input stays in its box, not in the link
+    spec = used
     ovs = _fitting_overrides(cell, sizes, T, problems)
     cfg = Config(cell, sizes, get("seed"), get("weight_scale"), get("forget_bias"), spec, custom, ovs)
     ss["view_layer"] = min(max(int(get("view_layer")), 1), len(sizes))
@@ -369,8 +372,26 @@ class Link:
         return f"{base}?{urlencode(self.params)}" if self.params else base
 
 
-def _in_link(f: Field) -> bool:
-    kind = get("input_kind")
+def _shown_input_fields() -> dict[str, Any]:
+    """While a typed input (or file) is rejected, the fields of the input on screen instead (the last
+    good one): the address bar and the share link name what is shown; the rejected text stays in its box."""
+    shown = st.session_state.get(SHOWN_INPUT)
+    if shown is None:
+        return {}
+    if shown.kind == "typed":
+        return {"input_kind": "typed", "typed_numbers": shown.text}
+    if shown.kind == "csv":
+        return {"input_kind": "csv"}
+    return dict(
+        input_kind=shown.kind,
+        seq_len=shown.length,
+        amplitude=shown.amplitude,
+        period=shown.period,
+        onset=shown.onset,
+    )
+
+
+def _in_link(f: Field, kind: str) -> bool:
     if f.key in HIDDEN_KEYS and HIDDEN_KEYS.index(f.key) >= get("num_layers"):
         return False  # sizes of layers that are not there
     if f.key == "typed_numbers":
@@ -421,7 +442,9 @@ def sidebar_shown() -> bool:
 def link(budget: int = URL_BUDGET) -> Link:
     """The query string of the current view (every field, so a link means the same after defaults
     change), at most ``budget`` characters: what does not fit is left out and named."""
-    params = {f.url: f.dump(get(f.key)) for f in FIELDS if _in_link(f)}
+    shown = _shown_input_fields()
+    kind = shown.get("input_kind", get("input_kind"))
+    params = {f.url: f.dump(shown.get(f.key, get(f.key))) for f in FIELDS if _in_link(f, kind)}
     left_out = []
     for name in sorted(("w", "data"), key=lambda n: -len(params.get(n, ""))):  # the long ones, longest first
         if len(urlencode(params)) > budget and name in params:

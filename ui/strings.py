@@ -627,9 +627,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "import_refused": {"en": "Not imported: {msg}", "zh": "未导入：{msg}"},
     "import_found": {
-        "en": "Found {layout} weights: a {cell} with {layers} layer(s) of hidden size {sizes}, reading {d} input(s) per step.",
-        "zh": "找到 {layout} 权重：一个 {cell}，共 {layers} 层，隐藏单元数 {sizes}，每步读入 {d} 个输入。",
+        "en": "Found {layout} weights ({cell}): {layers} layer(s) of hidden size {sizes}, reading {d} input(s) "
+        "per step.",
+        "zh": "找到 {layout} 权重（{cell}）：共 {layers} 层，隐藏单元数 {sizes}，每步读入 {d} 个输入。",
     },
+    "layout_pytorch": {"en": "PyTorch", "zh": "PyTorch"},
+    "layout_keras": {"en": "Keras", "zh": "Keras"},
     "import_ignored": {
         "en": "Not recurrent weights, left out: {names}",
         "zh": "非循环层权重，已忽略：{names}",
@@ -996,9 +999,30 @@ STRINGS |= {
         "zh": "{name} 中的“{member}”不是数字；权重必须是数字。",
     },
     "err_wrong_shape": {
-        "en": "{matrix} has the wrong shape: an LSTM's is {lstm}, a GRU's {gru} and a plain RNN's {rnn} for "
-        "hidden size {H}.",
-        "zh": "{matrix} 的形状不对：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，GRU 的是 {gru}，普通 RNN 的是 {rnn}。",
+        "en": "{matrix} has the wrong shape for every cell kind: for hidden size {H}, {shapes}.",
+        "zh": "{matrix} 的形状不符合任何一种单元：隐藏单元数为 {H} 时应为 {shapes}。",
+    },
+    "err_one_shape_wrong": {
+        "en": "{member} has shape {shape}; the rest of layer 1 is {cell} with hidden size {H}, whose {member} "
+        "is {want}. The file looks damaged: nothing was imported.",
+        "zh": "{member} 的形状是 {shape}；第 1 层的其余部分是隐藏单元数为 {H} 的 {cell}，它的 {member} 应为 {want}。"
+        "文件似乎已损坏：没有导入任何内容。",
+    },
+    "err_names_shapes_disagree": {
+        "en": "The file calls its layer “{prefix}” ({said}), but its shapes are those of {cell} with hidden size "
+        "{H}. Gate Lab does not guess which is right: nothing was imported.",
+        "zh": "文件把这一层命名为“{prefix}”（{said}），但各数组的形状属于隐藏单元数为 {H} 的 {cell}。"
+        "Gate Lab 不做猜测：没有导入任何内容。",
+    },
+    "err_ambiguous_kind": {
+        "en": "The shapes of layer 1 fit more than one cell kind: {could}. Name the layer after its kind "
+        "(lstm., gru., …) so that Gate Lab knows which; nothing was imported.",
+        "zh": "第 1 层的形状同时符合多种单元：{could}。请按单元类型给该层命名（lstm.、gru.……），"
+        "以便 Gate Lab 判断；没有导入任何内容。",
+    },
+    "err_layer_incomplete": {
+        "en": "Layer {layer} of {n} is incomplete; missing: {missing}. Nothing was imported.",
+        "zh": "共 {n} 层，第 {layer} 层不完整；缺少：{missing}。没有导入任何内容。",
     },
     "err_weights_not_finite": {
         "en": "{member} holds NaN or infinity; every weight must be a finite number.",

@@ -16,6 +16,11 @@ TEACH: dict[str, dict[str, str]] = {
     "predict_next": {"en": "Next question", "zh": "下一题"},
     "predict_again": {"en": "Ask again", "zh": "再问一次"},
     "predict_restart": {"en": "Go back to t = 1", "zh": "回到 t = 1"},
+    "predict_one_step": {
+        "en": "This input has a single step, so there is no next step to predict. Choose an input of two steps "
+        "or more in the sidebar (a longer typed list, or a longer signal).",
+        "zh": "这个输入只有一个时间步，没有下一步可以预测。请在侧边栏选择至少两个时间步的输入（更长的数字列表，或更长的信号）。",
+    },
     "predict_at_end": {
         "en": "There is no later step to predict here: this is the end of the sequence.",
         "zh": "这里没有后面的时间步可以预测了：序列已经结束。",

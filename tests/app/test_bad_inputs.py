@@ -27,7 +27,7 @@ GOOD_CSV = b"a,b\n1,2\n3,4\n5,6\n"
 
 def read(source: str) -> str:
     """Markdown source as a student reads it: a backslash-escaped character is that character."""
-    return re.sub(r"\\(.)", r"\1", source)
+    return re.sub(r"\\(.)", r"\1", source).replace("\u200b", "")  # (a zero-width space breaks bare links)
 
 
 def messages(at) -> str:
@@ -119,6 +119,41 @@ LINKS = [
         {"typed_numbers": "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0"},
     ),
     ({"wsrc": "edited"}, ["too big to travel in a link"], {weights.LABEL: ""}),
+    # what is shown instead, said in words where the value is empty or on/off; what a code looks like
+    ({"join": ""}, ["join=", "Shown instead: no class", "4 to 8 letters and digits, such as CAT4YM"], {}),
+    ({"join": "abc!"}, ["join=abc!", "such as CAT4YM"], {"class_join": ""}),
+    ({"join": "abc!", "lang": "zh"}, ["join=abc!", "不加入课堂", "CAT4YM"], {"class_join": ""}),
+    (
+        {"hide": "everything"},
+        ["hide=everything", "Shown instead: every part of the page."],
+        {"hide_parts": []},
+    ),
+    ({"wsrc": "x" * 300}, ["wsrc=xxx", "Shown instead: no name for the weights."], {weights.LABEL: ""}),
+    ({"present": "2"}, ["present=2", "Shown instead: presenter mode off."], {"present": False}),
+    ({"present": "2", "lang": "zh"}, ["present=2", "改为显示：演示模式关闭。"], {"present": False}),
+    ({"ov": "nonsense"}, ["ov=nonsense", "Shown instead: no forced gates."], {weights.OVERRIDES: []}),
+    ({"w": "AAAA"}, ["Shown instead: the sidebar's random model."], {weights.CUSTOM: None}),
+    ({"seed": "x"}, ["seed=x", "Shown instead: seed=0."], {"seed": 0}),
+    # silently ignored before
+    ({"chapter": "5"}, ["lesson chapter 5", "only the Lesson page shows"], {"lesson_chapter": 4}),
+    ({"chapter": "5", "lang": "zh"}, ["课程第 5 章"], {"lesson_chapter": 4}),
+    ({"teach": "s3cret"}, ["teacher's key (teach=)", "no class code (join=)"], {"class_teach": ""}),
+    ({"teach": "s3cret", "lang": "zh"}, ["老师密钥（teach=）"], {"class_teach": ""}),
+    (
+        {"w": encoded(Network.random(1, [2], "gru", seed=1)), "ov": "f.1.1.1-.all"},  # a GRU has no f
+        ["forces gates (f.1.1.1-.all)", "its own weights (GRU)", "without forced gates"],
+        {weights.OVERRIDES: []},
+    ),
+    (
+        {"w": encoded(Network.random(1, [2], seed=1)), "ov": "f.1.1.1-.9"},  # unit 9 of a 2-unit LSTM
+        ["forces gates (f.1.1.1-.9)", "its own weights (LSTM)"],
+        {weights.OVERRIDES: []},
+    ),
+    (
+        {"w": encoded(Network.random(1, [2], "gru", seed=1)), "ov": "f.1.1.1-.all", "lang": "zh"},
+        ["链接强制的门（f.1.1.1-.all）", "（GRU）"],
+        {weights.OVERRIDES: []},
+    ),
 ]
 
 
@@ -134,6 +169,52 @@ def test_bad_link_values_fall_back_with_a_notice(query, words, used):
     assert len(text) < 2000  # a long value is quoted short
     at.run()
     assert not at.warning or all("forced" not in w.value for w in at.warning)  # notices are shown once
+
+
+def lesson_link(query: dict):
+    """A link to the Lesson page, opened there (as the browser opens /lesson?…)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("pages/lesson.py")
+    return at.run()
+
+
+def test_a_lesson_chapter_says_its_own_value_replaced_a_bad_one():
+    at = lesson_link({"chapter": "2", "rho": "999"})
+    assert at.session_state["vg_rho"] == 0.5  # chapter 2 sets the spectral radius up
+    assert "rho=999" in messages(at) and "Shown instead: the chapter's rho=0.5." in messages(at)
+    assert "only the Lesson page" not in messages(at)  # the chapter is on its own page here
+
+
+def test_a_rejected_typed_input_leaves_the_last_good_one_in_the_link_and_a_reload_shows_it():
+    at = make_app({"input": "typed", "data": GOOD_TYPED})
+    at.sidebar.text_area(key="typed_numbers").input("1, two, 3").run()
+    assert "'two' is not a number" in read(" ".join(e.value for e in at.sidebar.error))
+    link = dict(at.query_params)
+    assert link["data"] == GOOD_TYPED and link["input"] == "typed"
+    reloaded = make_app(link)
+    assert not reloaded.error and shown(reloaded).cfg.input.text == GOOD_TYPED
+    at.sidebar.text_area(key="typed_numbers").input("2, 3").run()  # a good one is written at once
+    assert at.query_params["data"] == "2, 3"
+
+
+def test_a_typed_input_rejected_from_the_start_puts_the_signal_shown_in_the_link():
+    at = make_app({"input": "typed", "data": "banana"})
+    assert "'banana' is not a number" in read(" ".join(e.value for e in at.sidebar.error))
+    assert at.query_params["input"] == "sine" and "data" not in at.query_params
+    assert at.session_state["typed_numbers"] == "banana"
+
+
+def test_predict_on_a_one_step_input_says_why_it_cannot_ask():
+    at = make_app({"input": "typed", "data": "0.5"})
+    at.toggle(key="predict_mode").set_value(True).run()
+    assert "single step" in " ".join(i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "predict_restart"]  # going back would ask nothing either
 
 
 def test_repeated_link_parameter_is_named_and_the_last_one_used():
@@ -193,10 +274,12 @@ def test_bad_typed_numbers_keep_the_last_good_input(text, words):
     at = make_app({"input": "typed", "data": GOOD_TYPED})
     at.sidebar.text_area(key="typed_numbers").input(text).run()
     assert not at.exception
-    err = " ".join(e.value for e in at.sidebar.error)
+    err = read(" ".join(e.value for e in at.sidebar.error))
     assert words in err, err[:300]
     assert len(err) < 600  # the number is quoted short, never whole
     assert shown(at).cfg.input.text == GOOD_TYPED  # the pages still show the last good input
+    assert at.query_params["data"] == GOOD_TYPED  # the address bar and the share link too: a reload shows it
+    assert at.session_state["typed_numbers"] == text  # the rejected text stays in its box
 
 
 TYPED_GOOD = [
@@ -258,7 +341,7 @@ def test_bad_csv_files_keep_the_last_good_input(data, words):
     assert good.text == GOOD_CSV.decode()
     at.sidebar.file_uploader(key="csv_upload").upload("bad.csv", data, "text/csv").run()
     assert not at.exception
-    err = " ".join(e.value for e in at.sidebar.error)
+    err = read(" ".join(e.value for e in at.sidebar.error))
     assert words in err, err[:300]
     assert shown(at).cfg.input == good
 
@@ -326,17 +409,38 @@ WEIGHTS_BAD = [
     (
         "half_gru.npz",  # a GRU's W_hh with an LSTM's W_ih
         npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((9, 3))}),
-        ["weight_ih_l0 has shape (12, 1), expected (9, any)"],
+        ["weight_hh_l0 has shape (9, 3)", "the rest of layer 1 is nn.LSTM with hidden size 3", "(12, 3)"],
     ),
     (
         "shape.npz",
-        npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((10, 3))}),
-        ["wrong shape", "(12, 3), a GRU's (9, 3) and a plain RNN's (3, 3)"],
+        npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((10, 5))}),
+        ["wrong shape for every cell kind", "nn.LSTM (20, 5), nn.GRU (15, 5), nn.RNN (5, 5)"],
+    ),
+    (
+        "named.npz",  # an LSTM by its name, a GRU of 4 units by its shapes
+        npz({"lstm." + k: v for k, v in (lstm_sd(H=3) | {"weight_hh_l0": np.zeros((12, 4))}).items()}),
+        ["calls its layer “lstm.” (nn.LSTM)", "nn.GRU with hidden size 4", "nothing was imported"],
+    ),
+    (
+        "no_layer_1.npz",  # layers 0 and 2, no 1
+        npz({k: v for k, v in Network.random(1, [2] * 3, seed=1).state_dict().items() if "_l1" not in k}),
+        ["Layer 2 of 3 is incomplete", "missing: weight_ih_l1, weight_hh_l1, bias_ih_l1, bias_hh_l1"],
+    ),
+    (
+        "keras_rec.npz",  # a Keras LSTM whose recurrent kernel has a row too many
+        npz(
+            {
+                "lstm/kernel": np.zeros((1, 12)),
+                "lstm/recurrent_kernel": np.zeros((4, 12)),
+                "lstm/bias": np.zeros(12),
+            }
+        ),
+        ["lstm/recurrent_kernel has shape (4, 12)", "LSTM with hidden size 3", "(3, 12)"],
     ),
     (
         "nobias.npz",
         npz({k: v for k, v in lstm_sd().items() if k != "bias_hh_l0"}),
-        ["missing: bias_hh_l0"],
+        ["Layer 1 of 1 is incomplete; missing: bias_hh_l0"],
     ),
     ("bi.npz", npz(lstm_sd() | {"weight_ih_l0_reverse": np.zeros((12, 1))}), ["Bidirectional"]),
     ("deep.npz", npz(Network.random(1, [2] * 9).state_dict()), ["9 layer(s)", "previous model is kept"]),
@@ -356,10 +460,18 @@ def test_bad_weight_files_leave_the_model_as_it_was(name, data, words):
     at.file_uploader(key="weights_upload").upload(name, data).run()
     assert not at.exception
     assert not [b for b in at.button if b.key == "weights_import"]  # nothing to confirm
-    text = " ".join(e.value for e in at.error)
+    text = read(" ".join(e.value for e in at.error))
     for w in words:
         assert w in text, (w, text[:300])
     assert at.session_state[weights.CUSTOM] == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_found_model_names_its_framework_and_kind_as_written(lang):
+    at = make_app({"lang": lang}, page="weights")
+    at.file_uploader(key="weights_upload").upload("m.npz", npz(lstm_sd(H=3))).run()
+    found = " ".join(s.value for s in at.success)
+    assert {"en": "Found PyTorch weights (LSTM)", "zh": "找到 PyTorch 权重（LSTM）"}[lang] in found
 
 
 def test_keras_weights_import_and_say_where_the_single_bias_went():
@@ -411,7 +523,7 @@ def test_bad_ucr_files_get_a_message_and_keep_the_last_result(train, test, words
     at.file_uploader(key="clf_ucr_train").upload("train.tsv", train, "text/plain").run()
     at.file_uploader(key="clf_ucr_test").upload("test.tsv", test, "text/plain").run()
     assert not at.exception
-    err = " ".join(e.value for e in at.error)
+    err = read(" ".join(e.value for e in at.error))
     assert words in err, err[:300]
     assert not [b for b in at.button if b.key == "clf_train"]
 
@@ -470,6 +582,7 @@ PAYLOADS = (
     "<img src=http://127.0.0.1:9/h.png>`PWN`",
     "http://127.0.0.1:9/PWN www.PWN.example",
 )
+AUTOLINK = re.compile(r"(https?://|www\.)[-.\w]*(127\.0\.0\.1|PWN)", re.IGNORECASE)
 MARKUP_FIELDS = ("body", "label", "help", "placeholder", "caption")
 
 
@@ -503,7 +616,9 @@ def payload_markup(sources: list[str]) -> list[str]:
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
     found = []
     for src in sources:
-        if "127.0.0.1:9" in src or ":red[" in src or "www.PWN" in src:
+        if ":red[" in src or AUTOLINK.search(
+            re.sub(r"\\(.)", r"\1", src)
+        ):  # GFM finds bare links after escapes
             found.append(f"unescaped in {src[:120]!r}")
         tokens = [c for tok in md.parse(src) for c in ([tok] + (tok.children or []))]
         for i, tok in enumerate(tokens):
