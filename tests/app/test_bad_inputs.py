@@ -733,3 +733,26 @@ def test_ucr_file_names_and_labels_are_quoted_as_text(lang):
     at.switch_page("pages/cell.py").run()
     at.switch_page("pages/classify.py").run()  # "Using NAME and NAME, uploaded earlier"
     assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wrong_join_codes_are_limited_and_the_student_is_told_when_to_try_again(monkeypatch, lang):
+    import live.store as live_store
+
+    monkeypatch.setattr(live_store, "_STORE", live_store.MemoryStore())  # this test's own counts
+    for _ in range(live_store.WRONG_CODES - 1):
+        at = make_app({"join": "QQQQQQ", "lang": lang})
+        assert {"en": "No live class has the code QQQQQQ", "zh": "没有代码为 QQQQQQ 的直播课堂"}[
+            lang
+        ] in messages(at)
+    code, _ = live_store.store().create()
+    at = make_app({"join": "QQQQQQ", "lang": lang})  # the last wrong code of the window
+    words = {
+        "en": ["too many wrong class codes", "try again in 5 minute(s)", "such as CAT4YM"],
+        "zh": ["5 分钟后再试"],
+    }
+    for w in words[lang]:
+        assert w in messages(at), messages(at)
+    at = make_app({"join": code, "lang": lang})  # even a right code waits: a script cannot tell them apart
+    assert "try again in" in messages(at) or "分钟后再试" in messages(at)
+    assert at.session_state["class_join"] == "" and "_class" not in [k for k in at.session_state]

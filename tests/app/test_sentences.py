@@ -94,7 +94,9 @@ def test_csv_ucr_and_weight_file_errors_are_said_in_chinese():
     assert "训练文件第 1 行第 3 列：'x' 不是数字" in " ".join(e.value for e in at.error)
     at.switch_page("pages/weights.py").run()
     at.file_uploader(key="weights_upload").upload("notes.npz", b"just text").run()
-    assert "notes\\.npz 不是有效的 .npz 文件" in " ".join(e.value for e in at.error)  # a file name quoted escaped
+    assert "notes\\.npz 不是有效的 .npz 文件" in " ".join(
+        e.value for e in at.error
+    )  # a file name quoted escaped
 
 
 def test_every_coded_error_has_its_sentence_in_both_languages():
