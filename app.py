@@ -42,7 +42,7 @@ if state.sidebar_shown():
     sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
 else:
     present.top_bar()
-for notice in state.notices():
+for notice in state.notices(here):
     st.warning(page.notice_text(notice), icon="🔗")
 show_problems(view, "link")
 show_problems(view, "model")

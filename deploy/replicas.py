@@ -134,6 +134,7 @@ def _replicas(n: int, port: int, first: int | None, env: dict | None) -> Iterato
     conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
     upstreams = "\n".join(f"        server 127.0.0.1:{p};" for p in ports)
     conf = conf.replace("{tmp}", str(tmp)).replace("{port}", str(port)).replace("{upstreams}", upstreams)
+    conf = conf.replace("{static}", str(ROOT / "deploy" / "static"))
     (tmp / "nginx.conf").write_text(conf)
     ngx = None
     try:

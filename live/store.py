@@ -30,6 +30,10 @@ ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no look-alikes read aloud or on a proj
 CODE_LEN = 6
 IDLE = 3 * 3600  # seconds: a class idle this long expires
 PRESENT = 15  # seconds: a student seen this recently counts as present
+# Wrong join codes a client may try per window. A class behind one school address can mistype a few;
+# a script trying codes gets 10 every 5 minutes, ~2,900 a day, against 25^6 = 2.4e8 codes.
+WRONG_CODES = 10
+WRONG_CODES_WINDOW = 300  # seconds
 
 
 class StoreDown(Exception):
@@ -64,7 +68,23 @@ class MemoryStore:
     def __init__(self, idle: float = IDLE):
         self._lock = threading.Lock()
         self._classes: dict[str, dict] = {}
+        self._wrong: dict[str, tuple[int, float]] = {}  # client -> (wrong codes, end of their window)
         self.idle = idle
+
+    def join_wait(self, client: str, wrong: bool = False) -> int:
+        """Seconds until ``client`` may try another join code (0: now). ``wrong=True`` first counts a
+        wrong code it just tried. Counted per client in the store, so the limit holds across replicas."""
+        with self._lock:
+            now = time.time()
+            n, end = self._wrong.get(client, (0, 0.0))
+            if end <= now:
+                n, end = 0, now + WRONG_CODES_WINDOW
+            if wrong:
+                n += 1
+                self._wrong[client] = (n, end)
+            if len(self._wrong) > 10_000:  # forget windows that are over
+                self._wrong = {c: v for c, v in self._wrong.items() if v[1] > now}
+            return max(1, int(end - now + 0.999)) if n >= WRONG_CODES else 0
 
     def _purge(self, now: float) -> None:
         for code in [c for c, k in self._classes.items() if now - k["touched"] > self.idle]:
@@ -174,6 +194,23 @@ class RedisStore:
             return fn()
         except (redis.ConnectionError, redis.TimeoutError) as e:
             raise StoreDown(str(e)) from None
+
+    def join_wait(self, client: str, wrong: bool = False) -> int:
+        """As ``MemoryStore.join_wait``: one counter per client (``gatelab:wrong:CLIENT``) that expires
+        with its window, shared by every replica."""
+        key = f"gatelab:wrong:{client}"
+
+        def go():
+            pipe = self.r.pipeline()
+            if wrong:
+                pipe.set(key, 0, ex=WRONG_CODES_WINDOW, nx=True)  # the window starts at the first wrong code
+                pipe.incr(key)  # (keeps the expiry)
+            pipe.get(key)
+            pipe.ttl(key)
+            *_, n, ttl = pipe.execute()
+            return max(1, int(ttl)) if int(n or 0) >= WRONG_CODES else 0
+
+        return self._call(go)
 
     @staticmethod
     def _keys(code: str) -> tuple[str, str, str]:

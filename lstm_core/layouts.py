@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import StateDictError
-from .kinds import CELLS, KINDS_BY_NAME
+from .kinds import CELLS, KINDS_BY_NAME, Kind
 from .network import Network
 
 MAX_ABS = 1e6  # the engine is proven finite and silent up to here
@@ -46,14 +46,141 @@ class Detected:
         return self.network.cell
 
 
-def _cell_from(rows: int, H: int, where: str) -> str:
-    """The cell kind from a recurrent matrix with ``rows`` rows for hidden size ``H``."""
-    for cell, G in CELLS.items():
-        if rows == G * H:
-            return cell
-    expected = f"an LSTM's is ({4 * H}, {H}), a GRU's ({3 * H}, {H}) and a plain RNN's ({H}, {H}) for hidden size {H}"
-    shapes = dict(matrix=where, lstm=f"({4 * H}, {H})", gru=f"({3 * H}, {H})", rnn=f"({H}, {H})", H=H)
-    raise StateDictError(f"{where} has the wrong shape: {expected}.", "wrong_shape", **shapes)
+# The arrays of one layer in each layout, their shapes for a kind with G blocks, hidden size H, D inputs
+ROLES = {
+    "pytorch": ("weight_ih", "weight_hh", "bias_ih", "bias_hh"),
+    "keras": ("kernel", "recurrent_kernel", "bias"),
+}
+
+
+def _want(layout: str, kind: Kind, H: int, D: int | None) -> dict[str, tuple]:
+    GH, D = kind.G * H, "any" if D is None else D
+    if layout == "pytorch":
+        return {"weight_ih": (GH, D), "weight_hh": (GH, H), "bias_ih": (GH,), "bias_hh": (GH,)}
+    return {
+        "kernel": (D, GH),
+        "recurrent_kernel": (H, GH),
+        "bias": (GH,) if kind.keras_biases == 1 else (2, GH),
+    }
+
+
+def _fits(have: tuple, want: tuple) -> bool:
+    return len(have) == len(want) and all(w == "any" or h == w for h, w in zip(have, want, strict=True))
+
+
+def _readings(layout: str, layer: Mapping[str, np.ndarray]) -> list[tuple[Kind, int, list[str]]]:
+    """Every (kind, hidden size) some array of the layer suggests, with the roles whose shape disagrees.
+    Kinds come from the kind table; sizes from every array (rows ÷ G, W_hh's columns)."""
+    shapes = {r: np.shape(a) for r, a in layer.items()}
+    x = shapes.get("weight_ih" if layout == "pytorch" else "kernel", ())
+    D = (x[1] if layout == "pytorch" else x[0]) if len(x) == 2 else None
+    out = []
+    for kind in KINDS_BY_NAME.values():
+        sizes = {sh[0 if layout == "pytorch" else -1] // kind.G for sh in shapes.values() if sh}
+        hh = shapes.get("weight_hh" if layout == "pytorch" else "recurrent_kernel", ())
+        if len(hh) == 2:
+            sizes.add(hh[1] if layout == "pytorch" else hh[0])
+        for H in sorted(h for h in sizes if h > 0):
+            want = _want(layout, kind, H, D)
+            out.append((kind, H, [r for r in want if r in shapes and not _fits(shapes[r], want[r])]))
+    return out
+
+
+def _named(prefix: str) -> Kind | None:
+    """The gated kind a layer's name says it is (``lstm.``, ``gru_1/``), if exactly one; a plain RNN's name
+    is what every recurrent layer is called (``self.rnn = nn.LSTM(…)``), so it says nothing."""
+    words = set(re.split(r"[^a-z]+", prefix.lower()))
+    named = [k for k in KINDS_BY_NAME.values() if k.gates and k.name in words]
+    return named[0] if len(named) == 1 else None
+
+
+def _kind_of_layer(
+    layout: str, prefix: str, layer: Mapping[str, np.ndarray], names: Mapping[str, str]
+) -> Kind:
+    """The kind of a file's first layer, read from its names and shapes together. Refuses a file whose
+    shapes fit no kind (naming the array that is off), several kinds, or another kind than its name says.
+    ``names``: role -> the array's name in the file."""
+    cls = "torch_class" if layout == "pytorch" else "keras_class"
+    readings = _readings(layout, layer)
+    fits = [(k, H) for k, H, bad in readings if not bad]
+    said = _named(prefix)
+    if len(fits) == 1 and (said is None or said is fits[0][0]):
+        return fits[0][0]
+    if said is not None and said in [k for k, _ in fits]:
+        return said
+    if len(fits) > 1 or (fits and said is not None):
+        if len(fits) == 1:  # the shapes are one kind, the name another
+            k, H = fits[0]
+            raise StateDictError(
+                f"The file names its layer {prefix!r} ({getattr(said, cls)}), but its shapes are those of "
+                f"{getattr(k, cls)} with hidden size {H}; Gate Lab does not guess which is right.",
+                "names_shapes_disagree",
+                prefix=prefix,
+                said=getattr(said, cls),
+                cell=getattr(k, cls),
+                H=H,
+            )
+        could = " or ".join(f"{getattr(k, cls)} (H = {H})" for k, H in fits)
+        raise StateDictError(
+            f"The shapes of layer 1 fit several cell kinds: {could}. Name the layer after its kind "
+            "(lstm., gru., …) so Gate Lab knows which.",
+            "ambiguous_kind",
+            could=could,
+        )
+    rec = "weight_hh" if layout == "pytorch" else "recurrent_kernel"
+    hh = np.shape(layer.get(rec, np.zeros((0, 0))))
+    H_rec = (hh[1] if layout == "pytorch" else hh[0]) if len(hh) == 2 else 0
+    # one array off: the reading its name says, else the one with the recurrent matrix's hidden size
+    near = [(k, H, bad) for k, H, bad in readings if len(bad) == 1]
+    best = [r for r in near if r[0] is said] if said is not None else [r for r in near if r[1] == H_rec]
+    if len(best) == 1 and len(layer) > 1:
+        k, H, (role,) = best[0]
+        want = _want(layout, k, H, None)[role]
+        if layout == "keras" and role == "bias" and k.keras_biases == 2 and np.shape(layer[role]) == want[1:]:
+            return k  # a GRU saved with reset_after=False: Network.from_keras says so
+        raise StateDictError(
+            f"{names[role]} has shape {np.shape(layer[role])}; the rest of layer 1 is {getattr(k, cls)} "
+            f"with hidden size {H}, whose {names[role]} is {_shape_text(want)}.",
+            "one_shape_wrong",
+            member=names[role],
+            shape=str(np.shape(layer[role])),
+            cell=getattr(k, cls),
+            H=H,
+            want=_shape_text(want),
+        )
+    H = H_rec
+    shapes = ", ".join(
+        f"{getattr(k, cls)} {_shape_text(_want(layout, k, H, None)[rec])}" for k in KINDS_BY_NAME.values()
+    )
+    where = f"{names.get(rec, rec)} {hh}"
+    raise StateDictError(
+        f"{where} has the wrong shape for every cell kind: for hidden size {H}, {shapes}.",
+        "wrong_shape",
+        matrix=where,
+        H=H,
+        shapes=shapes,
+    )
+
+
+def _shape_text(shape: tuple) -> str:
+    return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _complete_layers(prefix: str, torch_keys: Mapping[str, re.Match]) -> int:
+    """The number of layers; refuses a file with a layer or an array missing, naming what is missing."""
+    have = {(m.group(2), int(m.group(3))) for m in torch_keys.values() if m.group(1) == prefix}
+    n = max(k for _, k in have) + 1
+    for k in range(n):
+        missing = [f"{prefix}{r}_l{k}" for r in ROLES["pytorch"] if (r, k) not in have]
+        if missing:
+            raise StateDictError(
+                f"Layer {k + 1} of {n} is incomplete; missing: {', '.join(missing)}.",
+                "layer_incomplete",
+                layer=k + 1,
+                n=n,
+                missing=", ".join(missing),
+            )
+    return n
 
 
 def _natural(s: str) -> list:
@@ -102,14 +229,9 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
         prefix = sorted({m.group(1) for m in torch_keys.values()}, key=_natural)[0]
         sd = {k[len(prefix) :]: arrays[k] for k, m in torch_keys.items() if m.group(1) == prefix}
         _check_range(sd)
-        W = np.asarray(sd.get("weight_hh_l0", np.zeros((0, 0))))
-        if W.ndim != 2 or W.shape[1] == 0:
-            raise StateDictError(
-                f"{prefix}weight_hh_l0 is missing or not a matrix.",
-                "not_matrix",
-                name=f"{prefix}weight_hh_l0",
-            )
-        cell = _cell_from(W.shape[0], W.shape[1], f"{prefix}weight_hh_l0 {W.shape}")
+        _complete_layers(prefix, torch_keys)
+        layer0 = {r: np.asarray(sd[f"{r}_l0"]) for r in ROLES["pytorch"]}
+        cell = _kind_of_layer("pytorch", prefix, layer0, {r: f"{prefix}{r}_l0" for r in layer0}).name
         net = Network.from_state_dict(sd, cell)
         ignored = tuple(k for k in arrays if not (k in torch_keys and torch_keys[k].group(1) == prefix))
         return Detected("pytorch", net, ignored)
@@ -129,14 +251,9 @@ def detect(arrays: Mapping[str, np.ndarray]) -> Detected:
         )
     for _, g in layers:
         _check_range(g)
-    rec = np.asarray(layers[0][1]["recurrent_kernel"])
-    if rec.ndim != 2 or rec.shape[0] == 0:
-        raise StateDictError(
-            f"{layers[0][0]}recurrent_kernel is not a matrix.",
-            "not_matrix",
-            name=f"{layers[0][0]}recurrent_kernel",
-        )
-    cell = _cell_from(rec.shape[1], rec.shape[0], f"{layers[0][0]}recurrent_kernel {rec.shape}")
+    first, g0 = layers[0]
+    layer0 = {r: np.asarray(a) for r, a in g0.items()}
+    cell = _kind_of_layer("keras", first, layer0, {r: f"{first}{r}" for r in layer0}).name
     net = Network.from_keras([g for _, g in layers], cell)
     used = {p for p, _ in layers}
     ignored = tuple(k for k in arrays if not (k in keras and keras[k].group(1) in used))

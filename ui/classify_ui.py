@@ -14,7 +14,7 @@ from viz.tables import columns, history_columns
 from . import page, state, weights
 from .errors import say
 from .files import read_weights
-from .i18n import labels, lang, tx
+from .i18n import labels, lang, outside, tx
 from .state import STEP
 from .strings import STRINGS
 
@@ -100,7 +100,7 @@ def data_ui():
             st.error(tx("clf_ucr_refused", msg=problem), icon="⚠️")
             return None
     if st.session_state.get("clf_ucr_train") is None or st.session_state.get("clf_ucr_test") is None:
-        st.caption(tx("clf_ucr_kept", train=files[0][0], test=files[1][0]))
+        st.caption(tx("clf_ucr_kept", train=outside(files[0][0]), test=outside(files[1][0])))
     texts = [f[1] for f in files]  # (name, text, problem) each
     try:
         Xtr, ytr, Xte, yte, names = datasets.ucr_pair(*texts)
@@ -233,7 +233,7 @@ def results_ui(data) -> None:
     st.subheader(tx("clf_open_header"))
     i = int(st.number_input(tx("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
     x = Xte[i]
-    st.caption(tx("clf_series_info", true=names[yte[i]], pred=names[pred[i]]))
+    st.caption(tx("clf_series_info", true=outside(names[yte[i]]), pred=outside(names[pred[i]])))
     probs = classify.probabilities_over_time(model, x)
     st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="clf_probs")
     st.caption(tx("clf_probs_help"))

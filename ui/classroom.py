@@ -73,6 +73,17 @@ def teacher_link(code: str, secret: str) -> str:
 # ---- joining -----------------------------------------------------------------------
 
 
+def client() -> str:
+    """Who is trying join codes, for the store's limit: the address nginx saw (X-Real-IP, trusted only
+    from a proxy on this machine), else the connection's own address."""
+    ip = st.context.ip_address
+    ip = ip if isinstance(ip, str) else ""  # (AppTest has no connection)
+    real = st.context.headers.get("X-Real-IP")
+    if ip in ("127.0.0.1", "::1", "") and isinstance(real, str) and real:
+        return real[:64]
+    return ip or "unknown"
+
+
 def join_from_link() -> None:
     """Once per session, after ``state.init``: a link with ``join=CODE`` joins that class (as its
     teacher if it also has the teacher's ``teach`` key). A wrong or ended code gets a message."""
@@ -85,14 +96,19 @@ def join_from_link() -> None:
     if not code:
         return
     try:
-        k = store().get(code)
+        wait = store().join_wait(client())
+        k = None if wait else store().get(code)
         teacher = k is not None and bool(key) and store().is_teacher(code, key)
+        if k is None and not wait:
+            wait = store().join_wait(client(), wrong=True)  # the wrong code is counted against this client
     except StoreDown:
         ss[NOTICE] = ("class_paused", {})
         return
     if k is None:
         ss["class_join"] = ""
-        ss[NOTICE] = ("class_no_such", {"code": code})
+        ss[NOTICE] = (
+            ("class_wait", {"code": code, "m": -(-wait // 60)}) if wait else ("class_no_such", {"code": code})
+        )
         return
     if teacher:
         ss[CLASS] = {"code": code, "role": "teacher", "secret": key}

@@ -7,7 +7,9 @@ one without a code is shown as its English message.
 
 from __future__ import annotations
 
-from .i18n import tx
+import numbers
+
+from .i18n import outside, tx
 from .strings import STRINGS
 
 
@@ -21,11 +23,20 @@ def place(where: tuple) -> str:
     return tx("place_ucr", which=tx(f"file_{at[0]}"), line=at[1], col=at[2])
 
 
+def _quoted(name: str, value: object) -> object:
+    """A parameter as the message quotes it: numbers and places as they are, text escaped."""
+    if name in ("where", "which") or isinstance(value, numbers.Number):
+        return value
+    return outside(value, 80)
+
+
 def say(e: Exception) -> str:
+    """The error in the student's language. Its values came from outside (a typed token, a file's name,
+    a member's name, a label) and are quoted escaped (``outside``); places and file roles are words."""
     code = getattr(e, "code", None)
     if not code or f"err_{code}" not in STRINGS:
-        return str(e)
-    params = dict(getattr(e, "params", {}))
+        return outside(e, 600)
+    params = {k: _quoted(k, v) for k, v in getattr(e, "params", {}).items()}
     try:
         if isinstance(params.get("where"), tuple):
             params["where"] = place(params["where"])
@@ -37,4 +48,4 @@ def say(e: Exception) -> str:
         IndexError,
         ValueError,
     ):  # a table entry and the error disagree: the English is still true
-        return str(e)
+        return outside(e, 600)

@@ -8,6 +8,8 @@ languages finds any string that is not in this table.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from .strings import STRINGS
@@ -25,6 +27,24 @@ def tx(key: str, **values: object) -> str:
     take it as their lookup function)."""
     text = STRINGS[key][lang()]
     return text.format(**values) if values else text
+
+
+# Every ASCII character that can start Markdown, HTML or Streamlit markup inside a line: emphasis, code,
+# links and images ([ ] !), autolinks and HTML (< > : . @), entities (&), maths ($), directives and icons
+# (: [ ]), tables (|), lists and headings (- + # and digits followed by . or )).
+_MARKUP = re.compile(r"([\\`*_~\[\]()<>!&$:|#+\-.@{}^=])")
+# GitHub-flavoured Markdown finds bare links (http://, www., a@b.c) in the text after escapes are read:
+# a zero-width space after the scheme, "www" or "@" leaves no link to find, and nothing to see.
+_AUTOLINK = re.compile(r"(https?|ftp|mailto|www|@)", re.IGNORECASE)
+
+
+def outside(value: object, n: int = 40) -> str:
+    """A value that came from outside (a link value, a file name, typed text, an imported label) as a
+    message may quote it: on one line, at most ``n`` characters, every markup character escaped, so
+    Markdown and HTML show it as the characters it is. The one way to put such a value in a sentence."""
+    text = " ".join(str(value).split())  # no line breaks, no indentation: no block of its own
+    cut = f"… ({len(text):,} characters)" if len(text) > n else ""
+    return _MARKUP.sub(r"\\\1", _AUTOLINK.sub("\\1\u200b", text[:n])) + cut
 
 
 def labels(prefix: str):

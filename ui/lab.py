@@ -19,7 +19,7 @@ from . import state, weights
 from .badge import units_label
 from .errors import say
 from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
-from .i18n import labels, tx
+from .i18n import labels, outside, tx
 from .page import Context
 from .state import STEP
 
@@ -296,7 +296,7 @@ def _import_ui(ctx: Context, up) -> None:
     st.success(
         tx(
             "import_found",
-            layout=found.layout,
+            layout=tx(f"layout_{found.layout}"),
             cell=tx(f"cell_{n.cell}"),
             layers=n.num_layers,
             sizes=", ".join(map(str, n.hidden_sizes)),
@@ -304,7 +304,7 @@ def _import_ui(ctx: Context, up) -> None:
         )
     )
     if found.ignored:
-        st.caption(tx("import_ignored", names=", ".join(found.ignored[:8])))
+        st.caption(tx("import_ignored", names=", ".join(outside(n) for n in found.ignored[:8])))
     for note in found.notes:
         st.info(tx(f"import_{note}"), icon="ℹ️")
     st.button(

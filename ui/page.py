@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .engine import Config, Result, run
-from .i18n import tx
+from .i18n import outside, tx
 from .state import View
 
 CONTEXT = "_page_context"
@@ -103,18 +103,46 @@ def html_lang(code: str, css: str = "") -> None:
     )
 
 
+# What a link's dropped value leaves in its place, in words, where its value is empty or on/off
+INSTEAD_WORDS = {"join": "url_instead_join", "hide": "url_instead_hide", "wsrc": "url_instead_wsrc",
+                 "ov": "url_instead_ov", "w": "url_instead_w", "teach": "url_instead_teach"}  # fmt: skip
+
+
+def instead(name: str) -> str:
+    """What the view uses in place of the link's ``name``, in words: "off", "no class", "t=1", or the
+    lesson chapter's own value."""
+    from . import state
+
+    f = state.BY_URL[name]
+    v = state.get(f.key)
+    if f.url == "present":
+        return tx("url_instead_on" if v else "url_instead_off")
+    if not v and name in INSTEAD_WORDS:
+        return tx(INSTEAD_WORDS[name])
+    shown = f"{name}={outside(f.dump(v))}"
+    if st.session_state.get(state.PAGE) == "lesson" and v != f.default and name != "chapter":
+        return tx("url_instead_chapter", value=shown)  # the chapter set it up
+    return shown
+
+
 def notice_text(notice: tuple[str, ...]) -> str:
-    """The sentence for one of ``state.notices()``."""
+    """The sentence for one of ``state.notices()``; every value from the link is quoted escaped."""
     kind, *values = notice
     if kind == "bad":
-        name, value, default = values
-        return tx("url_notice", name=name, value=value, default=default)
+        name, value = values
+        return tx("url_notice", name=name, value=outside(value), instead=instead(name))
     if kind == "unknown":
-        return tx("url_notice_unknown", name=values[0])
+        return tx("url_notice_unknown", name=outside(values[0]))
     if kind == "repeated":
         return tx("url_notice_repeated", name=values[0], n=values[1])
     if kind == "model":
         return tx("model_too_big", **values[0])
+    if kind == "forced_dropped":
+        return tx("url_notice_forced_dropped", ov=outside(values[0], 80), cell=tx(f"cell_{values[1]}"))
+    if kind == "teach_alone":
+        return tx("url_notice_teach_alone")
+    if kind == "chapter_elsewhere":
+        return tx("url_notice_chapter_elsewhere", n=values[0])
     return tx("url_notice_weights")
 
 

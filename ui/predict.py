@@ -186,6 +186,9 @@ def step_question(ctx: Context, fixed: tuple[str, str] | None = None) -> int | N
         pending = ss.get(PENDING)
         if not pending or pending["key"] != key or pending["q"].step >= T:
             q = _new_question(lt, u, clamp(T) + 1, fixed)
+            if q is None and T < 2:  # going back would ask nothing either
+                st.info(tx("predict_one_step"), icon="ℹ️")
+                return None
             if q is None:
                 st.info(tx("predict_at_end"), icon="⏮️")
                 st.button(tx("predict_restart"), key="predict_restart", on_click=_restart)

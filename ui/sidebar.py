@@ -10,7 +10,7 @@ import streamlit as st
 from lstm_core import KINDS_BY_NAME
 
 from . import present, state, weights
-from .i18n import LANGS, labels, tx
+from .i18n import LANGS, labels, outside, tx
 from .present import class_link_ui
 from .share import share_ui
 from .state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
@@ -120,7 +120,7 @@ def input_ui() -> None:
         if st.session_state.get(CSV_ERROR):
             st.error(st.session_state[CSV_ERROR], icon="⚠️")
         if st.session_state.get("csv_text") and st.session_state.get("csv_upload") is None:
-            st.caption(tx("csv_kept", name=st.session_state.get("csv_name", "")))
+            st.caption(tx("csv_kept", name=outside(st.session_state.get("csv_name", ""))))
         st.caption(tx("csv_help"))
         return
     st.slider(tx("seq_len_label"), *_bounds("seq_len"), key="seq_len")
@@ -176,7 +176,10 @@ def sidebar(v: View, share: bool = True) -> None:
 
 
 def custom_label() -> str:
+    """Where the custom weights came from, in words; a name from outside (a file's, a link's) escaped."""
     kind, _, name = weights.label().partition(":")
     if kind == "preset" and f"preset_title_{name}" in STRINGS:
-        name = tx(f"preset_title_{name}")
-    return tx(f"custom_{kind}", name=name) if f"custom_{kind}" in STRINGS else weights.label()
+        return tx("custom_preset", name=tx(f"preset_title_{name}"))
+    if f"custom_{kind}" in STRINGS:
+        return tx(f"custom_{kind}", name=outside(name))
+    return outside(weights.label())

@@ -32,6 +32,7 @@ INPUT_KINDS = (*KINDS, "typed", "csv")
 STEP = "step"  # session key of the current step, 0-based (not a widget: it outlives pages)
 NOTICES = "_url_notices"
 LAST_GOOD = "_last_good_input"
+SHOWN_INPUT = "_shown_input"  # the input shown while the one asked for is rejected (None: the one asked for)
 URL_BUDGET = 8 * 1024  # characters of query string; longer links fail (HTTP 400) on common servers
 STREAMLIT_PARAMS = {"embed", "embed_options"}  # Streamlit's own
 
@@ -190,7 +191,7 @@ def init() -> None:
     params = st.query_params
     for name in params:
         if name not in BY_URL and name not in STREAMLIT_PARAMS:
-            notices.append(("unknown", name[:40]))
+            notices.append(("unknown", name[:1000]))
         elif len(params.get_all(name)) > 1:
             notices.append(("repeated", name, str(len(params.get_all(name)))))
     for f in FIELDS:
@@ -200,8 +201,7 @@ def init() -> None:
             try:
                 value = f.parse(raw)
             except (ValueError, TypeError, GateLabError):
-                default = f.dump(f.default) if f.default is not None else "—"
-                notices.append(("bad", f.url, _short(raw), default))
+                notices.append(("bad", f.url, raw[:1000]))  # quoted short (and escaped) when shown
         ss[f.key] = value
     if ss.get(weights.CUSTOM):
         net = layouts.decode(ss[weights.CUSTOM])
@@ -210,10 +210,19 @@ def init() -> None:
             notices.append(("model", problem))
             ss[weights.CUSTOM], ss[weights.LABEL], ss[weights.OVERRIDES] = None, "", []
         else:
+            forced = list(ss.get(weights.OVERRIDES) or [])
             weights.set_network(net, ss.get(weights.LABEL) or "shared")
+            dropped = [ov for ov in forced if ov not in weights.overrides()]
+            if dropped:  # the link's forced gates name gates, layers or units its own weights lack
+                notices.append(("forced_dropped", weights.overrides_to_text(tuple(dropped)), net.cell))
     elif ss.get(weights.LABEL):
         notices.append(("wsrc",))  # made with weights too big for a link
         ss[weights.LABEL] = ""
+    if "chapter" in params and ("bad", "chapter") not in [n[:2] for n in notices]:
+        notices.append(("chapter_elsewhere", BY_KEY["lesson_chapter"].dump(ss["lesson_chapter"])))
+    if ss.get("class_teach") and not ss.get("class_join"):
+        notices.append(("teach_alone",))  # a teacher's key is nothing without its class
+        ss["class_teach"] = ""
     if "chapter" in params and any(n in params for n in ("cell", "input", "t", "w")):
         # a lesson view's own link: its model as it was shared, not the chapter's setup
         ss[LESSON_APPLIED] = ss["lesson_chapter"]
@@ -260,16 +269,13 @@ def keep(*keys: str) -> None:
             ss[k] = f.default
 
 
-def notices() -> list[tuple[str, ...]]:
-    """Every problem the link had, once: ("bad", name, value, default), ("unknown", name),
-    ("repeated", name, count), ("model", values of the 'too big' message), ("wsrc",). (A link's layer,
+def notices(page: str) -> list[tuple[str, ...]]:
+    """Every problem the link had, once: ("bad", name, raw value), ("unknown", name), ("repeated", name,
+    count), ("model", values of the 'too big' message), ("wsrc",), ("forced_dropped", ov text, cell),
+    ("teach_alone",), and ("chapter_elsewhere", chapter) unless ``page`` is the lesson. (A link's layer,
     unit or step beyond the model is clamped by ``view()``, which reports it among its problems.)"""
-    return st.session_state.pop(NOTICES, [])
-
-
-def _short(text: str, n: int = 40) -> str:
-    """A value as it may be quoted in a message: at most ``n`` characters."""
-    return text if len(text) <= n else f"{text[:n]}… ({len(text):,} characters)"
+    found = st.session_state.pop(NOTICES, [])
+    return [n for n in found if not (n[0] == "chapter_elsewhere" and page == "lesson")]
 
 
 # ---- the view ---------------------------------------------------------------------
@@ -357,7 +363,9 @@ def view() -> View:
     spec = input_spec()
     if need is not None and spec.kind in KINDS:
         spec = replace(spec, width=need)  # a generated signal feeds every input the model reads
-    spec, T = _checked_input(spec, need, problems)
+    used, T = _checked_input(spec, need, problems)
+    ss[SHOWN_INPUT] = used if used != spec else None  # a rejected input stays in its box, not in the link
+    spec = used
     ovs = _fitting_overrides(cell, sizes, T, problems)
     cfg = Config(cell, sizes, get("seed"), get("weight_scale"), get("forget_bias"), spec, custom, ovs)
     ss["view_layer"] = min(max(int(get("view_layer")), 1), len(sizes))
@@ -384,8 +392,26 @@ class Link:
         return f"{base}?{urlencode(self.params)}" if self.params else base
 
 
-def _in_link(f: Field) -> bool:
-    kind = get("input_kind")
+def _shown_input_fields() -> dict[str, Any]:
+    """While a typed input (or file) is rejected, the fields of the input on screen instead (the last
+    good one): the address bar and the share link name what is shown; the rejected text stays in its box."""
+    shown = st.session_state.get(SHOWN_INPUT)
+    if shown is None:
+        return {}
+    if shown.kind == "typed":
+        return {"input_kind": "typed", "typed_numbers": shown.text}
+    if shown.kind == "csv":
+        return {"input_kind": "csv"}
+    return dict(
+        input_kind=shown.kind,
+        seq_len=shown.length,
+        amplitude=shown.amplitude,
+        period=shown.period,
+        onset=shown.onset,
+    )
+
+
+def _in_link(f: Field, kind: str) -> bool:
     if f.key in HIDDEN_KEYS and HIDDEN_KEYS.index(f.key) >= get("num_layers"):
         return False  # sizes of layers that are not there
     if f.key == "typed_numbers":
@@ -436,7 +462,9 @@ def sidebar_shown() -> bool:
 def link(budget: int = URL_BUDGET) -> Link:
     """The query string of the current view (every field, so a link means the same after defaults
     change), at most ``budget`` characters: what does not fit is left out and named."""
-    params = {f.url: f.dump(get(f.key)) for f in FIELDS if _in_link(f)}
+    shown = _shown_input_fields()
+    kind = shown.get("input_kind", get("input_kind"))
+    params = {f.url: f.dump(shown.get(f.key, get(f.key))) for f in FIELDS if _in_link(f, kind)}
     left_out = []
     for name in sorted(("w", "data"), key=lambda n: -len(params.get(n, ""))):  # the long ones, longest first
         if len(urlencode(params)) > budget and name in params:

@@ -6,8 +6,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_timeline": {"en": "Timeline", "zh": "时间线"},
     "page_layers": {"en": "Layers", "zh": "层"},
     "url_notice": {
-        "en": "The link had {name}={value}, which Gate Lab cannot use; it shows {default} instead.",
-        "zh": "链接中的 {name}={value} 无法使用，已改用 {default}。",
+        "en": "The link had {name}={value}, which Gate Lab cannot use. Shown instead: {instead}.",
+        "zh": "链接中的 {name}={value} 无法使用。改为显示：{instead}。",
+    },
+    "url_instead_off": {"en": "presenter mode off", "zh": "演示模式关闭"},
+    "url_instead_on": {"en": "presenter mode on", "zh": "演示模式开启"},
+    "url_instead_join": {
+        "en": "no class (a class code is 4 to 8 letters and digits, such as CAT4YM: the teacher's screen shows it)",
+        "zh": "不加入课堂（课堂代码由 4 到 8 个字母和数字组成，例如 CAT4YM，显示在老师的屏幕上）",
+    },
+    "url_instead_hide": {"en": "every part of the page", "zh": "页面的所有部分"},
+    "url_instead_wsrc": {"en": "no name for the weights", "zh": "不显示权重的名称"},
+    "url_instead_ov": {"en": "no forced gates", "zh": "不强制任何门"},
+    "url_instead_w": {"en": "the sidebar's random model", "zh": "侧边栏的随机模型"},
+    "url_instead_teach": {"en": "no teacher's key", "zh": "不使用老师密钥"},
+    "url_instead_chapter": {"en": "the chapter's {value}", "zh": "本章的 {value}"},
+    "url_notice_forced_dropped": {
+        "en": "The link forces gates ({ov}) that its own weights ({cell}) do not have, in this layer or unit; "
+        "they were dropped, so the model runs without forced gates.",
+        "zh": "链接强制的门（{ov}）在它自带的权重（{cell}）中不存在（门、层或单元不符）；已忽略，模型不强制任何门。",
+    },
+    "url_notice_teach_alone": {
+        "en": "The link has a teacher's key (teach=) but no class code (join=), so it was ignored: no class.",
+        "zh": "链接带有老师密钥（teach=），但没有课堂代码（join=），已忽略：不加入课堂。",
+    },
+    "url_notice_chapter_elsewhere": {
+        "en": "The link names lesson chapter {n}, which only the Lesson page shows; this page ignores it. "
+        "Open the Lesson page to see that chapter.",
+        "zh": "链接指定了课程第 {n} 章，只有“课程”页面会显示；本页忽略它。请打开“课程”页面查看该章。",
     },
     # --- sidebar: model ---
     "model_header": {"en": "Model", "zh": "模型"},
@@ -600,9 +626,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "import_refused": {"en": "Not imported: {msg}", "zh": "未导入：{msg}"},
     "import_found": {
-        "en": "Found {layout} weights: a {cell} with {layers} layer(s) of hidden size {sizes}, reading {d} input(s) per step.",
-        "zh": "找到 {layout} 权重：一个 {cell}，共 {layers} 层，隐藏单元数 {sizes}，每步读入 {d} 个输入。",
+        "en": "Found {layout} weights ({cell}): {layers} layer(s) of hidden size {sizes}, reading {d} input(s) "
+        "per step.",
+        "zh": "找到 {layout} 权重（{cell}）：共 {layers} 层，隐藏单元数 {sizes}，每步读入 {d} 个输入。",
     },
+    "layout_pytorch": {"en": "PyTorch", "zh": "PyTorch"},
+    "layout_keras": {"en": "Keras", "zh": "Keras"},
     "import_ignored": {
         "en": "Not recurrent weights, left out: {names}",
         "zh": "非循环层权重，已忽略：{names}",
@@ -969,9 +998,30 @@ STRINGS |= {
         "zh": "{name} 中的“{member}”不是数字；权重必须是数字。",
     },
     "err_wrong_shape": {
-        "en": "{matrix} has the wrong shape: an LSTM's is {lstm}, a GRU's {gru} and a plain RNN's {rnn} for "
-        "hidden size {H}.",
-        "zh": "{matrix} 的形状不对：隐藏单元数为 {H} 时，LSTM 的形状是 {lstm}，GRU 的是 {gru}，普通 RNN 的是 {rnn}。",
+        "en": "{matrix} has the wrong shape for every cell kind: for hidden size {H}, {shapes}.",
+        "zh": "{matrix} 的形状不符合任何一种单元：隐藏单元数为 {H} 时应为 {shapes}。",
+    },
+    "err_one_shape_wrong": {
+        "en": "{member} has shape {shape}; the rest of layer 1 is {cell} with hidden size {H}, whose {member} "
+        "is {want}. The file looks damaged: nothing was imported.",
+        "zh": "{member} 的形状是 {shape}；第 1 层的其余部分是隐藏单元数为 {H} 的 {cell}，它的 {member} 应为 {want}。"
+        "文件似乎已损坏：没有导入任何内容。",
+    },
+    "err_names_shapes_disagree": {
+        "en": "The file calls its layer “{prefix}” ({said}), but its shapes are those of {cell} with hidden size "
+        "{H}. Gate Lab does not guess which is right: nothing was imported.",
+        "zh": "文件把这一层命名为“{prefix}”（{said}），但各数组的形状属于隐藏单元数为 {H} 的 {cell}。"
+        "Gate Lab 不做猜测：没有导入任何内容。",
+    },
+    "err_ambiguous_kind": {
+        "en": "The shapes of layer 1 fit more than one cell kind: {could}. Name the layer after its kind "
+        "(lstm., gru., …) so that Gate Lab knows which; nothing was imported.",
+        "zh": "第 1 层的形状同时符合多种单元：{could}。请按单元类型给该层命名（lstm.、gru.……），"
+        "以便 Gate Lab 判断；没有导入任何内容。",
+    },
+    "err_layer_incomplete": {
+        "en": "Layer {layer} of {n} is incomplete; missing: {missing}. Nothing was imported.",
+        "zh": "共 {n} 层，第 {layer} 层不完整；缺少：{missing}。没有导入任何内容。",
     },
     "err_weights_not_finite": {
         "en": "{member} holds NaN or infinity; every weight must be a finite number.",

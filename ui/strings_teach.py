@@ -16,6 +16,11 @@ TEACH: dict[str, dict[str, str]] = {
     "predict_next": {"en": "Next question", "zh": "下一题"},
     "predict_again": {"en": "Ask again", "zh": "再问一次"},
     "predict_restart": {"en": "Go back to t = 1", "zh": "回到 t = 1"},
+    "predict_one_step": {
+        "en": "This input has a single step, so there is no next step to predict. Choose an input of two steps "
+        "or more in the sidebar (a longer typed list, or a longer signal).",
+        "zh": "这个输入只有一个时间步，没有下一步可以预测。请在侧边栏选择至少两个时间步的输入（更长的数字列表，或更长的信号）。",
+    },
     "predict_at_end": {
         "en": "There is no later step to predict here: this is the end of the sequence.",
         "zh": "这里没有后面的时间步可以预测了：序列已经结束。",
@@ -495,6 +500,12 @@ TEACH |= {
         "zh": "直播课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
     },
     "class_gone": {"en": "This class has ended.", "zh": "这个课堂已经结束。"},
+    "class_wait": {
+        "en": "This device has tried too many wrong class codes, so {code} was not checked: try again in {m} "
+        "minute(s). A class code is 4 to 8 letters and digits, such as CAT4YM; the teacher's screen shows it.",
+        "zh": "这台设备输错课堂代码的次数太多了，所以没有核对 {code}：请在 {m} 分钟后再试。"
+        "课堂代码由 4 到 8 个字母和数字组成，例如 CAT4YM，显示在老师的屏幕上。",
+    },
     "class_no_such": {
         "en": "No live class has the code {code}: check it with your teacher (the class may have ended). "
         "Gate Lab works on its own meanwhile.",

@@ -3,6 +3,7 @@ probabilities over time."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -41,7 +42,13 @@ def curves_figure(history: Sequence[tuple], tx: Callable[[str], str]) -> go.Figu
     return fig
 
 
+def _plain(names: Sequence[str]) -> list[str]:
+    """Class names from a user's file, as text: Plotly reads tags (<a href>, <b>, <br>) in labels."""
+    return [html.escape(str(n), quote=False) for n in names]
+
+
 def confusion_figure(m: np.ndarray, names: Sequence[str], tx: Callable[[str], str]) -> go.Figure:
+    names = _plain(names)
     fig = go.Figure(
         go.Heatmap(
             z=m,
@@ -70,6 +77,7 @@ def probabilities_figure(
     p: np.ndarray, x: np.ndarray, names: Sequence[str], tx: Callable[[str], str]
 ) -> go.Figure:
     """p: (T, K) class probabilities after each step; x: (T,) the series."""
+    names = _plain(names)
     t = np.arange(1, len(p) + 1)
     fig = make_subplots(
         rows=2,
@@ -82,7 +90,7 @@ def probabilities_figure(
     fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
     for k, name in enumerate(names):
         dash = DASHES[k % len(DASHES)]  # classes differ by line style too, not by colour alone
-        fig.add_trace(go.Scatter(x=t, y=p[:, k], name=str(name), line=dict(width=3, dash=dash)), 2, 1)
+        fig.add_trace(go.Scatter(x=t, y=p[:, k], name=name, line=dict(width=3, dash=dash)), 2, 1)
     fig.update_yaxes(range=[0, 1.02], row=2, col=1)
     fig.update_xaxes(title_text=tx("time_axis"), row=2, col=1)
     fig.update_layout(

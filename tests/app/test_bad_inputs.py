@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 import zipfile
 
 import numpy as np
@@ -24,9 +25,14 @@ GOOD_TYPED = "0, 1, 0.5, -1"
 GOOD_CSV = b"a,b\n1,2\n3,4\n5,6\n"
 
 
+def read(source: str) -> str:
+    """Markdown source as a student reads it: a backslash-escaped character is that character."""
+    return re.sub(r"\\(.)", r"\1", source).replace("\u200b", "")  # (a zero-width space breaks bare links)
+
+
 def messages(at) -> str:
-    """Every message on screen (main area and sidebar)."""
-    return " ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption])
+    """Every message on screen (main area and sidebar), as a student reads it."""
+    return read(" ".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption]))
 
 
 def shown(at):
@@ -50,7 +56,7 @@ def f32(net: Network) -> Network:
 BIG = 8 * 1024
 LINKS = [
     # (query, words the student reads, session key -> value the app uses instead)
-    ({"t": "abc"}, ["t=abc", "shows 1 instead"], {"step": 0}),
+    ({"t": "abc"}, ["t=abc", "Shown instead: t=1."], {"step": 0}),
     ({"t": "0"}, ["t=0"], {"step": 0}),
     ({"t": "-3"}, ["t=-3"], {"step": 0}),
     ({"t": "501"}, ["t=501"], {"step": 0}),
@@ -113,6 +119,41 @@ LINKS = [
         {"typed_numbers": "0, 0.5, 1, 0.5, 0, -0.5, -1, -0.5, 0"},
     ),
     ({"wsrc": "edited"}, ["too big to travel in a link"], {weights.LABEL: ""}),
+    # what is shown instead, said in words where the value is empty or on/off; what a code looks like
+    ({"join": ""}, ["join=", "Shown instead: no class", "4 to 8 letters and digits, such as CAT4YM"], {}),
+    ({"join": "abc!"}, ["join=abc!", "such as CAT4YM"], {"class_join": ""}),
+    ({"join": "abc!", "lang": "zh"}, ["join=abc!", "不加入课堂", "CAT4YM"], {"class_join": ""}),
+    (
+        {"hide": "everything"},
+        ["hide=everything", "Shown instead: every part of the page."],
+        {"hide_parts": []},
+    ),
+    ({"wsrc": "x" * 300}, ["wsrc=xxx", "Shown instead: no name for the weights."], {weights.LABEL: ""}),
+    ({"present": "2"}, ["present=2", "Shown instead: presenter mode off."], {"present": False}),
+    ({"present": "2", "lang": "zh"}, ["present=2", "改为显示：演示模式关闭。"], {"present": False}),
+    ({"ov": "nonsense"}, ["ov=nonsense", "Shown instead: no forced gates."], {weights.OVERRIDES: []}),
+    ({"w": "AAAA"}, ["Shown instead: the sidebar's random model."], {weights.CUSTOM: None}),
+    ({"seed": "x"}, ["seed=x", "Shown instead: seed=0."], {"seed": 0}),
+    # silently ignored before
+    ({"chapter": "5"}, ["lesson chapter 5", "only the Lesson page shows"], {"lesson_chapter": 4}),
+    ({"chapter": "5", "lang": "zh"}, ["课程第 5 章"], {"lesson_chapter": 4}),
+    ({"teach": "s3cret"}, ["teacher's key (teach=)", "no class code (join=)"], {"class_teach": ""}),
+    ({"teach": "s3cret", "lang": "zh"}, ["老师密钥（teach=）"], {"class_teach": ""}),
+    (
+        {"w": encoded(Network.random(1, [2], "gru", seed=1)), "ov": "f.1.1.1-.all"},  # a GRU has no f
+        ["forces gates (f.1.1.1-.all)", "its own weights (GRU)", "without forced gates"],
+        {weights.OVERRIDES: []},
+    ),
+    (
+        {"w": encoded(Network.random(1, [2], seed=1)), "ov": "f.1.1.1-.9"},  # unit 9 of a 2-unit LSTM
+        ["forces gates (f.1.1.1-.9)", "its own weights (LSTM)"],
+        {weights.OVERRIDES: []},
+    ),
+    (
+        {"w": encoded(Network.random(1, [2], "gru", seed=1)), "ov": "f.1.1.1-.all", "lang": "zh"},
+        ["链接强制的门（f.1.1.1-.all）", "（GRU）"],
+        {weights.OVERRIDES: []},
+    ),
 ]
 
 
@@ -128,6 +169,52 @@ def test_bad_link_values_fall_back_with_a_notice(query, words, used):
     assert len(text) < 2000  # a long value is quoted short
     at.run()
     assert not at.warning or all("forced" not in w.value for w in at.warning)  # notices are shown once
+
+
+def lesson_link(query: dict):
+    """A link to the Lesson page, opened there (as the browser opens /lesson?…)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("pages/lesson.py")
+    return at.run()
+
+
+def test_a_lesson_chapter_says_its_own_value_replaced_a_bad_one():
+    at = lesson_link({"chapter": "2", "rho": "999"})
+    assert at.session_state["vg_rho"] == 0.5  # chapter 2 sets the spectral radius up
+    assert "rho=999" in messages(at) and "Shown instead: the chapter's rho=0.5." in messages(at)
+    assert "only the Lesson page" not in messages(at)  # the chapter is on its own page here
+
+
+def test_a_rejected_typed_input_leaves_the_last_good_one_in_the_link_and_a_reload_shows_it():
+    at = make_app({"input": "typed", "data": GOOD_TYPED})
+    at.sidebar.text_area(key="typed_numbers").input("1, two, 3").run()
+    assert "'two' is not a number" in read(" ".join(e.value for e in at.sidebar.error))
+    link = dict(at.query_params)
+    assert link["data"] == GOOD_TYPED and link["input"] == "typed"
+    reloaded = make_app(link)
+    assert not reloaded.error and shown(reloaded).cfg.input.text == GOOD_TYPED
+    at.sidebar.text_area(key="typed_numbers").input("2, 3").run()  # a good one is written at once
+    assert at.query_params["data"] == "2, 3"
+
+
+def test_a_typed_input_rejected_from_the_start_puts_the_signal_shown_in_the_link():
+    at = make_app({"input": "typed", "data": "banana"})
+    assert "'banana' is not a number" in read(" ".join(e.value for e in at.sidebar.error))
+    assert at.query_params["input"] == "sine" and "data" not in at.query_params
+    assert at.session_state["typed_numbers"] == "banana"
+
+
+def test_predict_on_a_one_step_input_says_why_it_cannot_ask():
+    at = make_app({"input": "typed", "data": "0.5"})
+    at.toggle(key="predict_mode").set_value(True).run()
+    assert "single step" in " ".join(i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "predict_restart"]  # going back would ask nothing either
 
 
 def test_repeated_link_parameter_is_named_and_the_last_one_used():
@@ -187,10 +274,12 @@ def test_bad_typed_numbers_keep_the_last_good_input(text, words):
     at = make_app({"input": "typed", "data": GOOD_TYPED})
     at.sidebar.text_area(key="typed_numbers").input(text).run()
     assert not at.exception
-    err = " ".join(e.value for e in at.sidebar.error)
+    err = read(" ".join(e.value for e in at.sidebar.error))
     assert words in err, err[:300]
     assert len(err) < 600  # the number is quoted short, never whole
     assert shown(at).cfg.input.text == GOOD_TYPED  # the pages still show the last good input
+    assert at.query_params["data"] == GOOD_TYPED  # the address bar and the share link too: a reload shows it
+    assert at.session_state["typed_numbers"] == text  # the rejected text stays in its box
 
 
 TYPED_GOOD = [
@@ -252,7 +341,7 @@ def test_bad_csv_files_keep_the_last_good_input(data, words):
     assert good.text == GOOD_CSV.decode()
     at.sidebar.file_uploader(key="csv_upload").upload("bad.csv", data, "text/csv").run()
     assert not at.exception
-    err = " ".join(e.value for e in at.sidebar.error)
+    err = read(" ".join(e.value for e in at.sidebar.error))
     assert words in err, err[:300]
     assert shown(at).cfg.input == good
 
@@ -320,17 +409,38 @@ WEIGHTS_BAD = [
     (
         "half_gru.npz",  # a GRU's W_hh with an LSTM's W_ih
         npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((9, 3))}),
-        ["weight_ih_l0 has shape (12, 1), expected (9, any)"],
+        ["weight_hh_l0 has shape (9, 3)", "the rest of layer 1 is nn.LSTM with hidden size 3", "(12, 3)"],
     ),
     (
         "shape.npz",
-        npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((10, 3))}),
-        ["wrong shape", "(12, 3), a GRU's (9, 3) and a plain RNN's (3, 3)"],
+        npz(lstm_sd(H=3) | {"weight_hh_l0": np.zeros((10, 5))}),
+        ["wrong shape for every cell kind", "nn.LSTM (20, 5), nn.GRU (15, 5), nn.RNN (5, 5)"],
+    ),
+    (
+        "named.npz",  # an LSTM by its name, a GRU of 4 units by its shapes
+        npz({"lstm." + k: v for k, v in (lstm_sd(H=3) | {"weight_hh_l0": np.zeros((12, 4))}).items()}),
+        ["calls its layer “lstm.” (nn.LSTM)", "nn.GRU with hidden size 4", "nothing was imported"],
+    ),
+    (
+        "no_layer_1.npz",  # layers 0 and 2, no 1
+        npz({k: v for k, v in Network.random(1, [2] * 3, seed=1).state_dict().items() if "_l1" not in k}),
+        ["Layer 2 of 3 is incomplete", "missing: weight_ih_l1, weight_hh_l1, bias_ih_l1, bias_hh_l1"],
+    ),
+    (
+        "keras_rec.npz",  # a Keras LSTM whose recurrent kernel has a row too many
+        npz(
+            {
+                "lstm/kernel": np.zeros((1, 12)),
+                "lstm/recurrent_kernel": np.zeros((4, 12)),
+                "lstm/bias": np.zeros(12),
+            }
+        ),
+        ["lstm/recurrent_kernel has shape (4, 12)", "LSTM with hidden size 3", "(3, 12)"],
     ),
     (
         "nobias.npz",
         npz({k: v for k, v in lstm_sd().items() if k != "bias_hh_l0"}),
-        ["missing: bias_hh_l0"],
+        ["Layer 1 of 1 is incomplete; missing: bias_hh_l0"],
     ),
     ("bi.npz", npz(lstm_sd() | {"weight_ih_l0_reverse": np.zeros((12, 1))}), ["Bidirectional"]),
     ("deep.npz", npz(Network.random(1, [2] * 9).state_dict()), ["9 layer(s)", "previous model is kept"]),
@@ -350,10 +460,18 @@ def test_bad_weight_files_leave_the_model_as_it_was(name, data, words):
     at.file_uploader(key="weights_upload").upload(name, data).run()
     assert not at.exception
     assert not [b for b in at.button if b.key == "weights_import"]  # nothing to confirm
-    text = " ".join(e.value for e in at.error)
+    text = read(" ".join(e.value for e in at.error))
     for w in words:
         assert w in text, (w, text[:300])
     assert at.session_state[weights.CUSTOM] == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_found_model_names_its_framework_and_kind_as_written(lang):
+    at = make_app({"lang": lang}, page="weights")
+    at.file_uploader(key="weights_upload").upload("m.npz", npz(lstm_sd(H=3))).run()
+    found = " ".join(s.value for s in at.success)
+    assert {"en": "Found PyTorch weights (LSTM)", "zh": "找到 PyTorch 权重（LSTM）"}[lang] in found
 
 
 def test_keras_weights_import_and_say_where_the_single_bias_went():
@@ -405,7 +523,7 @@ def test_bad_ucr_files_get_a_message_and_keep_the_last_result(train, test, words
     at.file_uploader(key="clf_ucr_train").upload("train.tsv", train, "text/plain").run()
     at.file_uploader(key="clf_ucr_test").upload("test.tsv", test, "text/plain").run()
     assert not at.exception
-    err = " ".join(e.value for e in at.error)
+    err = read(" ".join(e.value for e in at.error))
     assert words in err, err[:300]
     assert not [b for b in at.button if b.key == "clf_train"]
 
@@ -450,3 +568,191 @@ def test_pickle_is_never_loaded_even_when_named_like_a_model():
     at = make_app(page="weights")
     at.file_uploader(key="weights_upload").upload("model.npz", data).run()
     assert "not a valid .npz" in " ".join(e.value for e in at.error)
+
+
+# ---- a value from outside is data, never markup ---------------------------------------------
+# Every place a link value, a file name, typed text or an imported label is echoed is fed Markdown,
+# HTML, a remote image and a live link (each payload under the 40 characters a message quotes), in
+# both languages; every text a Markdown-rendering element would draw is parsed as CommonMark and must
+# hold no link, image, HTML, emphasis or code from the payload. The URLs point nowhere (port 9).
+
+PAYLOADS = (
+    "![i](http://127.0.0.1:9/i.png) **PWN**",
+    "[PWN](http://127.0.0.1:9/a)_PWN_:red[x]",
+    "<img src=http://127.0.0.1:9/h.png>`PWN`",
+    "http://127.0.0.1:9/PWN www.PWN.example",
+)
+AUTOLINK = re.compile(r"(https?://|www\.)[-.\w]*(127\.0\.0\.1|PWN)", re.IGNORECASE)
+MARKUP_FIELDS = ("body", "label", "help", "placeholder", "caption")
+
+
+def _texts(msg, out: list[str]) -> list[str]:
+    """Every string a Markdown-rendering element draws, from a proto message and the ones inside it."""
+    for fd, value in msg.ListFields():
+        if fd.message_type is not None:
+            for m in [value] if hasattr(value, "ListFields") else value:  # one message, or repeated
+                _texts(m, out)
+        elif fd.name in MARKUP_FIELDS and isinstance(value, str):
+            out.append(value)
+    return out
+
+
+def markdown_sources(at) -> list[str]:
+    out: list[str] = []
+    nodes = [at._tree]
+    while nodes:
+        node = nodes.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and getattr(node, "type", "") not in ("bidi_component", "plotly_chart"):
+            _texts(proto, out)
+        nodes.extend(getattr(node, "children", {}).values())
+    return out
+
+
+def payload_markup(sources: list[str]) -> list[str]:
+    """What the payload made of the app's own text: links, images, HTML, emphasis, code, bare URLs."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    found = []
+    for src in sources:
+        if ":red[" in src or AUTOLINK.search(
+            re.sub(r"\\(.)", r"\1", src)
+        ):  # GFM finds bare links after escapes
+            found.append(f"unescaped in {src[:120]!r}")
+        tokens = [c for tok in md.parse(src) for c in ([tok] + (tok.children or []))]
+        for i, tok in enumerate(tokens):
+            if tok.type in ("link_open", "image") and "127.0.0.1" in str(tok.attrs):
+                found.append(f"{tok.type} {tok.attrs}")
+            elif tok.type in ("html_inline", "html_block") and (
+                "127.0.0.1" in tok.content or "PWN" in tok.content
+            ):
+                found.append(f"html {tok.content!r}")
+            elif tok.type == "code_inline" and "PWN" in tok.content:
+                found.append(f"code {tok.content!r}")
+            elif tok.type in ("strong_open", "em_open", "s_open"):
+                inner = tokens[i + 1].content if i + 1 < len(tokens) else ""
+                if "PWN" in inner:
+                    found.append(f"{tok.type} {inner!r}")
+    return found
+
+
+def small_model() -> str:
+    return encoded(Network.random(1, [2], "gru", seed=1))
+
+
+LINK_CHANNELS = [
+    *[{f: None} for f in ("t", "layer", "unit", "layers", "h1", "seed", "scale", "fbias", "input", "T")],
+    *[{f: None} for f in ("amp", "period", "onset", "dec", "rho", "w", "ov", "cell", "chapter")],
+    *[{f: None} for f in ("present", "hide", "join", "teach", "wsrc")],
+    {"input": "typed", "data": None},
+    {None: "1"},  # an unknown parameter's name
+    {"w": small_model(), "wsrc": None},  # the custom weights' label: badge, sidebar, "Showing:" line
+    {"w": small_model(), "wsrc": "import:{}"},
+    {"w": small_model(), "wsrc": "preset:{}"},
+    {"w": small_model(), "ov": None},
+]
+
+
+def _link(channel: dict, payload: str) -> dict:
+    q = {}
+    for k, v in channel.items():
+        if k is None:
+            q[payload] = v
+        elif v is None:
+            q[k] = payload
+        else:
+            q[k] = v.format(payload) if "{}" in v else v
+    return q
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+@pytest.mark.parametrize("channel", LINK_CHANNELS, ids=[",".join(map(str, c)) for c in LINK_CHANNELS])
+def test_a_link_value_is_shown_as_text_never_as_markup(channel, payload, lang):
+    query = _link(channel, payload) | {"lang": lang}
+    at = make_app(query)
+    assert not at.exception
+    found = payload_markup(markdown_sources(at))
+    assert not found, found
+    if "wsrc" in channel:  # the label is on screen, escaped, where it used to draw the payload
+        at.switch_page("pages/cell.py").run()
+        assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_the_language_link_value_is_shown_as_text(payload):
+    at = make_app({"lang": payload})
+    assert "lang=" in messages(at) and not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_typed_text_is_quoted_as_text(payload, lang):
+    at = make_app({"input": "typed", "data": GOOD_TYPED, "lang": lang})
+    at.sidebar.text_area(key="typed_numbers").input(f"1, {payload}").run()
+    assert at.sidebar.error  # the bad number is quoted ...
+    assert not payload_markup(markdown_sources(at))  # ... as the characters it is
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
+def test_file_names_and_member_names_are_quoted_as_text(payload, lang):
+    at = make_app({"input": "csv", "lang": lang})
+    at.sidebar.file_uploader(key="csv_upload").upload(f"{payload}.csv", GOOD_CSV, "text/csv").run()
+    at.sidebar.file_uploader(key="csv_upload").clear().run()  # "Using NAME, uploaded earlier"
+    assert payload.split()[0][:10] in read(" ".join(c.value for c in at.sidebar.caption))
+    assert not payload_markup(markdown_sources(at))
+    at.sidebar.file_uploader(key="csv_upload").upload(
+        "x.csv", f"a\n1\n{payload}\n".encode(), "text/csv"
+    ).run()
+    assert at.sidebar.error and not payload_markup(markdown_sources(at))
+    at.switch_page("pages/weights.py").run()
+    extra = zip_of({f"{payload}.npy": b"hello"})
+    at.file_uploader(key="weights_upload").upload(f"{payload}.npz", extra).run()
+    assert at.error and not payload_markup(markdown_sources(at))  # a member that is no array, named
+    ignored = npz(lstm_sd() | {payload.replace("/", "_"): np.zeros(2)})
+    at.file_uploader(key="weights_upload").upload(f"{payload}.npz", ignored).run()
+    assert "imported" not in messages(at)
+    assert not payload_markup(markdown_sources(at))  # the ignored member's name
+    at.button(key="weights_import").click().run()
+    at.switch_page("pages/cell.py").run()  # "imported from NAME" in the badge, sidebar, "Showing:"
+    assert payload.split()[0][:10] in read(" ".join(m.value for m in [*at.markdown, *at.info, *at.caption]))
+    assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ucr_file_names_and_labels_are_quoted_as_text(lang):
+    label = "**PWN**[x](http://127.0.0.1:9/u)"  # a label is one cell: no spaces
+    at = make_app({"lang": lang}, page="classify")
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload(f"{PAYLOADS[0]}.tsv", TRAIN, "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload(f"{PAYLOADS[1]}.tsv", f"{label}\t1\t2\t3\n".encode()).run()
+    assert at.error and not payload_markup(markdown_sources(at))  # a class the train file never shows
+    at.file_uploader(key="clf_ucr_test").upload(f"{PAYLOADS[1]}.tsv", TEST, "text/plain").run()
+    at.switch_page("pages/cell.py").run()
+    at.switch_page("pages/classify.py").run()  # "Using NAME and NAME, uploaded earlier"
+    assert not payload_markup(markdown_sources(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wrong_join_codes_are_limited_and_the_student_is_told_when_to_try_again(monkeypatch, lang):
+    import live.store as live_store
+
+    monkeypatch.setattr(live_store, "_STORE", live_store.MemoryStore())  # this test's own counts
+    for _ in range(live_store.WRONG_CODES - 1):
+        at = make_app({"join": "QQQQQQ", "lang": lang})
+        assert {"en": "No live class has the code QQQQQQ", "zh": "没有代码为 QQQQQQ 的直播课堂"}[
+            lang
+        ] in messages(at)
+    code, _ = live_store.store().create()
+    at = make_app({"join": "QQQQQQ", "lang": lang})  # the last wrong code of the window
+    words = {
+        "en": ["too many wrong class codes", "try again in 5 minute(s)", "such as CAT4YM"],
+        "zh": ["5 分钟后再试"],
+    }
+    for w in words[lang]:
+        assert w in messages(at), messages(at)
+    at = make_app({"join": code, "lang": lang})  # even a right code waits: a script cannot tell them apart
+    assert "try again in" in messages(at) or "分钟后再试" in messages(at)
+    assert at.session_state["class_join"] == "" and "_class" not in [k for k in at.session_state]

@@ -94,7 +94,9 @@ def test_csv_ucr_and_weight_file_errors_are_said_in_chinese():
     assert "训练文件第 1 行第 3 列：'x' 不是数字" in " ".join(e.value for e in at.error)
     at.switch_page("pages/weights.py").run()
     at.file_uploader(key="weights_upload").upload("notes.npz", b"just text").run()
-    assert "notes.npz 不是有效的 .npz 文件" in " ".join(e.value for e in at.error)
+    assert "notes\\.npz 不是有效的 .npz 文件" in " ".join(
+        e.value for e in at.error
+    )  # a file name quoted escaped
 
 
 def test_every_coded_error_has_its_sentence_in_both_languages():
@@ -120,7 +122,8 @@ def test_every_coded_error_has_its_sentence_in_both_languages():
     assert len(codes) >= 25
     missing = sorted(c for c in codes if f"err_{c}" not in STRINGS)
     assert not missing, missing
-    assert say(ParseError("plain English.", "not_a_number")) == "plain English."  # no params: fall back
+    # no params: fall back to the English, quoted escaped like any text that may hold a value from outside
+    assert say(ParseError("plain English.", "not_a_number")) == "plain English\\."
 
 
 def _faults():

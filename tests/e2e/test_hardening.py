@@ -168,3 +168,48 @@ def test_a_bad_csv_upload_keeps_the_last_input(new_page, app_url, tmp_path):
     page.locator(".st-key-csv_upload input[type=file]").set_input_files(str(bad))
     expect(page.get_by_text("Line 3, column 2: 'banana' is not a number")).to_be_visible()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 3"))  # the good file is still shown
+
+
+DOM_MARKUP = """() => {
+    // every anchor, image and emphasis in the page, shadow roots included
+    const out = [];
+    const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+            if (el.closest('[data-testid=stCode]')) continue;  // the share box's link, shown as code text
+            const tag = el.tagName.toLowerCase();
+            if (tag === 'a') out.push(['a', el.getAttribute('href') || '', el.textContent]);
+            if (tag === 'img' || tag === 'image') out.push(['img', el.getAttribute('src') || el.getAttribute('href') || '', '']);
+            if (['strong', 'em', 'b', 'i', 'code', 'del', 's'].includes(tag)) out.push([tag, '', el.textContent]);
+            if (el.shadowRoot) walk(el.shadowRoot);
+        }
+    };
+    walk(document);
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_crafted_link_draws_no_link_image_or_emphasis_of_its_own(new_page, app_url, artifacts, lang):
+    from urllib.parse import urlencode
+
+    from lstm_core import Network, layouts
+
+    query = {
+        "w": layouts.encode(Network.random(1, [2], "gru", seed=1)),
+        "wsrc": "**PWN** ![i](http://127.0.0.1:9/i.png)",  # the weights' label: badge, sidebar, Showing:
+        "seed": "[PWN](http://127.0.0.1:9/s)_PWN_",
+        "[PWN](http://127.0.0.1:9/k)": "1",  # an unknown name
+        "hide": "<img src=http://127.0.0.1:9/h.png>",
+        "join": ":red[PWN] http://127.0.0.1:9/j",
+        "lang": lang,
+    }
+    page = new_page(width=1024, height=768)
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "127.0.0.1:9/" in r.url else None)
+    page.goto(f"{app_url}/?{urlencode(query)}")
+    settled(page, lang, 0, stepper=True)
+    expect(page.get_by_text("PWN").first).to_be_visible()  # the payload is on screen, as its characters
+    bad = [m for m in page.evaluate(DOM_MARKUP) if "127.0.0.1:9" in m[1] or "PWN" in m[2]]
+    page.screenshot(path=str(artifacts / f"crafted-link-{lang}.png"), full_page=True)
+    assert not bad, bad
+    assert not asked, asked  # no image was fetched from the sender's server

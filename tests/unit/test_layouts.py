@@ -153,7 +153,13 @@ def test_round_trip_pytorch_to_gate_lab_to_pytorch_is_identical():
                 "bias_ih_l0": np.zeros(10),
                 "bias_hh_l0": np.zeros(10),
             },
-            ["(10, 2)", "LSTM's is (8, 2)", "GRU's (6, 2)", "RNN's (2, 2)"],
+            [
+                "(10, 2)",
+                "wrong shape for every cell kind",
+                "nn.LSTM (8, 2)",
+                "nn.GRU (6, 2)",
+                "nn.RNN (2, 2)",
+            ],
         ),
         ({"weight_ih_l0_reverse": np.zeros((4, 1))}, ["Bidirectional"]),
         (
@@ -176,7 +182,7 @@ def test_round_trip_pytorch_to_gate_lab_to_pytorch_is_identical():
         ),
         (
             {"weight_ih_l0": np.zeros((4, 1)), "weight_hh_l0": np.zeros((4, 1)), "bias_ih_l0": np.zeros(4)},
-            ["missing ['bias_hh_l0']"],
+            ["missing: bias_hh_l0"],
         ),
         (
             {
@@ -260,3 +266,73 @@ def test_override_text_round_trip():
     for bad in ("q.1.1.1-2.all", "h.1.1.1-2.all"):
         with pytest.raises(ValueError):
             overrides_from_text(bad)
+
+
+def _lstm(prefix: str = "", H: int = 3, D: int = 1, layers: int = 1) -> dict:
+    sd = Network.random(D, [H] * layers, "lstm", seed=3).state_dict()
+    return {prefix + k: v for k, v in sd.items()}
+
+
+def test_names_and_shapes_are_read_together():
+    # an LSTM's W_ih (12, 1) with a W_hh of (12, 4): every shape is a GRU of 4 units ...
+    odd = _lstm() | {"weight_hh_l0": np.zeros((12, 4))}
+    assert layouts.detect(odd).cell == "gru"  # ... so, named nothing, it is one
+    with pytest.raises(
+        GateLabError, match=r"names its layer 'lstm\.' \(nn.LSTM\).*nn.GRU with hidden size 4"
+    ):
+        layouts.detect({"lstm." + k: v for k, v in odd.items()})  # named an LSTM, it is refused
+    named = _lstm("encoder.gru.") | {"encoder.gru.weight_hh_l0": np.zeros((12, 3))}
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(named)
+    assert e.value.code == "names_shapes_disagree"
+    assert layouts.detect(_lstm("rnn.")).cell == "lstm"  # "rnn" is what any recurrent layer is called
+
+
+def test_a_missing_layer_is_named_not_its_neighbours():
+    sd = {k: v for k, v in _lstm("lstm.", layers=3).items() if "_l1" not in k}
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(sd)
+    assert e.value.code == "layer_incomplete" and e.value.params["layer"] == 2 and e.value.params["n"] == 3
+    assert "lstm.weight_ih_l1, lstm.weight_hh_l1, lstm.bias_ih_l1, lstm.bias_hh_l1" in str(e.value)
+
+
+def test_one_wrong_array_is_named_with_the_shape_the_rest_asks_for():
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(_lstm() | {"weight_hh_l0": np.zeros((9, 3))})
+    assert e.value.code == "one_shape_wrong"
+    assert "weight_hh_l0 has shape (9, 3)" in str(e.value) and "nn.LSTM with hidden size 3" in str(e.value)
+    assert "(12, 3)" in str(e.value)
+
+
+def test_a_keras_recurrent_kernel_of_the_wrong_shape_is_not_called_a_reset_before_gru():
+    H = 3
+    keras = {"lstm/kernel": np.zeros((1, 4 * H)), "lstm/recurrent_kernel": np.zeros((H + 1, 4 * H))}
+    keras["lstm/bias"] = np.zeros(4 * H)
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(keras)
+    assert e.value.code == "one_shape_wrong", str(e.value)
+    assert "lstm/recurrent_kernel has shape (4, 12)" in str(e.value) and "(3, 12)" in str(e.value)
+    gru_before = {
+        "gru/kernel": np.zeros((1, 9)),
+        "gru/recurrent_kernel": np.zeros((3, 9)),
+        "gru/bias": np.zeros(9),
+    }
+    with pytest.raises(GateLabError) as e:  # a GRU saved with reset_after=False is still said so
+        layouts.detect(gru_before)
+    assert e.value.code == "keras_gru_reset_before"
+
+
+def test_shapes_that_fit_two_kinds_of_the_table_are_refused_naming_both(monkeypatch):
+    from dataclasses import replace
+
+    from lstm_core import kinds
+
+    twin = replace(
+        kinds.KINDS_BY_NAME["gru"], name="twin", code=99, torch_class="nn.Twin"
+    )  # another 3-block kind
+    monkeypatch.setitem(kinds.KINDS_BY_NAME, "twin", twin)
+    sd = Network.random(1, [2], "gru", seed=1).state_dict()
+    with pytest.raises(GateLabError) as e:
+        layouts.detect(sd)
+    assert e.value.code == "ambiguous_kind" and "nn.GRU (H = 2) or nn.Twin (H = 2)" in str(e.value)
+    assert layouts.detect({"gru." + k: v for k, v in sd.items()}).cell == "gru"  # its name decides

@@ -113,3 +113,39 @@ def test_redis_going_away_is_a_paused_class_not_a_crash():
         for call in (lambda: s.get(code), lambda: s.publish(code, secret, {}), s.create):
             with pytest.raises(StoreDown):
                 call()
+
+
+def test_wrong_join_codes_are_limited_per_client_and_say_when_to_try_again(store):
+    from live.store import WRONG_CODES, WRONG_CODES_WINDOW
+
+    client = f"203.0.113.{time.time_ns() % 250}"  # a fresh client for each store
+    for n in range(WRONG_CODES - 1):
+        assert store.join_wait(client) == 0
+        assert store.join_wait(client, wrong=True) == 0, n
+    wait = store.join_wait(client, wrong=True)  # the last wrong code allowed in the window
+    assert 0 < wait <= WRONG_CODES_WINDOW
+    assert 0 < store.join_wait(client) <= WRONG_CODES_WINDOW  # checked, not counted: still waiting
+    assert store.join_wait(client + "1") == 0  # another client is not held back
+    store.create()  # the classes themselves are untouched
+    assert store.join_wait(client) > 0
+
+
+def test_the_join_limit_holds_across_replicas_sharing_redis(redis_url):
+    a, b = RedisStore(redis_url), RedisStore(redis_url)  # two replicas
+    for _ in range(5):
+        a.join_wait("198.51.100.7", wrong=True)
+    for _ in range(5):
+        b.join_wait("198.51.100.7", wrong=True)
+    assert a.join_wait("198.51.100.7") > 0 and b.join_wait("198.51.100.7") > 0
+
+
+def test_the_join_window_ends(monkeypatch):
+    import live.store as live_store
+
+    monkeypatch.setattr(live_store, "WRONG_CODES_WINDOW", 1)
+    s = MemoryStore()
+    for _ in range(live_store.WRONG_CODES):
+        s.join_wait("x", wrong=True)
+    assert s.join_wait("x") > 0
+    time.sleep(1.1)
+    assert s.join_wait("x") == 0
