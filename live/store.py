@@ -151,6 +151,15 @@ class MemoryStore:
             k["answers"][student] = option
             return True
 
+    def answer_of(self, code: str, question_id: str, student: str) -> str | None:
+        """The answer ``student`` gave to the question ``question_id`` (None: none, or another question)."""
+        with self._lock:
+            k = self._get(code)
+            q = k and k["question"]
+            if not q or q["id"] != question_id:
+                return None
+            return k["answers"].get(student)
+
     def end(self, code: str, secret: str) -> None:
         with self._lock:
             self._teacher(code, secret)
@@ -272,6 +281,15 @@ class RedisStore:
 
         self._call(go)
         return True
+
+    def answer_of(self, code: str, question_id: str, student: str) -> str | None:
+        main, answers, _ = self._keys(code)
+        pipe = self.r.pipeline()
+        pipe.hget(main, "question")
+        pipe.hget(answers, student)
+        q, said = self._call(pipe.execute)
+        q = json.loads(q or "null")
+        return said.decode() if q and q["id"] == question_id and said is not None else None
 
     def end(self, code: str, secret: str) -> None:
         self._teacher(code, secret)

@@ -466,6 +466,23 @@ TEACH |= {
         "zh": "学生打开这个链接或扫描二维码，或在 Gate Lab 的地址后加上 ?join={code}。",
     },
     "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入"},
+    "class_teacher_link_show": {"en": "My teacher link", "zh": "我的教师链接"},
+    "class_resume": {"en": "Resume teaching", "zh": "继续上课"},
+    "class_resume_saved": {"en": "Resume teaching class {code}", "zh": "继续上课堂 {code}"},
+    "class_resume_label": {
+        "en": "Resume teaching: paste your teacher link",
+        "zh": "继续上课：粘贴你的教师链接",
+    },
+    "class_resume_help": {
+        "en": "The teacher link you were given when you started the class (under My teacher link). This "
+        "browser remembers it by itself: a reload keeps you the teacher.",
+        "zh": "开始课堂时得到的教师链接（在“我的教师链接”中）。这个浏览器会自己记住它：刷新页面后你仍是老师。",
+    },
+    "class_resumed": {"en": "You are teaching class {code} again.", "zh": "你已重新主持课堂 {code}。"},
+    "class_resume_bad": {
+        "en": "That is not the teacher link of a running class: check it (it has join= and teach= in it).",
+        "zh": "这不是一个进行中课堂的教师链接：请检查（它包含 join= 和 teach=）。",
+    },
     "class_teacher_link_help": {
         "en": "Your teacher link (keep it private: whoever opens it drives the class):",
         "zh": "你的教师链接（请勿外传：打开它的人就能控制课堂）：",
@@ -510,5 +527,5 @@ TEACH |= {
         "en": "Sent: {said}. You may change it until the teacher reveals.",
         "zh": "已提交：{said}。老师揭晓之前你还可以修改。",
     },
-    "class_no_answer": {"en": "no answer", "zh": "未作答"},
+    "class_answer_was": {"en": "**The answer:** {answer}.", "zh": "**答案**：{answer}。"},
 }
