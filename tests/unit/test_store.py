@@ -113,3 +113,15 @@ def test_redis_going_away_is_a_paused_class_not_a_crash():
         for call in (lambda: s.get(code), lambda: s.publish(code, secret, {}), s.create):
             with pytest.raises(StoreDown):
                 call()
+
+
+def test_a_student_finds_their_own_answer_again_and_only_to_the_open_question(store):
+    code, secret = store.create()
+    store.ask(code, secret, QUESTION)
+    assert store.answer_of(code, "q1", "tok-a") is None  # not answered yet
+    store.answer(code, "q1", "tok-a", "up")
+    store.answer(code, "q1", "tok-a", "down")  # a second tab or a reload: the same browser, one answer
+    assert store.answer_of(code, "q1", "tok-a") == "down" and store.get(code).counts == {"down": 1}
+    assert store.answer_of(code, "q1", "tok-b") is None and store.answer_of(code, "q0", "tok-a") is None
+    store.ask(code, secret, None)  # the class moved on: the question is closed
+    assert store.answer_of(code, "q1", "tok-a") is None and store.get(code).question is None
