@@ -475,12 +475,15 @@ def student_bar() -> None:
         row = st.container(horizontal=True, vertical_alignment="center")
         with row.container(key="class_code", width="content"):
             st.markdown(tx("class_following" if k["following"] else "class_alone", code=k["code"]))
+        # leaving and coming back change the mode (ui/owner.py): the whole page is drawn again, so
+        # that the stepper locks or unlocks
         if k["following"]:
-            row.button(tx("class_leave"), key="class_leave", on_click=_leave, icon=":material/explore:")
-        else:
-            row.button(
-                tx("class_back"), key="class_back", on_click=_back, type="primary", icon=":material/group:"
-            )
+            if row.button(tx("class_leave"), key="class_leave", icon=":material/explore:"):
+                _leave()
+                st.rerun(scope="app")
+        elif row.button(tx("class_back"), key="class_back", type="primary", icon=":material/group:"):
+            _back()
+            st.rerun(scope="app")
         page = _follow(k, c) if k["following"] and c.version != k["seen"] and c.view else None
         if k["following"]:
             # the cell page is the default: its link is the app's root
