@@ -39,6 +39,7 @@ if class_page and class_page != here:  # the class is on another page
 classroom.follow_here(here, {u: f for f, *_, u, _ in PAGES})  # a following student sees the class's view
 lesson.prepare(here)  # a lesson chapter sets its model up before the sidebar shows it
 view = state.view()
+classroom.publish(here)  # the class follows now, not after a slow page (chapter 10 trains its model)
 if state.sidebar_shown():
     # the share box goes with the step controls where there are some (it must name the step shown)
     sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
