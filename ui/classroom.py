@@ -39,6 +39,7 @@ whose teacher left keeps the last view.
 
 from __future__ import annotations
 
+import html
 import io
 import secrets
 from pathlib import Path
@@ -234,7 +235,11 @@ def _view(here: str) -> dict:
         for k, v in state.link(budget=10**9).params.items()
         if k not in ("lang", "present", "hide", "join")
     }
-    return {"page": here, "params": params}
+    pace = {
+        "lock": bool(st.session_state.get("class_lock")),
+        "pause": bool(st.session_state.get("class_pause")),
+    }
+    return {"page": here, "params": params, "pace": pace}
 
 
 def _where(view: dict) -> dict:
@@ -284,7 +289,7 @@ def publish_step(step: int) -> None:
     last = st.session_state.get(PUBLISHED)
     if not k or k["role"] != "teacher" or not last:
         return
-    view = {"page": last["page"], "params": dict(last["params"], t=str(step + 1))}
+    view = dict(last, params=dict(last["params"], t=str(step + 1)))
     if view != last:
         _send(k, view)
 
@@ -387,6 +392,9 @@ def teacher_bar(here: str) -> None:
             disabled=not open_q,
         )
         row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
+        pace = st.container(horizontal=True, vertical_alignment="center", key="class_pace")
+        pace.toggle(tx("class_lock"), key="class_lock", help=tx("class_lock_help"))
+        pace.toggle(tx("class_pause"), key="class_pause", help=tx("class_pause_help"))
         _teacher_live()
 
 
@@ -405,8 +413,19 @@ def _teacher_live() -> None:
     if c is None:
         st.info(tx("class_gone"))
         return
-    st.caption(tx("class_students", n=c.students))
     q = st.session_state[SHOWN] = c.question
+    try:
+        status = store().statuses(k["code"])
+    except StoreDown:
+        status = {}
+    counts = {"following": status.get("following", 0), "exploring": status.get("exploring", 0)}
+    line = tx("class_students_pace", n=c.students, **counts)
+    if st.session_state.get("class_pause"):
+        line += " · " + tx("class_paused_count", n=c.students)
+    if q:
+        line += " · " + tx("class_answered_count", n=sum(c.counts.values()))
+    with st.container(key="class_counts"):
+        st.caption(line)
     if not q:
         return
     spec, question = q["spec"], question_of(q["spec"])
@@ -471,13 +490,26 @@ def student_bar() -> None:
         ss[NOTICE] = ("class_ended", {"code": k["code"]})
         st.rerun(scope="app")
     before, ss[SHOWN] = ss.get(SHOWN), c.question
+    pace = (c.view or {}).get("pace") or {}
+    if pace.get("lock") and not k["following"]:  # *Lock to my screen*: every student follows again
+        _back()
+        st.rerun(scope="app")
+    status = "following" if k["following"] else "exploring"
+    if k.get("marked") != status:  # told once per change (each poll already marks the student present)
+        try:
+            store().mark(k["code"], k["token"], status)
+            k["marked"] = status
+        except StoreDown:
+            pass
     with st.container(key="class_bar", border=True):
         row = st.container(horizontal=True, vertical_alignment="center")
         with row.container(key="class_code", width="content"):
             st.markdown(tx("class_following" if k["following"] else "class_alone", code=k["code"]))
         # leaving and coming back change the mode (ui/owner.py): the whole page is drawn again, so
         # that the stepper locks or unlocks
-        if k["following"]:
+        if k["following"] and pace.get("lock"):
+            row.caption(tx("class_locked"))
+        elif k["following"]:
             if row.button(tx("class_leave"), key="class_leave", icon=":material/explore:"):
                 _leave()
                 st.rerun(scope="app")
@@ -492,6 +524,12 @@ def student_bar() -> None:
             _FOLLOW(key="class_follow", data=data)
         if k["following"] and c.question:
             _student_question(k, c)
+    if pace.get("pause"):  # *Pause screens*: a card over the whole page until the teacher resumes
+        st.html(
+            f'<div class="gatelab-pause" role="alertdialog" aria-live="assertive">'
+            f"<p>⏸️ {html.escape(tx('class_paused_card'))}</p></div>",
+            width="content",
+        )
     if k["following"] and _series_revealed(before) != _series_revealed(c.question):
         st.rerun(scope="app")  # a lesson chapter shows its hidden chart once the class's question is revealed
 

@@ -496,6 +496,28 @@ TEACH |= {
     "class_reveal": {"en": "Reveal", "zh": "揭晓"},
     "class_end": {"en": "End the class", "zh": "结束课堂"},
     "class_students": {"en": "Students here: {n}", "zh": "在线学生：{n}"},
+    "class_students_pace": {
+        "en": "Students here: {n} · following {following} · exploring {exploring}",
+        "zh": "在线学生：{n} · 跟随 {following} · 自己探索 {exploring}",
+    },
+    "class_paused_count": {"en": "paused {n}", "zh": "已暂停 {n}"},
+    "class_answered_count": {"en": "answered {n}", "zh": "已作答 {n}"},
+    "class_lock": {"en": "Lock to my screen", "zh": "锁定到我的屏幕"},
+    "class_lock_help": {
+        "en": "On: every student follows your screen and cannot explore on their own. Off: they may explore "
+        "(Let them explore) and come back.",
+        "zh": "开启：每个学生都跟随你的屏幕，不能自己探索。关闭：他们可以自己探索（让他们探索），再回到课堂。",
+    },
+    "class_pause": {"en": "Pause screens", "zh": "暂停屏幕"},
+    "class_pause_help": {
+        "en": "Every student sees a pause card instead of the app until you turn this off: eyes to the front.",
+        "zh": "在你关闭之前，每个学生看到的是暂停卡片而不是应用：请看前面。",
+    },
+    "class_paused_card": {
+        "en": "Eyes to the front: your teacher paused the screens.",
+        "zh": "请看前面：老师暂停了屏幕。",
+    },
+    "class_locked": {"en": "Your teacher keeps the class on their screen.", "zh": "老师让全班跟随他的屏幕。"},
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},

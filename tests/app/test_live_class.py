@@ -131,3 +131,24 @@ def test_a_teacher_who_lost_the_class_resumes_it_with_the_teacher_link():
 
 def form_submit(at) -> None:
     [b for b in at.sidebar.get("button") if b.proto.is_form_submitter][0].click().run()
+
+
+def test_lock_to_my_screen_and_pause_screens():
+    teacher = make_app({"t": "3"})
+    code = start(teacher)
+    student = make_app({"join": code})
+    student.button(key="class_leave").click().run()  # exploring
+    assert not student.session_state["_class"]["following"]
+    teacher.toggle(key="class_lock").set_value(True).run()
+    student.run()
+    assert student.session_state["_class"]["following"]  # locked: back to the teacher's screen …
+    assert not [b for b in student.button if b.key == "class_leave"]  # … and no way to explore
+    teacher.toggle(key="class_pause").set_value(True).run()
+    student.run()
+    assert any('class="gatelab-pause"' in h.proto.body for h in student.get("html"))
+    teacher.run()
+    counts = " ".join(c.value for c in teacher.caption)
+    assert "following 1" in counts and "exploring 0" in counts and "paused 1" in counts
+    teacher.toggle(key="class_pause").set_value(False).run()
+    student.run()
+    assert not any('class="gatelab-pause"' in h.proto.body for h in student.get("html"))

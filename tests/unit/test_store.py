@@ -125,3 +125,14 @@ def test_a_student_finds_their_own_answer_again_and_only_to_the_open_question(st
     assert store.answer_of(code, "q1", "tok-b") is None and store.answer_of(code, "q0", "tok-a") is None
     store.ask(code, secret, None)  # the class moved on: the question is closed
     assert store.answer_of(code, "q1", "tok-a") is None and store.get(code).question is None
+
+
+def test_the_teacher_sees_how_many_follow_and_explore_counts_only(store):
+    code, _ = store.create()
+    for token in ("a", "b", "c"):
+        store.get(code, token)  # present
+    store.mark(code, "b", "exploring")
+    store.mark(code, "c", "following")
+    assert store.statuses(code) == {"following": 2, "exploring": 1}
+    store.mark(code, "b", "following")
+    assert store.statuses(code) == {"following": 3}
