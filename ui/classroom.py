@@ -65,6 +65,7 @@ ASK_NOW = "_class_ask_now"  # *Ask the class* was pressed: ask once this run's p
 SHOWN = predict.CLASS_SHOWN  # the class's question as this session last saw it
 ENFORCED = "_class_enforced"  # the own view a following student was last put back from
 COOKIES = "_class_cookies"  # {name: value ("" clears)}: what the browser keeps (``_KEEP``)
+JOIN_BOX = "_class_join_box"  # a code did not work: the box to type it again is shown
 TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secret", "CODE.token"
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
@@ -141,6 +142,10 @@ def join_from_link() -> None:
     code, key = state.get("class_join"), state.get("class_teach")
     ss["class_teach"] = ""
     if not code:
+        if st.query_params.get("join") is not None and ss.get(JOIN_BOX) is None:
+            # a wrong, over-long or script-like code: one clear message and a box to type it again
+            ss[state.NOTICES] = [n for n in ss.get(state.NOTICES, []) if n[:2] != ("bad", "join")]
+            ss[NOTICE], ss[JOIN_BOX] = ("class_bad_code", {}), True
         return
     key = key or _cookie(TEACH_COOKIE, code)
     try:
@@ -151,8 +156,9 @@ def join_from_link() -> None:
         return
     if k is None:
         ss["class_join"] = ""
-        ss[NOTICE] = ("class_no_such", {"code": code})
+        ss[NOTICE], ss[JOIN_BOX] = ("class_no_such", {"code": code}), True
         return
+    ss[JOIN_BOX] = False
     if teacher:
         _become_teacher(code, key, k.view)
         return
@@ -213,6 +219,25 @@ def _resume_pasted() -> None:
     ok = bool(valid_code(code) and secret and len(secret) <= 64) and _resume(code, secret)
     st.session_state[NOTICE] = ("class_resumed", {"code": code}) if ok else ("class_resume_bad", {})
     st.session_state["class_resume_link"] = ""
+
+
+def _join_typed() -> None:
+    """The join box: a code typed again (any case); the next run joins it, or says why not."""
+    ss = st.session_state
+    code = str(ss.get("class_join_typed") or "").strip().upper()
+    ss["class_join_typed"] = ""
+    if not valid_code(code):
+        ss[NOTICE] = ("class_bad_code", {})
+        return
+    ss["class_join"], ss["_class_checked"] = code, False
+
+
+def _join_box() -> None:
+    with st.form("class_join_form", border=False, enter_to_submit=True):
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        with row:
+            st.text_input(tx("class_join_label"), key="class_join_typed", max_chars=8, width=220)
+            st.form_submit_button(tx("class_join"), on_click=_join_typed, icon=":material/login:")
 
 
 def apply_pending() -> str | None:
@@ -649,6 +674,8 @@ def bar(here: str, page_file: str = "") -> None:
     if notice:
         st.warning(tx(notice[0], **notice[1]), icon="🔗")
     r = role()
+    if not r and ss.get(JOIN_BOX):
+        _join_box()
     if r == "teacher":
         teacher_bar(here)
     elif r == "student":

@@ -532,6 +532,14 @@ TEACH |= {
         "Gate Lab works on its own meanwhile.",
         "zh": "没有代码为 {code} 的直播课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
     },
+    "class_bad_code": {
+        "en": "That is not a class code: a class code has 4 to 8 letters and digits, as your teacher shows it "
+        "(ACDEFGHJKMNPQRTUVWXY and 3 4 6 7 9). Type it again below; Gate Lab works on its own meanwhile.",
+        "zh": "这不是课堂代码：课堂代码由 4 到 8 个字母和数字组成，以老师展示的为准"
+        "（ACDEFGHJKMNPQRTUVWXY 以及 3 4 6 7 9）。请在下面重新输入；在此期间 Gate Lab 可以单独使用。",
+    },
+    "class_join_label": {"en": "Class code", "zh": "课堂代码"},
+    "class_join": {"en": "Join the class", "zh": "加入课堂"},
     "class_ended": {
         "en": "The class {code} has ended; you keep the last view and can go on alone.",
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.app.conftest import make_app, step_to, stepper
 
 
@@ -152,3 +154,17 @@ def test_lock_to_my_screen_and_pause_screens():
     teacher.toggle(key="class_pause").set_value(False).run()
     student.run()
     assert not any('class="gatelab-pause"' in h.proto.body for h in student.get("html"))
+
+
+@pytest.mark.parametrize("bad", ["x!", "ACDEFGHJKM", "<script>alert(1)</script>", "QQQQQQ", "  "])
+def test_a_bad_join_code_gets_a_clear_message_and_a_box_to_type_it_again(bad):
+    teacher = make_app()
+    code = start(teacher)
+    at = make_app({"join": bad, "t": "4"})
+    said = " ".join(w.value for w in at.warning)
+    assert ("No live class has the code" in said) if bad == "QQQQQQ" else ("not a class code" in said)
+    assert "<script>" not in said and at.session_state.get("_class") is None
+    assert stepper(at)["seek"][1] == 3  # the app works on its own meanwhile
+    at.text_input(key="class_join_typed").input(code.lower())  # typed again, in lower case
+    [b for b in at.get("button") if b.proto.is_form_submitter][0].click().run()
+    assert at.session_state["_class"]["role"] == "student" and at.session_state["_class"]["code"] == code
