@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from ui import badge, classroom, lesson, page, present, state
+from ui import badge, classroom, lesson, page, present, state, steps
 from ui.i18n import lang, tx
 from ui.sidebar import show_problems, sidebar
 
@@ -17,6 +17,7 @@ state.init()
 classroom.join_from_link()  # a link with join=CODE: a live class
 class_page = classroom.apply_pending()  # the class's view, before any widget is drawn
 state.adopt_browser_step()  # the browser steps on its own; its address bar names the step it shows
+steps.new_run()  # the page says again what limits the step (ui/owner.py)
 state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
 PAGES = (  # (file, title key, icon, url path, has step controls)
@@ -35,8 +36,10 @@ nav = st.navigation(
 here = st.session_state[state.PAGE] = nav.url_path or "cell"  # the default page's url_path is ""
 if class_page and class_page != here:  # the class is on another page
     st.switch_page({u: f for f, *_, u, _ in PAGES}.get(class_page, "pages/cell.py"))
+classroom.follow_here(here, {u: f for f, *_, u, _ in PAGES})  # a following student sees the class's view
 lesson.prepare(here)  # a lesson chapter sets its model up before the sidebar shows it
 view = state.view()
+classroom.publish(here)  # the class follows now, not after a slow page (chapter 10 trains its model)
 if state.sidebar_shown():
     # the share box goes with the step controls where there are some (it must name the step shown)
     sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))

@@ -171,6 +171,35 @@ class MemoryStore:
             k["answers"][student] = option
             return True
 
+    def mark(self, code: str, student: str, status: str) -> None:
+        """What a student is doing ("following" or "exploring"): counts only, for the teacher."""
+        with self._lock:
+            k = self._get(code)
+            if k is not None:
+                k.setdefault("status", {})[student] = status
+
+    def statuses(self, code: str) -> dict[str, int]:
+        """How many students present are following, exploring: {status: count}."""
+        with self._lock:
+            k = self._get(code)
+            if k is None:
+                return {}
+            now, out = time.time(), {}
+            for student, seen in k["seen"].items():
+                if now - seen < PRESENT:
+                    status = k.get("status", {}).get(student, "following")
+                    out[status] = out.get(status, 0) + 1
+            return out
+
+    def answer_of(self, code: str, question_id: str, student: str) -> str | None:
+        """The answer ``student`` gave to the question ``question_id`` (None: none, or another question)."""
+        with self._lock:
+            k = self._get(code)
+            q = k and k["question"]
+            if not q or q["id"] != question_id:
+                return None
+            return k["answers"].get(student)
+
     def end(self, code: str, secret: str) -> None:
         with self._lock:
             self._teacher(code, secret)
@@ -310,9 +339,41 @@ class RedisStore:
         self._call(go)
         return True
 
+    def mark(self, code: str, student: str, status: str) -> None:
+        key = self._keys(code)[0] + ":status"
+
+        def go():
+            pipe = self.r.pipeline()
+            pipe.hset(key, student, status)
+            pipe.expire(key, self.idle)
+            pipe.execute()
+
+        self._call(go)
+
+    def statuses(self, code: str) -> dict[str, int]:
+        _, _, seen = self._keys(code)
+        pipe = self.r.pipeline()
+        pipe.zrangebyscore(seen, time.time() - PRESENT, "+inf")
+        pipe.hgetall(self._keys(code)[0] + ":status")
+        present, status = self._call(pipe.execute)
+        out: dict[str, int] = {}
+        for student in present:
+            s = (status.get(student) or b"following").decode()
+            out[s] = out.get(s, 0) + 1
+        return out
+
+    def answer_of(self, code: str, question_id: str, student: str) -> str | None:
+        main, answers, _ = self._keys(code)
+        pipe = self.r.pipeline()
+        pipe.hget(main, "question")
+        pipe.hget(answers, student)
+        q, said = self._call(pipe.execute)
+        q = json.loads(q or "null")
+        return said.decode() if q and q["id"] == question_id and said is not None else None
+
     def end(self, code: str, secret: str) -> None:
         self._teacher(code, secret)
-        self._call(lambda: self.r.delete(*self._keys(code)))
+        self._call(lambda: self.r.delete(*self._keys(code), self._keys(code)[0] + ":status"))
 
 
 _STORE: MemoryStore | RedisStore | None = None

@@ -13,14 +13,33 @@ page rerun); any other change (page, model, input, chapter) is applied to the st
 session and the app reruns. Each student keeps their own language. A student may step away
 (``class_leave``) and come back (``class_back``); their own controls never reach the class.
 
-The teacher puts the question on screen to the class (``class_ask``); students answer on their
-devices and the teacher sees the count for each option, no names (``class_answers``); then
-reveals it (``class_reveal``). If the store goes away the class shows "paused" and every app
-keeps working alone; a student whose teacher left keeps the last view.
+Who moves the step in a class is ``ui.owner``'s rule: the teacher always (no question ever locks
+the teacher's stepper); a following student's screen shows the class's page, chapter and step and
+nothing else (their stepper is locked; a page they open or a setting they change is put back to
+the class's); a student who chose *Explore on my own* is on their own until *Back to the class*.
+
+A question's lifecycle: *Ask the class* (``class_ask``) asks the question of the view on the
+teacher's screen (about the step after the one shown); students answer on their devices, one
+answer per browser (their anonymous token is kept in a cookie, so a reload or a second tab is the
+same student and keeps its answer); the teacher sees the count for each option, no names
+(``class_answers``); *Reveal* (``class_reveal``) shows the answer and its explanation on every
+screen, the projector too; moving the class to another page, chapter, model or step (other than
+the one asked about) closes the question on every screen. Whoever did not answer is told the
+answer, never "you said no answer".
+
+The teacher stays the teacher: the key is kept in a cookie of the teacher's browser (never in
+the address bar, never on the projected page), so a reload, or another tab of the same browser
+opened on the class's link, is the teacher again, in presenter mode if the link has it. A second
+teacher tab drives the class as the first does; the class shows whichever moved last. A teacher
+in another browser pastes the teacher link into *Resume teaching* (the sidebar's teaching box).
+
+If the store goes away the class shows "paused" and every app keeps working alone; a student
+whose teacher left keeps the last view.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import secrets
 from pathlib import Path
@@ -28,24 +47,35 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from live.store import NotTeacher, StoreDown, store
+from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 
-from . import predict, state
+from . import owner, predict, state
 from .i18n import tx
 from .share import page_url
-from .state import KNOWN, STEP
+from .state import STEP
+from .steps import CLASS, CLASS_Q, CLASS_VIEW, mode, move
 
-CLASS = "_class"  # {"code", "role": "teacher"|"student", "secret" | "token", "following", "seen"}
+# CLASS: {"code", "role": "teacher"|"student", "secret" | "token", "following", "seen", "moves"}
 PENDING = "_class_pending"  # a class view to apply at the top of the next run
 PUBLISHED = "_class_published"  # the view the teacher last sent
-ANSWERED = "_class_answered"  # {question id: option} this student sent
+ANSWERED = "_class_answered"  # {question id: option or None} this student sent (the store's word)
+ASKED = "_class_asked"  # the teacher's open question: {"id", "where": the view asked about, "t"}
+ASK_NOW = "_class_ask_now"  # *Ask the class* was pressed: ask once this run's page has said its question
+SHOWN = predict.CLASS_SHOWN  # the class's question as this session last saw it
+ENFORCED = "_class_enforced"  # the own view a following student was last put back from
+COOKIES = "_class_cookies"  # {name: value ("" clears)}: what the browser keeps (``_KEEP``)
+JOIN_BOX = "_class_join_box"  # a code did not work: the box to type it again is shown
+TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secret", "CODE.token"
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
 LAST_PAGE = "_class_last_page"
 POLL_S = 0.5  # a student's app asks the store this often
 _FOLLOW = st.components.v2.component(
     "gatelab_follow", html="", js=(Path(__file__).parent / "stepper" / "follow.js").read_text("utf-8")
+)
+_KEEP = st.components.v2.component(
+    "gatelab_keep", html="", js=(Path(__file__).parent / "stepper" / "keep.js").read_text("utf-8")
 )
 
 
@@ -84,9 +114,38 @@ def client() -> str:
     return ip or "unknown"
 
 
+def _cookie(name: str, code: str) -> str:
+    """What this browser keeps for class ``code`` under ``name`` ("" if nothing)."""
+    try:
+        raw = st.context.cookies.get(name)
+    except Exception:  # no browser behind this session
+        return ""
+    if not isinstance(raw, str):  # AppTest has no cookies
+        return ""
+    saved, _, value = raw.partition(".")
+    return value if code and saved == code and value else ""
+
+
+def _keep(name: str, code: str, value: str) -> None:
+    """Let the browser keep ``value`` for class ``code`` (the next run's ``_KEEP`` writes it)."""
+    st.session_state.setdefault(COOKIES, {})[name] = f"{code}.{value}" if value else ""
+
+
+def _become_teacher(code: str, secret: str, view: dict) -> None:
+    ss = st.session_state
+    ss[CLASS] = {"code": code, "role": "teacher", "secret": secret}
+    ss["class_join"] = code
+    ss.pop(PUBLISHED, None)
+    _keep(TEACH_COOKIE, code, secret)
+    if view:
+        ss[PENDING] = view  # the teacher comes back to the class's view
+
+
 def join_from_link() -> None:
-    """Once per session, after ``state.init``: a link with ``join=CODE`` joins that class (as its
-    teacher if it also has the teacher's ``teach`` key). A wrong or ended code gets a message."""
+    """Once per session, after ``state.init``: a link with ``join=CODE`` joins that class: as its
+    teacher if it also has the teacher's ``teach`` key, or if this browser keeps the key (a reload,
+    another tab); else as a student (the same one again if this browser keeps its token). A wrong or
+    ended code gets a message."""
     ss = st.session_state
     if ss.get("_class_checked"):
         return
@@ -94,7 +153,12 @@ def join_from_link() -> None:
     code, key = state.get("class_join"), state.get("class_teach")
     ss["class_teach"] = ""
     if not code:
+        if st.query_params.get("join") is not None and ss.get(JOIN_BOX) is None:
+            # a wrong, over-long or script-like code: one clear message and a box to type it again
+            ss[state.NOTICES] = [n for n in ss.get(state.NOTICES, []) if n[:2] != ("bad", "join")]
+            ss[NOTICE], ss[JOIN_BOX] = ("class_bad_code", {}), True
         return
+    key = key or _cookie(TEACH_COOKIE, code)
     try:
         wait = store().join_wait(client())
         k = None if wait else store().get(code)
@@ -109,21 +173,17 @@ def join_from_link() -> None:
         ss[NOTICE] = (
             ("class_wait", {"code": code, "m": -(-wait // 60)}) if wait else ("class_no_such", {"code": code})
         )
+        ss[JOIN_BOX] = True
         return
+    ss[JOIN_BOX] = False
     if teacher:
-        ss[CLASS] = {"code": code, "role": "teacher", "secret": key}
-        if k.view:
-            ss[PENDING] = k.view  # the teacher comes back to the class's view
+        _become_teacher(code, key, k.view)
         return
-    ss[CLASS] = {
-        "code": code,
-        "role": "student",
-        "token": secrets.token_hex(8),
-        "following": True,
-        "seen": -1,
-    }
+    token = _cookie(STUDENT_COOKIE, code) or secrets.token_hex(8)
+    ss[CLASS] = {"code": code, "role": "student", "token": token, "following": True, "seen": -1, "moves": 0}
+    _keep(STUDENT_COOKIE, code, token)
     if k.view:
-        ss[PENDING] = ss["_class_view"] = k.view
+        ss[PENDING] = ss[CLASS_VIEW] = k.view
         ss[CLASS]["seen"] = k.version
 
 
@@ -134,31 +194,77 @@ def _start() -> None:
     except StoreDown:
         ss[NOTICE] = ("class_paused", {})
         return
-    ss[CLASS] = {"code": code, "role": "teacher", "secret": secret}
-    ss["class_join"] = code
-    ss.pop(PUBLISHED, None)
+    _become_teacher(code, secret, {})
 
 
 def _end() -> None:
     ss = st.session_state
     k = ss.pop(CLASS, None)
     ss["class_join"] = ""
+    ss.pop(ASKED, None)
     if k and k["role"] == "teacher":
+        _keep(TEACH_COOKIE, k["code"], "")
         try:
             store().end(k["code"], k["secret"])
         except (StoreDown, NotTeacher):
             pass
 
 
+def _resume(code: str, secret: str) -> bool:
+    """Resume teaching class ``code`` with its key (a pasted teacher link, or the key this browser
+    keeps). False if that is not a running class's teacher key."""
+    try:
+        k = store().get(code)
+        if k is None or not store().is_teacher(code, secret):
+            return False
+    except StoreDown:
+        st.session_state[NOTICE] = ("class_paused", {})
+        return False
+    st.session_state.pop(CLASS, None)
+    _become_teacher(code, secret, k.view)
+    return True
+
+
+def _resume_pasted() -> None:
+    """The *Resume teaching* box: a teacher link (or its ``join=…&teach=…`` part) pasted in."""
+    from urllib.parse import parse_qs, urlsplit
+
+    text = str(st.session_state.get("class_resume_link") or "").strip()
+    query = parse_qs(urlsplit(text).query or text.lstrip("?"))
+    code = (query.get("join") or [""])[0].strip().upper()
+    secret = (query.get("teach") or [""])[0].strip()
+    ok = bool(valid_code(code) and secret and len(secret) <= 64) and _resume(code, secret)
+    st.session_state[NOTICE] = ("class_resumed", {"code": code}) if ok else ("class_resume_bad", {})
+    st.session_state["class_resume_link"] = ""
+
+
+def _join_typed() -> None:
+    """The join box: a code typed again (any case); the next run joins it, or says why not."""
+    ss = st.session_state
+    code = str(ss.get("class_join_typed") or "").strip().upper()
+    ss["class_join_typed"] = ""
+    if not valid_code(code):
+        ss[NOTICE] = ("class_bad_code", {})
+        return
+    ss["class_join"], ss["_class_checked"] = code, False
+
+
+def _join_box() -> None:
+    with st.form("class_join_form", border=False, enter_to_submit=True):
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        with row:
+            st.text_input(tx("class_join_label"), key="class_join_typed", max_chars=8, width=220)
+            st.form_submit_button(tx("class_join"), on_click=_join_typed, icon=":material/login:")
+
+
 def apply_pending() -> str | None:
-    """At the top of a run, before any widget: take the class's view; the page it is on (or None)."""
+    """At the top of a run, before any widget: take the class's view; the page it is on (or None).
+    A following student who opened another page is sent back to the class's (``ui.owner``)."""
     view = st.session_state.pop(PENDING, None)
     if not view:
         return None
     state.apply_params(view.get("params", {}))
-    step = st.session_state.get(STEP)
-    st.session_state[KNOWN] = None  # the stepper shows the class's step (a server move)
-    st.session_state[STEP] = step
+    move(int(st.session_state.get(STEP, 0)), owner.CLASS_MOVE)  # the stepper shows the class's step
     return view.get("page")
 
 
@@ -171,7 +277,41 @@ def _view(here: str) -> dict:
         for k, v in state.link(budget=10**9).params.items()
         if k not in ("lang", "present", "hide", "join")
     }
-    return {"page": here, "params": params}
+    pace = {
+        "lock": bool(st.session_state.get("class_lock")),
+        "pause": bool(st.session_state.get("class_pause")),
+    }
+    return {"page": here, "params": params, "pace": pace}
+
+
+def _where(view: dict) -> dict:
+    """A view without its step: what a question is about besides the step."""
+    return {"page": view.get("page"), "params": {a: b for a, b in view.get("params", {}).items() if a != "t"}}
+
+
+def _send(k: dict, view: dict) -> None:
+    """Publish ``view``; an open question the class has moved away from closes on every screen."""
+    try:
+        store().publish(k["code"], k["secret"], view)
+        st.session_state[PUBLISHED] = view
+        asked = st.session_state.get(ASKED)
+        if asked and not _on_question(asked, view):
+            store().ask(k["code"], k["secret"], None)
+            st.session_state.pop(ASKED, None)
+            st.session_state[SHOWN] = None
+    except (StoreDown, NotTeacher):
+        pass  # the teacher's bar says so
+
+
+def _on_question(asked: dict, view: dict) -> bool:
+    """Whether the class's ``view`` is still the one the question is about: the same page, chapter
+    and model, on the step it was asked from or the step it asks about (a series question: any)."""
+    if _where(view) != asked["where"]:
+        return False
+    if asked["t"] is None:
+        return True
+    t = int(view.get("params", {}).get("t", "1"))
+    return t in (asked["t"], asked["t"] + 1)
 
 
 def publish(here: str) -> None:
@@ -182,11 +322,7 @@ def publish(here: str) -> None:
     view = _view(here)
     if st.session_state.get(PUBLISHED) == view:
         return
-    try:
-        store().publish(k["code"], k["secret"], view)
-        st.session_state[PUBLISHED] = view
-    except (StoreDown, NotTeacher):
-        pass  # the teacher's bar says so
+    _send(k, view)
 
 
 def publish_step(step: int) -> None:
@@ -195,29 +331,27 @@ def publish_step(step: int) -> None:
     last = st.session_state.get(PUBLISHED)
     if not k or k["role"] != "teacher" or not last:
         return
-    view = {"page": last["page"], "params": dict(last["params"], t=str(step + 1))}
-    if view == last:
-        return
-    try:
-        store().publish(k["code"], k["secret"], view)
-        st.session_state[PUBLISHED] = view
-    except (StoreDown, NotTeacher):
-        pass
+    view = dict(last, params=dict(last["params"], t=str(step + 1)))
+    if view != last:
+        _send(k, view)
 
 
 def _question_spec(here: str) -> dict | None:
-    """The question on the teacher's screen (the predict panel's), computed there from the teacher's
-    run; each student's app words it in its own language from these ids and numbers."""
-    pending = st.session_state.get(predict.PENDING)
-    if not pending:
+    """The question of the view on the teacher's screen (``ui.predict`` offers it this run, about the
+    step after the one shown), from the teacher's run; each student's app words it in its own
+    language from these ids and numbers."""
+    offered = st.session_state.get(CLASS_Q)
+    if not offered:
         return None
-    q: Question = pending["q"]
+    q: Question = offered["q"]
     spec = {"kind": q.kind, "gate": q.gate, "step": q.step, "options": list(q.options), "answer": q.answer}
     spec |= {"values": q.values, "page": here, "cell": "", "layer": 0, "unit": 0, "layers": 1}
-    ctx_key = pending["key"]
+    ctx_key = offered["key"]
     if q.step >= 0:  # a step question: its key is (cfg, layer, unit, fixed)
         cfg = ctx_key[0]
         spec |= {"cell": cfg.cell, "layer": ctx_key[1], "unit": ctx_key[2], "layers": len(cfg.hidden)}
+    else:
+        spec["cell"] = "rnn" if q.kind == "grad_below" else "lstm"
     return spec
 
 
@@ -227,16 +361,26 @@ def question_of(spec: dict) -> Question:
     )
 
 
+def _ask_soon() -> None:
+    st.session_state[ASK_NOW] = True  # asked after this run's page has offered its question
+
+
 def _ask(here: str) -> None:
     k = st.session_state[CLASS]
     spec = _question_spec(here)
     if spec is None:
         return
+    view = _view(here)
     q = {"id": secrets.token_hex(4), "spec": spec, "options": spec["options"], "revealed": False}
     try:
         store().ask(k["code"], k["secret"], q)
+        store().publish(k["code"], k["secret"], view)  # the class sees the view asked about
     except (StoreDown, NotTeacher):
-        pass
+        return
+    st.session_state[PUBLISHED] = view
+    t = int(view["params"].get("t", "1")) if spec["step"] >= 0 else None
+    st.session_state[ASKED] = {"id": q["id"], "where": _where(view), "t": t}
+    st.session_state[SHOWN] = q
 
 
 def _reveal() -> None:
@@ -244,7 +388,9 @@ def _reveal() -> None:
     try:
         store().reveal(k["code"], k["secret"])
     except (StoreDown, NotTeacher):
-        pass
+        return
+    if st.session_state.get(SHOWN):
+        st.session_state[SHOWN] = dict(st.session_state[SHOWN], revealed=True)
 
 
 def _qr_png(text: str) -> bytes:
@@ -258,6 +404,8 @@ def _qr_png(text: str) -> bytes:
 def teacher_bar(here: str) -> None:
     k = st.session_state[CLASS]
     code = k["code"]
+    if st.session_state.pop(ASK_NOW, False):
+        _ask(here)
     with st.container(key="class_bar", border=True):
         row = st.container(horizontal=True, vertical_alignment="center", key="class_row")
         with row.container(key="class_code", width="content"):
@@ -268,16 +416,12 @@ def teacher_bar(here: str) -> None:
             st.code(link, language=None, wrap_lines=True)
             st.image(_qr_png(link), width=240, caption=tx("class_qr_caption"))
         has_q = _question_spec(here) is not None
-        try:
-            c = store().get(code)
-            open_q = bool(c and c.question and not c.question.get("revealed"))
-        except StoreDown:
-            open_q = False
+        shown = st.session_state.get(SHOWN)
+        open_q = bool(shown and not shown.get("revealed"))
         row.button(
             tx("class_ask"),
             key="class_ask",
-            on_click=_ask,
-            args=(here,),
+            on_click=_ask_soon,
             disabled=not has_q,
             help=tx("class_ask_help"),
             icon=":material/how_to_vote:",
@@ -290,12 +434,16 @@ def teacher_bar(here: str) -> None:
             disabled=not open_q,
         )
         row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
+        pace = st.container(horizontal=True, vertical_alignment="center", key="class_pace")
+        pace.toggle(tx("class_lock"), key="class_lock", help=tx("class_lock_help"))
+        pace.toggle(tx("class_pause"), key="class_pause", help=tx("class_pause_help"))
         _teacher_live()
 
 
 @st.fragment(run_every=1.0)
 def _teacher_live() -> None:
-    """Who is here and the class's answers, counts only, updated every second."""
+    """Who is here and the class's answers, counts only, updated every second; once revealed, the
+    answer and its explanation (on the projector too)."""
     k = st.session_state.get(CLASS)
     if not k:
         return
@@ -307,25 +455,42 @@ def _teacher_live() -> None:
     if c is None:
         st.info(tx("class_gone"))
         return
-    st.caption(tx("class_students", n=c.students))
-    q = c.question
+    q = st.session_state[SHOWN] = c.question
+    try:
+        status = store().statuses(k["code"])
+    except StoreDown:
+        status = {}
+    counts = {"following": status.get("following", 0), "exploring": status.get("exploring", 0)}
+    line = tx("class_students_pace", n=c.students, **counts)
+    if st.session_state.get("class_pause"):
+        line += " · " + tx("class_paused_count", n=c.students)
     if q:
-        with st.container(key="class_answers"):
-            total = sum(c.counts.values())
-            st.caption(
-                tx("class_answers_header", n=total)
-                + (" · " + tx("class_revealed") if q.get("revealed") else "")
-            )
-            labels = [_option_label(q["spec"], o) for o in q["options"]]
-            st.bar_chart(
-                {"option": labels, "answers": [c.counts.get(o, 0) for o in q["options"]]},
-                x="option",
-                y="answers",
-                horizontal=True,
-                height=60 + 34 * len(labels),
-                x_label=tx("class_answers_axis"),
-                y_label="",
-            )
+        line += " · " + tx("class_answered_count", n=sum(c.counts.values()))
+    with st.container(key="class_counts"):
+        st.caption(line)
+    if not q:
+        return
+    spec, question = q["spec"], question_of(q["spec"])
+    with st.container(key="class_answers"):
+        st.markdown(f"**{tx('class_question_header')}** {_question_text(spec)}")
+        total = sum(c.counts.values())
+        st.caption(
+            tx("class_answers_header", n=total) + (" · " + tx("class_revealed") if q.get("revealed") else "")
+        )
+        for o in q["options"]:  # counts only, never names
+            n = c.counts.get(o, 0)
+            st.progress(n / total if total else 0.0, text=f"{_option_label(spec, o)}: {n}")
+        if q.get("revealed"):
+            answer = predict.option_label(question, question.answer)
+            st.success(tx("class_answer_was", answer=answer) + "\n\n" + _explanation(spec), icon="💡")
+
+
+def _question_text(spec: dict) -> str:
+    return predict.question_text(question_of(spec), spec["cell"], spec["unit"], spec["layer"], spec["layers"])
+
+
+def _explanation(spec: dict) -> str:
+    return predict.explanation(question_of(spec), spec["cell"] or "rnn")
 
 
 def _option_label(spec: dict, option: str) -> str:
@@ -342,7 +507,7 @@ def _leave() -> None:
 def _back() -> None:
     k = st.session_state[CLASS]
     k["following"], k["seen"] = True, -1  # the next poll applies the class's whole view …
-    st.session_state.pop("_class_view", None)  # … not only its step: the student may have changed anything
+    st.session_state.pop(CLASS_VIEW, None)  # … not only its step: the student may have changed anything
 
 
 @st.fragment(run_every=POLL_S)
@@ -366,44 +531,70 @@ def student_bar() -> None:
         ss["class_join"] = ""
         ss[NOTICE] = ("class_ended", {"code": k["code"]})
         st.rerun(scope="app")
+    before, ss[SHOWN] = ss.get(SHOWN), c.question
+    pace = (c.view or {}).get("pace") or {}
+    if pace.get("lock") and not k["following"]:  # *Lock to my screen*: every student follows again
+        _back()
+        st.rerun(scope="app")
+    status = "following" if k["following"] else "exploring"
+    if k.get("marked") != status:  # told once per change (each poll already marks the student present)
+        try:
+            store().mark(k["code"], k["token"], status)
+            k["marked"] = status
+        except StoreDown:
+            pass
     with st.container(key="class_bar", border=True):
         row = st.container(horizontal=True, vertical_alignment="center")
         with row.container(key="class_code", width="content"):
             st.markdown(tx("class_following" if k["following"] else "class_alone", code=k["code"]))
-        if k["following"]:
-            row.button(tx("class_leave"), key="class_leave", on_click=_leave, icon=":material/explore:")
-        else:
-            row.button(
-                tx("class_back"), key="class_back", on_click=_back, type="primary", icon=":material/group:"
-            )
+        # leaving and coming back change the mode (ui/owner.py): the whole page is drawn again, so
+        # that the stepper locks or unlocks
+        if k["following"] and pace.get("lock"):
+            row.caption(tx("class_locked"))
+        elif k["following"]:
+            if row.button(tx("class_leave"), key="class_leave", icon=":material/explore:"):
+                _leave()
+                st.rerun(scope="app")
+        elif row.button(tx("class_back"), key="class_back", type="primary", icon=":material/group:"):
+            _back()
+            st.rerun(scope="app")
         page = _follow(k, c) if k["following"] and c.version != k["seen"] and c.view else None
         if k["following"]:
             # the cell page is the default: its link is the app's root
             go = None if page is None else ("" if page == "cell" else page)
-            _FOLLOW(key="class_follow", data={"v": k["seen"], "step": int(ss.get(STEP, 0)), "page": go})
+            data = {"v": k.get("moves", 0), "step": int(ss.get(STEP, 0)), "page": go}
+            _FOLLOW(key="class_follow", data=data)
         if k["following"] and c.question:
             _student_question(k, c)
+    if pace.get("pause"):  # *Pause screens*: a card over the whole page until the teacher resumes
+        st.html(
+            f'<div class="gatelab-pause" role="alertdialog" aria-live="assertive">'
+            f"<p>⏸️ {html.escape(tx('class_paused_card'))}</p></div>",
+            width="content",
+        )
+    if k["following"] and _series_revealed(before) != _series_revealed(c.question):
+        st.rerun(scope="app")  # a lesson chapter shows its hidden chart once the class's question is revealed
+
+
+def _series_revealed(q: dict | None) -> bool:
+    return bool(q and q.get("revealed") and q["spec"]["step"] < 0)
 
 
 def _follow(k: dict, c) -> str | None:
     """The class moved: a step alone goes to the stepper in the browser; a page change too (the page
     it returns); anything else reruns the app."""
     ss = st.session_state
-    last = ss.get("_class_view")
+    last = ss.get(CLASS_VIEW)
     view = c.view
     k["seen"] = c.version
-    ss["_class_view"] = view
-    same_but_step = (
-        last is not None
-        and last.get("page") == view.get("page")
-        and {a: b for a, b in last["params"].items() if a != "t"}
-        == {a: b for a, b in view["params"].items() if a != "t"}
-    )
-    if same_but_step:
-        t = int(view["params"].get("t", "1")) - 1
-        ss[STEP] = ss[KNOWN] = t
+    ss[CLASS_VIEW] = view
+    if last is not None and _where(last) == _where(view):
+        if last.get("params", {}).get("t") != view.get("params", {}).get("t"):
+            k["moves"] = k.get("moves", 0) + 1  # a new step for the browser (ui/stepper/follow.js)
+            move(int(view["params"].get("t", "1")) - 1, owner.CLASS_MOVE, shown=True)
         return None
     ss[PENDING] = view
+    k["moves"] = k.get("moves", 0) + 1
     if view.get("page") != ss.get(state.PAGE):
         # another page: the browser follows the page's own link (ui/stepper/follow.js), as if the
         # student had clicked it. (Switching pages from this fragment's rerun races with its own
@@ -412,21 +603,35 @@ def _follow(k: dict, c) -> str | None:
     st.rerun(scope="app")
 
 
+def _my_answer(k: dict, qid: str) -> str | None:
+    """This browser's answer to question ``qid``: the store keeps it by the student's token, so a
+    reload (or another tab) finds it again."""
+    answered = st.session_state.setdefault(ANSWERED, {})
+    if qid not in answered:
+        try:
+            answered[qid] = store().answer_of(k["code"], qid, k["token"])
+        except StoreDown:
+            return None
+    return answered[qid]
+
+
 def _student_question(k: dict, c) -> None:
     q = c.question
     spec = q["spec"]
     question = question_of(spec)
-    sent = st.session_state.setdefault(ANSWERED, {}).get(q["id"])
+    sent = _my_answer(k, q["id"])
     with st.container(key="class_question"):
-        text = predict.question_text(question, spec["cell"], spec["unit"], spec["layer"], spec["layers"])
-        st.markdown(f"**{tx('class_question_header')}** {text}")
+        st.markdown(f"**{tx('class_question_header')}** {_question_text(spec)}")
         if q.get("revealed"):
-            said = predict.option_label(question, sent) if sent else tx("class_no_answer")
-            body = predict.explanation(question, spec["cell"] or "rnn")
-            if question.right(sent):
+            body = _explanation(spec)
+            answer = predict.option_label(question, question.answer)
+            if sent is None:  # not answered (or joined later): the answer, nothing about them
+                st.info(tx("class_answer_was", answer=answer) + "\n\n" + body, icon="💡")
+            elif question.right(sent):
+                said = predict.option_label(question, sent)
                 st.success(tx("predict_right", said=said) + "\n\n" + body, icon="✅")
             else:
-                answer = predict.option_label(question, question.answer)
+                said = predict.option_label(question, sent)
                 st.info(tx("predict_wrong", said=said, answer=answer) + "\n\n" + body, icon="💡")
             return
         choice = st.radio(
@@ -447,6 +652,28 @@ def _student_question(k: dict, c) -> None:
             st.caption(tx("class_sent", said=predict.option_label(question, sent)))
 
 
+def follow_here(here: str, pages: dict[str, str]) -> None:
+    """Before the page is drawn: a following student shows the class's view and nothing else
+    (``ui.owner``): a page they opened, a chapter or a setting they changed is put back to the
+    class's (once per own view, so that a view the app cannot take exactly never loops).
+    ``pages``: url path -> page file."""
+    ss = st.session_state
+    cls = ss.get(CLASS_VIEW)
+    if mode() != owner.FOLLOWING or not cls or not cls.get("page"):
+        return
+    mine = _where(_view(here))
+    if mine == _where(cls):
+        ss.pop(ENFORCED, None)
+        return
+    if ss.get(ENFORCED) == mine:
+        return
+    ss[ENFORCED] = mine
+    ss[PENDING] = cls
+    if cls["page"] != here:
+        st.switch_page(pages.get(cls["page"], "pages/cell.py"))
+    st.rerun()
+
+
 # ---- drawing -----------------------------------------------------------------------
 
 
@@ -458,23 +685,44 @@ def bar(here: str, page_file: str = "") -> None:
         if ss.get(LAST_PAGE) not in (None, here):
             ss[REDRAW] = page_file
         ss[LAST_PAGE] = here
+    if ss.get(COOKIES):  # what this browser keeps (an empty element: it takes no room)
+        _KEEP(key="class_keep", data={"cookies": ss[COOKIES], "max_age": IDLE})
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.warning(tx(notice[0], **notice[1]), icon="🔗")
     r = role()
+    if not r and ss.get(JOIN_BOX):
+        _join_box()
     if r == "teacher":
         teacher_bar(here)
     elif r == "student":
         student_bar()
 
 
+def _resumable() -> tuple[str, str] | None:
+    """The class this browser keeps a teacher's key for, if it still runs (asked once a session)."""
+    ss = st.session_state
+    if "_class_resumable" not in ss:
+        ss["_class_resumable"] = None
+        try:
+            raw = st.context.cookies.get(TEACH_COOKIE)
+            code, _, secret = (raw if isinstance(raw, str) else "").partition(".")
+            if valid_code(code) and secret and store().is_teacher(code, secret):
+                ss["_class_resumable"] = (code, secret)
+        except Exception:  # no browser behind this session (AppTest), or no store
+            pass
+    return ss["_class_resumable"]
+
+
 def start_ui() -> None:
-    """In the sidebar's teaching box: start a live class; while one runs, its teacher link (in the
-    sidebar, which presenter mode hides: the invitation a teacher projects never shows the key)."""
+    """In the sidebar's teaching box: start a live class, or resume teaching one (the class this
+    browser keeps the key of, or a pasted teacher link); while one runs, its teacher link, folded
+    away (the sidebar may be on the projector; presenter mode hides it)."""
     k = st.session_state.get(CLASS)
     if k and k["role"] == "teacher":
-        st.caption(tx("class_teacher_link_help"))
-        st.code(teacher_link(k["code"], k["secret"]), language=None, wrap_lines=True)
+        with st.popover(tx("class_teacher_link_show"), icon=":material/key:", key="class_teacher_link"):
+            st.caption(tx("class_teacher_link_help"))
+            st.code(teacher_link(k["code"], k["secret"]), language=None, wrap_lines=True)
         return
     if k:
         return
@@ -485,3 +733,21 @@ def start_ui() -> None:
         icon=":material/groups:",
         help=tx("class_start_help"),
     )
+    saved = _resumable()
+    if saved:
+        st.button(
+            tx("class_resume_saved", code=saved[0]),
+            key="class_resume_saved",
+            on_click=_resume,
+            args=saved,
+            icon=":material/co_present:",
+        )
+    with st.form("class_resume_form", border=False, enter_to_submit=True):
+        st.text_input(
+            tx("class_resume_label"),
+            key="class_resume_link",
+            type="password",
+            help=tx("class_resume_help"),
+            max_chars=400,
+        )
+        st.form_submit_button(tx("class_resume"), on_click=_resume_pasted, icon=":material/login:")

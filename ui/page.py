@@ -82,7 +82,10 @@ PAGE_CSS = (
     ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}"
     # a live class's join code, read aloud and off a projector
     ".st-key-class_code strong{font-size:1.6rem;letter-spacing:0.12em;font-family:'Source Code Pro',monospace}"
-    ".st-key-class_follow{position:absolute!important;width:0;height:0;overflow:hidden}</style>"
+    ".st-key-class_follow,.st-key-class_keep{position:absolute!important;width:0;height:0;overflow:hidden}"
+    # a live class's pause card (ui/classroom.py): over the whole page until the teacher resumes
+    ".gatelab-pause{position:fixed;inset:0;z-index:999990;display:flex;align-items:center;justify-content:center;"
+    "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}</style>"
 )
 
 

@@ -10,6 +10,10 @@ chapter asks its own. The score is the session's, over every page.
 Widget keys: ``predict_mode`` (the Cell page's toggle), ``predict_choice``,
 ``predict_commit``, ``predict_next``, ``predict_restart``; the score's
 container is ``predict_score``.
+
+In a live class (``ui.owner``) nobody has a question of their own: the teacher's page keeps the
+question about the step after the one on screen for *Ask the class* (``CLASS_Q``), never locking
+the teacher's stepper; a following student answers the class's question in the class's bar.
 """
 
 from __future__ import annotations
@@ -23,15 +27,15 @@ from lstm_core.questions import SAME, Question, ask, askable, step_kinds
 from lstm_core.trace import LayerTrace
 from viz.style import num
 
-from . import state
+from . import owner, state
 from .i18n import tx
 from .page import Context
-from .state import STEP
-from .steps import clamp
+from .steps import CLASS_Q, clamp, mode, move
 
 PENDING = "_predict_pending"  # {"key": what the question is about, "q": Question}
 LAST = "_predict_last"  # {"key": …, "q": Question, "choice": option id}: the answer revealed
 SCORE = "_predict_score"  # [right, asked], over the session
+CLASS_SHOWN = "_class_question"  # the class's question as this session last saw it (ui/classroom.py)
 CHOICE = "predict_choice"
 MODE = "predict_mode"
 
@@ -59,7 +63,7 @@ def _commit(key: tuple) -> None:
     ss.pop(PENDING, None)
     ss[CHOICE] = None
     if q.step >= 0:
-        ss[STEP] = q.step  # reveal: the server moves the stepper to the step asked about
+        move(q.step, owner.QUESTION)  # reveal: the server moves the stepper to the step asked about
 
 
 def _next() -> None:
@@ -74,7 +78,7 @@ def _again(change: Callable[[], None] | None) -> None:
 
 
 def _restart() -> None:
-    st.session_state[STEP] = 0
+    move(0, owner.PRESET)
     _next()
 
 
@@ -176,6 +180,10 @@ def step_question(ctx: Context, fixed: tuple[str, str] | None = None) -> int | N
     lt = ctx.result.trace.layers[ctx.layer]
     T, u, layers = lt.h.shape[0], ctx.unit, len(ctx.result.trace.layers)
     key = (ctx.cfg, ctx.layer, u, fixed)
+    if not owner.own_question(mode()):  # a live class: the class's question, never a lock
+        q = _new_question(lt, u, clamp(T) + 1, fixed) if mode() == owner.TEACHER else None
+        ss[CLASS_Q] = {"key": key, "q": q} if q is not None else None
+        return None
     with st.container(key="predict_panel", border=True):
         last = ss.get(LAST)
         if last and last["key"] == key:
@@ -226,6 +234,14 @@ def series_question(
     Returns True once it is answered: the caller then shows what it hid. ``again``: what "ask
     again" changes first (another series), if anything."""
     ss = st.session_state
+    if not owner.own_question(mode()):  # a live class: shown once the class's question is revealed
+        q = make()
+        if mode() == owner.TEACHER:
+            ss[CLASS_Q] = {"key": key, "q": q}
+        shown = ss.get(CLASS_SHOWN) or {}
+        spec = shown.get("spec") or {}
+        same = (spec.get("kind"), spec.get("step"), spec.get("answer")) == (q.kind, q.step, q.answer)
+        return bool(shown.get("revealed")) and same
     with st.container(key="predict_panel", border=True):
         last = ss.get(LAST)
         if last and last["key"] == key:

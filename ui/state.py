@@ -491,7 +491,10 @@ def adopt_browser_step() -> None:
     except ValueError:
         return
     if 0 <= step < MAX_T:
-        ss[STEP] = ss[KNOWN] = step
+        from .owner import BROWSER
+        from .steps import move  # the one writer of the step (ui/steps.py imports this module)
+
+        move(step, BROWSER, shown=True)
 
 
 def sync_url() -> None:

@@ -21,13 +21,13 @@ import streamlit as st
 
 from viz.stepview import cell_view, layers_view, tables_view
 
-from . import classroom, state
+from . import classroom, owner, state
 from .engine import Config, run
 from .i18n import lang, translator, tx
 from .page import Context
 from .share import left_out_notes
-from .state import KNOWN, STEP, sync_url
-from .steps import clamp
+from .state import KNOWN, sync_url
+from .steps import LIMIT, clamp, mode, move
 
 _HERE = Path(__file__).parent / "stepper"
 COMPONENT = st.components.v2.component(
@@ -73,10 +73,10 @@ def _reported(key: str, T: int) -> None:
             return
         step = step[0]
     try:
-        st.session_state[STEP] = st.session_state[KNOWN] = min(max(int(step), 0), T - 1)
+        step = min(max(int(step), 0), T - 1)
     except (TypeError, ValueError):
         return
-    classroom.publish_step(st.session_state[STEP])
+    classroom.publish_step(move(step, owner.BROWSER, shown=True))
 
 
 def _share() -> dict:
@@ -106,8 +106,10 @@ def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language:
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
     """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of the page's model.
     ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline).
-    ``limit``: the last step it may show (0-based), while a prediction about the next is open."""
+    ``limit``: the last step it may show (0-based), while a prediction about the next is open.
+    A following student's stepper is locked: it shows the class's steps only (``ui.owner``)."""
     ss = st.session_state
+    ss[LIMIT] = limit
     T = ctx.result.trace.steps
     s = clamp(T)
     if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
@@ -126,6 +128,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "cursor": cursor,
         "play": cell,
         "limit": limit,
+        "locked": owner.locked(mode()),
         "report_ms": 100 if classroom.role() == "teacher" else None,  # the class follows the teacher's steps
         "hide": sorted(state.get("hide_parts")),
     }

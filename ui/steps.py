@@ -1,7 +1,10 @@
-"""Step controls: first / previous / next / last, a slider, keyboard shortcuts.
+"""Step controls: first / previous / next / last, a slider, keyboard shortcuts; and ``move``,
+the one writer of the step.
 
 The current step lives in session state under ``state.STEP`` (0-based), not
-in a widget, so it survives page changes; the slider shows it 1-based. The
+in a widget, so it survives page changes; the slider shows it 1-based. Every move
+goes through ``move(step, event)``, which asks ``ui.owner`` who may move the step in
+the session's mode (alone, a question open, teaching, following, exploring). The
 Why page calls ``step_fragment(T, view)``: the controls and its step-dependent
 charts rerun together as an ``st.fragment``, so a step never reruns the engine.
 (The Cell, Layers and Timeline pages step in the browser: ``ui.stepper``.)
@@ -13,9 +16,53 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from . import owner
 from .i18n import tx
 from .share import share_popover
-from .state import STEP, sync_url
+from .state import KNOWN, STEP, sync_url
+
+CLASS = "_class"  # a live class (ui/classroom.py): {"code", "role", "following", …}
+CLASS_VIEW = "_class_view"  # the class's view as a following student last took it
+LIMIT = "_step_limit"  # the last step the open question lets through (ui/stepper.py), None: any
+CLASS_Q = "_predict_class_q"  # {"key", "q"}: the question *Ask the class* would ask (ui/predict.py)
+
+
+def new_run() -> None:
+    """At the top of a run, after the browser's step is taken: what the last page said about the
+    step (its question's limit, the question it offered the class) is said again by this page."""
+    st.session_state.pop(LIMIT, None)
+    st.session_state.pop(CLASS_Q, None)
+
+
+def mode() -> str:
+    """The session's mode (``ui.owner``): from its class role and its open question."""
+    k = st.session_state.get(CLASS) or {}
+    limit = st.session_state.get(LIMIT)
+    return owner.mode(k.get("role", ""), bool(k.get("following")), limit is not None)
+
+
+def class_step() -> int | None:
+    """The class's step (0-based) as this student last took it; None outside a class."""
+    view = st.session_state.get(CLASS_VIEW) or {}
+    try:
+        return int(view["params"]["t"]) - 1
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def move(wanted: int, event: str, shown: bool = False) -> int:
+    """The one writer of the step: ``event`` asks for step ``wanted`` (0-based); ``ui.owner``
+    decides what the step becomes in this session's mode. ``shown``: the browser already shows
+    ``wanted`` (its own report), so the stepper needs no seek unless the rule put another step."""
+    ss = st.session_state
+    current = int(ss.get(STEP, 0))
+    step = owner.moved_step(mode(), event, current, int(wanted), ss.get(LIMIT), class_step())
+    ss[STEP] = step
+    if shown:
+        ss[KNOWN] = int(wanted)  # what the browser shows: a different step is sought at the next draw
+    elif event == owner.CLASS_MOVE:
+        ss[KNOWN] = None  # the stepper shows the class's step (a server move)
+    return step
 
 
 def clamp(T: int) -> int:
@@ -28,7 +75,7 @@ def clamp(T: int) -> int:
 def _go(where: str, T: int) -> None:
     s = st.session_state.get(STEP, 0)
     s = {"first": 0, "prev": s - 1, "next": s + 1, "last": T - 1}[where]
-    st.session_state[STEP] = min(max(s, 0), T - 1)
+    move(min(max(s, 0), T - 1), owner.BROWSER)
 
 
 def jump_to_clicked(selection: object, T: int, field: str = "x") -> bool:
@@ -39,12 +86,12 @@ def jump_to_clicked(selection: object, T: int, field: str = "x") -> bool:
         x = int(round(float(v[0] if isinstance(v, list) else v)))
     except (KeyError, IndexError, TypeError, ValueError):
         return False
-    st.session_state[STEP] = min(max(x - 1, 0), T - 1)
+    move(min(max(x - 1, 0), T - 1), owner.PRESET)
     return True
 
 
 def _slid() -> None:
-    st.session_state[STEP] = int(st.session_state["step_slider"]) - 1
+    move(int(st.session_state["step_slider"]) - 1, owner.BROWSER)
 
 
 def controls(T: int) -> int:

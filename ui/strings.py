@@ -606,7 +606,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "whatif_cell_note": {
         "en": "**What if:** with the overrides h_t = {h} and C_t = {c}; in the original run h_t = {h0} and C_t = {c0}.",
-        "zh": "**假设实验：**强制后 h_t = {h}，C_t = {c}；原始运行中 h_t = {h0}，C_t = {c0}。",
+        "zh": "**假设实验**：强制后 h_t = {h}，C_t = {c}；原始运行中 h_t = {h0}，C_t = {c0}。",
     },
     "diff_title": {
         "en": "Layer {k}: what the overrides changed (forced run − original)",
@@ -1184,7 +1184,7 @@ STRINGS |= {
         "en": "**The GRU (left chart, purple dotted)** {gru_span}. It has no separate memory: one step back along "
         "its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $z_t$, the update gate (its other paths "
         "run through the weights and the squashing, as the RNN's do). Its update gates' geometric mean here is {zgeo}.",
-        "zh": "**GRU（左图，紫色点线）**{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
+        "zh": "**GRU**（左图，紫色点线）{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
         "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
     # --- the MGU (minimal gated unit, Zhou et al. 2016) ---

@@ -25,10 +25,10 @@ TEACH: dict[str, dict[str, str]] = {
         "en": "There is no later step to predict here: this is the end of the sequence.",
         "zh": "这里没有后面的时间步可以预测了：序列已经结束。",
     },
-    "predict_right": {"en": "**Right:** {said}.", "zh": "**答对了：**{said}。"},
+    "predict_right": {"en": "**Right:** {said}.", "zh": "**答对了**：{said}。"},
     "predict_wrong": {
         "en": "**Not this time:** you said {said}; the answer is **{answer}**.",
-        "zh": "**这次没答对：**你选了「{said}」，答案是 **{answer}**。",
+        "zh": "**这次没答对**：你选了「{said}」，答案是 **{answer}**。",
     },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
@@ -206,8 +206,8 @@ TEACH |= {
         "- *Each step has its own weights.* No: the same W_ih and W_hh at every step.\n"
         "- *h stores the whole past.* h is only H numbers, rewritten whole at every step; that is why it forgets "
         "(next chapter).",
-        "zh": "**要讲的：**RNN 就是同一个小网络被反复使用，并带有一个环：第 t 步的输出是第 t+1 步输入的一部分。\n\n"
-        "**学生常见的误解：**\n"
+        "zh": "**要讲的**：RNN 就是同一个小网络被反复使用，并带有一个环：第 t 步的输出是第 t+1 步输入的一部分。\n\n"
+        "**学生常见的误解**：\n"
         "- *每一步有自己的权重。* 不是：每一步都是同一组 W_ih 和 W_hh。\n"
         "- *h 存下了全部过去。* h 只有 H 个数，每一步都整体重写；这正是它会遗忘的原因（下一章）。",
     },
@@ -241,8 +241,8 @@ TEACH |= {
         "- *Vanishing gradients mean small outputs.* No: h can be large while the gradient back to old inputs "
         "is tiny.\n"
         "- *A bigger network fixes it.* More units do not change the product along the time path; gates do.",
-        "zh": "**要讲的：**许多小于 1 的数相乘会迅速趋于 0：0.5 自乘 20 次约为 10⁻⁶。\n\n"
-        "**学生常见的误解：**\n"
+        "zh": "**要讲的**：许多小于 1 的数相乘会迅速趋于 0：0.5 自乘 20 次约为 10⁻⁶。\n\n"
+        "**学生常见的误解**：\n"
         "- *梯度消失就是输出很小。* 不是：h 可以很大，而传回早期输入的梯度却极小。\n"
         "- *网络大一点就能解决。* 更多的隐藏单元不会改变沿时间路径的乘积；门才会。",
     },
@@ -266,8 +266,8 @@ TEACH |= {
         "- *C and h are the same.* h = o·tanh(C) is a gated read-out between −1 and 1; C has no such bound.\n"
         "- *Nothing on C is learned.* The path of C has no weight matrix, but the gates that scale it read "
         "hₜ₋₁ and xₜ through learned weights.",
-        "zh": "**要讲的：**C 像一条传送带（原文的比喻）：信息沿着它流动，门只对它缩放或往上添加。\n\n"
-        "**学生常见的误解：**\n"
+        "zh": "**要讲的**：C 像一条传送带（原文的比喻）：信息沿着它流动，门只对它缩放或往上添加。\n\n"
+        "**学生常见的误解**：\n"
         "- *C 和 h 是一回事。* h = o·tanh(C) 是经过门控的读出，在 −1 到 1 之间；C 没有这样的界限。\n"
         "- *C 上没有可学习的东西。* C 的路径上没有权重矩阵，但缩放它的门通过学到的权重读取 hₜ₋₁ 和 xₜ。",
     },
@@ -290,8 +290,8 @@ TEACH |= {
         "- *f = 1 means forget.* The name is the other way round: f = 1 **keeps** everything.\n"
         "- *Forgetting happens at once.* f scales C a little at every step: f = 0.9 for 20 steps keeps "
         "0.9²⁰ ≈ 12 %.",
-        "zh": "**要讲的：**σ 的输入只要为正，输出就大于 0.5；偏置会平移整条曲线。\n\n"
-        "**学生常见的误解：**\n"
+        "zh": "**要讲的**：σ 的输入只要为正，输出就大于 0.5；偏置会平移整条曲线。\n\n"
+        "**学生常见的误解**：\n"
         "- *f = 1 表示遗忘。* 恰恰相反：f = 1 表示**保留**全部。\n"
         "- *遗忘是一下子发生的。* f 每一步都把 C 缩小一点：f = 0.9 连续 20 步只保留 0.9²⁰ ≈ 12%。",
     },
@@ -314,7 +314,7 @@ TEACH |= {
         "- *The input gate is the input.* The input is xₜ; i is a gate computed from xₜ and hₜ₋₁.\n"
         "- *A negative write is an error.* g lies in −1…1: a negative write lowers C, which is how an LSTM "
         "counts down or erases part of its memory.",
-        "zh": "**要讲的：**g 提议，i 决定。\n\n**学生常见的误解：**\n"
+        "zh": "**要讲的**：g 提议，i 决定。\n\n**学生常见的误解**：\n"
         "- *输入门就是输入。* 输入是 xₜ；i 是由 xₜ 和 hₜ₋₁ 计算出来的门。\n"
         "- *写入负数是错误。* g 在 −1…1 之间：负的写入会降低 C，LSTM 正是这样倒数或部分擦除记忆的。",
     },
@@ -334,7 +334,7 @@ TEACH |= {
         "en": "**Say:** o is a valve on the read-out, not on the memory.\n\n**Misconceptions students bring:**\n"
         "- *o changes C.* It never does; only f and i·g change C.\n"
         "- *h is C.* h = o·tanh(C): squashed, then gated.",
-        "zh": "**要讲的：**o 是读出上的阀门，而不是记忆上的阀门。\n\n**学生常见的误解：**\n"
+        "zh": "**要讲的**：o 是读出上的阀门，而不是记忆上的阀门。\n\n**学生常见的误解**：\n"
         "- *o 会改变 C。* 从不：只有 f 和 i·g 会改变 C。\n"
         "- *h 就是 C。* h = o·tanh(C)：先压缩，再门控。",
     },
@@ -356,7 +356,7 @@ TEACH |= {
         "- *The gates are computed one after another.* All four read the same [hₜ₋₁, xₜ]; only C and h "
         "depend on them.\n"
         "- *Gates are 0 or 1.* They are soft: 0.3 lets 30 % through.",
-        "zh": "**要讲的：**先从左到右讲示意图，再从上到下讲公式。\n\n**学生常见的误解：**\n"
+        "zh": "**要讲的**：先从左到右讲示意图，再从上到下讲公式。\n\n**学生常见的误解**：\n"
         "- *各个门是依次计算的。* 四者读取的是同一个 [hₜ₋₁, xₜ]；只有 C 和 h 依赖于它们。\n"
         "- *门只取 0 或 1。* 门是“软”的：0.3 表示放过 30%。",
     },
@@ -379,8 +379,8 @@ TEACH |= {
         "as layers do in a CNN.\n\n**Misconceptions students bring:**\n"
         "- *Layer 2 reads the input series.* It reads layer 1's h.\n"
         "- *Layer 2 waits for layer 1 to finish the sequence.* Its step t needs only layer 1's step t.",
-        "zh": "**要讲的：**一个单元就是一层神经元（原文的说法）；堆叠让每一步都更“深”，就像 CNN 中的层。\n\n"
-        "**学生常见的误解：**\n"
+        "zh": "**要讲的**：一个单元就是一层神经元（原文的说法）；堆叠让每一步都更“深”，就像 CNN 中的层。\n\n"
+        "**学生常见的误解**：\n"
         "- *第 2 层读取输入序列。* 它读取的是第 1 层的 h。\n"
         "- *第 2 层要等第 1 层读完整个序列。* 它的第 t 步只需要第 1 层的第 t 步。",
     },
@@ -407,7 +407,7 @@ TEACH |= {
         "- *The order does not matter, both are vectors.* Same shape, different meaning: the next step would "
         "scale h by f as if it were the memory.\n"
         "- *Python would raise an error.* It would not; the bug is silent, which is why it survived.",
-        "zh": "**要讲的：**伪代码也是一种断言：要用数值来检验。\n\n**学生常见的误解：**\n"
+        "zh": "**要讲的**：伪代码也是一种断言：要用数值来检验。\n\n**学生常见的误解**：\n"
         "- *顺序无所谓，反正都是向量。* 形状相同，含义不同：下一步会把 h 当作记忆乘以 f。\n"
         "- *Python 会报错。* 不会；这个错误是无声的，所以才一直没被发现。",
     },
@@ -437,7 +437,7 @@ TEACH |= {
         "**Misconceptions students bring:**\n"
         "- *The model sees the whole series at once.* It reads one step at a time, as on every page of Gate Lab.\n"
         "- *High accuracy means an early decision.* A model can be right only at the last steps.",
-        "zh": "**要讲的：**答案只在最后读取，但 h 一路上都带着一个不断更新的猜测。\n\n**学生常见的误解：**\n"
+        "zh": "**要讲的**：答案只在最后读取，但 h 一路上都带着一个不断更新的猜测。\n\n**学生常见的误解**：\n"
         "- *模型一次看到整条序列。* 它一次读一步，和 Gate Lab 的每个页面一样。\n"
         "- *准确率高就说明判断得早。* 模型可能只在最后几步才判断正确。",
     },
@@ -478,6 +478,23 @@ TEACH |= {
         "zh": "学生打开这个链接或扫描二维码，或在 Gate Lab 的地址后加上 ?join={code}。",
     },
     "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入"},
+    "class_teacher_link_show": {"en": "My teacher link", "zh": "我的教师链接"},
+    "class_resume": {"en": "Resume teaching", "zh": "继续上课"},
+    "class_resume_saved": {"en": "Resume teaching class {code}", "zh": "继续上课堂 {code}"},
+    "class_resume_label": {
+        "en": "Resume teaching: paste your teacher link",
+        "zh": "继续上课：粘贴你的教师链接",
+    },
+    "class_resume_help": {
+        "en": "The teacher link you were given when you started the class (under My teacher link). This "
+        "browser remembers it by itself: a reload keeps you the teacher.",
+        "zh": "开始课堂时得到的教师链接（在“我的教师链接”中）。这个浏览器会自己记住它：刷新页面后你仍是老师。",
+    },
+    "class_resumed": {"en": "You are teaching class {code} again.", "zh": "你已重新主持课堂 {code}。"},
+    "class_resume_bad": {
+        "en": "That is not the teacher link of a running class: check it (it has join= and teach= in it).",
+        "zh": "这不是一个进行中课堂的教师链接：请检查（它包含 join= 和 teach=）。",
+    },
     "class_teacher_link_help": {
         "en": "Your teacher link (keep it private: whoever opens it drives the class):",
         "zh": "你的教师链接（请勿外传：打开它的人就能控制课堂）：",
@@ -491,6 +508,28 @@ TEACH |= {
     "class_reveal": {"en": "Reveal", "zh": "揭晓"},
     "class_end": {"en": "End the class", "zh": "结束课堂"},
     "class_students": {"en": "Students here: {n}", "zh": "在线学生：{n}"},
+    "class_students_pace": {
+        "en": "Students here: {n} · following {following} · exploring {exploring}",
+        "zh": "在线学生：{n} · 跟随 {following} · 自己探索 {exploring}",
+    },
+    "class_paused_count": {"en": "paused {n}", "zh": "已暂停 {n}"},
+    "class_answered_count": {"en": "answered {n}", "zh": "已作答 {n}"},
+    "class_lock": {"en": "Lock to my screen", "zh": "锁定到我的屏幕"},
+    "class_lock_help": {
+        "en": "On: every student follows your screen and cannot explore on their own. Off: they may explore "
+        "(Let them explore) and come back.",
+        "zh": "开启：每个学生都跟随你的屏幕，不能自己探索。关闭：他们可以自己探索（让他们探索），再回到课堂。",
+    },
+    "class_pause": {"en": "Pause screens", "zh": "暂停屏幕"},
+    "class_pause_help": {
+        "en": "Every student sees a pause card instead of the app until you turn this off: eyes to the front.",
+        "zh": "在你关闭之前，每个学生看到的是暂停卡片而不是应用：请看前面。",
+    },
+    "class_paused_card": {
+        "en": "Eyes to the front: your teacher paused the screens.",
+        "zh": "请看前面：老师暂停了屏幕。",
+    },
+    "class_locked": {"en": "Your teacher keeps the class on their screen.", "zh": "老师让全班跟随他的屏幕。"},
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},
@@ -511,6 +550,14 @@ TEACH |= {
         "Gate Lab works on its own meanwhile.",
         "zh": "没有代码为 {code} 的直播课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
     },
+    "class_bad_code": {
+        "en": "That is not a class code: a class code has 4 to 8 letters and digits, as your teacher shows it "
+        "(ACDEFGHJKMNPQRTUVWXY and 3 4 6 7 9). Type it again below; Gate Lab works on its own meanwhile.",
+        "zh": "这不是课堂代码：课堂代码由 4 到 8 个字母和数字组成，以老师展示的为准"
+        "（ACDEFGHJKMNPQRTUVWXY 以及 3 4 6 7 9）。请在下面重新输入；在此期间 Gate Lab 可以单独使用。",
+    },
+    "class_join_label": {"en": "Class code", "zh": "课堂代码"},
+    "class_join": {"en": "Join the class", "zh": "加入课堂"},
     "class_ended": {
         "en": "The class {code} has ended; you keep the last view and can go on alone.",
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
@@ -528,5 +575,5 @@ TEACH |= {
         "en": "Sent: {said}. You may change it until the teacher reveals.",
         "zh": "已提交：{said}。老师揭晓之前你还可以修改。",
     },
-    "class_no_answer": {"en": "no answer", "zh": "未作答"},
+    "class_answer_was": {"en": "**The answer:** {answer}.", "zh": "**答案**：{answer}。"},
 }

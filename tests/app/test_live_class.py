@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import make_app, stepper
+import pytest
+
+from tests.app.conftest import make_app, step_to, stepper
 
 
 def start(at) -> str:
@@ -49,3 +51,120 @@ def test_a_student_follows_the_teacher_into_a_lesson_chapter():
     assert student.title[0].value == "The forget gate"  # the lesson page, chapter 4 …
     assert student.session_state["lesson_chapter"] == 3 and student.session_state["cell_kind"] == "lstm"
     assert stepper(student)["seek"][1] == teacher.session_state["step"]  # … at the teacher's step
+
+
+def test_a_lesson_question_never_locks_the_teacher_and_the_class_answers_it():
+    teacher = make_app({"chapter": "4"}, page="lesson")
+    code = start(teacher)
+    data = stepper(teacher)
+    assert data["limit"] is None and not data["locked"]  # the teacher steps past the chapter's question
+    assert not [c for c in teacher.get("flex_container") if "predict_panel" in (c.proto.id or "")]
+    s = teacher.session_state["step"]
+    student = make_app({"join": code})
+    assert stepper(student)["locked"] and stepper(student)["limit"] is None  # the class's step only
+    teacher.button(key="class_ask").click().run()
+    asked = teacher.session_state["_class_question"]
+    assert asked["spec"]["step"] == s + 1 and asked["spec"]["gate"] == "f"  # about the step after the view
+    student.run()
+    said = " ".join(m.value for m in student.markdown)
+    assert f"t = {s + 2}" in said  # the student sees the class's question (1-based: the step after t = s+1)
+    student.radio(key=f"class_choice_{asked['id']}").set_value(asked["spec"]["answer"]).run()
+    student.button(key="class_send").click().run()
+    teacher.button(key="class_reveal").click().run()
+    shown = " ".join(a.value for a in teacher.success)
+    assert "The answer:" in shown and "f" in shown  # the answer and its explanation, on the projector
+    student.run()
+    assert any("Right" in a.value for a in student.success)
+
+
+def test_moving_the_class_on_closes_its_question_on_every_screen():
+    teacher = make_app({"chapter": "4"}, page="lesson")
+    code = start(teacher)
+    student = make_app({"join": code})
+    teacher.button(key="class_ask").click().run()
+    s = teacher.session_state["step"]
+    step_to(teacher, s + 1)  # the step asked about: the question stays
+    teacher.session_state["_stepper_known"] = s + 1
+    teacher.run()
+    assert teacher.session_state["_class_question"] is not None
+    teacher.button(key="lesson_next").click().run()  # the next chapter: the question closes
+    assert teacher.session_state["_class_question"] is None
+    student.run()
+    assert not [c for c in student.get("flex_container") if "class_question" in (c.proto.id or "")]
+
+
+def test_a_late_joiner_is_told_the_answer_never_that_they_gave_none():
+    teacher = make_app({"chapter": "4"}, page="lesson")
+    code = start(teacher)
+    teacher.button(key="class_ask").click().run()
+    teacher.button(key="class_reveal").click().run()
+    late = make_app({"join": code, "lang": "zh"})
+    text = " ".join(a.value for a in late.info)
+    assert "答案" in text and "未作答" not in text and "**" not in text.replace("**答案**", "")
+
+
+def test_a_following_student_who_changes_a_setting_or_chapter_is_put_back():
+    teacher = make_app({"chapter": "4"}, page="lesson")
+    code = start(teacher)
+    student = make_app({"join": code})
+    student.sidebar.number_input(key="seed").set_value(9).run()
+    assert student.session_state["seed"] == 0 and student.title[0].value == "The forget gate"
+    student.button(key="lesson_next").click().run()
+    assert student.session_state["lesson_chapter"] == 3 and student.title[0].value == "The forget gate"
+    student.button(key="class_leave").click().run()  # exploring: on their own
+    student.button(key="lesson_next").click().run()
+    assert student.session_state["lesson_chapter"] == 4
+
+
+def test_a_teacher_who_lost_the_class_resumes_it_with_the_teacher_link():
+    teacher = make_app({"t": "3"})
+    code = start(teacher)
+    link = next(c.value for c in teacher.sidebar.code if "teach=" in c.value)
+    other = make_app()
+    other.sidebar.text_input(key="class_resume_link").input("https://x/?join=QQQQQQ&teach=nope")
+    form_submit(other)
+    assert other.session_state.get("_class") is None
+    assert any("not the teacher link" in w.value for w in other.warning)
+    other.sidebar.text_input(key="class_resume_link").input(link)
+    form_submit(other)
+    k = other.session_state["_class"]
+    assert k["role"] == "teacher" and k["code"] == code and "teach" not in other.query_params
+
+
+def form_submit(at) -> None:
+    [b for b in at.sidebar.get("button") if b.proto.is_form_submitter][0].click().run()
+
+
+def test_lock_to_my_screen_and_pause_screens():
+    teacher = make_app({"t": "3"})
+    code = start(teacher)
+    student = make_app({"join": code})
+    student.button(key="class_leave").click().run()  # exploring
+    assert not student.session_state["_class"]["following"]
+    teacher.toggle(key="class_lock").set_value(True).run()
+    student.run()
+    assert student.session_state["_class"]["following"]  # locked: back to the teacher's screen …
+    assert not [b for b in student.button if b.key == "class_leave"]  # … and no way to explore
+    teacher.toggle(key="class_pause").set_value(True).run()
+    student.run()
+    assert any('class="gatelab-pause"' in h.proto.body for h in student.get("html"))
+    teacher.run()
+    counts = " ".join(c.value for c in teacher.caption)
+    assert "following 1" in counts and "exploring 0" in counts and "paused 1" in counts
+    teacher.toggle(key="class_pause").set_value(False).run()
+    student.run()
+    assert not any('class="gatelab-pause"' in h.proto.body for h in student.get("html"))
+
+
+@pytest.mark.parametrize("bad", ["x!", "ACDEFGHJKM", "<script>alert(1)</script>", "QQQQQQ", "  "])
+def test_a_bad_join_code_gets_a_clear_message_and_a_box_to_type_it_again(bad):
+    teacher = make_app()
+    code = start(teacher)
+    at = make_app({"join": bad, "t": "4"})
+    said = " ".join(w.value for w in at.warning)
+    assert ("No live class has the code" in said) if bad == "QQQQQQ" else ("not a class code" in said)
+    assert "<script>" not in said and at.session_state.get("_class") is None
+    assert stepper(at)["seek"][1] == 3  # the app works on its own meanwhile
+    at.text_input(key="class_join_typed").input(code.lower())  # typed again, in lower case
+    [b for b in at.get("button") if b.proto.is_form_submitter][0].click().run()
+    assert at.session_state["_class"]["role"] == "student" and at.session_state["_class"]["code"] == code

@@ -149,3 +149,26 @@ def test_the_join_window_ends(monkeypatch):
     assert s.join_wait("x") > 0
     time.sleep(1.1)
     assert s.join_wait("x") == 0
+
+
+def test_a_student_finds_their_own_answer_again_and_only_to_the_open_question(store):
+    code, secret = store.create()
+    store.ask(code, secret, QUESTION)
+    assert store.answer_of(code, "q1", "tok-a") is None  # not answered yet
+    store.answer(code, "q1", "tok-a", "up")
+    store.answer(code, "q1", "tok-a", "down")  # a second tab or a reload: the same browser, one answer
+    assert store.answer_of(code, "q1", "tok-a") == "down" and store.get(code).counts == {"down": 1}
+    assert store.answer_of(code, "q1", "tok-b") is None and store.answer_of(code, "q0", "tok-a") is None
+    store.ask(code, secret, None)  # the class moved on: the question is closed
+    assert store.answer_of(code, "q1", "tok-a") is None and store.get(code).question is None
+
+
+def test_the_teacher_sees_how_many_follow_and_explore_counts_only(store):
+    code, _ = store.create()
+    for token in ("a", "b", "c"):
+        store.get(code, token)  # present
+    store.mark(code, "b", "exploring")
+    store.mark(code, "c", "following")
+    assert store.statuses(code) == {"following": 2, "exploring": 1}
+    store.mark(code, "b", "following")
+    assert store.statuses(code) == {"following": 3}

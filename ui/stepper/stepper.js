@@ -2,7 +2,9 @@
 // The address bar names the step shown once stepping pauses (URL_MS), written here; every rerun
 // the browser asks for carries it to the server. The server is also told, at most every
 // REPORT_MS, through the beacon (one small script run; nothing on the page is redrawn).
-// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, hide}.
+// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, locked, hide}.
+// ``locked``: a live class's following student (ui/owner.py): the controls show the class's step
+// and do not move it; only the class moves it (``follow``).
 // seek changes only when the server itself moved the step (a link, a preset, a chart click, a
 // shorter input); otherwise the browser's own latest step (window.__gatelab) stays on screen,
 // across reruns, rebuilt views and pages.
@@ -249,7 +251,7 @@ function build(root, data, report) {
   root.innerHTML = "";
   const ui = data.ui, T = data.T, p = data.payload;
   const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
-  const st = { t: 0, limit: T - 1, every: REPORT_MS, playing: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
+  const st = { t: 0, limit: T - 1, every: REPORT_MS, playing: false, locked: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
 
   // controls
   const bar = el("div", { class: "controls", role: "group", "aria-label": ui.controls }, root);
@@ -381,8 +383,10 @@ function build(root, data, report) {
     st.t = Math.min(Math.max(t, 0), st.limit);
     const s = st.t;
     LATEST.step = s;
-    bFirst.disabled = bPrev.disabled = s === 0;
-    bNext.disabled = bLast.disabled = s === st.limit;
+    bFirst.disabled = bPrev.disabled = st.locked || s === 0;
+    bNext.disabled = bLast.disabled = st.locked || s === st.limit;
+    slider.disabled = st.locked || T < 2;
+    if (bPlay) bPlay.disabled = st.locked;
     slider.value = s + 1;
     slider.setAttribute("aria-valuetext", `t = ${s + 1} / ${T}`);
     caption.textContent = ui.caption.replace("{t}", s + 1).replace("{T}", T);
@@ -415,6 +419,7 @@ function build(root, data, report) {
     show(t);
     scheduleSync();
   }
+  const mine = (f) => (...a) => { if (!st.locked) f(...a); }; // a student's own control, unless locked
   function tick() {
     if (st.t >= st.limit) { stop(); return; }
     show(st.t + 1);
@@ -444,21 +449,21 @@ function build(root, data, report) {
   }
   if (bPlay) {
     setPlaying(false);
-    bPlay.addEventListener("click", () => (st.playing ? stop() : play()));
+    bPlay.addEventListener("click", mine(() => (st.playing ? stop() : play())));
     speed.addEventListener("change", () => {
       st.speed = Number(speed.value);
       if (st.playing) play();
     });
   }
-  bFirst.addEventListener("click", () => go(0));
-  bPrev.addEventListener("click", () => go(st.t - 1));
-  bNext.addEventListener("click", () => go(st.t + 1));
-  bLast.addEventListener("click", () => go(st.limit));
-  slider.addEventListener("input", () => go(Number(slider.value) - 1));
+  bFirst.addEventListener("click", mine(() => go(0)));
+  bPrev.addEventListener("click", mine(() => go(st.t - 1)));
+  bNext.addEventListener("click", mine(() => go(st.t + 1)));
+  bLast.addEventListener("click", mine(() => go(st.limit)));
+  slider.addEventListener("input", mine(() => go(Number(slider.value) - 1)));
   const api = {
     go, show, key: (k) => {
       const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: st.limit }[k];
-      if (to === undefined) return false;
+      if (to === undefined || st.locked) return false;
       go(to);
       return true;
     },
@@ -470,6 +475,7 @@ function build(root, data, report) {
       if (lim !== st.limit) { st.limit = lim; if (st.playing && st.t >= lim) stop(); show(st.t); }
     },
     hide: (parts) => { root.dataset.hide = (parts || []).join(" "); },
+    lock: (on) => { on = !!on; if (on !== st.locked) { st.locked = on; root.classList.toggle("locked", on); if (on && st.playing) stop(); show(st.t); } },
     reportEvery: (ms) => { st.every = ms || REPORT_MS; },
     sync: scheduleSync,
     dispose: (tell) => { // a step not yet told to the server is told now, unless the server moved it since
@@ -521,6 +527,7 @@ export default function (component) {
   mine.api.hide(data.hide);
   mine.api.reportEvery(data.report_ms);
   mine.api.limit(data.limit);
+  mine.api.lock(data.locked);
   const [token, step] = data.seek;
   if (token !== LATEST.token || LATEST.step === null) { // the server moved the step
     LATEST.token = token;
