@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .cell import lstm_step
 from .trace import LayerTrace
 
 SAME = 0.005  # |Δ| below this reads as "stays about the same": it rounds to 0.00 on screen
@@ -75,10 +76,14 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
         d = after - before
         answer = "same" if abs(d) < SAME else ("up" if d > 0 else "down")
         values = dict(before=before, after=after, delta=d)
+        if lt.cell == "rnn":  # hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b): the parts of what goes into tanh
+            values |= dict(ih=float(lt.ih[t, u]), hh=float(lt.hh[t, u]), b=float(lt.bias[u]))
+            values |= dict(pre=float(lt.pre[t, u]))
         if lt.cell in ("lstm", "gru"):
             values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
         if lt.cell == "lstm":
             values |= dict(f=float(lt.f[t, u]), i=float(lt.i[t, u]), g=float(lt.g[t, u]))
+            values |= dict(lost=float((1 - lt.f[t, u]) * lt.c_prev[t, u]))  # ΔC = i·g − (1 − f)·Cₜ₋₁
         if lt.cell == "gru":
             values |= dict(z=float(lt.z[t, u]), n=float(lt.n[t, u]))
         return Question(kind, t, ("up", "down", "same"), answer, values)
@@ -97,17 +102,41 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
         return Question(kind, t, gates, min(gates, key=vals.__getitem__), vals)
     if kind == "h_flip":
         before, after = float(lt.h_prev[t, u]), float(lt.h[t, u])
-        return Question(
-            kind, t, ("yes", "no"), "yes" if before * after < 0 else "no", dict(before=before, after=after)
-        )
+        values = dict(before=before, after=after)
+        if lt.cell == "lstm":  # hₜ = o·tanh(Cₜ), o > 0: h has C's sign
+            values |= dict(o=float(lt.o[t, u]), c_before=float(lt.c_prev[t, u]), c_after=float(lt.c[t, u]))
+        elif lt.cell == "gru":
+            values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
+        else:
+            values |= dict(pre=float(lt.pre[t, u]))
+        return Question(kind, t, ("yes", "no"), "yes" if before * after < 0 else "no", values)
     if kind == "write_sign":
         w = float(lt.written[t, u])
         values = dict(i=float(lt.i[t, u]), g=float(lt.g[t, u]), written=w)
         return Question(kind, t, ("add", "take"), "add" if w >= 0 else "take", values)
     if kind == "code_order":
-        h, c = float(lt.h[t, u]), float(lt.c[t, u])
-        return Question(kind, t, ("h", "c"), "h", dict(h=h, c=c))
+        ct, ht = article_loop(lt)
+        values = dict(
+            h=float(lt.h[t, u]), c=float(lt.c[t, u]), ct=float(ct[t, u]), ht=float(ht[t, u]), t=t + 1
+        )
+        return Question(kind, t, ("h", "c"), "h", values)
     raise ValueError(f"unknown question kind {kind!r}")
+
+
+def article_loop(lt: LayerTrace) -> tuple[np.ndarray, np.ndarray]:
+    """The article's own driver loop, run as written: ``ct, ht = LSTMCELL(ct, ht, input)`` with an
+    LSTMCELL that returns ``(ht, Ct)``. Returns its variables ``ct`` and ``ht`` after every step, (T, H)
+    each: its ``ct`` always holds an h, but from step 2 on an h of a run fed the swapped pair."""
+
+    H = lt.hidden_size
+    ct, ht = np.zeros(H), np.zeros(H)
+    cts, hts = [], []
+    for x_t in lt.x:
+        out = lstm_step(x_t, ht, ct, lt.params)  # LSTMCELL(prev_ct=ct, prev_ht=ht, input)
+        ct, ht = out.h, out.c  # the article's unpacking of `return ht, Ct`
+        cts.append(ct)
+        hts.append(ht)
+    return np.array(cts), np.array(hts)
 
 
 def steps_back_below(dx: np.ndarray, level: float = GRAD_LEVEL) -> int | None:

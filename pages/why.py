@@ -29,18 +29,14 @@ def view(s: int) -> None:
 
 
 step_fragment(w.x.shape[0], view)
-page.data_table(
-    columns(
-        "t",
-        {
-            "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
-            "GRU ‖∂h_T/∂x_t‖": w.gru_reach.dx,
-            "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
-            "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
-            "LSTM RMS ∏f": w.lstm_reach.fprod,
-        },
-    )
-)
+norms = {
+    "RNN ‖∂h_T/∂x_t‖": w.rnn_reach.dx,
+    "GRU ‖∂h_T/∂x_t‖": w.gru_reach.dx,
+    "LSTM ‖∂h_T/∂x_t‖": w.lstm_reach.dx,
+    "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
+    "LSTM RMS ∏f": w.lstm_reach.fprod,
+}
+page.data_table(columns("t", norms), scientific=tuple(norms))
 st.markdown(explanation(w))
 st.caption(tx("why_sidebar_note"))
 st.caption(tx("why_network_note"))

@@ -114,6 +114,8 @@ def explanation(q: Question, cell: str) -> str:
         v["delta"] = _fmt(q.values["delta"], signed=True)
         v["same"] = f"{SAME:g}"
         return tx(f"why_state_dir_{cell}", **v)
+    if q.kind == "h_flip":  # why the sign changes, or not, is the kind's own maths
+        return tx(f"why_h_flip_{cell}", **v)
     if q.kind == "gate_half":
         return tx("why_gate_half", gate=q.gate, **v)
     if q.kind == "most_closed":

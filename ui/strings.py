@@ -309,14 +309,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
-        "en": "The recurrent weights of both networks are rescaled so that the largest |eigenvalue| (spectral radius ρ) "
-        "of the RNN's W_hh, and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
+        "en": "The recurrent weights of all three networks are rescaled so that the largest |eigenvalue| (spectral "
+        "radius ρ) of the RNN's W_hh, of the GRU's candidate block W_hn and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
         "RNN's gradient by W_hhᵀ·diag(tanh′) with tanh′ ≤ 1, so if the largest singular value of W_hh is below 1 the "
         "gradient shrinks at every step. ρ is at most that singular value; well below 1 the RNN forgets within a few "
         "steps, near 1 (0.95, say) it forgets slowly, and above 1 its gradient can grow. The text under the charts "
         "gives the rate measured on this run.",
-        "zh": "两个网络的循环权重都被缩放，使 RNN 的 W_hh（以及 LSTM 候选值块 W_hg）的最大特征值模（谱半径 ρ）为 ρ。"
-        "成立的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
+        "zh": "三个网络的循环权重都被缩放，使 RNN 的 W_hh、GRU 候选值块 W_hn 和 LSTM 候选值块 W_hg 的最大特征值模"
+        "（谱半径 ρ）为 ρ。"
+        "可以确定的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
         "梯度每一步都会缩小。ρ 不超过这个奇异值；ρ 远小于 1 时 RNN 几步之内就会遗忘，接近 1（例如 0.95）时遗忘得慢，"
         "大于 1 时梯度可能增长。图下的文字给出本次运行实测的倍率。",
     },
@@ -346,37 +347,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_falls": {"en": "falls by {d} decades", "zh": "下降 {d} 个数量级"},
     "why_rises": {"en": "rises by {d} decades", "zh": "上升 {d} 个数量级"},
     "why_falls_beyond": {
-        "en": "falls by more than 308 decades (below float64's smallest number)",
-        "zh": "下降超过 308 个数量级（低于 float64 能表示的最小数）",
+        "en": "falls by more than {d} decades (below 2.2e-308, float64's smallest normal number)",
+        "zh": "下降超过 {d} 个数量级（低于 float64 能精确表示的最小正规数 2.2e-308）",
     },
     "why_rises_beyond": {
-        "en": "rises by more than 308 decades (beyond float64's largest number)",
-        "zh": "上升超过 308 个数量级（超出 float64 能表示的最大数）",
+        "en": "rises by more than {d} decades (beyond 1.8e308, float64's largest number)",
+        "zh": "上升超过 {d} 个数量级（超出 float64 能表示的最大数 1.8e308）",
     },
     "why_explain_rnn": {
         "en": "**Why the RNN's curve (left chart, red) falls or climbs like a straight line on a log scale.** Going one "
         "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
         "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
-        "**{per_step} per step**, repeated $T - 1$ = {n} times. (That rate is measured, not predicted: "
-        "$\\rho(W_{{hh}})$ = {rho} times an average $\\tanh'$ would not give it, because an average of $\\tanh'$ "
-        "is not the typical factor of a product, and $W_{{hh}}$ is not a symmetric matrix.)",
+        "**{per_step} per step**, repeated $T - 1$ = {n} times. {estimate}",
         "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每向前回溯一步，RNN 的梯度都要乘以"
         "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
-        "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。（这个倍率是测出来的，不是推算的："
-        "$\\rho(W_{{hh}})$ = {rho} 乘以 $\\tanh'$ 的平均值得不到它，因为平均值不是连乘积的典型因子，而且 $W_{{hh}}$ "
-        "不是对称矩阵。）",
+        "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。{estimate}",
     },
     "why_explain_lstm_keeps": {
         "en": "**Why the LSTM's curve (left chart, blue) does not have to.** Its memory is updated by addition, "
         "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$. Along the memory line alone — the direct path "
         "$C_{{t-1}} \\to C_t$, the green dashed line in the right chart — one step back multiplies the gradient "
         "by $f_t$: no weight matrix, no squashing. The forget gates' geometric mean here is {fgeo}, and the "
-        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**: the memory "
-        "carries the gradient back.",
+        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**. {carrier}",
         "zh": "**为什么 LSTM 的曲线（左图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
         "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即右图的绿色虚线——回溯一步，梯度只乘以 "
         "$f_t$：没有权重矩阵，也没有压缩。这里遗忘门的几何平均为 {fgeo}，直接路径在整个序列上{f_span}。"
-        "左图中 LSTM 的曲线**{lstm_span}**：记忆把梯度带了回来。",
+        "左图中 LSTM 的曲线**{lstm_span}**。{carrier}",
     },
     "why_explain_lstm_loses": {
         "en": "**The LSTM's memory line could carry the gradient — but here it forgets.** Its memory is updated by "
@@ -407,12 +403,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（右图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
         "{where} {gap} 个数量级。两条曲线都是 {H} 个隐藏单元上的均方根，所以在 $t = T$ 处都从 1 开始。",
     },
+    "why_estimate_fits": {
+        "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} is within "
+        "{off} % of that: with $\\tanh'$ nearly the same at every step, the largest eigenvalue of $W_{{hh}}$ sets "
+        "the rate.",
+        "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差在 "
+        "{off}% 以内：每一步的 $\\tanh'$ 几乎相同，所以由 $W_{{hh}}$ 的最大特征值决定倍率。",
+    },
+    "why_estimate_misses": {
+        "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} misses it by "
+        "{off} %: here $\\tanh'$ changes a lot from step to step, and the average of the factors is not the "
+        "typical factor of their product.",
+        "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差 "
+        "{off}%：这里 $\\tanh'$ 每一步变化很大，而各因子的平均值并不是它们连乘积的典型因子。",
+    },
+    "why_carrier_memory": {
+        "en": "The memory line carries the gradient back: the full memory Jacobian stays within {gap} decades of "
+        "the direct path.",
+        "zh": "记忆线把梯度带了回来：完整的记忆雅可比与直接路径相差不到 {gap} 个数量级。",
+    },
+    "why_carrier_gates": {
+        "en": "The gradient does not come back mainly along the memory line, though: it travels through "
+        "$h_{{t-1}}$ and the gates (see below).",
+        "zh": "不过，梯度主要不是沿记忆线传回来的：它经过 $h_{{t-1}}$ 和各个门（见下文）。",
+    },
     "why_above": {"en": "above", "zh": "高"},
     "why_below": {"en": "below", "zh": "低"},
     "why_sidebar_note": {
-        "en": "Both networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the forget bias "
-        "applies to the LSTM. The presets set those knobs too.",
-        "zh": "两个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置只作用于 LSTM。预设也会设置这些参数。",
+        "en": "All three networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the "
+        "forget-gate bias sets the LSTM's b_f and the GRU's b_z. The presets set those knobs too.",
+        "zh": "三个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置同时设定 LSTM 的 b_f 和 GRU 的 b_z。"
+        "预设也会设置这些参数。",
     },
     # --- custom weights (sidebar, links) ---
     "page_weights": {"en": "Weights lab", "zh": "权重实验室"},
