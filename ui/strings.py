@@ -98,7 +98,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- sidebar: view and share ---
     "view_header": {"en": "Look at", "zh": "查看"},
-    "view_layer_label": {"en": "Layer", "zh": "层"},
+    "view_layer_label": {"en": "Layer", "zh": "第几层"},
     "view_unit_label": {
         "en": "Unit",
         "zh": "隐藏单元",
@@ -125,8 +125,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "play_speed_label": {"en": "Steps per second", "zh": "每秒步数"},
     # --- cell page ---
-    "cell_title_lstm": {"en": "Inside one LSTM cell", "zh": "走进一个 LSTM 单元"},
-    "cell_title_rnn": {"en": "Inside one plain RNN cell", "zh": "走进一个普通 RNN 单元"},
+    "cell_title_lstm": {"en": "One hidden unit of an LSTM cell", "zh": "LSTM 单元中的一个隐藏单元"},
+    "cell_title_rnn": {"en": "One hidden unit of a plain RNN cell", "zh": "普通 RNN 单元中的一个隐藏单元"},
     "cell_intro_lstm": {
         "en": "The memory $C$ runs along the top. The forget gate $f$ decides how much of $C_{t-1}$ to keep, the "
         "input gate $i$ how much of the candidate $g$ to write, and the output gate $o$ how much of "
@@ -177,15 +177,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "原文伪代码（已更正，实时数值）",
     },
     "code_corrected": {
-        "en": "Corrected from the article: its typos fixed, its lines in the order the maths runs, `combine` built with "
+        "en": "Corrected from the article: its typos fixed, `combine` built with "
         "`np.concatenate` (the article joins — 拼接 — the two vectors; `+` in NumPy would add them element by element), "
         "and its driver loop unpacked in the right order (see below).",
-        "zh": "相对原文的更正：修正了笔误，按计算顺序排列各行，用 `np.concatenate` 构造 `combine`（原文的意思是把两个向量拼接；"
+        "zh": "相对原文的更正：修正了笔误，用 `np.concatenate` 构造 `combine`（原文的意思是把两个向量拼接；"
         "NumPy 中的 `+` 会逐元素相加），并按正确顺序解包驱动循环的返回值（见下文）。",
     },
     "code_stack_header": {
-        "en": "**Many layers: the loop the article left unwritten (多层LSTM的代码，未完待续), for the model on screen.**",
-        "zh": "**多层 LSTM（堆叠）：原文没有写完的循环（多层LSTM的代码，未完待续），对应当前屏幕上的模型。**",
+        "en": "**Many layers: the loop the article left for later (its code “暂时没写”, not written yet), for the model on screen.**",
+        "zh": "**多层 LSTM（堆叠）：原文说代码“暂时没写”的多层循环，对应当前屏幕上的模型。**",
     },
     "code_stack_sizes": {"en": "one cell per layer, H neurons each", "zh": "每层一个单元，各含 H 个神经元"},
     "code_stack_up": {
@@ -424,8 +424,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_carrier_gates": {
         "en": "The gradient does not come back mainly along the memory line, though: it travels through "
-        "$h_{{t-1}}$ and the gates (see below).",
-        "zh": "不过，梯度主要不是沿记忆线传回来的：它经过 $h_{{t-1}}$ 和各个门（见下文）。",
+        "$h_{t-1}$ and the gates (see below).",
+        "zh": "不过，梯度主要不是沿记忆线传回来的：它经过 $h_{t-1}$ 和各个门（见下文）。",
     },
     "why_above": {"en": "above", "zh": "高"},
     "why_below": {"en": "below", "zh": "低"},
@@ -492,10 +492,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "h 列是 W_hh（本层每个隐藏单元一列），最后是两个偏置。编辑表格中的数后按回车。",
     },
     "edit_gate_label": {"en": "Gate or candidate", "zh": "门或候选值"},
-    "gate_name_i": {"en": "i input", "zh": "i 输入门"},
-    "gate_name_f": {"en": "f forget", "zh": "f 遗忘门"},
-    "gate_name_g": {"en": "g candidate", "zh": "g 候选值"},
-    "gate_name_o": {"en": "o output", "zh": "o 输出门"},
+    "gate_name_i": {"en": "i input", "zh": "输入门 i"},
+    "gate_name_f": {"en": "f forget", "zh": "遗忘门 f"},
+    "gate_name_g": {"en": "g candidate", "zh": "候选值 g"},
+    "gate_name_o": {"en": "o output", "zh": "输出门 o"},
     "gate_name_h": {"en": "h (tanh)", "zh": "h（tanh）"},
     "edit_bias_label": {"en": "Bias b_{g} of every hidden unit", "zh": "所有隐藏单元的偏置 b_{g}"},
     "edit_bias_help": {
@@ -518,7 +518,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_title_forget": {"en": "Forget everything", "zh": "全部遗忘"},
     "preset_title_latch": {"en": "Latch (flip-flop)", "zh": "锁存器（触发器）"},
     "preset_title_counter": {"en": "Counter (integrator)", "zh": "计数器（积分器）"},
-    "preset_title_spike": {"en": "Spike detector", "zh": "突变检测器"},
+    "preset_title_spike": {"en": "Edge detector (input changes)", "zh": "边沿检测器（输入变化）"},
     "preset_title_copy": {"en": "Delay line: copy, one step late", "zh": "延迟线：晚一步复制"},
     "preset_title_rnn_lstm": {"en": "Plain RNN vs LSTM on a long input", "zh": "长输入上的普通 RNN 与 LSTM"},
     "preset_title_gru_hold": {"en": "GRU: the update gate as a latch", "zh": "GRU：作为锁存器的更新门"},
@@ -554,10 +554,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "其中 g = tanh(0.5·x) ≈ 0.5·x。建议输入：小幅方波；方波为正时 C 上升，为负时下降（方波的积分是三角波）。",
     },
     "preset_text_spike": {
-        "en": "Unit 1 copies the input into its output. Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
+        "en": "Unit 1 outputs a scaled copy of the input (h ≈ 0.64·x_t for x_t = ±1). Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
         "unit 1's h_{t−1} through W_hh: while the input holds still the two cancel, so **h of unit 2 fires only when "
         "the input changes**. Suggested input: a square wave; look at unit 2 on the Timeline.",
-        "zh": "隐藏单元 1 把输入复制到输出。隐藏单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从隐藏单元 1 的 "
+        "zh": "隐藏单元 1 输出输入的缩放副本（x_t = ±1 时 h ≈ 0.64·x_t）。隐藏单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从隐藏单元 1 的 "
         "h_{t−1} 读取：输入不变时两者抵消，所以**隐藏单元 2 的 h 只在输入变化时才有输出**。建议输入：方波；在时间线上看隐藏单元 2。",
     },
     "preset_text_copy": {
@@ -566,11 +566,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "preset_text_rnn_lstm": {
         "en": "The perfect-memory LSTM beside a plain RNN twin (h_t = tanh(2·x_t + 0.9·h_{t−1})) on one impulse followed by 199 zeros. Each step multiplies the RNN's memory by at most 0.9 (tanh shrinks large values more: 0.96 → 0.70 → 0.56), so it has lost it long before t = 200; **the LSTM still holds it**. The chart below shows both. See the Why LSTM page for the gradients.",
-        "zh": "完美记忆的 LSTM 与一个普通 RNN 孪生网络（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。RNN 的记忆每一步最多乘以 0.9（tanh 对大的值压缩得更多：0.96 → 0.70 → 0.56），所以远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。梯度请看“为什么需要 LSTM”页面。",
+        "zh": "完美记忆的 LSTM 与一个作为对照的普通 RNN（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。RNN 的记忆每一步最多乘以 0.9（tanh 对大的值压缩得更多：0.96 → 0.70 → 0.56），所以远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。梯度请看“为什么需要 LSTM”页面。",
     },
     "twin_title": {
         "en": "h_t of the LSTM and of its plain-RNN twin",
-        "zh": "LSTM 与其普通 RNN 孪生网络的 h_t",
+        "zh": "LSTM 与对照的普通 RNN 的 h_t",
     },
     "whatif_rnn": {
         "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM or a GRU.",
@@ -668,8 +668,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "默认设置（隐藏单元 32、40 轮）即可解决。",
     },
     "clf_task_help_count": {
-        "en": "Count the spikes: the memory must add up events — 1-NN fails here, an LSTM does not.",
-        "zh": "数尖峰：记忆必须把事件累加起来——1-最近邻在这里失败，LSTM 不会。",
+        "en": "Count the spikes: the memory must add up events wherever they fall. Compare the LSTM with both "
+        "1-NN baselines: Euclidean 1-NN compares the series point by point, DTW can shift the spikes into line.",
+        "zh": "数尖峰：无论尖峰出现在哪里，记忆都必须把事件累加起来。把 LSTM 与两个 1-最近邻基线比较："
+        "欧氏 1-最近邻逐点比较序列，DTW 则可以把尖峰错位对齐。",
     },
     "clf_task_help_speed": {
         "en": "Slow (period 16–24) or fast (5–8) oscillation, at any phase.",
@@ -678,7 +680,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_task_help_ucr": {
         "en": "The UCR archive's format: one series per line, the class label (a number) first, values separated "
         "by tabs or commas; equal-length series; a train file and a test file (up to 1 MB each).",
-        "zh": "UCR 档案格式：每行一条序列，第一个是类别标签（数字），数值用制表符或逗号分隔；序列等长；"
+        "zh": "UCR 数据集的格式：每行一条序列，第一个是类别标签（数字），数值用制表符或逗号分隔；序列等长；"
         "一个训练文件和一个测试文件（各不超过 1 MB）。",
     },
     "clf_class_shapes_0": {"en": "sine", "zh": "正弦"},
@@ -850,7 +852,7 @@ STRINGS |= {
         "b_ih + b_hh, so every output is the same.",
         "zh": "Keras 每个门只有一个偏置；Gate Lab 把它放进 b_ih，并令 b_hh = 0。单元只使用两者之和 b_ih + b_hh，所以所有输出都不变。",
     },
-    "clf_delta_points": {"en": "{d} points vs 1-NN DTW", "zh": "比 1-NN DTW {d} 个百分点"},
+    "clf_delta_points": {"en": "{d} points vs 1-NN DTW", "zh": "{d} 个百分点（对比 DTW 1-最近邻）"},
     "clf_dtw_acc": {"en": "1-NN (DTW) test accuracy", "zh": "1-最近邻（DTW）测试准确率"},
     "clf_dtw_help": {
         "en": "1-nearest-neighbour with dynamic time warping, full warping window: the UCR archive's standard "
@@ -861,7 +863,7 @@ STRINGS |= {
     "clf_dtw_running": {"en": "Computing 1-NN with DTW …", "zh": "正在计算 DTW 1-最近邻……"},
     "clf_best_epoch": {
         "en": "The model kept is the one from epoch {e} of {n}: the epoch with the lowest training loss ({loss}).",
-        "zh": "保留的是第 {e} 个 epoch（共 {n} 个）的模型：训练损失最低（{loss}）的那个。",
+        "zh": "保留的是第 {e} 轮（共 {n} 轮）的模型：训练损失最低（{loss}）的那一轮。",
     },
     "clf_probs_help": {
         "en": "Each curve is the class probability the model would give if the series ended at step t: the classifier "
@@ -1098,7 +1100,7 @@ STRINGS |= {
     },
     # --- the GRU ---
     "cell_gru": {"en": "GRU", "zh": "GRU"},
-    "cell_title_gru": {"en": "Inside one GRU cell", "zh": "走进一个 GRU 单元"},
+    "cell_title_gru": {"en": "One hidden unit of a GRU cell", "zh": "GRU 单元中的一个隐藏单元"},
     "cell_intro_gru": {
         "en": "A GRU (gated recurrent unit) has no separate memory: its hidden state $h$ runs along the top and is "
         "its only state. The update gate $z$ decides how much of $h_{t-1}$ to keep as it is; the rest, $1 - z$, is "
@@ -1108,9 +1110,9 @@ STRINGS |= {
         "多少 $h_{t-1}$；其余的 $1 - z$ 由候选值 $n$ 填充。重置门 $r$ 决定候选值读取多少 $h_{t-1}$。"
         "它只有两个门（LSTM 有三个），公式与 PyTorch 的 nn.GRU 完全一致。",
     },
-    "gate_name_r": {"en": "r reset", "zh": "r 重置门"},
-    "gate_name_z": {"en": "z update", "zh": "z 更新门"},
-    "gate_name_n": {"en": "n candidate", "zh": "n 候选值"},
+    "gate_name_r": {"en": "r reset", "zh": "重置门 r"},
+    "gate_name_z": {"en": "z update", "zh": "更新门 z"},
+    "gate_name_n": {"en": "n candidate", "zh": "候选值 n"},
     "row_r": {"en": "r (reset gate)", "zh": "r（重置门）"},
     "row_z": {"en": "z (update gate)", "zh": "z（更新门）"},
     "row_n": {"en": "n (candidate)", "zh": "n（候选值）"},

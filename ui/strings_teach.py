@@ -23,7 +23,7 @@ TEACH: dict[str, dict[str, str]] = {
     "predict_right": {"en": "**Right:** {said}.", "zh": "**答对了：**{said}。"},
     "predict_wrong": {
         "en": "**Not this time:** you said {said}; the answer is **{answer}**.",
-        "zh": "**这次没答对：**你选了「{said}」，答案是 **{answer}**。",
+        "zh": "**这次没答对：**你选了“{said}”，答案是 **{answer}**。",
     },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
@@ -38,7 +38,7 @@ TEACH: dict[str, dict[str, str]] = {
     },
     "q_gate_half": {
         "en": "At step t = {t}, will the {gate} gate of unit {u} be above or below 0.5?",
-        "zh": "在第 t = {t} 步，隐藏单元 {u} 的 {gate} 会高于还是低于 0.5？",
+        "zh": "在第 t = {t} 步，隐藏单元 {u} 的{gate}会高于还是低于 0.5？",
     },
     "q_most_closed": {
         "en": "At step t = {t}, which gate of unit {u} will be the most closed (the smallest)?",
@@ -488,14 +488,14 @@ TEACH |= {
 
 TEACH |= {
     # --- the live class ---
-    "class_start": {"en": "Start a live class", "zh": "开始直播课堂"},
+    "class_start": {"en": "Start a live class", "zh": "开始实时课堂"},
     "class_start_help": {
         "en": "Students join with a code or a QR code and their screens follow yours: page, model, input, "
         "step and lesson chapter. You can put the question on screen to the class and see the answers.",
         "zh": "学生通过代码或二维码加入，他们的屏幕会跟随你的屏幕：页面、模型、输入、时间步和课程章节。"
         "你可以把屏幕上的问题发给全班，并看到大家的回答。",
     },
-    "class_code_label": {"en": "Live class · code **{code}**", "zh": "直播课堂 · 代码 **{code}**"},
+    "class_code_label": {"en": "Live class · code **{code}**", "zh": "实时课堂 · 代码 **{code}**"},
     "class_invite": {"en": "Invite students", "zh": "邀请学生"},
     "class_invite_help": {
         "en": "Students open this link, or scan the code, or open Gate Lab and add ?join={code} to its address.",
@@ -521,19 +521,19 @@ TEACH |= {
     "class_paused": {
         "en": "Live class paused: the class's store cannot be reached. Everything here still works on its own; "
         "the class picks up again when it is back.",
-        "zh": "直播课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
+        "zh": "实时课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
     },
     "class_gone": {"en": "This class has ended.", "zh": "这个课堂已经结束。"},
     "class_no_such": {
         "en": "No live class has the code {code}: check it with your teacher (the class may have ended). "
         "Gate Lab works on its own meanwhile.",
-        "zh": "没有代码为 {code} 的直播课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
+        "zh": "没有代码为 {code} 的实时课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
     },
     "class_ended": {
         "en": "The class {code} has ended; you keep the last view and can go on alone.",
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
     },
-    "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随直播课堂 **{code}**"},
+    "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随实时课堂 **{code}**"},
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",
