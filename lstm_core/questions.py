@@ -177,5 +177,8 @@ def ask_decide(probs: np.ndarray) -> Question:
     T = len(probs)
     s = settle_step(probs)
     quarter = min(4 * s // T, 3) + 1
-    values = dict(t=s + 1, T=T, cls=int(probs[-1].argmax()), p=float(probs[-1].max()))
+    cls = int(probs[-1].argmax())
+    values = dict(t=s + 1, T=T, cls=cls, p=float(probs[-1].max()), p_at=float(probs[s, cls]))
+    if s > 0:  # the step before: another class was ahead
+        values |= dict(p_before=float(probs[s - 1, cls]), other=float(probs[s - 1].max()))
     return Question("decide", -1, ("q1", "q2", "q3", "q4"), f"q{quarter}", values)

@@ -132,7 +132,10 @@ def explanation(q: Question, cell: str) -> str:
             value=f"{q.values['value']:.1e}",
         )
     if q.kind == "decide":
-        return tx("why_decide", t=q.values["t"], T=q.values["T"], p=f"{100 * q.values['p']:.0f}")
+        pc = {k: f"{100 * x:.0f}" for k, x in q.values.items() if k in ("p", "p_at", "p_before", "other")}
+        return tx(
+            "why_decide" if "other" in pc else "why_decide_first", t=q.values["t"], T=q.values["T"], **pc
+        )
     return tx(f"why_{q.kind}", **v)
 
 

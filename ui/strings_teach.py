@@ -157,9 +157,9 @@ TEACH: dict[str, dict[str, str]] = {
     },
     "why_grad_below": {
         "en": "Going back from t = {T}, the gradient first falls below 10⁻³ at t = {t}, {back} steps back "
-        "(there it is {value}). An input further back than that barely changes h_T: the RNN cannot learn from it.",
+        "(there it is {value}). An input further back than that barely changes h_T: the RNN can hardly learn from it.",
         "zh": "从 t = {T} 往回，梯度在 t = {t}（往回 {back} 步）首次低于 10⁻³（那里为 {value}）。"
-        "比这更早的输入几乎不影响 h_T：RNN 无法从中学习。",
+        "比这更早的输入几乎不影响 h_T：RNN 很难从中学习。",
     },
     "why_grad_below_never": {
         "en": "Over all {T} steps the gradient never falls below 10⁻³: with this recurrence the RNN still "
@@ -167,8 +167,18 @@ TEACH: dict[str, dict[str, str]] = {
         "zh": "在全部 {T} 步中，梯度从未低于 10⁻³：在这样的循环权重下，RNN 仍能感受到最早的输入。",
     },
     "why_decide": {
-        "en": "From t = {t} of {T} on, the most likely class never changes again; at the end the model gives it {p} %.",
-        "zh": "从第 t = {t} 步（共 {T} 步）起，最可能的类别不再改变；最后模型给它的概率是 {p}%。",
+        "en": "At the step before t = {t}, another class was ahead ({other} % against {p_before} % for the final "
+        "answer). At t = {t} of {T} the final answer took the lead with {p_at} %, and nothing read after that "
+        "changed which class is ahead: at the end the model gives it {p} %.",
+        "zh": "在第 t = {t} 步之前的那一步，领先的是另一类（{other}%，而最终答案只有 {p_before}%）。"
+        "在第 t = {t} 步（共 {T} 步），最终答案以 {p_at}% 领先，之后读入的内容都没有改变领先的类别："
+        "最后模型给它的概率是 {p}%。",
+    },
+    "why_decide_first": {
+        "en": "The final answer leads from the first step ({p_at} % at t = 1) and nothing read after that "
+        "changed which class is ahead: at the end of the {T} steps the model gives it {p} %.",
+        "zh": "最终答案从第一步起就领先（t = 1 时为 {p_at}%），之后读入的内容都没有改变领先的类别："
+        "读完 {T} 步后模型给它的概率是 {p}%。",
     },
 }
 
@@ -442,10 +452,10 @@ TEACH |= {
     "lesson_classify_text": {
         "en": "What the author wanted LSTMs for: classifying time series. The network reads the whole series and "
         "a small layer on its last h gives a probability for each class. Reading those probabilities after "
-        "every step shows **when** the model makes up its mind. This LSTM (8 units) was trained here, in about "
-        "a second, to tell a rising series from a falling one.",
+        "every step shows **when** the model makes up its mind. This LSTM (8 units) was trained here, when the "
+        "chapter was first opened, to tell a rising series from a falling one.",
         "zh": "这正是作者想用 LSTM 做的事：对时间序列分类。网络读完整条序列，再由最后一个 h 上的一个小层给出每一类的概率。"
-        "在每一步之后读取这些概率，就能看出模型**何时**做出判断。这个 LSTM（8 个隐藏单元）是在这里用大约一秒训练出来的，"
+        "在每一步之后读取这些概率，就能看出模型**何时**做出判断。这个 LSTM（8 个隐藏单元）是在首次打开本章时在这里训练出来的，"
         "用来区分上升的序列和下降的序列。",
     },
     "lesson_classify_do": {

@@ -167,3 +167,10 @@ def test_settle_step_is_where_the_top_class_stops_changing(seed, T, K):
     assert s == 0 or top[s - 1] != top[-1]
     q = ask_decide(p)
     assert q.answer == f"q{min(4 * s // T, 3) + 1}" and q.values["t"] == s + 1
+    # the explanation's numbers: the final class leads at t, and (unless t = 1) another led the step before
+    cls = top[-1]
+    assert q.values["p_at"] == p[s, cls] == p[s].max()
+    if s > 0:
+        assert q.values["other"] == p[s - 1].max() > q.values["p_before"] == p[s - 1, cls]
+    else:
+        assert "other" not in q.values
