@@ -405,14 +405,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_estimate_fits": {
         "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} is within "
-        "{off} % of that: with $\\tanh'$ nearly the same at every step, the largest eigenvalue of $W_{{hh}}$ sets "
+        "{off}\u00a0% of that: with $\\tanh'$ nearly the same at every step, the largest eigenvalue of $W_{{hh}}$ sets "
         "the rate.",
         "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差在 "
         "{off}% 以内：每一步的 $\\tanh'$ 几乎相同，所以由 $W_{{hh}}$ 的最大特征值决定倍率。",
     },
     "why_estimate_misses": {
         "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} misses it by "
-        "{off} %: here $\\tanh'$ changes a lot from step to step, and the average of the factors is not the "
+        "{off}\u00a0%: here $\\tanh'$ changes a lot from step to step, and the average of the factors is not the "
         "typical factor of their product.",
         "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差 "
         "{off}%：这里 $\\tanh'$ 每一步变化很大，而各因子的平均值并不是它们连乘积的典型因子。",
