@@ -797,9 +797,11 @@ STRINGS |= {
     },
     "digits_label": {"en": "Decimals shown", "zh": "显示的小数位数"},
     "digits_help": {
-        "en": "How many decimals the diagram, the equations and the code show (the table of all units shows one more). "
+        "en": "How many decimals every number shows: the reading, the diagram, the equations, the code, the tables, "
+        "the bars and the charts' hovers (the reading's percentages keep as many significant places). "
         "Use 4 or more to check the numbers against your own code.",
-        "zh": "单元图、公式和代码显示的小数位数（所有隐藏单元的表格多显示一位）。要与你自己的代码逐位核对，请用 4 位或更多。",
+        "zh": "每个数值显示的小数位数：解读、单元图、公式、代码、表格、柱形图和图表悬停提示（解读中的百分数保留同样多的有效位）。"
+        "要与你自己的代码逐位核对，请用 4 位或更多。",
     },
     "url_clamped": {
         "en": "The link asked for {name}={value}, which this model or input does not have; it shows {name}={used}.",

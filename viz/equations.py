@@ -13,15 +13,16 @@ from functools import partial
 from lstm_core import LayerTrace
 
 from .kinds import LOOKS
-from .style import num
 from .style import num as _num
 
 
-def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
-    """A short plain-language account of the step, from the i18n table ``tx``."""
+def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str], digits: int = 2) -> str:
+    """A short plain-language account of the step, from the i18n table ``tx``: values with ``digits``
+    decimals, shares in % with as many significant places (0.7812 → 78.12 %)."""
+    num = partial(_num, digits=digits)
 
     def pct(v: float) -> str:  # the template places the % sign (no space before it in Chinese)
-        return f"{100 * v:.0f}"
+        return f"{100 * v:.{max(digits - 2, 0)}f}"
 
     if not lt.kind.gates:  # a plain RNN
         h_prev, pre, h = (float(a[t, unit]) for a in (lt.h_prev, lt.pre, lt.h))

@@ -1,0 +1,59 @@
+"""One precision: *Decimals shown* governs every number a student reads on the stepping pages — the
+reading, the equations, the diagram, the tables, the Layers bars, the Timeline's hovers and the
+what-if hover (issue 20: at 4 the tables showed 5, the hovers 3, the reading 2, the what-if 7)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.conftest import chart, make_app, shown, stepper
+from tests.app.test_pages import default_trace
+
+DECIMALS = re.compile(r"−?\d+\.(\d+)")
+
+
+def places(text: str) -> set[int]:
+    """How many decimals each number in ``text`` has (percentages excluded)."""
+    text = re.sub(r"\d+(\.\d+)? ?%", "", text)
+    return {len(m.group(1)) for m in DECIMALS.finditer(text)}
+
+
+@pytest.mark.parametrize("digits", [2, 4, 6])
+def test_the_cell_page_shows_every_number_with_the_decimals_chosen(digits):
+    at = make_app({"t": "3", "dec": str(digits)})
+    tr = default_trace().layers[0]
+    reading = shown(at, "reading")
+    assert places(reading) == {digits}, reading
+    assert f"{tr.c[2, 0]:.{digits}f}".replace("-", "−") in reading
+    pct = f"{100 * tr.f[2, 0]:.{max(digits - 2, 0)}f}"  # the shares keep as many significant places
+    assert f"**{pct} %**" in reading
+    assert places(" ".join(shown(at, "equations"))) == {digits}
+    diagram = " ".join(stepper(at)["payload"]["diagram"]["text"][2])
+    assert places(re.sub(r"<[^>]+>", "", diagram)) == {digits}
+    rows = stepper(at)["payload"]["table"]["rows"][2]
+    assert {len(v.split(".")[1]) for row in rows for v in row} == {digits}
+
+
+@pytest.mark.parametrize("digits", [2, 4, 6])
+def test_the_layers_bars_and_tables_and_the_timeline_hovers_follow_it(digits):
+    at = make_app({"dec": str(digits)}, page="layers")
+    data = stepper(at)["payload"]
+    assert data["digits"] == digits  # the bars' labels (stepper.js: v.toFixed(digits))
+    rows = data["layers"][0]["table"]["rows"][0]
+    assert {len(v.split(".")[1]) for row in rows for v in row} == {digits}
+    at.switch_page("pages/timeline.py").run()
+    heat = [d for d in chart(at, "heatmaps_0")["data"] if d["type"] == "heatmap"]
+    assert heat and all(f":.{digits}f}}" in d["hovertemplate"] for d in heat)
+    tables = stepper(at)["payload"]["tables"][0]["rows"][0]
+    assert {len(v.split(".")[1]) for row in tables for v in row} == {digits}
+
+
+@pytest.mark.parametrize("digits", [2, 4, 6])
+def test_the_what_if_hover_follows_it(digits):
+    at = make_app({"dec": str(digits)}, page="weights")
+    at.segmented_control(key="ov_gate").set_value("f").run()
+    at.button(key="ov_add").click().run()
+    fig = chart(at, "whatif_chart")
+    assert all(d["hovertemplate"] == f"%{{y:.{digits}f}}" for d in fig["data"] if d["type"] == "scatter")
