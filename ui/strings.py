@@ -168,6 +168,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "C (memory)",
         "zh": "C（记忆，单元状态）",
     },
+    "row_dc": {"en": "ΔC = Cₜ − Cₜ₋₁ (the memory's change)", "zh": "ΔC = Cₜ − Cₜ₋₁（记忆的变化）"},
     "row_h": {
         "en": "h (output)",
         "zh": "h（隐藏状态，本步的输出）",
@@ -253,7 +254,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The input gate lets in **{i} %** of the candidate g = {g}, which writes {written}.",
         "zh": "输入门把候选值 g = {g} 的 **{i}%** 写入记忆，即写入 {written}。",
     },
-    "read_c": {"en": "The memory is now **Cₜ = {c}**.", "zh": "现在的记忆是 **Cₜ = {c}**。"},
+    "read_c": {
+        "en": "The memory is now **Cₜ = {c}** (ΔC = Cₜ − Cₜ₋₁ = {dc}).",
+        "zh": "现在的记忆是 **Cₜ = {c}**（ΔC = Cₜ − Cₜ₋₁ = {dc}）。",
+    },
     "read_o": {
         "en": "The output gate shows **{o} %** of tanh(Cₜ) = {tanh_c}, so **hₜ = {h}**.",
         "zh": "输出门让 tanh(Cₜ) = {tanh_c} 的 **{o}%** 通过，所以隐藏状态 **hₜ = {h}**。",

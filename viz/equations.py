@@ -39,7 +39,7 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str], digits: i
         parts = [
             tx("read_f", f=pct(v["f"]), c_prev=num(c_prev), kept=num(v["kept"])),
             tx("read_i", i=pct(v["i"]), g=num(v["g"]), written=num(v["written"])),
-            tx("read_c", c=num(c)),
+            tx("read_c", c=num(c), dc=_signed(c - c_prev, digits)),
             tx("read_o", o=pct(v["o"]), tanh_c=num(tanh_c), h=num(v["h"])),
         ]
     forced = [n for n in lt.kind.gates if lt.forced_mask(n)[t, unit]]
@@ -58,6 +58,12 @@ SUB = {"f": "fₜ", "i": "iₜ", "g": "gₜ", "o": "oₜ", "c": "Cₜ", "h": "h�
 def symbolic(cell: str) -> str:
     """The equations in symbols (LaTeX); the same at every step."""
     return LOOKS[cell].symbolic
+
+
+def _signed(v: float, digits: int = 2) -> str:
+    """+0.12 / −0.12: a change, with its sign."""
+    s = _num(v, digits)
+    return s if s.startswith("−") or not s.strip("0.") else "+" + s
 
 
 def _plus_d(v: float, digits: int = 2) -> str:
@@ -98,6 +104,7 @@ def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digi
     kept, written = float(lt.kept[t, unit]), float(lt.written[t, unit])
     lines.append(
         f"Cₜ = {num(f)}·{_par(c_prev)} + {num(i)}·{_par(g)} = {num(kept)}{_plus(written)} = **{num(c)}**"
+        f"  (ΔCₜ = Cₜ − Cₜ₋₁ = {_signed(c - c_prev, digits)})"
     )
     o, tc, h = float(lt.o[t, unit]), float(lt.tanh_c[t, unit]), float(lt.h[t, unit])
     lines.append(f"hₜ = {num(o)}·tanh({num(c)}) = {num(o)}·{_par(tc)} = **{num(h)}**")

@@ -61,7 +61,7 @@ def cursor_css(scope: str, step: int, T: int) -> str:
 def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", digits: int = 3) -> go.Figure:
     """One figure per layer: a heatmap per quantity, time on x (1-based), units on y.
     The same at every step (the cursor is ``cursor_css``)."""
-    rows = LOOKS[lt.cell].rows
+    rows = LOOKS[lt.cell].rows + ((("dc", "value"),) if lt.c is not None else ())  # ΔC beside C
     names = [tx(f"row_{n}") for n, _ in rows]
     fig = make_subplots(
         rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names
@@ -74,9 +74,10 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", di
     if c_max > 1:
         bars[5] = (0.33, None)
     for r, (name, kind) in enumerate(rows, start=1):
-        z = np.round(lt.gate(name).T, max(3, digits + 1))  # (H, T); the hover shows ``digits``
+        series = lt.c - lt.c_prev if name == "dc" else lt.gate(name)  # ΔC = Cₜ − Cₜ₋₁
+        z = np.round(series.T, max(3, digits + 1))  # (H, T); the hover shows ``digits``
         lo, hi, scale = (0, 1, GATE_SCALE) if kind == "gate" else (-1, 1, VALUE_SCALE)
-        if name == "c":
+        if name in ("c", "dc"):  # ΔC on C's own scale
             lo, hi = -c_max, c_max
         y_bar, bar_title = bars.get(r, (0.45, None))
         fig.add_trace(
@@ -98,7 +99,7 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", di
                         side="right",
                     ),
                 ),
-                hovertemplate=f"{SYMBOL.get(name, name)}: %{{z:.{digits}f}}<br>t = %{{x}}<br>{tx('unit')} %{{y}}<extra></extra>",
+                hovertemplate=f"{SYMBOL.get(name, 'ΔC' if name == 'dc' else name)}: %{{z:.{digits}f}}<br>t = %{{x}}<br>{tx('unit')} %{{y}}<extra></extra>",
                 name=name,
             ),
             row=r,

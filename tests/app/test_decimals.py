@@ -57,3 +57,13 @@ def test_the_what_if_hover_follows_it(digits):
     at.button(key="ov_add").click().run()
     fig = chart(at, "whatif_chart")
     assert all(d["hovertemplate"] == f"%{{y:.{digits}f}}" for d in fig["data"] if d["type"] == "scatter")
+
+
+def test_the_memorys_change_is_beside_c_in_the_reading_and_the_equations():
+    """ΔC = Cₜ − Cₜ₋₁, signed, where a student reads C (the Timeline has it as a row: test_pages)."""
+    at = make_app({"t": "3"})
+    tr = default_trace().layers[0]
+    dc = tr.c[2, 0] - tr.c[1, 0]
+    want = ("+" if dc >= 0 else "−") + f"{abs(dc):.2f}"
+    assert f"ΔC = Cₜ − Cₜ₋₁ = {want}" in shown(at, "reading")
+    assert any(f"ΔCₜ = Cₜ − Cₜ₋₁ = {want}" in line for line in shown(at, "equations"))

@@ -215,7 +215,10 @@ def test_timeline_heatmaps_and_cursor():
     for k in range(2):
         fig = chart(at, f"heatmaps_{k}")
         heat = {d["name"]: d for d in fig["data"] if d["type"] == "heatmap"}
-        assert set(heat) == {"f", "i", "g", "o", "c", "h"}
+        assert set(heat) == {"f", "i", "g", "o", "c", "h", "dc"}  # ΔC beside C (issue 20)
+        lt = trace.layers[k]
+        np.testing.assert_allclose(arr(heat["dc"]["z"]), np.round((lt.c - lt.c_prev).T, 3))
+        assert heat["dc"]["zmax"] == heat["c"]["zmax"]  # on C's own scale
         np.testing.assert_allclose(arr(heat["f"]["z"]), np.round(trace.layers[k].f.T, 3))
         np.testing.assert_allclose(arr(heat["c"]["z"]), np.round(trace.layers[k].c.T, 3))
         assert fig["layout"]["xaxis"]["range"] == [0.5, 40.5]  # the frame the CSS cursor relies on
