@@ -7,6 +7,7 @@ import streamlit as st
 
 from lstm_core.export import trace_to_csv
 from ui import page, state
+from ui.find import finder
 from ui.i18n import tx
 from ui.stepper import stepper
 from ui.steps import jump_to_clicked
@@ -36,6 +37,7 @@ def jump_to(key: str) -> None:
     jump_to_clicked(st.session_state[key], trace.steps)
 
 
+finder(trace)
 cursor = dict(scope="timeline_heatmaps", colour=CURSOR["color"], **HEAT_MARGIN)
 stepper("tables", ctx, cursor=cursor)
 base = ctx.result.base

@@ -168,6 +168,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "C (memory)",
         "zh": "C（记忆，单元状态）",
     },
+    "find_header": {
+        "en": "Find a step: where is one unit's gate or state lowest or highest?",
+        "zh": "找一个时间步：某个隐藏单元的门或状态在哪一步最低或最高？",
+    },
+    "find_series": {"en": "Gate or state", "zh": "门或状态"},
+    "find_which": {"en": "Where it is", "zh": "找"},
+    "find_min": {"en": "lowest", "zh": "最低"},
+    "find_max": {"en": "highest", "zh": "最高"},
+    "find_go": {"en": "Go to that step", "zh": "跳到那一步"},
+    "find_result": {
+        "en": "{what} of unit {unit}: t = {t}, value {v}.",
+        "zh": "隐藏单元 {unit} 的{what}：t = {t}，数值 {v}。",
+    },
     "row_dc": {"en": "ΔC = Cₜ − Cₜ₋₁ (the memory's change)", "zh": "ΔC = Cₜ − Cₜ₋₁（记忆的变化）"},
     "row_h": {
         "en": "h (output)",

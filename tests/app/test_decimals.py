@@ -67,3 +67,21 @@ def test_the_memorys_change_is_beside_c_in_the_reading_and_the_equations():
     want = ("+" if dc >= 0 else "−") + f"{abs(dc):.2f}"
     assert f"ΔC = Cₜ − Cₜ₋₁ = {want}" in shown(at, "reading")
     assert any(f"ΔCₜ = Cₜ − Cₜ₋₁ = {want}" in line for line in shown(at, "equations"))
+
+
+@pytest.mark.parametrize("series, which", [("f", "min"), ("c", "max"), ("dc", "max")])
+def test_the_timeline_jumps_to_where_a_units_gate_or_state_is_lowest_or_highest(series, which):
+    import numpy as np
+
+    at = make_app({"layers": "2", "h2": "3"}, page="timeline")
+    trace = default_trace(hidden=(4, 3))
+    at.selectbox(key="find_series").set_value(series).run()
+    at.selectbox(key="find_unit").set_value((1, 2)).run()  # unit 3 of layer 2
+    at.segmented_control(key="find_which").set_value(which).run()
+    at.button(key="find_go").click().run()
+    lt = trace.layers[1]
+    v = (lt.c - lt.c_prev if series == "dc" else lt.gate(series))[:, 2]
+    want = int(np.argmin(v) if which == "min" else np.argmax(v))
+    assert stepper(at)["seek"][1] == want and at.query_params["t"] == str(want + 1)
+    caption = " ".join(c.value for c in at.caption)
+    assert f"3 of layer 2: t = {want + 1}, value {v[want]:.2f}".replace("-", "−") in caption
