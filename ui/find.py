@@ -44,13 +44,19 @@ def finder(trace: Trace) -> None:
 
     with st.container(key="finder", border=True):
         st.markdown(f"**{tx('find_header')}**")
-        c1, c2, c3, c4 = st.columns([3, 2, 3, 2], vertical_alignment="bottom")
+        c1, c2 = st.columns(2)
+        c3, c4 = st.columns(2, vertical_alignment="bottom")
         c1.selectbox(tx("find_series"), series, key="find_series", format_func=labels("row_"))
         if st.session_state.get("find_unit") not in units:
             st.session_state["find_unit"] = units[0]
-        c2.selectbox(tx("unit"), units, key="find_unit", format_func=unit_label)
+        c2.selectbox(tx("view_unit_label"), units, key="find_unit", format_func=unit_label)
         c3.segmented_control(
-            tx("find_which"), ("min", "max"), key="find_which", format_func=labels("find_"), default="min", required=True
+            tx("find_which"),
+            ("min", "max"),
+            key="find_which",
+            format_func=labels("find_"),
+            default="min",
+            required=True,
         )
         c4.button(tx("find_go"), key="find_go", on_click=_go, args=(trace,), width="stretch")
         found = st.session_state.get(FOUND)

@@ -179,7 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "find_go": {"en": "Go to that step", "zh": "跳到那一步"},
     "find_result": {
         "en": "{what} of unit {unit}: t = {t}, value {v}.",
-        "zh": "隐藏单元 {unit} 的{what}：t = {t}，数值 {v}。",
+        "zh": "隐藏单元 {unit} 的 {what}：t = {t}，数值 {v}。",
     },
     "row_dc": {"en": "ΔC = Cₜ − Cₜ₋₁ (the memory's change)", "zh": "ΔC = Cₜ − Cₜ₋₁（记忆的变化）"},
     "row_h": {
