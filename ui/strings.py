@@ -15,6 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cell_lstm": {"en": "LSTM", "zh": "LSTM"},
     "cell_rnn": {"en": "Plain RNN", "zh": "普通 RNN"},
     "num_layers_label": {"en": "Layers", "zh": "层数"},
+    "or_type_label": {"en": "or type", "zh": "或输入"},
     "num_layers_help": {
         "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
         "zh": "多层 LSTM（堆叠）：第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t。",

@@ -85,3 +85,14 @@ def test_the_timeline_jumps_to_where_a_units_gate_or_state_is_lowest_or_highest(
     assert stepper(at)["seek"][1] == want and at.query_params["t"] == str(want + 1)
     caption = " ".join(c.value for c in at.caption)
     assert f"3 of layer 2: t = {want + 1}, value {v[want]:.2f}".replace("-", "−") in caption
+
+
+def test_t_and_the_number_of_layers_can_be_typed_as_well_as_slid():
+    at = make_app()
+    at.sidebar.number_input(key="seq_len_typed").set_value(123).run()
+    assert at.sidebar.slider(key="seq_len").value == 123 and at.query_params["T"] == "123"
+    at.sidebar.number_input(key="num_layers_typed").set_value(3).run()
+    assert at.sidebar.slider(key="num_layers").value == 3
+    assert len(stepper(at)["payload"]["equations"]) == 123
+    at.sidebar.slider(key="seq_len").set_value(60).run()  # the box follows the slider
+    assert at.sidebar.number_input(key="seq_len_typed").value == 60
