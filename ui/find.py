@@ -38,9 +38,9 @@ def finder(trace: Trace) -> None:
     units = [(k, u) for k, lt in enumerate(trace.layers) for u in range(lt.hidden_size)]
     many = len(trace.layers) > 1
 
-    def unit_label(ku: tuple[int, int]) -> str:
-        k, u = ku
-        return tx("unit_in_layer", u=u + 1, k=k + 1) if many else str(u + 1)
+    # the labels are made now, in today's language (AppTest calls a format_func outside a run)
+    names = {(k, u): tx("unit_in_layer", u=u + 1, k=k + 1) if many else str(u + 1) for k, u in units}
+    unit_label = names.get
 
     with st.container(key="finder", border=True):
         st.markdown(f"**{tx('find_header')}**")
