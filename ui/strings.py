@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{name}：超出 float64 范围（> 1e308）——已爆炸",
     },
     "why_underflow": {
-        "en": "{name}: below float64 (< 1e-308) — vanished",
-        "zh": "{name}：低于 float64 范围（< 1e-308）——已消失",
+        "en": "{name}: below float64 (< 2.2e-308) — vanished",
+        "zh": "{name}：低于 float64 范围（< 2.2e-308）——已消失",
     },
     "why_falls": {"en": "falls by {d} decades", "zh": "下降 {d} 个数量级"},
     "why_rises": {"en": "rises by {d} decades", "zh": "上升 {d} 个数量级"},

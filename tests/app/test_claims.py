@@ -186,3 +186,32 @@ def test_every_why_verdict_holds_on_its_curves(preset):
     if preset == "forget":
         assert w.lstm_reach.dx[0] == pytest.approx(3.59e-229, rel=0.01)
         assert w.rnn_reach.dx[0] == pytest.approx(7.07e-202, rel=0.01)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("cell", ["lstm", "gru", "rnn"])
+def test_every_explanation_says_why_with_its_own_numbers(monkeypatch, cell, lang):
+    """Each kind of question on each cell kind: the explanation formats (no missing number) and gives
+    the reason, not only the answer — ΔC for an LSTM's C, h's sign from C (o > 0) or from what goes
+    into tanh, the pre-activation's parts for a plain RNN."""
+    from lstm_core import questions
+    from ui import i18n, predict
+
+    monkeypatch.setattr(i18n, "lang", lambda: lang)
+    monkeypatch.setattr(predict.state, "get", lambda key: 2)
+    lt = Network.random(1, [3], cell, 1).run(np.sin(np.arange(12.0))[:, None]).layers[0]
+    said = []
+    for kind in questions.step_kinds(lt):
+        for t in range(1, 12):
+            if questions.askable(lt, kind, 0, t):
+                said.append((kind, predict.explanation(questions.ask(lt, kind, 0, t), cell)))
+                break
+    text = dict(said)
+    if cell == "lstm":
+        assert "ΔC = i·g − (1 − f)·Cₜ₋₁" in text["state_dir"]
+        assert "o·tanh(Cₜ)" in text["h_flip"] and "o = 0." in text["h_flip"]
+    if cell == "rnn":
+        assert "W_ih·xₜ = " in text["state_dir"] and "tanh(" in text["h_flip"]
+    if cell == "gru":
+        assert "Δh = (1 − z)·(n − hₜ₋₁)" in text["state_dir"] and "(1 − z)·n" in text["h_flip"]
+    assert all("{" not in s for _, s in said), said
