@@ -130,7 +130,7 @@ class Why:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def why(cfg: Config, rho: float) -> Why:
-    """Both networks with their recurrence rescaled to spectral radius ``rho``, and how far back each sees."""
+    """All three networks with their recurrence rescaled to spectral radius ``rho``, and how far back each sees."""
     x, _, _ = cached_input(cfg.input)
     D = x.shape[1]
     rnn = with_spectral_radius(Network.random(D, cfg.hidden, "rnn", cfg.seed, cfg.scale), rho)

@@ -200,6 +200,13 @@ TEACH |= {
         "zh": "课程在侧边栏中设置了自己的模型；你原来的模型已保留。",
     },
     "lesson_restore": {"en": "Back to my model", "zh": "回到我的模型"},
+    "lesson_model_changed": {
+        "en": "You have changed this chapter's model in the sidebar: the numbers in the text and the task "
+        "describe the chapter's own model; the view and the question below are about yours. Go to another "
+        "chapter and back to get the chapter's model again.",
+        "zh": "你在侧边栏中改动了本章的模型：正文和任务中的数值描述的是本章自己的模型；下面的视图和问题针对的是你的模型。"
+        "切换到另一章再回来，即可恢复本章的模型。",
+    },
     "unit_in_layer": {"en": "{u} of layer {k}", "zh": "{u}（第 {k} 层）"},
     "lesson_rnn_title": {"en": "A plain RNN reads a sequence", "zh": "普通 RNN 读取一个序列"},
     "lesson_rnn_text": {

@@ -215,3 +215,16 @@ def test_every_explanation_says_why_with_its_own_numbers(monkeypatch, cell, lang
     if cell == "gru":
         assert "Δh = (1 − z)·(n − hₜ₋₁)" in text["state_dir"] and "(1 − z)·n" in text["h_flip"]
     assert all("{" not in s for _, s in said), said
+
+
+def test_a_chapter_says_so_when_the_student_changed_its_model():
+    """The numbers in a chapter's text are its own model's: a changed model is told, not misled."""
+    at, _, _ = chapter(2)
+    note = STRINGS["lesson_model_changed"]["en"]
+    assert note not in [c.value for c in at.caption]
+    at.sidebar.slider(key="seq_len").set_value(120).run()
+    assert note in [c.value for c in at.caption]
+    at.button(key="lesson_next").click().run()
+    at.button(key="lesson_prev").click().run()  # back: the chapter's own model again
+    assert at.sidebar.slider(key="seq_len").value == 200
+    assert note not in [c.value for c in at.caption]
