@@ -5,6 +5,8 @@ predicates: where a sentence quotes a number, both the English and the 中文 st
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -228,3 +230,17 @@ def test_a_chapter_says_so_when_the_student_changed_its_model():
     at.button(key="lesson_prev").click().run()  # back: the chapter's own model again
     assert at.sidebar.slider(key="seq_len").value == 200
     assert note not in [c.value for c in at.caption]
+
+
+def test_chapter_9s_answer_quotes_the_articles_own_run():
+    """The reveal quotes what the article's `ct` holds when its loop is run as written (issue 20: it
+    quoted the corrected run's h, −0.205, where the article's ct holds −0.103)."""
+    at, _, r = chapter(9)
+    at.radio(key="predict_choice").set_value(at.radio(key="predict_choice").options[0]).run()
+    at.button(key="predict_commit").click().run()
+    text = " ".join(m.value for m in (*at.success, *at.error))
+    t = int(re.search(r"after step t = (\d+)", text).group(1))
+    ct, ht = article_loop(r.trace.layers[0])
+    want = f"{ct[t - 1, 0]:.3f}".replace("-", "−")
+    assert f"its `ct` holds {want}" in text, text
+    assert f"h = {r.trace.layers[0].h[t - 1, 0]:.3f}".replace("-", "−") in text
