@@ -10,22 +10,30 @@ from .trace import Trace
 
 
 def trace_to_csv(trace: Trace) -> str:
-    """Columns t, layer, unit, x1…xD (the network input), then the kind's series: LSTM i, f, g, o, C, h;
-    GRU r, z, n, h; RNN h."""
-    D = trace.x.shape[1]
-    cols = ["t", "layer", "unit"] + [f"x{d + 1}" for d in range(D)]
+    """Columns t, layer, unit, input, in1…inM, then the kind's series: LSTM i, f, g, o, C, h; GRU r, z, n, h;
+    RNN h. Each row carries its own layer's input x_t: ``input`` names it ("x", the network input, for
+    layer 1; "h of layer k−1" above), in1…inM are its values (M = the widest layer input; empty where a
+    layer's input is narrower)."""
+    M = max(lt.x.shape[1] for lt in trace.layers)
     names = trace.kind.series
+    cols = ["t", "layer", "unit", "input"] + [f"in{d + 1}" for d in range(M)]
     cols += ["C" if n == "c" else n for n in names]
-    blocks = []
-    for k, lt in enumerate(trace.layers):
-        T, H = lt.h.shape
-        t = np.repeat(np.arange(1, T + 1), H)
-        unit = np.tile(np.arange(1, H + 1), T)
-        parts = [t, np.full(T * H, k + 1), unit] + [np.repeat(trace.x[:, d], H) for d in range(D)]
-        parts += [lt.gate(n).reshape(-1) for n in names]
-        blocks.append(np.column_stack(parts))
     out = io.StringIO()
     out.write(",".join(cols) + "\n")
-    fmt = ["%d", "%d", "%d"] + ["%.10g"] * (len(cols) - 3)
-    np.savetxt(out, np.vstack(blocks), delimiter=",", fmt=fmt)
+    for k, lt in enumerate(trace.layers):
+        T, H = lt.h.shape
+        x = np.full((T, M), np.nan)
+        x[:, : lt.x.shape[1]] = lt.x  # (T, D_k): this layer's own x_t
+        t = np.repeat(np.arange(1, T + 1), H)
+        unit = np.tile(np.arange(1, H + 1), T)
+        parts = [t, np.full(T * H, k + 1), unit, np.repeat(x, H, axis=0)] + [
+            lt.gate(n).reshape(-1) for n in names
+        ]
+        block = io.StringIO()
+        fmt = ["%d", "%d", "%d"] + ["%.10g"] * (M + len(names))
+        np.savetxt(block, np.column_stack(parts), delimiter=",", fmt=fmt)
+        source = "x" if k == 0 else f"h of layer {k}"
+        for line in block.getvalue().splitlines():
+            head, rest = line.split(",", 3)[:3], line.split(",", 3)[3]
+            out.write(",".join(head) + f",{source}," + rest.replace("nan", "") + "\n")
     return out.getvalue()

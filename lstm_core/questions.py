@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .kinds import Kind
+from .cell import lstm_step
 from .trace import LayerTrace
 
 STEP_QUESTIONS = ("state_dir", "gate_half", "most_closed", "h_flip", "write_sign")  # about one step
@@ -87,6 +88,11 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
         if lt.kept is not None:
             values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
         values |= {g: float(lt.gate(g)[t, u]) for g in lt.kind.gates}  # what the explanation may quote
+        rows = lt.rows(lt.kind.candidate)  # what goes into tanh (a plain RNN: hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b))
+        values |= dict(ih=float(lt.ih[t, rows][u]), hh=float(lt.hh[t, rows][u]), b=float(lt.bias[rows][u]))
+        values |= dict(pre=float(lt.pre[t, rows][u]))
+        if lt.kind.memory:  # ΔC = i·g − (1 − f)·Cₜ₋₁: what the memory loses
+            values |= dict(lost=float(lt.c_prev[t, u] - lt.kept[t, u]))
         return Question(kind, t, ("up", "down", "same"), answer, values)
     if kind == "gate_half":
         gate = gate or lt.kind.sigmoids[0]
@@ -103,17 +109,41 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
         return Question(kind, t, gates, min(gates, key=vals.__getitem__), vals)
     if kind == "h_flip":
         before, after = float(lt.h_prev[t, u]), float(lt.h[t, u])
-        return Question(
-            kind, t, ("yes", "no"), "yes" if before * after < 0 else "no", dict(before=before, after=after)
-        )
+        values = dict(before=before, after=after)
+        values |= {g: float(lt.gate(g)[t, u]) for g in lt.kind.gates}  # what the explanation may quote
+        if lt.kind.memory:  # hₜ = o·tanh(Cₜ), o > 0: h has C's sign
+            values |= dict(c_before=float(lt.c_prev[t, u]), c_after=float(lt.c[t, u]))
+        if lt.kept is not None:  # h mixes the old h and the candidate
+            values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
+        values |= dict(pre=float(lt.pre[t, lt.rows(lt.kind.candidate)][u]))  # what goes into tanh
+        return Question(kind, t, ("yes", "no"), "yes" if before * after < 0 else "no", values)
     if kind == "write_sign":
         w = float(lt.written[t, u])
         values = dict(i=float(lt.i[t, u]), g=float(lt.g[t, u]), written=w)
         return Question(kind, t, ("add", "take"), "add" if w >= 0 else "take", values)
     if kind == "code_order":
-        h, c = float(lt.h[t, u]), float(lt.c[t, u])
-        return Question(kind, t, ("h", "c"), "h", dict(h=h, c=c))
+        ct, ht = article_loop(lt)
+        values = dict(
+            h=float(lt.h[t, u]), c=float(lt.c[t, u]), ct=float(ct[t, u]), ht=float(ht[t, u]), t=t + 1
+        )
+        return Question(kind, t, ("h", "c"), "h", values)
     raise ValueError(f"unknown question kind {kind!r}")
+
+
+def article_loop(lt: LayerTrace) -> tuple[np.ndarray, np.ndarray]:
+    """The article's own driver loop, run as written: ``ct, ht = LSTMCELL(ct, ht, input)`` with an
+    LSTMCELL that returns ``(ht, Ct)``. Returns its variables ``ct`` and ``ht`` after every step, (T, H)
+    each: its ``ct`` always holds an h, but from step 2 on an h of a run fed the swapped pair."""
+
+    H = lt.hidden_size
+    ct, ht = np.zeros(H), np.zeros(H)
+    cts, hts = [], []
+    for x_t in lt.x:
+        out = lstm_step(x_t, ht, ct, lt.params)  # LSTMCELL(prev_ct=ct, prev_ht=ht, input)
+        ct, ht = out.h, out.c  # the article's unpacking of `return ht, Ct`
+        cts.append(ct)
+        hts.append(ht)
+    return np.array(cts), np.array(hts)
 
 
 def steps_back_below(dx: np.ndarray, level: float = GRAD_LEVEL) -> int | None:
@@ -154,5 +184,8 @@ def ask_decide(probs: np.ndarray) -> Question:
     T = len(probs)
     s = settle_step(probs)
     quarter = min(4 * s // T, 3) + 1
-    values = dict(t=s + 1, T=T, cls=int(probs[-1].argmax()), p=float(probs[-1].max()))
+    cls = int(probs[-1].argmax())
+    values = dict(t=s + 1, T=T, cls=cls, p=float(probs[-1].max()), p_at=float(probs[s, cls]))
+    if s > 0:  # the step before: another class was ahead
+        values |= dict(p_before=float(probs[s - 1, cls]), other=float(probs[s - 1].max()))
     return Question("decide", -1, ("q1", "q2", "q3", "q4"), f"q{quarter}", values)

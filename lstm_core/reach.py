@@ -11,9 +11,11 @@ and, for an LSTM, of the last memory to each earlier memory (top layer)
 A plain RNN's gradient is multiplied at every step back by W_hhᵀ·diag(tanh'),
 so it shrinks (or grows) geometrically; the LSTM's memory line only by f.
 Each Jacobian is exact: one backward pass per output unit, run together as a
-batch of seeds (the rows of the Jacobian). In float64 a norm past ~1e308
-becomes inf and one below ~1e-308 becomes 0; ``Reach`` reports where that
-happens instead of returning NaN.
+batch of seeds (the rows of the Jacobian). Norms are taken with scaling
+(‖J‖ = m·‖J/m‖, m = max |J|) and ∏f in logs, so that any float64 value is
+exact (squaring first would underflow once |J| is about 1e-162). Only a value
+beyond float64's range (past ~1e308, or below its smallest normal number,
+~2.2e-308) is reported as such, in ``Reach``, instead of drawn.
 """
 
 from __future__ import annotations
@@ -51,14 +53,30 @@ def _runs(net: Network, trace: Trace) -> list[L.LayerRun]:
     return [net._layer_run(lt, batched=False) for lt in trace.layers]
 
 
+TINY = np.finfo(float).tiny  # ≈ 2.2e-308: below this float64 has only subnormal (imprecise) numbers
+
+
 def _norms(J: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Frobenius norm per step of J (T, B, n); NaN where it left float64's range."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        n = np.sqrt(np.einsum("tbn,tbn->t", J, J))
-    over = ~np.isfinite(n) | ~np.isfinite(J).all(axis=(1, 2))
-    under = (n == 0) & ~over
+    """Frobenius norm per step of J (T, B, n), scaled by each step's max |J| so that no square
+    underflows or overflows; NaN where the norm itself is beyond float64's range."""
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        m = np.abs(J).max(axis=(1, 2)) if J.size else np.zeros(J.shape[0])  # (T,)
+        finite = np.isfinite(J).all(axis=(1, 2)) & np.isfinite(m)
+        scale = np.where(finite & (m > 0), m, 1.0)
+        Js = J / scale[:, None, None]
+        n = m * np.sqrt(np.einsum("tbn,tbn->t", Js, Js))
+    over = ~finite | ~np.isfinite(n)
+    under = (n < TINY) & ~over
     n = np.where(over | under, np.nan, n)
     return n, over, under
+
+
+def _rms_exp(logs: np.ndarray) -> np.ndarray:
+    """sqrt(mean_j exp(2·logs[:, j])) per row, in logs: exact for any value float64 can hold."""
+    top = logs.max(axis=1)  # (T,)
+    top = np.where(np.isfinite(top), top, 0.0)  # every f was 0: the product is 0
+    with np.errstate(under="ignore", over="ignore"):
+        return np.exp(top) * np.sqrt(np.mean(np.exp(2 * (logs - top[:, None])), axis=1))
 
 
 def input_jacobian(net: Network, trace: Trace) -> np.ndarray:
@@ -96,11 +114,11 @@ def reach(net: Network, trace: Trace) -> Reach:
     f = trace.layers[-1].f  # (T, H)
     dc = dc / np.sqrt(f.shape[1])
     # ∏_{k=t+1}^{T} f_k, in logs so that a long product cannot underflow early
-    logf = np.log(np.maximum(f, np.finfo(float).tiny))
+    with np.errstate(divide="ignore"):
+        logf = np.log(f)  # −inf where f itself is 0
     tail = np.concatenate((np.cumsum(logf[::-1], axis=0)[::-1][1:], np.zeros((1, f.shape[1]))))
-    with np.errstate(over="ignore", under="ignore"):
-        fprod = np.sqrt((np.exp(2 * tail)).mean(axis=1))
-    fprod = np.where(fprod > 0, fprod, np.nan)
+    fprod = _rms_exp(tail)
+    fprod = np.where(fprod >= TINY, fprod, np.nan)
     return Reach(dx, over, under, dc, fprod)
 
 

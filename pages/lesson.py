@@ -49,6 +49,8 @@ nav.button(
 st.title(tx(f"lesson_{ch.name}_title"))
 st.markdown(tx(f"lesson_{ch.name}_text"))
 st.info(tx(f"lesson_{ch.name}_do"), icon="👉")
+if ch.view != "classify" and lesson.changed(n):  # the text's numbers are the chapter's model's
+    st.caption(tx("lesson_model_changed"))
 
 if ch.view in ("cell", "layers"):
     if not applies(

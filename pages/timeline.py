@@ -6,7 +6,8 @@ from functools import partial
 import streamlit as st
 
 from lstm_core.export import trace_to_csv
-from ui import page
+from ui import page, state
+from ui.find import finder
 from ui.i18n import tx
 from ui.stepper import stepper
 from ui.steps import jump_to_clicked
@@ -15,6 +16,7 @@ from viz.timeline import HEAT_MARGIN, difference_heatmaps, input_chart, layer_he
 
 ctx = page.context()
 trace = ctx.result.trace
+digits = int(state.get("digits"))  # Decimals shown: the heatmaps' hovers too
 
 st.title(tx("timeline_title"))
 st.caption(tx("timeline_intro"))
@@ -35,6 +37,7 @@ def jump_to(key: str) -> None:
     jump_to_clicked(st.session_state[key], trace.steps)
 
 
+finder(trace)
 cursor = dict(scope="timeline_heatmaps", colour=CURSOR["color"], **HEAT_MARGIN)
 stepper("tables", ctx, cursor=cursor)
 base = ctx.result.base
@@ -48,7 +51,7 @@ with st.container(key="timeline_heatmaps"):
     )
     for k, lt in enumerate(trace.layers):
         if base is not None:
-            fig = difference_heatmaps(lt, base.layers[k], tx, title=tx("diff_title", k=k + 1))
+            fig = difference_heatmaps(lt, base.layers[k], tx, title=tx("diff_title", k=k + 1), digits=digits)
             st.plotly_chart(fig, key=f"diff_{k}", config={"displaylogo": False})
-        fig = layer_heatmaps(lt, tx, title=tx("layer_title", k=k + 1, H=lt.hidden_size))
+        fig = layer_heatmaps(lt, tx, title=tx("layer_title", k=k + 1, H=lt.hidden_size), digits=digits)
         st.plotly_chart(fig, key=f"heatmaps_{k}", config={"displaylogo": False})

@@ -29,16 +29,12 @@ def view(s: int) -> None:
 
 
 step_fragment(w.x.shape[0], view)
-page.data_table(
-    columns(
-        "t",
-        {
-            **{f"{name.upper()} ‖∂h_T/∂x_t‖": r.dx for name, r in w.reaches.items()},
-            "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
-            "LSTM RMS ∏f": w.lstm_reach.fprod,
-        },
-    )
-)
+norms = {
+    **{f"{name.upper()} ‖∂h_T/∂x_t‖": r.dx for name, r in w.reaches.items()},
+    "LSTM ‖∂C_T/∂C_t‖_F/√H": w.lstm_reach.dc,
+    "LSTM RMS ∏f": w.lstm_reach.fprod,
+}
+page.data_table(columns("t", norms), scientific=tuple(norms))
 st.markdown(explanation(w))
 st.caption(tx("why_sidebar_note"))
 st.caption(tx("why_network_note"))

@@ -26,6 +26,15 @@ GLOSSARY: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "fires": ("has an output", "才有输出", ("放电",)),
     "order": ("up first / down first", "先上后下 / 先下后上", ("向上先", "向下先")),
     "timestep": ("timestep t (1 … T on screen)", "时间步 t（屏幕上为 1 … T）", ()),
+    "twin": ("a plain-RNN twin (for comparison)", "作为对照的普通 RNN", ("孪生",)),
+    "live_class": ("live class", "实时课堂", ("直播",)),
+    "epoch": ("epoch (one pass over the training set)", "轮（训练轮数）", ("epoch",)),
+    "nearest_neighbour": ("1-NN (1-nearest-neighbour)", "1-最近邻", ("1-NN",)),
+    "archive": ("the UCR archive (a data set collection)", "UCR 数据集", ("档案",)),
+    "quote": ("quotation marks", "“ ”（不用「」）", ("「", "」")),
+    "what_holds": ("what holds", "可以确定的是", ("成立的是",)),
+    "count_down": ("count down", "递减计数", ("倒数",)),
+    "not_written": ("the article's code not written yet", "代码暂时没写", ("没有写完",)),
 }
 
 AVOID_ZH = tuple(w for _, _, avoid in GLOSSARY.values() for w in avoid)

@@ -238,7 +238,8 @@ def whatif_ui(ctx: Context) -> None:
         from viz.whatif import whatif_figure
 
         st.plotly_chart(
-            whatif_figure(lt, ctx.result.base.layers[ctx.layer], ctx.unit, tx), key="whatif_chart"
+            whatif_figure(lt, ctx.result.base.layers[ctx.layer], ctx.unit, tx, int(state.get("digits"))),
+            key="whatif_chart",
         )
 
 

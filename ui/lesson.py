@@ -115,6 +115,15 @@ def restore() -> None:
     ss[weights.VERSION] = ss.get(weights.VERSION, 0) + 1
 
 
+VIEW_ONLY = {STEP, "view_layer", "view_unit"}  # moving these does not change the chapter's model
+
+
+def changed(n: int) -> list[str]:
+    """The chapter's model fields the student has changed since it was set up (the text's numbers
+    describe the chapter's own model, not the changed one)."""
+    return sorted(k for k, v in LESSON[n].setup.items() if k not in VIEW_ONLY and state.get(k) != v)
+
+
 def has_own() -> bool:
     return OWN in st.session_state
 

@@ -89,10 +89,12 @@ PAGE_CSS = (
 )
 
 
-def data_table(cols: dict) -> None:
-    """A chart's numbers, folded away under it (its text alternative)."""
+def data_table(cols: dict, scientific: tuple[str, ...] = ()) -> None:
+    """A chart's numbers, folded away under it (its text alternative). Columns named in ``scientific``
+    hold values far from 1 (1e-200, 1e14): shown as 1.23457e-200, never cut off in fixed point."""
+    config = {name: st.column_config.NumberColumn(format="%.5e") for name in scientific}
     with st.expander(tx("chart_table")):
-        st.dataframe(cols, hide_index=True)
+        st.dataframe(cols, hide_index=True, column_config=config or None)
 
 
 def html_lang(code: str, css: str = "") -> None:

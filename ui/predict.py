@@ -118,6 +118,8 @@ def explanation(q: Question, cell: str) -> str:
         v["delta"] = _fmt(q.values["delta"], signed=True)
         v["same"] = f"{SAME:g}"
         return tx(f"why_state_dir_{cell}", **v)
+    if q.kind == "h_flip":  # why the sign changes, or not, is the kind's own maths
+        return tx(f"why_h_flip_{cell}", **v)
     if q.kind == "gate_half":
         return tx("why_gate_half", gate=q.gate, **v)
     if q.kind == "most_closed":
@@ -134,7 +136,10 @@ def explanation(q: Question, cell: str) -> str:
             value=f"{q.values['value']:.1e}",
         )
     if q.kind == "decide":
-        return tx("why_decide", t=q.values["t"], T=q.values["T"], p=f"{100 * q.values['p']:.0f}")
+        pc = {k: f"{100 * x:.0f}" for k, x in q.values.items() if k in ("p", "p_at", "p_before", "other")}
+        return tx(
+            "why_decide" if "other" in pc else "why_decide_first", t=q.values["t"], T=q.values["T"], **pc
+        )
     return tx(f"why_{q.kind}", **v)
 
 

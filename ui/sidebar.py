@@ -25,6 +25,18 @@ def _bounds(key: str) -> tuple:
     return f.lo, f.hi
 
 
+def _typed_beside(key: str, label: str) -> None:
+    """A number box beside ``key``'s slider: the same value, typed (issue 20). The slider's key stays
+    the one owner (URL, presets, lesson); the box follows it on every run and writes back to it."""
+    typed = f"{key}_typed"
+    st.session_state[typed] = st.session_state[key]
+
+    def _write() -> None:
+        st.session_state[key] = int(st.session_state[typed])
+
+    st.number_input(label, *_bounds(key), step=1, key=typed, on_change=_write)
+
+
 def language_ui() -> None:
     st.segmented_control(
         "🌐",
@@ -59,9 +71,13 @@ def model_ui() -> None:
         key="cell_kind",
         required=True,
     ) or state.get("cell_kind")  # never None: the state owner has the kind when the widget lost it
-    layers = st.slider(
-        tx("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=tx("num_layers_help")
-    )
+    c_slide, c_type = st.columns([3, 1], vertical_alignment="bottom")
+    with c_slide:
+        layers = st.slider(
+            tx("num_layers_label"), *_bounds("num_layers"), key="num_layers", help=tx("num_layers_help")
+        )
+    with c_type:
+        _typed_beside("num_layers", tx("or_type_label"))
     cols = st.columns(2)
     for k, key in enumerate(HIDDEN_KEYS[:layers]):
         cols[k % 2].number_input(
@@ -123,7 +139,10 @@ def input_ui() -> None:
             st.caption(tx("csv_kept", name=outside(st.session_state.get("csv_name", ""))))
         st.caption(tx("csv_help"))
         return
-    st.slider(tx("seq_len_label"), *_bounds("seq_len"), key="seq_len")
+    c_slide, c_type = st.columns([3, 1], vertical_alignment="bottom")
+    c_slide.slider(tx("seq_len_label"), *_bounds("seq_len"), key="seq_len")
+    with c_type:
+        _typed_beside("seq_len", tx("or_type_label"))
     c1, c2 = st.columns(2)
     c1.number_input(tx("amplitude_label"), *_bounds("amplitude"), step=0.5, key="amplitude")
     if kind in ("step", "impulse"):

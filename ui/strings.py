@@ -41,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cell_lstm": {"en": "LSTM", "zh": "LSTM"},
     "cell_rnn": {"en": "Plain RNN", "zh": "普通 RNN"},
     "num_layers_label": {"en": "Layers", "zh": "层数"},
+    "or_type_label": {"en": "or type", "zh": "或输入"},
     "num_layers_help": {
         "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
         "zh": "多层 LSTM（堆叠）：第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t。",
@@ -123,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- sidebar: view and share ---
     "view_header": {"en": "Look at", "zh": "查看"},
-    "view_layer_label": {"en": "Layer", "zh": "层"},
+    "view_layer_label": {"en": "Layer", "zh": "第几层"},
     "view_unit_label": {
         "en": "Unit",
         "zh": "隐藏单元",
@@ -150,8 +151,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "play_speed_label": {"en": "Steps per second", "zh": "每秒步数"},
     # --- cell page ---
-    "cell_title_lstm": {"en": "Inside one LSTM cell", "zh": "走进一个 LSTM 单元"},
-    "cell_title_rnn": {"en": "Inside one plain RNN cell", "zh": "走进一个普通 RNN 单元"},
+    "cell_title_lstm": {"en": "One hidden unit of an LSTM cell", "zh": "LSTM 单元中的一个隐藏单元"},
+    "cell_title_rnn": {"en": "One hidden unit of a plain RNN cell", "zh": "普通 RNN 单元中的一个隐藏单元"},
     "cell_intro_lstm": {
         "en": "The memory $C$ runs along the top. The forget gate $f$ decides how much of $C_{t-1}$ to keep, the "
         "input gate $i$ how much of the candidate $g$ to write, and the output gate $o$ how much of "
@@ -193,6 +194,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "C (memory)",
         "zh": "C（记忆，单元状态）",
     },
+    "find_header": {
+        "en": "Find a step: where is one unit's gate or state lowest or highest?",
+        "zh": "找一个时间步：某个隐藏单元的门或状态在哪一步最低或最高？",
+    },
+    "find_series": {"en": "Gate or state", "zh": "门或状态"},
+    "find_which": {"en": "Where it is", "zh": "找"},
+    "find_min": {"en": "lowest", "zh": "最低"},
+    "find_max": {"en": "highest", "zh": "最高"},
+    "find_go": {"en": "Go to that step", "zh": "跳到那一步"},
+    "find_result": {
+        "en": "{what} of unit {unit}: t = {t}, value {v}.",
+        "zh": "隐藏单元 {unit} 的 {what}：t = {t}，数值 {v}。",
+    },
+    "row_dc": {"en": "ΔC = Cₜ − Cₜ₋₁ (the memory's change)", "zh": "ΔC = Cₜ − Cₜ₋₁（记忆的变化）"},
     "row_h": {
         "en": "h (output)",
         "zh": "h（隐藏状态，本步的输出）",
@@ -202,15 +217,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "原文伪代码（已更正，实时数值）",
     },
     "code_corrected": {
-        "en": "Corrected from the article: its typos fixed, its lines in the order the maths runs, `combine` built with "
+        "en": "Corrected from the article: its typos fixed, `combine` built with "
         "`np.concatenate` (the article joins — 拼接 — the two vectors; `+` in NumPy would add them element by element), "
         "and its driver loop unpacked in the right order (see below).",
-        "zh": "相对原文的更正：修正了笔误，按计算顺序排列各行，用 `np.concatenate` 构造 `combine`（原文的意思是把两个向量拼接；"
+        "zh": "相对原文的更正：修正了笔误，用 `np.concatenate` 构造 `combine`（原文的意思是把两个向量拼接；"
         "NumPy 中的 `+` 会逐元素相加），并按正确顺序解包驱动循环的返回值（见下文）。",
     },
     "code_stack_header": {
-        "en": "**Many layers: the loop the article left unwritten (多层LSTM的代码，未完待续), for the model on screen.**",
-        "zh": "**多层 LSTM（堆叠）：原文没有写完的循环（多层LSTM的代码，未完待续），对应当前屏幕上的模型。**",
+        "en": "**Many layers: the loop the article left for later (its code “暂时没写”, not written yet), for the model on screen.**",
+        "zh": "**多层 LSTM（堆叠）：原文说代码“暂时没写”的多层循环，对应当前屏幕上的模型。**",
     },
     "code_stack_sizes": {"en": "one cell per layer, H neurons each", "zh": "每层一个单元，各含 H 个神经元"},
     "code_stack_up": {
@@ -278,7 +293,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The input gate lets in **{i} %** of the candidate g = {g}, which writes {written}.",
         "zh": "输入门把候选值 g = {g} 的 **{i}%** 写入记忆，即写入 {written}。",
     },
-    "read_c": {"en": "The memory is now **Cₜ = {c}**.", "zh": "现在的记忆是 **Cₜ = {c}**。"},
+    "read_c": {
+        "en": "The memory is now **Cₜ = {c}** (ΔC = Cₜ − Cₜ₋₁ = {dc}).",
+        "zh": "现在的记忆是 **Cₜ = {c}**（ΔC = Cₜ − Cₜ₋₁ = {dc}）。",
+    },
     "read_o": {
         "en": "The output gate shows **{o} %** of tanh(Cₜ) = {tanh_c}, so **hₜ = {h}**.",
         "zh": "输出门让 tanh(Cₜ) = {tanh_c} 的 **{o}%** 通过，所以隐藏状态 **hₜ = {h}**。",
@@ -334,14 +352,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
-        "en": "The recurrent weights of both networks are rescaled so that the largest |eigenvalue| (spectral radius ρ) "
-        "of the RNN's W_hh, and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
+        "en": "The recurrent weights of all three networks are rescaled so that the largest |eigenvalue| (spectral "
+        "radius ρ) of the RNN's W_hh, of the GRU's candidate block W_hn and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
         "RNN's gradient by W_hhᵀ·diag(tanh′) with tanh′ ≤ 1, so if the largest singular value of W_hh is below 1 the "
         "gradient shrinks at every step. ρ is at most that singular value; well below 1 the RNN forgets within a few "
         "steps, near 1 (0.95, say) it forgets slowly, and above 1 its gradient can grow. The text under the charts "
         "gives the rate measured on this run.",
-        "zh": "两个网络的循环权重都被缩放，使 RNN 的 W_hh（以及 LSTM 候选值块 W_hg）的最大特征值模（谱半径 ρ）为 ρ。"
-        "成立的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
+        "zh": "三个网络的循环权重都被缩放，使 RNN 的 W_hh、GRU 候选值块 W_hn 和 LSTM 候选值块 W_hg 的最大特征值模"
+        "（谱半径 ρ）为 ρ。"
+        "可以确定的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
         "梯度每一步都会缩小。ρ 不超过这个奇异值；ρ 远小于 1 时 RNN 几步之内就会遗忘，接近 1（例如 0.95）时遗忘得慢，"
         "大于 1 时梯度可能增长。图下的文字给出本次运行实测的倍率。",
     },
@@ -365,43 +384,38 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{name}：超出 float64 范围（> 1e308）——已爆炸",
     },
     "why_underflow": {
-        "en": "{name}: below float64 (< 1e-308) — vanished",
-        "zh": "{name}：低于 float64 范围（< 1e-308）——已消失",
+        "en": "{name}: below float64 (< 2.2e-308) — vanished",
+        "zh": "{name}：低于 float64 范围（< 2.2e-308）——已消失",
     },
     "why_falls": {"en": "falls by {d} decades", "zh": "下降 {d} 个数量级"},
     "why_rises": {"en": "rises by {d} decades", "zh": "上升 {d} 个数量级"},
     "why_falls_beyond": {
-        "en": "falls by more than 308 decades (below float64's smallest number)",
-        "zh": "下降超过 308 个数量级（低于 float64 能表示的最小数）",
+        "en": "falls by more than {d} decades (below 2.2e-308, float64's smallest normal number)",
+        "zh": "下降超过 {d} 个数量级（低于 float64 能精确表示的最小正规数 2.2e-308）",
     },
     "why_rises_beyond": {
-        "en": "rises by more than 308 decades (beyond float64's largest number)",
-        "zh": "上升超过 308 个数量级（超出 float64 能表示的最大数）",
+        "en": "rises by more than {d} decades (beyond 1.8e308, float64's largest number)",
+        "zh": "上升超过 {d} 个数量级（超出 float64 能表示的最大数 1.8e308）",
     },
     "why_explain_rnn": {
         "en": "**Why the RNN's curve (left chart, red) falls or climbs like a straight line on a log scale.** Going one "
         "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
         "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
-        "**{per_step} per step**, repeated $T - 1$ = {n} times. (That rate is measured, not predicted: "
-        "$\\rho(W_{{hh}})$ = {rho} times an average $\\tanh'$ would not give it, because an average of $\\tanh'$ "
-        "is not the typical factor of a product, and $W_{{hh}}$ is not a symmetric matrix.)",
+        "**{per_step} per step**, repeated $T - 1$ = {n} times. {estimate}",
         "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每向前回溯一步，RNN 的梯度都要乘以"
         "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
-        "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。（这个倍率是测出来的，不是推算的："
-        "$\\rho(W_{{hh}})$ = {rho} 乘以 $\\tanh'$ 的平均值得不到它，因为平均值不是连乘积的典型因子，而且 $W_{{hh}}$ "
-        "不是对称矩阵。）",
+        "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。{estimate}",
     },
     "why_explain_lstm_keeps": {
         "en": "**Why the LSTM's curve (left chart, blue) does not have to.** Its memory is updated by addition, "
         "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$. Along the memory line alone — the direct path "
         "$C_{{t-1}} \\to C_t$, the green dashed line in the right chart — one step back multiplies the gradient "
         "by $f_t$: no weight matrix, no squashing. The forget gates' geometric mean here is {fgeo}, and the "
-        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**: the memory "
-        "carries the gradient back.",
+        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**. {carrier}",
         "zh": "**为什么 LSTM 的曲线（左图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
         "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即右图的绿色虚线——回溯一步，梯度只乘以 "
         "$f_t$：没有权重矩阵，也没有压缩。这里遗忘门的几何平均为 {fgeo}，直接路径在整个序列上{f_span}。"
-        "左图中 LSTM 的曲线**{lstm_span}**：记忆把梯度带了回来。",
+        "左图中 LSTM 的曲线**{lstm_span}**。{carrier}",
     },
     "why_explain_lstm_loses": {
         "en": "**The LSTM's memory line could carry the gradient — but here it forgets.** Its memory is updated by "
@@ -432,12 +446,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（右图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
         "{where} {gap} 个数量级。两条曲线都是 {H} 个隐藏单元上的均方根，所以在 $t = T$ 处都从 1 开始。",
     },
+    "why_estimate_fits": {
+        "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} is within "
+        "{off}\u00a0% of that: with $\\tanh'$ nearly the same at every step, the largest eigenvalue of $W_{{hh}}$ sets "
+        "the rate.",
+        "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差在 "
+        "{off}% 以内：每一步的 $\\tanh'$ 几乎相同，所以由 $W_{{hh}}$ 的最大特征值决定倍率。",
+    },
+    "why_estimate_misses": {
+        "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} misses it by "
+        "{off}\u00a0%: here $\\tanh'$ changes a lot from step to step, and the average of the factors is not the "
+        "typical factor of their product.",
+        "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差 "
+        "{off}%：这里 $\\tanh'$ 每一步变化很大，而各因子的平均值并不是它们连乘积的典型因子。",
+    },
+    "why_carrier_memory": {
+        "en": "The memory line carries the gradient back: the full memory Jacobian stays within {gap} decades of "
+        "the direct path.",
+        "zh": "记忆线把梯度带了回来：完整的记忆雅可比与直接路径相差不到 {gap} 个数量级。",
+    },
+    "why_carrier_gates": {
+        "en": "The gradient does not come back mainly along the memory line, though: it travels through "
+        "$h_{t-1}$ and the gates (see below).",
+        "zh": "不过，梯度主要不是沿记忆线传回来的：它经过 $h_{t-1}$ 和各个门（见下文）。",
+    },
     "why_above": {"en": "above", "zh": "高"},
     "why_below": {"en": "below", "zh": "低"},
     "why_sidebar_note": {
-        "en": "Both networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the forget bias "
-        "applies to the LSTM. The presets set those knobs too.",
-        "zh": "两个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置只作用于 LSTM。预设也会设置这些参数。",
+        "en": "All three networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the "
+        "forget-gate bias sets the LSTM's b_f and the GRU's b_z. The presets set those knobs too.",
+        "zh": "三个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置同时设定 LSTM 的 b_f 和 GRU 的 b_z。"
+        "预设也会设置这些参数。",
     },
     # --- custom weights (sidebar, links) ---
     "page_weights": {"en": "Weights lab", "zh": "权重实验室"},
@@ -496,10 +535,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "h 列是 W_hh（本层每个隐藏单元一列），最后是两个偏置。编辑表格中的数后按回车。",
     },
     "edit_gate_label": {"en": "Gate or candidate", "zh": "门或候选值"},
-    "gate_name_i": {"en": "i input", "zh": "i 输入门"},
-    "gate_name_f": {"en": "f forget", "zh": "f 遗忘门"},
-    "gate_name_g": {"en": "g candidate", "zh": "g 候选值"},
-    "gate_name_o": {"en": "o output", "zh": "o 输出门"},
+    "gate_name_i": {"en": "i input", "zh": "输入门 i"},
+    "gate_name_f": {"en": "f forget", "zh": "遗忘门 f"},
+    "gate_name_g": {"en": "g candidate", "zh": "候选值 g"},
+    "gate_name_o": {"en": "o output", "zh": "输出门 o"},
     "gate_name_h": {"en": "h (tanh)", "zh": "h（tanh）"},
     "edit_bias_label": {"en": "Bias b_{g} of every hidden unit", "zh": "所有隐藏单元的偏置 b_{g}"},
     "edit_bias_help": {
@@ -522,7 +561,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "preset_title_forget": {"en": "Forget everything", "zh": "全部遗忘"},
     "preset_title_latch": {"en": "Latch (flip-flop)", "zh": "锁存器（触发器）"},
     "preset_title_counter": {"en": "Counter (integrator)", "zh": "计数器（积分器）"},
-    "preset_title_spike": {"en": "Spike detector", "zh": "突变检测器"},
+    "preset_title_spike": {"en": "Edge detector (input changes)", "zh": "边沿检测器（输入变化）"},
     "preset_title_copy": {"en": "Delay line: copy, one step late", "zh": "延迟线：晚一步复制"},
     "preset_title_rnn_lstm": {"en": "Plain RNN vs LSTM on a long input", "zh": "长输入上的普通 RNN 与 LSTM"},
     "preset_title_gru_hold": {"en": "GRU: the update gate as a latch", "zh": "GRU：作为锁存器的更新门"},
@@ -558,10 +597,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "其中 g = tanh(0.5·x) ≈ 0.5·x。建议输入：小幅方波；方波为正时 C 上升，为负时下降（方波的积分是三角波）。",
     },
     "preset_text_spike": {
-        "en": "Unit 1 copies the input into its output. Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
+        "en": "Unit 1 outputs a scaled copy of the input (h ≈ 0.64·x_t for x_t = ±1). Unit 2 writes tanh(3·x_t − 3·x_{t−1}), reading x_{t−1} from "
         "unit 1's h_{t−1} through W_hh: while the input holds still the two cancel, so **h of unit 2 fires only when "
         "the input changes**. Suggested input: a square wave; look at unit 2 on the Timeline.",
-        "zh": "隐藏单元 1 把输入复制到输出。隐藏单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从隐藏单元 1 的 "
+        "zh": "隐藏单元 1 输出输入的缩放副本（x_t = ±1 时 h ≈ 0.64·x_t）。隐藏单元 2 写入 tanh(3·x_t − 3·x_{t−1})，其中 x_{t−1} 通过 W_hh 从隐藏单元 1 的 "
         "h_{t−1} 读取：输入不变时两者抵消，所以**隐藏单元 2 的 h 只在输入变化时才有输出**。建议输入：方波；在时间线上看隐藏单元 2。",
     },
     "preset_text_copy": {
@@ -570,11 +609,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "preset_text_rnn_lstm": {
         "en": "The perfect-memory LSTM beside a plain RNN twin (h_t = tanh(2·x_t + 0.9·h_{t−1})) on one impulse followed by 199 zeros. Each step multiplies the RNN's memory by at most 0.9 (tanh shrinks large values more: 0.96 → 0.70 → 0.56), so it has lost it long before t = 200; **the LSTM still holds it**. The chart below shows both. See the Why LSTM page for the gradients.",
-        "zh": "完美记忆的 LSTM 与一个普通 RNN 孪生网络（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。RNN 的记忆每一步最多乘以 0.9（tanh 对大的值压缩得更多：0.96 → 0.70 → 0.56），所以远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。梯度请看“为什么需要 LSTM”页面。",
+        "zh": "完美记忆的 LSTM 与一个作为对照的普通 RNN（h_t = tanh(2·x_t + 0.9·h_{t−1})）并排，输入是一个脉冲加 199 个零。RNN 的记忆每一步最多乘以 0.9（tanh 对大的值压缩得更多：0.96 → 0.70 → 0.56），所以远在 t = 200 之前就丢失了；**LSTM 仍然记得**。下图同时显示两者。梯度请看“为什么需要 LSTM”页面。",
     },
     "twin_title": {
         "en": "h_t of the LSTM and of its plain-RNN twin",
-        "zh": "LSTM 与其普通 RNN 孪生网络的 h_t",
+        "zh": "LSTM 与对照的普通 RNN 的 h_t",
     },
     "whatif_rnn": {
         "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM or a GRU.",
@@ -675,8 +714,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "默认设置（隐藏单元 32、40 轮）即可解决。",
     },
     "clf_task_help_count": {
-        "en": "Count the spikes: the memory must add up events — 1-NN fails here, an LSTM does not.",
-        "zh": "数尖峰：记忆必须把事件累加起来——1-最近邻在这里失败，LSTM 不会。",
+        "en": "Count the spikes: the memory must add up events wherever they fall. Compare the LSTM with both "
+        "1-NN baselines: Euclidean 1-NN compares the series point by point, DTW can shift the spikes into line.",
+        "zh": "数尖峰：无论尖峰出现在哪里，记忆都必须把事件累加起来。把 LSTM 与两个 1-最近邻基线比较："
+        "欧氏 1-最近邻逐点比较序列，DTW 则可以把尖峰错位对齐。",
     },
     "clf_task_help_speed": {
         "en": "Slow (period 16–24) or fast (5–8) oscillation, at any phase.",
@@ -685,7 +726,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_task_help_ucr": {
         "en": "The UCR archive's format: one series per line, the class label (a number) first, values separated "
         "by tabs or commas; equal-length series; a train file and a test file (up to 1 MB each).",
-        "zh": "UCR 档案格式：每行一条序列，第一个是类别标签（数字），数值用制表符或逗号分隔；序列等长；"
+        "zh": "UCR 数据集的格式：每行一条序列，第一个是类别标签（数字），数值用制表符或逗号分隔；序列等长；"
         "一个训练文件和一个测试文件（各不超过 1 MB）。",
     },
     "clf_class_shapes_0": {"en": "sine", "zh": "正弦"},
@@ -802,9 +843,11 @@ STRINGS |= {
     },
     "digits_label": {"en": "Decimals shown", "zh": "显示的小数位数"},
     "digits_help": {
-        "en": "How many decimals the diagram, the equations and the code show (the table of all units shows one more). "
+        "en": "How many decimals every number shows: the reading, the diagram, the equations, the code, the tables, "
+        "the bars and the charts' hovers (the reading's percentages keep as many significant places). "
         "Use 4 or more to check the numbers against your own code.",
-        "zh": "单元图、公式和代码显示的小数位数（所有隐藏单元的表格多显示一位）。要与你自己的代码逐位核对，请用 4 位或更多。",
+        "zh": "每个数值显示的小数位数：解读、单元图、公式、代码、表格、柱形图和图表悬停提示（解读中的百分数保留同样多的有效位）。"
+        "要与你自己的代码逐位核对，请用 4 位或更多。",
     },
     "url_clamped": {
         "en": "The link asked for {name}={value}, which this model or input does not have; it shows {name}={used}.",
@@ -857,7 +900,7 @@ STRINGS |= {
         "b_ih + b_hh, so every output is the same.",
         "zh": "Keras 每个门只有一个偏置；Gate Lab 把它放进 b_ih，并令 b_hh = 0。单元只使用两者之和 b_ih + b_hh，所以所有输出都不变。",
     },
-    "clf_delta_points": {"en": "{d} points vs 1-NN DTW", "zh": "比 1-NN DTW {d} 个百分点"},
+    "clf_delta_points": {"en": "{d} points vs 1-NN DTW", "zh": "{d} 个百分点（对比 DTW 1-最近邻）"},
     "clf_dtw_acc": {"en": "1-NN (DTW) test accuracy", "zh": "1-最近邻（DTW）测试准确率"},
     "clf_dtw_help": {
         "en": "1-nearest-neighbour with dynamic time warping, full warping window: the UCR archive's standard "
@@ -868,7 +911,7 @@ STRINGS |= {
     "clf_dtw_running": {"en": "Computing 1-NN with DTW …", "zh": "正在计算 DTW 1-最近邻……"},
     "clf_best_epoch": {
         "en": "The model kept is the one from epoch {e} of {n}: the epoch with the lowest training loss ({loss}).",
-        "zh": "保留的是第 {e} 个 epoch（共 {n} 个）的模型：训练损失最低（{loss}）的那个。",
+        "zh": "保留的是第 {e} 轮（共 {n} 轮）的模型：训练损失最低（{loss}）的那一轮。",
     },
     "clf_probs_help": {
         "en": "Each curve is the class probability the model would give if the series ended at step t: the classifier "
@@ -1126,7 +1169,7 @@ STRINGS |= {
     },
     # --- the GRU ---
     "cell_gru": {"en": "GRU", "zh": "GRU"},
-    "cell_title_gru": {"en": "Inside one GRU cell", "zh": "走进一个 GRU 单元"},
+    "cell_title_gru": {"en": "One hidden unit of a GRU cell", "zh": "GRU 单元中的一个隐藏单元"},
     "cell_intro_gru": {
         "en": "A GRU (gated recurrent unit) has no separate memory: its hidden state $h$ runs along the top and is "
         "its only state. The update gate $z$ decides how much of $h_{t-1}$ to keep as it is; the rest, $1 - z$, is "
@@ -1136,9 +1179,9 @@ STRINGS |= {
         "多少 $h_{t-1}$；其余的 $1 - z$ 由候选值 $n$ 填充。重置门 $r$ 决定候选值读取多少 $h_{t-1}$。"
         "它只有两个门（LSTM 有三个），公式与 PyTorch 的 nn.GRU 完全一致。",
     },
-    "gate_name_r": {"en": "r reset", "zh": "r 重置门"},
-    "gate_name_z": {"en": "z update", "zh": "z 更新门"},
-    "gate_name_n": {"en": "n candidate", "zh": "n 候选值"},
+    "gate_name_r": {"en": "r reset", "zh": "重置门 r"},
+    "gate_name_z": {"en": "z update", "zh": "更新门 z"},
+    "gate_name_n": {"en": "n candidate", "zh": "候选值 n"},
     "row_r": {"en": "r (reset gate)", "zh": "r（重置门）"},
     "row_z": {"en": "z (update gate)", "zh": "z（更新门）"},
     "row_n": {"en": "n (candidate)", "zh": "n（候选值）"},

@@ -28,7 +28,7 @@ TEACH: dict[str, dict[str, str]] = {
     "predict_right": {"en": "**Right:** {said}.", "zh": "**答对了**：{said}。"},
     "predict_wrong": {
         "en": "**Not this time:** you said {said}; the answer is **{answer}**.",
-        "zh": "**这次没答对**：你选了「{said}」，答案是 **{answer}**。",
+        "zh": "**这次没答对**：你选了“{said}”，答案是 **{answer}**。",
     },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
@@ -43,7 +43,7 @@ TEACH: dict[str, dict[str, str]] = {
     },
     "q_gate_half": {
         "en": "At step t = {t}, will the {gate} gate of unit {u} be above or below 0.5?",
-        "zh": "在第 t = {t} 步，隐藏单元 {u} 的 {gate} 会高于还是低于 0.5？",
+        "zh": "在第 t = {t} 步，隐藏单元 {u} 的{gate}会高于还是低于 0.5？",
     },
     "q_most_closed": {
         "en": "At step t = {t}, which gate of unit {u} will be the most closed (the smallest)?",
@@ -98,19 +98,21 @@ TEACH: dict[str, dict[str, str]] = {
     "opt_decide_q4": {"en": "late: t = {a}–{b}", "zh": "很晚：t = {a}–{b}"},
     # the explanations, from the step's own numbers
     "why_state_dir_lstm": {
-        "en": "C went from {before} to {after} ({delta}). The forget gate f = {f} kept f·Cₜ₋₁ = {kept}, "
-        "and the input gate i = {i} let in i·g = {written} of the candidate g = {g}: Cₜ = {kept} + {written}. "
-        "(A change smaller than ±{same} counts as staying the same.)",
-        "zh": "C 从 {before} 变为 {after}（{delta}）。遗忘门 f = {f} 保留了 f·Cₜ₋₁ = {kept}，"
-        "输入门 i = {i} 让候选值 g = {g} 写入了 i·g = {written}：Cₜ = {kept} + {written}。"
-        "（变化小于 ±{same} 算作基本不变。）",
+        "en": "C went from {before} to {after}. The change is what is written minus what is forgotten: "
+        "ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost} = {delta}. The input gate i = {i} let in i·g = {written} "
+        "of the candidate g = {g}; the forget gate f = {f} dropped (1 − f)·Cₜ₋₁ = {lost} and kept "
+        "f·Cₜ₋₁ = {kept}. (A change smaller than ±{same} counts as staying the same.)",
+        "zh": "C 从 {before} 变为 {after}。变化量等于写入的减去遗忘的：ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost} "
+        "= {delta}。输入门 i = {i} 让候选值 g = {g} 写入了 i·g = {written}；遗忘门 f = {f} 丢掉了 "
+        "(1 − f)·Cₜ₋₁ = {lost}，保留了 f·Cₜ₋₁ = {kept}。（变化小于 ±{same} 算作基本不变。）",
     },
     "why_state_dir_gru": {
-        "en": "h went from {before} to {after} ({delta}). The update gate z = {z} kept z·hₜ₋₁ = {kept}, "
-        "and the candidate n = {n} filled the rest: (1 − z)·n = {written}. "
-        "(A change smaller than ±{same} counts as staying the same.)",
-        "zh": "h 从 {before} 变为 {after}（{delta}）。更新门 z = {z} 保留了 z·hₜ₋₁ = {kept}，"
-        "候选值 n = {n} 填充其余部分：(1 − z)·n = {written}。（变化小于 ±{same} 算作基本不变。）",
+        "en": "h went from {before} to {after}. The update gate z = {z} kept z·hₜ₋₁ = {kept} and the candidate "
+        "n = {n} filled the rest, (1 − z)·n = {written}; so h moves toward n: "
+        "Δh = (1 − z)·(n − hₜ₋₁) = {delta}. (A change smaller than ±{same} counts as staying the same.)",
+        "zh": "h 从 {before} 变为 {after}。更新门 z = {z} 保留了 z·hₜ₋₁ = {kept}，候选值 n = {n} 填充其余部分："
+        "(1 − z)·n = {written}；所以 h 朝 n 移动：Δh = (1 − z)·(n − hₜ₋₁) = {delta}。"
+        "（变化小于 ±{same} 算作基本不变。）",
     },
     "why_state_dir_mgu": {
         "en": "h went from {before} to {after} ({delta}). The forget gate f = {f} kept (1 − f)·hₜ₋₁ = {kept}, "
@@ -120,11 +122,11 @@ TEACH: dict[str, dict[str, str]] = {
         "并写入候选值 n = {n} 的 f·n = {written}。（变化小于 ±{same} 算作基本不变。）",
     },
     "why_state_dir_rnn": {
-        "en": "h went from {before} to {after} ({delta}). A plain RNN has no gate to keep anything: "
-        "hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b) is rewritten whole at every step. "
-        "(A change smaller than ±{same} counts as staying the same.)",
-        "zh": "h 从 {before} 变为 {after}（{delta}）。普通 RNN 没有门来保留任何东西："
-        "hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b) 每一步都整体重写。（变化小于 ±{same} 算作基本不变。）",
+        "en": "A plain RNN has no gate to keep anything: h is rewritten whole at every step. Here "
+        "W_ih·xₜ = {ih}, W_hh·hₜ₋₁ = {hh} and b = {b}, so hₜ = tanh({pre}) = {after}, against "
+        "hₜ₋₁ = {before}: a change of {delta}. (A change smaller than ±{same} counts as staying the same.)",
+        "zh": "普通 RNN 没有门来保留任何东西：h 每一步都整体重写。这里 W_ih·xₜ = {ih}，W_hh·hₜ₋₁ = {hh}，b = {b}，"
+        "所以 hₜ = tanh({pre}) = {after}，而 hₜ₋₁ = {before}：变化 {delta}。（变化小于 ±{same} 算作基本不变。）",
     },
     "why_gate_half": {
         "en": "{gate} = σ({pre}) = {v}: σ is above 0.5 exactly when what goes into it is above 0.",
@@ -134,9 +136,28 @@ TEACH: dict[str, dict[str, str]] = {
         "en": "The gates at this step: {listed}. The smallest is {gate}: it lets the least through.",
         "zh": "这一步的各个门：{listed}。最小的是 {gate}：它放过的最少。",
     },
-    "why_h_flip": {
-        "en": "h went from {before} to {after}.",
-        "zh": "h 从 {before} 变为 {after}。",
+    "why_h_flip_lstm": {
+        "en": "h went from {before} to {after}. hₜ = o·tanh(Cₜ) with o = {o} > 0, so h always has the sign of C, "
+        "and C went from {c_before} to {c_after}.",
+        "zh": "h 从 {before} 变为 {after}。hₜ = o·tanh(Cₜ)，而 o = {o} > 0，所以 h 的符号总是与 C 相同；"
+        "C 从 {c_before} 变为 {c_after}。",
+    },
+    "why_h_flip_gru": {
+        "en": "h went from {before} to {after}: hₜ = z·hₜ₋₁ + (1 − z)·n = {kept} + {written}. The sign changes "
+        "only when the candidate's share (1 − z)·n outweighs what is kept, z·hₜ₋₁.",
+        "zh": "h 从 {before} 变为 {after}：hₜ = z·hₜ₋₁ + (1 − z)·n = {kept} + {written}。只有当候选值的份额 "
+        "(1 − z)·n 压过保留的 z·hₜ₋₁ 时，符号才会改变。",
+    },
+    "why_h_flip_mgu": {
+        "en": "h went from {before} to {after}: hₜ = (1 − f)·hₜ₋₁ + f·n = {kept} + {written}. The sign changes "
+        "only when the candidate's share f·n outweighs what is kept, (1 − f)·hₜ₋₁.",
+        "zh": "h 从 {before} 变为 {after}：hₜ = (1 − f)·hₜ₋₁ + f·n = {kept} + {written}。只有当候选值的份额 "
+        "f·n 压过保留的 (1 − f)·hₜ₋₁ 时，符号才会改变。",
+    },
+    "why_h_flip_rnn": {
+        "en": "h went from {before} to {after}. hₜ = tanh(a) has the sign of what goes into tanh, "
+        "a = W_ih·xₜ + W_hh·hₜ₋₁ + b = {pre}.",
+        "zh": "h 从 {before} 变为 {after}。hₜ = tanh(a) 的符号就是 tanh 的输入 a = W_ih·xₜ + W_hh·hₜ₋₁ + b = {pre} 的符号。",
     },
     "why_write_sign": {
         "en": "i·g = {i} × {g} = {written}. The input gate i is between 0 and 1, so the sign of what is "
@@ -144,17 +165,19 @@ TEACH: dict[str, dict[str, str]] = {
         "zh": "i·g = {i} × {g} = {written}。输入门 i 在 0 到 1 之间，所以写入量的符号就是候选值 g 的符号。",
     },
     "why_code_order": {
-        "en": "LSTMCELL returns (hₜ, Cₜ) = ({h}, {c}), and the article's loop unpacks them as `ct, ht`: its "
-        "`ct` gets {h}, which is h, and its `ht` gets {c}, which is C. The next step would then start from "
-        "the wrong memory. Gate Lab's loop unpacks them as `ht, ct`.",
-        "zh": "LSTMCELL 返回 (hₜ, Cₜ) = ({h}, {c})，而原文的循环按 `ct, ht` 解包：它的 `ct` 得到 {h}，"
-        "那其实是 h；它的 `ht` 得到 {c}，那其实是 C。下一步就会从错误的记忆开始。Gate Lab 的循环按 `ht, ct` 解包。",
+        "en": "LSTMCELL returns (hₜ, Cₜ), and the article's loop unpacks them as `ct, ht`. Run as written, after "
+        "step t = {t} its `ct` holds {ct}: an output h, not a memory; its `ht` holds {ht}, a memory C. Every "
+        "step starts from that swapped pair, so from t = 2 on the article's run is a different run: the corrected "
+        "loop (Gate Lab's, `ht, ct`) has h = {h} and C = {c} at this step.",
+        "zh": "LSTMCELL 返回 (hₜ, Cₜ)，而原文的循环按 `ct, ht` 解包。照原文运行，第 t = {t} 步之后它的 `ct` 装着 {ct}："
+        "那是输出 h，不是记忆；它的 `ht` 装着 {ht}，那是记忆 C。每一步都从这对调换过的值开始，所以从 t = 2 起，"
+        "原文的运行就成了另一次运行：更正后的循环（Gate Lab 的 `ht, ct`）在这一步的 h = {h}，C = {c}。",
     },
     "why_grad_below": {
         "en": "Going back from t = {T}, the gradient first falls below 10⁻³ at t = {t}, {back} steps back "
-        "(there it is {value}). An input further back than that barely changes h_T: the RNN cannot learn from it.",
+        "(there it is {value}). An input further back than that barely changes h_T: the RNN can hardly learn from it.",
         "zh": "从 t = {T} 往回，梯度在 t = {t}（往回 {back} 步）首次低于 10⁻³（那里为 {value}）。"
-        "比这更早的输入几乎不影响 h_T：RNN 无法从中学习。",
+        "比这更早的输入几乎不影响 h_T：RNN 很难从中学习。",
     },
     "why_grad_below_never": {
         "en": "Over all {T} steps the gradient never falls below 10⁻³: with this recurrence the RNN still "
@@ -162,8 +185,18 @@ TEACH: dict[str, dict[str, str]] = {
         "zh": "在全部 {T} 步中，梯度从未低于 10⁻³：在这样的循环权重下，RNN 仍能感受到最早的输入。",
     },
     "why_decide": {
-        "en": "From t = {t} of {T} on, the most likely class never changes again; at the end the model gives it {p} %.",
-        "zh": "从第 t = {t} 步（共 {T} 步）起，最可能的类别不再改变；最后模型给它的概率是 {p}%。",
+        "en": "At the step before t = {t}, another class was ahead ({other} % against {p_before} % for the final "
+        "answer). At t = {t} of {T} the final answer took the lead with {p_at} %, and nothing read after that "
+        "changed which class is ahead: at the end the model gives it {p} %.",
+        "zh": "在第 t = {t} 步之前的那一步，领先的是另一类（{other}%，而最终答案只有 {p_before}%）。"
+        "在第 t = {t} 步（共 {T} 步），最终答案以 {p_at}% 领先，之后读入的内容都没有改变领先的类别："
+        "最后模型给它的概率是 {p}%。",
+    },
+    "why_decide_first": {
+        "en": "The final answer leads from the first step ({p_at} % at t = 1) and nothing read after that "
+        "changed which class is ahead: at the end of the {T} steps the model gives it {p} %.",
+        "zh": "最终答案从第一步起就领先（t = 1 时为 {p_at}%），之后读入的内容都没有改变领先的类别："
+        "读完 {T} 步后模型给它的概率是 {p}%。",
     },
 }
 
@@ -185,6 +218,13 @@ TEACH |= {
         "zh": "课程在侧边栏中设置了自己的模型；你原来的模型已保留。",
     },
     "lesson_restore": {"en": "Back to my model", "zh": "回到我的模型"},
+    "lesson_model_changed": {
+        "en": "You have changed this chapter's model in the sidebar: the numbers in the text and the task "
+        "describe the chapter's own model; the view and the question below are about yours. Go to another "
+        "chapter and back to get the chapter's model again.",
+        "zh": "你在侧边栏中改动了本章的模型：正文和任务中的数值描述的是本章自己的模型；下面的视图和问题针对的是你的模型。"
+        "切换到另一章再回来，即可恢复本章的模型。",
+    },
     "unit_in_layer": {"en": "{u} of layer {k}", "zh": "{u}（第 {k} 层）"},
     "lesson_rnn_title": {"en": "A plain RNN reads a sequence", "zh": "普通 RNN 读取一个序列"},
     "lesson_rnn_text": {
@@ -197,54 +237,67 @@ TEACH |= {
         "下面是一个有 4 个隐藏单元的普通 RNN，正在读取一条正弦波。",
     },
     "lesson_rnn_do": {
-        "en": "Predict the next step below first. Then step with → (or the buttons) and watch h of unit 1 follow the input.",
-        "zh": "先在下面预测下一步。然后用 → 键（或按钮）单步前进，观察隐藏单元 1 的 h 如何跟随输入。",
+        "en": "Predict the next step below first. Then step with → (or the buttons) and compare h with the input: "
+        "xₜ swings from −1 to 1, but unit 1's h barely moves (after the first few steps it stays between −0.61 "
+        "and −0.54). In the table of every unit, find the units whose h moves against the input.",
+        "zh": "先在下面预测下一步。然后用 → 键（或按钮）单步前进，把 h 和输入比较：xₜ 在 −1 到 1 之间摆动，"
+        "隐藏单元 1 的 h 却几乎不动（最初几步之后一直在 −0.61 到 −0.54 之间）。在所有隐藏单元的表中，"
+        "找出 h 与输入反向变化的隐藏单元。",
     },
     "lesson_rnn_notes": {
         "en": "**Say:** an RNN is one small network applied again and again, with a loop: its output at step t is "
         "part of its input at step t+1.\n\n**Misconceptions students bring:**\n"
         "- *Each step has its own weights.* No: the same W_ih and W_hh at every step.\n"
         "- *h stores the whole past.* h is only H numbers, rewritten whole at every step; that is why it forgets "
-        "(next chapter).",
+        "(next chapter).\n"
+        "- *h copies the input.* Each unit gives its own response to the same xₜ: on this model unit 1's h "
+        "hardly moves, and units 3 and 4 move against the input.",
         "zh": "**要讲的**：RNN 就是同一个小网络被反复使用，并带有一个环：第 t 步的输出是第 t+1 步输入的一部分。\n\n"
         "**学生常见的误解**：\n"
         "- *每一步有自己的权重。* 不是：每一步都是同一组 W_ih 和 W_hh。\n"
-        "- *h 存下了全部过去。* h 只有 H 个数，每一步都整体重写；这正是它会遗忘的原因（下一章）。",
+        "- *h 存下了全部过去。* h 只有 H 个数，每一步都整体重写；这正是它会遗忘的原因（下一章）。\n"
+        "- *h 就是输入的复制。* 对同一个 xₜ，每个隐藏单元有自己的响应：在这个模型上，隐藏单元 1 的 h 几乎不动，"
+        "隐藏单元 3 和 4 与输入反向变化。",
     },
     "lesson_vanish_title": {
-        "en": "Why it forgets: gradients that vanish or explode",
-        "zh": "为什么会遗忘：梯度消失或爆炸",
+        "en": "Why it forgets: the vanishing gradient",
+        "zh": "为什么会遗忘：梯度消失",
     },
     "lesson_vanish_text": {
         "en": "To learn from an input many steps back, training needs the gradient ‖∂h_T/∂x_t‖ to reach it. "
         "Each step back multiplies that gradient by W_hh and by the slope of tanh (at most 1). If that shrinks "
-        "it, it shrinks geometrically: it **vanishes**, and after a few dozen steps nothing is left to learn "
-        "from. If it grows it, it **explodes**. That is why the article says LSTMs exist. Here a plain RNN "
-        "whose W_hh has spectral radius ρ = 0.5 reads 200 steps of a sine wave.",
+        "it, it shrinks geometrically: it **vanishes**. Here a plain RNN whose W_hh has spectral radius ρ = 0.5 "
+        "reads 200 steps of a sine wave: each step back multiplies its gradient by about 0.46, so within 10 steps "
+        "less than a thousandth is left. (If the product grows instead, the gradient **explodes**: training "
+        "becomes unstable rather than forgetful.) That is why the article says LSTMs exist.",
         "zh": "要从很多步之前的输入中学习，训练需要梯度 ‖∂h_T/∂x_t‖ 能传回那里。每往回一步，梯度都要乘以 W_hh "
-        "和 tanh 的斜率（最多为 1）。如果这使它变小，它就按几何级数缩小：梯度**消失**，几十步之后就没有可以学习的信号了。"
-        "如果这使它变大，梯度就会**爆炸**。原文说，这正是 LSTM 存在的原因。这里，一个 W_hh 谱半径 ρ = 0.5 的普通 RNN "
-        "读取 200 步正弦波。",
+        "和 tanh 的斜率（最多为 1）。如果这使它变小，它就按几何级数缩小：梯度**消失**。这里，一个 W_hh 谱半径 ρ = 0.5 "
+        "的普通 RNN 读取 200 步正弦波：每往回一步，梯度约乘以 0.46，不到 10 步就只剩不到千分之一。"
+        "（如果乘积反而变大，梯度就会**爆炸**：训练变得不稳定，而不是遗忘。）原文说，这正是 LSTM 存在的原因。",
     },
     "lesson_vanish_do": {
-        "en": "Predict first. Then open the Why LSTM page and try its presets “explode” and “remember”.",
-        "zh": "先预测。然后打开“为什么需要 LSTM”页面，试试它的预设“爆炸”和“记住”。",
+        "en": "Predict first. Then open the Why LSTM page and try its presets “RNN explodes” and “LSTM remembers”.",
+        "zh": "先预测。然后打开“为什么需要 LSTM”页面，试试它的预设“RNN 梯度爆炸”和“LSTM 记得住”。",
     },
     "lesson_vanish_after": {
         "en": "The axis is logarithmic: a straight falling line means the gradient shrinks by the same factor "
-        "at every step back. The LSTM's curve falls far more slowly.",
-        "zh": "纵轴是对数刻度：一条下降的直线表示每往回一步，梯度都缩小相同的倍数。LSTM 的曲线下降得慢得多。",
+        "at every step back. The LSTM's curve falls far more slowly, but it falls too: with a forget-gate bias "
+        "of 1 its forget gates are well below 1, and an LSTM keeps its gradient only where they stay near 1 "
+        "(the preset “LSTM remembers”).",
+        "zh": "纵轴是对数刻度：一条下降的直线表示每往回一步，梯度都缩小相同的倍数。LSTM 的曲线下降得慢得多，但也在下降："
+        "遗忘门偏置为 1 时，它的遗忘门明显小于 1；只有遗忘门一直接近 1，LSTM 才能保住梯度（预设“LSTM 记得住”）。",
     },
     "lesson_vanish_notes": {
         "en": "**Say:** a product of many numbers below 1 goes to 0 fast: 0.5 multiplied by itself 20 times "
         "is about 10⁻⁶.\n\n**Misconceptions students bring:**\n"
         "- *Vanishing gradients mean small outputs.* No: h can be large while the gradient back to old inputs "
         "is tiny.\n"
-        "- *A bigger network fixes it.* More units do not change the product along the time path; gates do.",
+        "- *A bigger network fixes it.* More units do not change the product along the time path; gates do, "
+        "when the forget gates stay near 1.",
         "zh": "**要讲的**：许多小于 1 的数相乘会迅速趋于 0：0.5 自乘 20 次约为 10⁻⁶。\n\n"
         "**学生常见的误解**：\n"
         "- *梯度消失就是输出很小。* 不是：h 可以很大，而传回早期输入的梯度却极小。\n"
-        "- *网络大一点就能解决。* 更多的隐藏单元不会改变沿时间路径的乘积；门才会。",
+        "- *网络大一点就能解决。* 更多的隐藏单元不会改变沿时间路径的乘积；门才会——前提是遗忘门一直接近 1。",
     },
     "lesson_memory_title": {"en": "The LSTM's memory line C", "zh": "LSTM 的记忆线 C"},
     "lesson_memory_text": {
@@ -261,12 +314,13 @@ TEACH |= {
         "zh": "先预测，再继续单步，观察图中最上方的 C：它在哪里变化很大，在哪里几乎不动？",
     },
     "lesson_memory_notes": {
-        "en": "**Say:** C is a conveyor belt (the article's picture): information rides along it, and the gates "
-        "only scale it or add to it.\n\n**Misconceptions students bring:**\n"
+        "en": "**Say:** C runs through time with no weight matrix on its path (a picture often used, though not "
+        "the article's, is a conveyor belt): the gates only scale it or add to it.\n\n**Misconceptions students bring:**\n"
         "- *C and h are the same.* h = o·tanh(C) is a gated read-out between −1 and 1; C has no such bound.\n"
         "- *Nothing on C is learned.* The path of C has no weight matrix, but the gates that scale it read "
         "hₜ₋₁ and xₜ through learned weights.",
-        "zh": "**要讲的**：C 像一条传送带（原文的比喻）：信息沿着它流动，门只对它缩放或往上添加。\n\n"
+        "zh": "**要讲的**：C 贯穿时间，路径上没有权重矩阵（常有人把它比作传送带，但这不是原文的比喻）："
+        "门只对它缩放或往上添加。\n\n"
         "**学生常见的误解**：\n"
         "- *C 和 h 是一回事。* h = o·tanh(C) 是经过门控的读出，在 −1 到 1 之间；C 没有这样的界限。\n"
         "- *C 上没有可学习的东西。* C 的路径上没有权重矩阵，但缩放它的门通过学到的权重读取 hₜ₋₁ 和 xₜ。",
@@ -275,10 +329,11 @@ TEACH |= {
     "lesson_forget_text": {
         "en": "The forget gate decides what the memory drops: **f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**, between 0 "
         "and 1, one value per unit. f ≈ 1 keeps Cₜ₋₁ whole; f ≈ 0 erases it. The forget-gate bias b_f (in the sidebar) shifts f at "
-        "every step: PyTorch users often start it at 1, so that the memory is kept.",
+        "every step. Keras starts it at 1 by default (PyTorch draws it at random near 0), so that a new "
+        "network keeps most of its memory.",
         "zh": "遗忘门决定记忆丢掉什么：**f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**，取值在 0 到 1 之间，每个隐藏单元一个值。"
         "f ≈ 1 完整保留 Cₜ₋₁；f ≈ 0 将其抹去。遗忘门偏置 b_f（在侧边栏中）在每一步都会平移 f："
-        "PyTorch 用户常把它初始化为 1，使记忆得以保留。",
+        "Keras 默认把它初始化为 1（PyTorch 则在 0 附近随机初始化），使新网络保留大部分记忆。",
     },
     "lesson_forget_do": {
         "en": "Predict f. Then set the sidebar's forget-gate bias b_f to −3, then to +3, and watch f and C.",
@@ -306,8 +361,10 @@ TEACH |= {
         "写入量是二者的乘积，加到保留下来的记忆上：**Cₜ = f·Cₜ₋₁ + i·g**。",
     },
     "lesson_input_do": {
-        "en": "Predict the sign of i·g. Then find a step where i is small: does g matter there?",
-        "zh": "预测 i·g 的符号。然后找一个 i 很小的时间步：那里 g 还重要吗？",
+        "en": "Predict the sign of i·g. Then find the step where unit 1's i is smallest: how much of g does it "
+        "still let in? (On this random model i never closes: it stays between about 0.4 and 0.8.)",
+        "zh": "预测 i·g 的符号。然后找出隐藏单元 1 的 i 最小的时间步：它仍让多少 g 写进去？"
+        "（在这个随机模型上 i 从不关闭：它一直在大约 0.4 到 0.8 之间。）",
     },
     "lesson_input_notes": {
         "en": "**Say:** g proposes, i decides.\n\n**Misconceptions students bring:**\n"
@@ -316,7 +373,7 @@ TEACH |= {
         "counts down or erases part of its memory.",
         "zh": "**要讲的**：g 提议，i 决定。\n\n**学生常见的误解**：\n"
         "- *输入门就是输入。* 输入是 xₜ；i 是由 xₜ 和 hₜ₋₁ 计算出来的门。\n"
-        "- *写入负数是错误。* g 在 −1…1 之间：负的写入会降低 C，LSTM 正是这样倒数或部分擦除记忆的。",
+        "- *写入负数是错误。* g 在 −1…1 之间：负的写入会降低 C，LSTM 正是这样递减计数或部分擦除记忆的。",
     },
     "lesson_output_title": {"en": "The output gate", "zh": "输出门"},
     "lesson_output_text": {
@@ -363,11 +420,11 @@ TEACH |= {
     "lesson_stack_title": {"en": "Stacking cells into layers", "zh": "把单元堆叠成多层"},
     "lesson_stack_text": {
         "en": "A stacked LSTM is cells stacked on cells: at every step, layer 1's hₜ is layer 2's input xₜ. "
-        "Each layer has its own weights, gates and memory. The article says this and stops; its code for it "
-        "was never written. Gate Lab's is (the Cell page's “article's pseudocode”, below the cell). Here: two "
-        "layers, of 4 and 3 units, every gate and memory at once.",
+        "Each layer has its own weights, gates and memory. The article says this and leaves its code for later "
+        "(“not written yet”); Gate Lab's is on the Cell page, in “the article's pseudocode” below the cell. "
+        "Here: two layers, of 4 and 3 units, every gate and memory at once.",
         "zh": "多层 LSTM 就是单元叠在单元上：在每一步，第 1 层的 hₜ 就是第 2 层的输入 xₜ。每一层都有自己的权重、门和记忆。"
-        "原文说到这里就停了，它的多层代码从未写出；Gate Lab 写出来了（见“单元”页中单元下方的“原文伪代码”）。"
+        "原文讲到这里，说多层的代码“暂时没写”；Gate Lab 写出来了（见“单元”页中单元下方的“原文伪代码”）。"
         "这里是两层，分别有 4 个和 3 个隐藏单元，所有的门和记忆同时显示。",
     },
     "lesson_stack_do": {
@@ -376,10 +433,12 @@ TEACH |= {
     },
     "lesson_stack_notes": {
         "en": "**Say:** a cell is one layer of neurons (the article's words); stacking adds depth at every step, "
-        "as layers do in a CNN.\n\n**Misconceptions students bring:**\n"
+        "as layers do in a CNN, with the difference the article names: a layer's hₜ also feeds its own next "
+        "step, not only the layer above.\n\n**Misconceptions students bring:**\n"
         "- *Layer 2 reads the input series.* It reads layer 1's h.\n"
         "- *Layer 2 waits for layer 1 to finish the sequence.* Its step t needs only layer 1's step t.",
-        "zh": "**要讲的**：一个单元就是一层神经元（原文的说法）；堆叠让每一步都更“深”，就像 CNN 中的层。\n\n"
+        "zh": "**要讲的**：一个单元就是一层神经元（原文的说法）；堆叠让每一步都更“深”，就像 CNN 中的层，"
+        "但有原文指出的不同：一层的 hₜ 还会传给它自己的下一步，而不只是传给上一层。\n\n"
         "**学生常见的误解**：\n"
         "- *第 2 层读取输入序列。* 它读取的是第 1 层的 h。\n"
         "- *第 2 层要等第 1 层读完整个序列。* 它的第 t 步只需要第 1 层的第 t 步。",
@@ -418,10 +477,10 @@ TEACH |= {
     "lesson_classify_text": {
         "en": "What the author wanted LSTMs for: classifying time series. The network reads the whole series and "
         "a small layer on its last h gives a probability for each class. Reading those probabilities after "
-        "every step shows **when** the model makes up its mind. This LSTM (8 units) was trained here, in about "
-        "a second, to tell a rising series from a falling one.",
+        "every step shows **when** the model makes up its mind. This LSTM (8 units) was trained here, when the "
+        "chapter was first opened, to tell a rising series from a falling one.",
         "zh": "这正是作者想用 LSTM 做的事：对时间序列分类。网络读完整条序列，再由最后一个 h 上的一个小层给出每一类的概率。"
-        "在每一步之后读取这些概率，就能看出模型**何时**做出判断。这个 LSTM（8 个隐藏单元）是在这里用大约一秒训练出来的，"
+        "在每一步之后读取这些概率，就能看出模型**何时**做出判断。这个 LSTM（8 个隐藏单元）是在首次打开本章时在这里训练出来的，"
         "用来区分上升的序列和下降的序列。",
     },
     "lesson_classify_do": {
@@ -464,14 +523,14 @@ TEACH |= {
 
 TEACH |= {
     # --- the live class ---
-    "class_start": {"en": "Start a live class", "zh": "开始直播课堂"},
+    "class_start": {"en": "Start a live class", "zh": "开始实时课堂"},
     "class_start_help": {
         "en": "Students join with a code or a QR code and their screens follow yours: page, model, input, "
         "step and lesson chapter. You can put the question on screen to the class and see the answers.",
         "zh": "学生通过代码或二维码加入，他们的屏幕会跟随你的屏幕：页面、模型、输入、时间步和课程章节。"
         "你可以把屏幕上的问题发给全班，并看到大家的回答。",
     },
-    "class_code_label": {"en": "Live class · code **{code}**", "zh": "直播课堂 · 代码 **{code}**"},
+    "class_code_label": {"en": "Live class · code **{code}**", "zh": "实时课堂 · 代码 **{code}**"},
     "class_invite": {"en": "Invite students", "zh": "邀请学生"},
     "class_invite_help": {
         "en": "Students open this link, or scan the code, or open Gate Lab and add ?join={code} to its address.",
@@ -536,7 +595,7 @@ TEACH |= {
     "class_paused": {
         "en": "Live class paused: the class's store cannot be reached. Everything here still works on its own; "
         "the class picks up again when it is back.",
-        "zh": "直播课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
+        "zh": "实时课堂已暂停：无法连接课堂的存储。这里的一切仍可单独使用；恢复后课堂会自动继续。",
     },
     "class_gone": {"en": "This class has ended.", "zh": "这个课堂已经结束。"},
     "class_wait": {
@@ -548,7 +607,7 @@ TEACH |= {
     "class_no_such": {
         "en": "No live class has the code {code}: check it with your teacher (the class may have ended). "
         "Gate Lab works on its own meanwhile.",
-        "zh": "没有代码为 {code} 的直播课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
+        "zh": "没有代码为 {code} 的实时课堂：请向老师核对代码（课堂可能已经结束）。在此期间 Gate Lab 可以单独使用。",
     },
     "class_bad_code": {
         "en": "That is not a class code: a class code has 4 to 8 letters and digits, as your teacher shows it "
@@ -562,7 +621,7 @@ TEACH |= {
         "en": "The class {code} has ended; you keep the last view and can go on alone.",
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
     },
-    "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随直播课堂 **{code}**"},
+    "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随实时课堂 **{code}**"},
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",

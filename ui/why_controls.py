@@ -6,13 +6,16 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from lstm_core.reach import decades, gap_at_start, geometric_mean, per_step
+from lstm_core.reach import TINY, decades, gap_at_start, geometric_mean, mean_tanh_slope, per_step
 
 from . import state
 from .engine import Why
 from .i18n import tx
 
 RHO = "vg_rho"  # session key of the spectral radius knob (in the URL as "rho")
+
+FITS = 0.05  # ρ·average tanh′ "fits" the measured per-step factor when within 5 % of it
+MEMORY_CARRIES = 1.0  # decades: the full memory Jacobian this close to ∏f means the memory line carries it
 
 # Each preset: the knob values it sets. Their claims are tested in tests/app/test_why.py.
 _SINE = {"input_kind": "sine", "seq_len": 200, "amplitude": 1.0, "num_layers": 1, "seed": 0}
@@ -43,12 +46,25 @@ def controls_ui() -> float:
 
 def _span(r_values: np.ndarray, over: bool, under: bool) -> tuple[str, float]:
     """'falls by 15.2 decades' (and the signed number: + means the curve is higher at t = 1)."""
-    if over:
-        return tx("why_rises_beyond"), np.inf
-    if under:
-        return tx("why_falls_beyond"), -np.inf
+    last = r_values[-1]
+    if over:  # the true value at t = 1 is beyond 1.8e308: at least this many decades above the last one
+        return tx("why_rises_beyond", d=f"{np.log10(np.finfo(float).max / last):.0f}"), np.inf
+    if under:  # below float64's smallest normal number
+        return tx("why_falls_beyond", d=f"{np.log10(last / TINY):.0f}"), -np.inf
     d = decades(r_values)
     return tx("why_rises" if d >= 0 else "why_falls", d=f"{abs(d):.1f}"), d
+
+
+def _estimate(rho: float, slope: float, rate: float) -> str:
+    """The sentence that checks ρ(W_hh) × average tanh′ against the measured per-step factor."""
+    if not (np.isfinite(rate) and rate > 0):
+        return ""
+    est = rho * slope
+    off = abs(est / rate - 1)
+    key = "why_estimate_fits" if off <= FITS else "why_estimate_misses"
+    return tx(
+        key, rho=f"{rho:.2f}", slope=f"{slope:.3f}", estimate=f"{est:.3g}", off=f"{max(100 * off, 1):.0f}"
+    )
 
 
 def explanation(w: Why) -> str:
@@ -58,17 +74,28 @@ def explanation(w: Why) -> str:
     rate = per_step(r.dx)
     rnn_text = tx(
         "why_explain_rnn",
-        rho=f"{w.rnn_rho:.2f}",
         rnn_span=rnn_span,
         per_step=f"{rate:.3g}" if np.isfinite(rate) and rate > 0 else "—",
         n=T - 1,
+        estimate=_estimate(w.rnn_rho, mean_tanh_slope(w.rnn_trace), rate),
     )
     lstm_span, d = _span(m.dx, m.overflow[0], m.underflow[0])
     f_span, _ = _span(m.fprod, False, bool(np.isnan(m.fprod[0])))
     verdict = "keeps" if abs(d) <= 2 else ("grows" if d > 0 else "loses")
     f = w.lstm_trace.layers[-1].f
+    gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
+    carrier = ""
+    if verdict == "keeps" and np.isfinite(gap):
+        near = abs(gap) <= MEMORY_CARRIES
+        carrier = (
+            tx("why_carrier_memory", gap=f"{max(abs(gap), 0.1):.1f}") if near else tx("why_carrier_gates")
+        )
     lstm_text = tx(
-        f"why_explain_lstm_{verdict}", fgeo=f"{geometric_mean(f):.3f}", f_span=f_span, lstm_span=lstm_span
+        f"why_explain_lstm_{verdict}",
+        fgeo=f"{geometric_mean(f):.3f}",
+        f_span=f_span,
+        lstm_span=lstm_span,
+        carrier=carrier,
     )
     gated = []  # every kind between the two ends: gates, but no memory line (GRU, MGU)
     for name, run in w.runs.items():
@@ -81,7 +108,6 @@ def explanation(w: Why) -> str:
         geo = f"{geometric_mean(g if sign > 0 else 1 - g):.3f}"  # the share of h_{t−1} kept
         gated.append(tx(f"why_explain_{name}", **{f"{name}_span": span}, zgeo=geo, keepgeo=geo))
     gru_text = "\n\n".join(gated)
-    gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     path = ""
     if np.isfinite(gap):
         where = tx("why_above" if gap >= 0 else "why_below")

@@ -12,18 +12,20 @@ from collections.abc import Callable
 from lstm_core import LayerTrace
 
 from .kinds import LOOKS, gate_like, step_values
-from .style import num
 from .style import num as _num
 
 
-def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
+def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str], digits: int = 2) -> str:
     """A short plain-language account of the step, from the i18n table ``tx``: the kind's
-    sentences (its ``Look.readings``), shares in %, values as numbers."""
+    sentences (its ``Look.readings``), values with ``digits`` decimals, shares in % with as many
+    significant places (0.7812 → 78.12 %), a change (ΔC) with its sign."""
     shares = gate_like(lt)
-    v = {
-        k: f"{100 * x:.0f}" if k in shares else num(x)  # the template places the % sign
-        for k, x in step_values(lt, t, unit).items()
-    }
+    v = {}
+    for k, x in step_values(lt, t, unit).items():
+        if k in shares:  # the template places the % sign (no space before it in Chinese)
+            v[k] = f"{100 * x:.{max(digits - 2, 0)}f}"
+        else:
+            v[k] = _signed(x, digits) if k in SIGNED else _num(x, digits)
     parts = [tx(key, **v) for key in LOOKS[lt.cell].readings]
     forced = [n for n in lt.kind.gates if lt.forced_mask(n)[t, unit]]
     if forced:
@@ -35,12 +37,19 @@ def reading(lt: LayerTrace, t: int, unit: int, tx: Callable[..., str]) -> str:
 # browser (measured: ~25 ms of ~110). The symbolic equations never change with t, so
 # they are typeset once (st.latex); the step's numbers are plain text beside them.
 
+SIGNED = {"dc"}  # changes, said with their sign: ΔC = +0.12
 SUB = {"f": "fₜ", "i": "iₜ", "g": "gₜ", "o": "oₜ", "c": "Cₜ", "h": "hₜ", "r": "rₜ", "z": "zₜ", "n": "nₜ"}
 
 
 def symbolic(cell: str) -> str:
     """The equations in symbols (LaTeX); the same at every step."""
     return LOOKS[cell].symbolic
+
+
+def _signed(v: float, digits: int = 2) -> str:
+    """+0.12 / −0.12: a change, with its sign."""
+    s = _num(v, digits)
+    return s if s.startswith("−") or not s.strip("0.") else "+" + s
 
 
 def _plus_d(v: float, digits: int = 2) -> str:
@@ -68,6 +77,8 @@ def numbers(lt: LayerTrace, t: int, unit: int, forced_word: str = "forced", digi
     v = {}
     for k, x in values.items():
         v[k], v[f"{k}_p"], v[f"{k}_plus"] = _num(x, digits), _par_d(x, digits), _plus_d(x, digits)
+        if k in SIGNED:
+            v[k] = _signed(x, digits)
     lines = []
     for name in look.eq_blocks:
         act = "σ" if name in lt.kind.sigmoids else "tanh"

@@ -98,6 +98,7 @@ LSTM = Look(
     top="memory_line",
     box_right=11.8,
     values=("i", "f", "g", "o", "c", "c_prev", "kept", "written", "tanh_c"),
+    derived={"dc": lambda v: v["c"] - v["c_prev"]},
     symbolic=r"""\begin{aligned}
 f_t &= \sigma(W_{if}\,x_t + W_{hf}\,h_{t-1} + b_f) \\[6pt]
 i_t &= \sigma(W_{ii}\,x_t + W_{hi}\,h_{t-1} + b_i) \\[6pt]
@@ -110,7 +111,7 @@ h_t &= o_t \odot \tanh(C_t)
     colours={"i": "#6baed6", "f": "#2171b5", "g": "#fd8d3c", "o": "#74c476", "c": "#9e9ac8", "h": "#d62728"},
     eq_blocks=("f", "i", "g", "o"),
     eq_state=(
-        "Cₜ = {f}·{c_prev_p} + {i}·{g_p} = {kept}{written_plus} = **{c}**",
+        "Cₜ = {f}·{c_prev_p} + {i}·{g_p} = {kept}{written_plus} = **{c}**  (ΔCₜ = Cₜ − Cₜ₋₁ = {dc})",
         "hₜ = {o}·tanh({c}) = {o}·{tanh_c_p} = **{h}**",
     ),
     readings=("read_f", "read_i", "read_c", "read_o"),

@@ -116,9 +116,9 @@ def cell_view(
     out = {
         "diagram": diagram_data(lt, unit, tx, digits),
         "title": [tx("diagram_title", layer=layer + 1, unit=unit + 1, t=t + 1) for t in range(T)],
-        "reading": [reading(lt, t, unit, tx) for t in range(T)],
+        "reading": [reading(lt, t, unit, tx, digits) for t in range(T)],
         "equations": [numbers(lt, t, unit, forced_word=tx("forced"), digits=digits) for t in range(T)],
-        "table": unit_table(lt, digits + 1),
+        "table": unit_table(lt, digits),
         "table_title": [tx("all_units_header", layer=layer + 1, t=t + 1) for t in range(T)],
         "code": [pseudocode(lt, t, tx, digits) for t in range(T)],
         "stack_code": [stacked_pseudocode(trace, t, tx, digits) for t in range(T)],
@@ -129,10 +129,10 @@ def cell_view(
         out["whatif"] = [
             tx(
                 "whatif_cell_note",
-                h=num(lt.h[t, unit]),
-                c=num(lt.c[t, unit]) if lt.c is not None else "—",
-                h0=num(b.h[t, unit]),
-                c0=num(b.c[t, unit]) if b.c is not None else "—",
+                h=num(lt.h[t, unit], digits),
+                c=num(lt.c[t, unit], digits) if lt.c is not None else "—",
+                h0=num(b.h[t, unit], digits),
+                c0=num(b.c[t, unit], digits) if b.c is not None else "—",
             )
             for t in range(T)
         ]
@@ -157,9 +157,11 @@ def layers_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
                 "title": tx("stack_layer").format(k=k + 1, H=lt.hidden_size),
                 "units": [f"{tx('unit')} {u + 1}" for u in range(lt.hidden_size)],
                 "top": top,
-                "values": np.round(vals, 5).tolist(),  # 5 decimals: the 2 shown are rounded once, like num()
-                "table": unit_table(lt, digits + 1),
-                "table_title": f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}",
+                "values": np.round(
+                    vals, digits + 3
+                ).tolist(),  # the digits shown are rounded once, like num()
+                "table": unit_table(lt, digits),
+                "table_title": tx("layer_title", k=k + 1, H=lt.hidden_size),
             }
         )
     x = trace.x
@@ -170,8 +172,9 @@ def layers_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
             "title": tx("stack_input"),
             "names": [f"x{d + 1}" for d in range(x.shape[1])],
             "top": 1.3 * max(1.0, float(np.abs(x).max())),
-            "values": np.round(x, 5).tolist(),
+            "values": np.round(x, digits + 3).tolist(),
         },
+        "digits": digits,  # the bars' labels
         "unit_word": tx("unit"),
         "text_alt": tx("chart_table_switch"),
     }
@@ -182,8 +185,8 @@ def tables_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
     return {
         "tables": [
             {
-                "title": f"{tx('view_layer_label')} {k + 1} · H = {lt.hidden_size}",
-                **unit_table(lt, digits + 1),
+                "title": tx("layer_title", k=k + 1, H=lt.hidden_size),
+                **unit_table(lt, digits),
             }
             for k, lt in enumerate(trace.layers)
         ],

@@ -9,7 +9,7 @@ a changed style rule is not. For that the heatmaps have fixed margins
 is always at the same fraction of the chart's width; zooming is off. The
 input chart is small and keeps a Plotly cursor (and answers clicks).
 
-Values are rounded to 3 decimals in the figure (what a student can read).
+Hovers show *Decimals shown* (the sidebar's); the figure keeps one more (at least 3), for the colours.
 """
 
 from __future__ import annotations
@@ -58,10 +58,10 @@ def cursor_css(scope: str, step: int, T: int) -> str:
     )
 
 
-def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") -> go.Figure:
+def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", digits: int = 3) -> go.Figure:
     """One figure per layer: a heatmap per quantity, time on x (1-based), units on y.
     The same at every step (the cursor is ``cursor_css``)."""
-    rows = LOOKS[lt.cell].rows
+    rows = LOOKS[lt.cell].rows + ((("dc", "value"),) if lt.c is not None else ())  # ΔC beside C
     names = [tx(f"row_{n}") for n, _ in rows]
     fig = make_subplots(
         rows=len(rows), cols=1, shared_xaxes=True, vertical_spacing=0.03, subplot_titles=names
@@ -74,9 +74,10 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") ->
     if c_max > 1:
         bars[5] = (0.33, None)
     for r, (name, kind) in enumerate(rows, start=1):
-        z = np.round(lt.gate(name).T, 3)  # (H, T)
+        series = lt.c - lt.c_prev if name == "dc" else lt.gate(name)  # ΔC = Cₜ − Cₜ₋₁
+        z = np.round(series.T, max(3, digits + 1))  # (H, T); the hover shows ``digits``
         lo, hi, scale = (0, 1, GATE_SCALE) if kind == "gate" else (-1, 1, VALUE_SCALE)
-        if name == "c":
+        if name in ("c", "dc"):  # ΔC on C's own scale
             lo, hi = -c_max, c_max
         y_bar, bar_title = bars.get(r, (0.45, None))
         fig.add_trace(
@@ -98,7 +99,7 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "") ->
                         side="right",
                     ),
                 ),
-                hovertemplate=f"{SYMBOL.get(name, name)}: %{{z:.3f}}<br>t = %{{x}}<br>{tx('unit')} %{{y}}<extra></extra>",
+                hovertemplate=f"{SYMBOL.get(name, 'ΔC' if name == 'dc' else name)}: %{{z:.{digits}f}}<br>t = %{{x}}<br>{tx('unit')} %{{y}}<extra></extra>",
                 name=name,
             ),
             row=r,
@@ -180,7 +181,9 @@ def input_chart(x: np.ndarray, names: Sequence[str], step: int | None, tx: Calla
     return fig
 
 
-def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], str], title: str) -> go.Figure:
+def difference_heatmaps(
+    lt: LayerTrace, base: LayerTrace, tx: Callable[[str], str], title: str, digits: int = 3
+) -> go.Figure:
     """The state (C and h, or h alone) of the what-if run minus the original run (units × time),
     zero in white. The same at every step (the cursor is ``cursor_css``)."""
     states = lt.kind.states
@@ -195,7 +198,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], st
     t_axis = np.arange(1, T + 1)
     units = [str(u + 1) for u in range(H)]
     for r, name in enumerate(states, start=1):
-        d = np.round((lt.gate(name) - base.gate(name)).T, 3)
+        d = np.round((lt.gate(name) - base.gate(name)).T, max(3, digits + 1))
         lim = max(float(np.abs(d).max()), 1e-3)
         fig.add_trace(
             go.Heatmap(
@@ -208,7 +211,7 @@ def difference_heatmaps(lt: LayerTrace, base: LayerTrace, tx: Callable[[str], st
                 colorscale=VALUE_SCALE,
                 showscale=r == 1,
                 colorbar=dict(thickness=12, len=0.8),
-                hovertemplate="Δ: %{z:.3f}<br>t = %{x}<extra></extra>",
+                hovertemplate=f"Δ: %{{z:.{digits}f}}<br>t = %{{x}}<extra></extra>",
                 name=f"d{name}",
             ),
             row=r,

@@ -12,7 +12,9 @@ from lstm_core import LayerTrace
 from .style import shade, time_layout
 
 
-def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str], str]) -> go.Figure:
+def whatif_figure(
+    lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str], str], digits: int = 2
+) -> go.Figure:
     T = lt.steps
     t = np.arange(1, T + 1)
     fig = go.Figure()
@@ -25,6 +27,7 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str
                 y=base.gate(name)[:, unit],
                 name=f"{name} — {tx('whatif_original')}",
                 line=dict(color=colour, width=2, dash="dot"),
+                hovertemplate=f"%{{y:.{digits}f}}",
             )
         )
         fig.add_trace(
@@ -33,6 +36,7 @@ def whatif_figure(lt: LayerTrace, base: LayerTrace, unit: int, tx: Callable[[str
                 y=lt.gate(name)[:, unit],
                 name=f"{name} — {tx('whatif_forced')}",
                 line=dict(color=colour, width=3),
+                hovertemplate=f"%{{y:.{digits}f}}",
             )
         )
     forced = np.zeros(T, dtype=bool)

@@ -97,7 +97,7 @@ def test_reading_and_pseudocode():
     assert f"{tr.f[2, 0]:.2f}" in code
     assert any("unpack" in c.value.lower() for c in at.caption)
     rows = stepper(at)["payload"]["table"]["rows"][2]  # the all-units table
-    assert rows[0][:2] == [f"{tr.i[2, 0]:.3f}".replace("-", "−"), f"{tr.f[2, 0]:.3f}".replace("-", "−")]
+    assert rows[0][:2] == [f"{tr.i[2, 0]:.2f}".replace("-", "−"), f"{tr.f[2, 0]:.2f}".replace("-", "−")]
 
 
 def test_model_controls_reach_the_engine():
@@ -152,7 +152,7 @@ def test_gru_cell_page_shows_the_traces_numbers():
     assert f"**{100 * lt.z[s, u]:.0f} %**" in md and f"**{100 * (1 - lt.z[s, u]):.0f} %**" in md
     assert "GRUCELL" in shown(at, "code") and "hts[k] = GRUCELL(hts[k], x)" in shown(at, "stack_code")
     row = stepper(at)["payload"]["table"]["rows"][s][0]
-    assert row[:2] == [f"{lt.r[s, 0]:.3f}".replace("-", "−"), f"{lt.z[s, 0]:.3f}".replace("-", "−")]
+    assert row[:2] == [f"{lt.r[s, 0]:.2f}".replace("-", "−"), f"{lt.z[s, 0]:.2f}".replace("-", "−")]
 
 
 @pytest.mark.parametrize("kind", ["sine", "square", "sawtooth", "step", "impulse", "noise", "walk"])
@@ -215,7 +215,10 @@ def test_timeline_heatmaps_and_cursor():
     for k in range(2):
         fig = chart(at, f"heatmaps_{k}")
         heat = {d["name"]: d for d in fig["data"] if d["type"] == "heatmap"}
-        assert set(heat) == {"f", "i", "g", "o", "c", "h"}
+        assert set(heat) == {"f", "i", "g", "o", "c", "h", "dc"}  # ΔC beside C (issue 20)
+        lt = trace.layers[k]
+        np.testing.assert_allclose(arr(heat["dc"]["z"]), np.round((lt.c - lt.c_prev).T, 3))
+        assert heat["dc"]["zmax"] == heat["c"]["zmax"]  # on C's own scale
         np.testing.assert_allclose(arr(heat["f"]["z"]), np.round(trace.layers[k].f.T, 3))
         np.testing.assert_allclose(arr(heat["c"]["z"]), np.round(trace.layers[k].c.T, 3))
         assert fig["layout"]["xaxis"]["range"] == [0.5, 40.5]  # the frame the CSS cursor relies on
@@ -228,7 +231,7 @@ def test_timeline_heatmaps_and_cursor():
     step_to(at, 9)
     assert chart(at, "heatmaps_0") == before
     tables = stepper(at)["payload"]["tables"]  # the heatmaps' numbers at every step
-    assert tables[1]["rows"][9][2][1] == f"{trace.layers[1].f[9, 2]:.3f}".replace("-", "−")
+    assert tables[1]["rows"][9][2][1] == f"{trace.layers[1].f[9, 2]:.2f}".replace("-", "−")
     assert at.get("download_button")
 
 

@@ -19,7 +19,7 @@ def test_more_decimals_on_demand():
     eq = latex_numbers(at)
     assert f"= {tr.h[2, 0]:.5f}" in eq and f"= {tr.c[2, 0]:.5f}" in eq
     row = [v.replace("−", "-") for v in stepper(at)["payload"]["table"]["rows"][2][0]]
-    assert row[:2] == [f"{tr.i[2, 0]:.6f}", f"{tr.f[2, 0]:.6f}"]  # the table shows one more
+    assert row[:2] == [f"{tr.i[2, 0]:.5f}", f"{tr.f[2, 0]:.5f}"]  # the table shows as many (issue 20)
     labels = " ".join(stepper(at)["payload"]["diagram"]["text"][2])
     assert f"{tr.f[2, 0]:.5f}" in labels.replace("−", "-")
     assert at.query_params["dec"] == "5"
@@ -99,9 +99,9 @@ def test_the_layers_page_gives_its_numbers_as_tables_on_demand():
     layers = stepper(at)["payload"]["layers"]  # top layer first
     for k, H in ((0, 4), (1, 3)):
         lt, tab = trace.layers[k], layers[1 - k]
-        assert tab["table_title"] == f"Layer {k + 1} · H = {H}"
+        assert tab["table_title"] == f"Layer {k + 1} (H = {H})"
         row = [v.replace("−", "-") for v in tab["table"]["rows"][3][H - 1]]
-        assert row[:2] == [f"{lt.i[3, H - 1]:.3f}", f"{lt.f[3, H - 1]:.3f}"]
+        assert row[:2] == [f"{lt.i[3, H - 1]:.2f}", f"{lt.f[3, H - 1]:.2f}"]
 
 
 def test_one_share_box_per_page_and_it_names_the_step():

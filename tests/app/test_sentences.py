@@ -158,3 +158,17 @@ def test_engine_errors_a_student_meets_are_said_in_chinese(fault, monkeypatch):
     monkeypatch.setattr(st, "session_state", {"lang": "zh"})
     said = say(info.value)
     assert said != str(info.value) and re.search(r"[\u4e00-\u9fff]", said), said
+
+
+def test_chinese_names_a_gate_before_its_symbol_and_a_layer_by_its_ordinal():
+    """遗忘门 f, not f 遗忘门 (issue 20's 中文 list); the sidebar's layer number reads 第几层, not 层 1."""
+    for g, name in {"i": "输入门", "f": "遗忘门", "o": "输出门", "r": "重置门", "z": "更新门"}.items():
+        assert STRINGS[f"gate_name_{g}"]["zh"] == f"{name} {g}"
+    assert STRINGS["view_layer_label"]["zh"] == "第几层"
+    assert "隐藏单元 {u} 的{gate}" in STRINGS["q_gate_half"]["zh"]
+
+
+def test_the_chinese_accuracy_delta_starts_with_its_sign():
+    """st.metric colours a delta by its first character: the 中文 one must start with the signed number."""
+    assert STRINGS["clf_delta_points"]["zh"].startswith("{d}")
+    assert STRINGS["clf_delta_points"]["en"].startswith("{d}")

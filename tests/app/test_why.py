@@ -75,7 +75,9 @@ def test_underflow_is_labelled_not_drawn_as_nan():
     assert np.isnan(rnn[:50]).all() and np.isfinite(rnn[-50:]).all()
     labels = [s.get("text", "") for s in fig["layout"].get("annotations", [])]
     assert any("below float64" in s for s in labels)
-    assert "falls by more than 308 decades" in " ".join(m.value for m in at.main.markdown)
+    d = np.log10(rnn[-1] / np.finfo(float).tiny)  # from the last value down to float64's smallest normal
+    text = " ".join(m.value for m in at.main.markdown)
+    assert f"falls by more than {d:.0f} decades (below 2.2e-308" in text
 
 
 def test_step_moves_the_cursor_on_both_charts():
@@ -131,3 +133,20 @@ def test_every_number_in_the_explanation_is_measured_on_the_curves(preset):
     assert geo == pytest.approx(np.exp(np.log(f).mean()), abs=6e-4)
     if preset == "explode":
         assert "it forgets" not in text  # the LSTM's curve rose: it must not be said to vanish
+
+
+def test_the_numbers_table_shows_values_far_from_1_in_scientific_notation():
+    """The forget preset's gradients reach 7e-202 (RNN) and 3.6e-229 (LSTM): in the table they are numbers,
+    not NaN, and their columns are formatted as 1.23457e-200, not cut-off fixed point."""
+    at = make_app(page="why")
+    at.button(key="why_preset_forget").click().run()
+    df = at.dataframe[0]
+    import json
+
+    config = json.loads(df.proto.columns)
+    for name in ("RNN ‖∂h_T/∂x_t‖", "GRU ‖∂h_T/∂x_t‖", "LSTM ‖∂h_T/∂x_t‖", "LSTM RMS ∏f"):
+        assert config[name]["type_config"]["format"] == "%.5e"
+    table = df.value
+    assert table["RNN ‖∂h_T/∂x_t‖"].iloc[0] == pytest.approx(7.07e-202, rel=0.01)
+    assert table["LSTM ‖∂h_T/∂x_t‖"].iloc[0] == pytest.approx(3.59e-229, rel=0.01)
+    assert table.notna().all().all()

@@ -53,7 +53,9 @@ def test_step_with_buttons_and_keys(new_page, app_url, artifacts):
     expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of 40"))
     page.wait_for_selector(DONE)  # the caption comes first; the rest of the step follows it
     assert reading_text(page) != first
-    page.get_by_role("heading", name="Inside one LSTM cell").click()  # focus the page, not a widget
+    page.get_by_role(
+        "heading", name="One hidden unit of an LSTM cell"
+    ).click()  # focus the page, not a widget
     for key, t in (("ArrowRight", 3), ("End", 40), ("ArrowLeft", 39), ("Home", 1)):
         page.wait_for_selector(DONE)  # a key pressed mid-rerun could land on a button being redrawn
         page.keyboard.press(key)
@@ -106,7 +108,7 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
     page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
     # the caption already says t = 7 on the Layers page: wait for the Cell page itself,
     # and for its address, before taking the link (else the link can still be /layers)
-    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of an LSTM cell")).to_be_visible()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
     page.wait_for_selector(DONE)
     expect(page).to_have_url(re.compile(r"^http://[^/]+/\?.*layers=2.*t=7"))
@@ -125,7 +127,7 @@ def test_pages_layers_and_shared_link(new_page, app_url, artifacts):
 def test_switch_to_chinese(new_page, app_url, artifacts):
     page = open_app(new_page, app_url + "/?t=5")
     page.locator(".st-key-lang button", has_text="简体中文").click()
-    expect(page.get_by_role("heading", name="走进一个 LSTM 单元")).to_be_visible()
+    expect(page.get_by_role("heading", name="LSTM 单元中的一个隐藏单元")).to_be_visible()
     expect(page.get_by_text(re.compile("第 t = 5 步"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=zh"))
     page.wait_for_selector(DONE)
@@ -134,7 +136,7 @@ def test_switch_to_chinese(new_page, app_url, artifacts):
 
 def test_rnn_and_bad_input_in_the_browser(new_page, app_url, artifacts):
     page = open_app(new_page, app_url + "/?cell=rnn&input=typed&data=0,1,0.5")
-    expect(page.get_by_role("heading", name="Inside one plain RNN cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of a plain RNN cell")).to_be_visible()
     box = page.locator(".st-key-typed_numbers textarea")
     box.fill("1, 2, x")
     box.press("Control+Enter")
@@ -148,7 +150,7 @@ def test_step_through_a_gru_and_load_its_preset(new_page, app_url, artifacts):
     """cell=gru in the browser: the GRU's reading follows the steps; the Timeline draws r, z, n, h;
     the GRU preset loads from the Weights lab, and its link opens it on the Cell page."""
     page = open_app(new_page, app_url + "/?cell=gru&input=typed&data=0,0,1,0,0,0.2,0,0.8,0")
-    expect(page.get_by_role("heading", name="Inside one GRU cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of a GRU cell")).to_be_visible()
     expect(step_caption(page)).to_have_text(re.compile("Step t = 1 of 9"))
     reading = page.locator("[data-gatelab=reading]", has_text="update gate keeps").first
     first = reading.inner_text()
@@ -175,7 +177,7 @@ def test_step_through_a_gru_and_load_its_preset(new_page, app_url, artifacts):
     page.wait_for_selector(DONE)
     page.goto(page.url.replace("/weights", "/").split("#")[0])  # the link carries the preset's weights
     page.wait_for_selector(DONE)
-    expect(page.get_by_role("heading", name="Inside one GRU cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of a GRU cell")).to_be_visible()
     expect(step_caption(page)).to_have_text(re.compile("of 24"))
 
 
@@ -217,7 +219,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     net = layouts.detect(read_weights("m.npz", path.read_bytes())).network
     h = net.run(generate("sine", 40, 1.0, 20.0, 0, 4)).output
     page.locator("[data-testid=stSidebarNav] a", has_text="Cell").click()
-    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of an LSTM cell")).to_be_visible()
     for k in range(2, 5):
         button(page, "step_next").click()
         expect(step_caption(page)).to_have_text(re.compile(f"Step t = {k} of 40"))
@@ -286,7 +288,7 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     _, _, Xte, _ = datasets.make_task("shapes", seed=0, n_train=500, n_test=500)
     h = net.run(Xte[0]).output
     button(page, "clf_open").click()
-    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of an LSTM cell")).to_be_visible()
     expect(page.get_by_text(re.compile("trained on “shapes”")).first).to_be_visible()
     for k in range(2, 4):
         button(page, "step_next").click()

@@ -130,7 +130,7 @@ def test_the_share_box_always_names_the_step_shown(new_page, app_url, artifacts)
     expect(step_caption(page)).to_have_text(re.compile("Step t = 2 of 40"))
     expect(page).to_have_url(re.compile(r"[?&]t=2\b"))
     assert share_link(page) == page.url
-    page.get_by_role("heading", name="Inside one LSTM cell").click()
+    page.get_by_role("heading", name="One hidden unit of an LSTM cell").click()
     page.keyboard.press("End")
     expect(step_caption(page)).to_have_text(re.compile("Step t = 40 of 40"))
     expect(page).to_have_url(re.compile(r"[?&]t=40\b"))

@@ -266,3 +266,28 @@ def test_keras_simple_rnn_converts():
     )
     x = np.ones((4, 2))
     np.testing.assert_allclose(k.run(x).output, net.run(x).output, atol=1e-14)
+
+
+def test_the_trace_csv_gives_each_row_its_own_layers_input():
+    """Issue 20: layer 2's rows once carried the network's input; layer 2 reads layer 1's h."""
+    import csv
+    import io
+
+    from lstm_core.export import trace_to_csv
+
+    net = Network.random(2, [3, 2], "lstm", 0)
+    x = np.random.default_rng(0).standard_normal((5, 2))
+    tr = net.run(x)
+    rows = list(csv.DictReader(io.StringIO(trace_to_csv(tr))))
+    assert len(rows) == 5 * 3 + 5 * 2
+    for r in rows:
+        t, k, u = int(r["t"]) - 1, int(r["layer"]) - 1, int(r["unit"]) - 1
+        lt = tr.layers[k]
+        assert r["input"] == ("x" if k == 0 else "h of layer 1")
+        want = lt.x[t]  # layer 1: x_t (2 numbers); layer 2: layer 1's h_t (3 numbers)
+        got = [float(r[f"in{d + 1}"]) for d in range(len(want))]
+        np.testing.assert_allclose(got, want, rtol=1e-9)
+        if k == 0:
+            assert r["in3"] == ""
+        assert float(r["C"]) == pytest.approx(lt.c[t, u], rel=1e-9)
+        assert float(r["h"]) == pytest.approx(lt.h[t, u], rel=1e-9)

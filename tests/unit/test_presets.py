@@ -70,6 +70,17 @@ def test_spike_detector_fires_only_on_a_change():
     assert (np.abs(lt.h[~change, 1]) < 0.05).all()
 
 
+def test_spike_detectors_unit_1_is_a_scaled_copy_of_the_input():
+    """preset_text_spike: 'Unit 1 outputs a scaled copy of the input (h ≈ 0.64·x_t for x_t = ±1)'."""
+    from ui.strings import STRINGS
+
+    _, x, lt = run("spike")
+    at_one = np.abs(x[:, 0]) == 1
+    assert at_one.sum() > 10
+    np.testing.assert_allclose(lt.h[at_one, 0], 0.64 * x[at_one, 0], atol=0.005)
+    assert all("0.64·x_t" in STRINGS["preset_text_spike"][lang] for lang in ("en", "zh"))
+
+
 def test_copy_repeats_unit_1_one_step_late():
     _, x, lt = run("copy")
     h1, h2 = lt.h[:, 0], lt.h[:, 1]

@@ -63,9 +63,15 @@ def _check(lt, u, t, q):
             assert v["kept"] == pytest.approx(v["f"] * v["before"], abs=1e-12)
             assert v["written"] == pytest.approx(v["i"] * v["g"], abs=1e-12)
             assert v["kept"] + v["written"] == pytest.approx(v["after"], abs=1e-12)
+            # the explanation's ΔC = i·g − (1 − f)·C_{t−1}
+            assert v["written"] - v["lost"] == pytest.approx(v["delta"], abs=1e-12)
+        if lt.cell == "rnn":  # h_t = tanh(W_ih·x_t + W_hh·h_{t−1} + b), each part quoted
+            assert np.tanh(v["ih"] + v["hh"] + v["b"]) == pytest.approx(v["after"], abs=1e-12)
+            assert v["pre"] == pytest.approx(v["ih"] + v["hh"] + v["b"], abs=1e-12)
         if lt.cell == "gru":  # h_t = z·h_{t−1} + (1 − z)·n
             assert v["kept"] + v["written"] == pytest.approx(v["after"], abs=1e-12)
             assert v["written"] == pytest.approx((1 - v["z"]) * v["n"], abs=1e-12)
+            assert (1 - v["z"]) * (v["n"] - v["before"]) == pytest.approx(v["delta"], abs=1e-12)
     elif q.kind == "gate_half":
         value = getattr(lt, q.gate)[t, u]
         assert v["v"] == value and sigmoid(v["pre"]) == pytest.approx(value, abs=1e-12)
@@ -75,6 +81,10 @@ def _check(lt, u, t, q):
         assert getattr(lt, q.answer)[t, u] == smallest
     elif q.kind == "h_flip":
         assert q.answer == ("yes" if np.sign(lt.h[t, u]) == -np.sign(lt.h_prev[t, u]) != 0 else "no")
+        if lt.cell == "lstm" and lt.forced is None:  # "h has C's sign, since o > 0"
+            assert v["o"] > 0 and np.sign(v["after"]) == np.sign(v["c_after"])
+        if lt.cell == "rnn":  # "h has the sign of what goes into tanh"
+            assert np.sign(v["after"]) == np.sign(v["pre"])
     elif q.kind == "write_sign":
         assert q.answer == ("add" if lt.i[t, u] * lt.g[t, u] >= 0 else "take")
         assert np.sign(v["written"]) in (np.sign(v["g"]), 0)  # i ≥ 0: the write has g's sign
@@ -91,6 +101,16 @@ def test_the_code_question_quotes_this_steps_h_and_c(run):
         return
     q = ask(lt, "code_order", u, t)
     assert (q.values["h"], q.values["c"]) == (lt.h[t, u], lt.c[t, u]) and q.answer == "h"
+    # the article's own loop, run by hand: `ct, ht = LSTMCELL(ct, ht, input)`, LSTMCELL returning (h, C)
+    from lstm_core.cell import lstm_step
+
+    ct = ht = np.zeros(lt.hidden_size)
+    for s in range(t + 1):
+        out = lstm_step(lt.x[s], ht, ct, lt.params)
+        ct, ht = out.h, out.c
+    assert (q.values["ct"], q.values["ht"]) == (ct[u], ht[u]) and q.values["t"] == t + 1
+    if t == 0:  # from zero states the first step is the corrected one
+        assert q.values["ct"] == pytest.approx(q.values["h"], rel=1e-12)
 
 
 def test_a_kind_without_the_gate_is_not_asked():
@@ -147,3 +167,10 @@ def test_settle_step_is_where_the_top_class_stops_changing(seed, T, K):
     assert s == 0 or top[s - 1] != top[-1]
     q = ask_decide(p)
     assert q.answer == f"q{min(4 * s // T, 3) + 1}" and q.values["t"] == s + 1
+    # the explanation's numbers: the final class leads at t, and (unless t = 1) another led the step before
+    cls = top[-1]
+    assert q.values["p_at"] == p[s, cls] == p[s].max()
+    if s > 0:
+        assert q.values["other"] == p[s - 1].max() > q.values["p_before"] == p[s - 1, cls]
+    else:
+        assert "other" not in q.values

@@ -100,3 +100,70 @@ def test_explosion_is_reported_not_nan_on_screen():
     assert r.overflow[:100].all() and not r.overflow[-50:].any()
     assert np.isfinite(r.dx[~r.overflow]).all() and np.isnan(r.dx[r.overflow]).all()
     assert r.dx[-1] == pytest.approx(2e-3)  # ‖W_ih‖ with tanh' = 1
+
+
+def _far_from_one(cell: str) -> tuple[Network, np.ndarray]:
+    """The Why page's *LSTM forgets* setup (ρ = 0.1, b_f = −3, H = 8) over 300 steps: its gradients
+    reach 1e-200 and 1e-300, ordinary float64 numbers that a squared norm would lose."""
+    from lstm_core import generate
+    from lstm_core.reach import with_spectral_radius
+
+    net = with_spectral_radius(Network.random(1, [8], cell, 0, 0.3, -3.0), 0.1)
+    if cell == "gru":
+        net = net.with_bias("z", -3.0)
+    return net, generate("sine", 300, 1.0, 20.0, 0, 5)
+
+
+def _torch_module(net: Network) -> torch.nn.Module:
+    (m,) = torch_stack(net.cell, 1, [net.hidden_sizes[0]], 0)
+    m.load_state_dict({k: torch.tensor(v) for k, v in net.state_dict().items()})
+    return m
+
+
+@pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
+def test_norms_are_exact_at_1e_200_and_1e_300(cell):
+    """‖∂h_T/∂x_t‖ against an independent computation: torch autograd for J, math.hypot (scaled) for
+    its norm. 'Below float64' only where the true value is below float64's smallest normal number."""
+    import math
+
+    net, x = _far_from_one(cell)
+    r = reach(net, net.run(x))
+    m = _torch_module(net)
+    xt = torch.tensor(x, requires_grad=True)
+    out = m(xt)[0]
+    J = torch.stack([torch.autograd.grad(out[-1, j], xt, retain_graph=True)[0] for j in range(8)], 1)
+    want = np.array([math.hypot(*J[t].flatten().tolist()) for t in range(len(x))])
+    for level in (1e-200, 1e-300):
+        t = int(np.argmin(np.abs(np.log10(np.maximum(want, 1e-320)) - np.log10(level))))
+        assert 0.05 * level < want[t] < 20 * level, (level, want[t])  # the run does reach this level
+        assert r.dx[t] == pytest.approx(want[t], rel=1e-9), (level, r.dx[t], want[t])
+    normal = want >= 1e-307
+    np.testing.assert_allclose(r.dx[normal], want[normal], rtol=1e-9)
+    assert not r.underflow[normal].any()
+    assert (want[r.underflow] < 2.3e-308).all()  # flagged only where the true value is below float64
+
+
+def test_the_product_of_forget_gates_is_exact_far_below_1e_200():
+    """RMS over units of ∏f, against Python's decimal arithmetic (no float64 range at all)."""
+    from decimal import Decimal, getcontext
+
+    getcontext().prec = 40
+    net, x = _far_from_one("lstm")
+    x = x[:200]
+    tr = net.run(x)
+    r = reach(net, tr)
+    f = tr.layers[0].f
+    for t in (0, 20, 60, 120):
+        prods = [math_prod_decimal(f[t + 1 :, j]) for j in range(f.shape[1])]
+        rms = (sum(p * p for p in prods) / len(prods)).sqrt()
+        assert rms < Decimal("1e-100") or t > 60
+        assert r.fprod[t] == pytest.approx(float(rms), rel=1e-10), t
+
+
+def math_prod_decimal(values: np.ndarray):
+    from decimal import Decimal
+
+    p = Decimal(1)
+    for v in values:
+        p *= Decimal(float(v))
+    return p

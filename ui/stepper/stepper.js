@@ -170,6 +170,7 @@ function patternDefs(svg, series, uid) {
 const fillOf = (s, k, uid) => (s.pattern ? `url(#${uid}-p${k})` : s.colour);
 
 function buildBars(host, p, uid) {
+  const digits = p.digits ?? 2; // Decimals shown (the sidebar's), as everywhere else
   const W = 1000, PANEL = 230, INPUT = 160, PAD = 10;
   const L = p.layers.length;
   const H = L * PANEL + INPUT + PAD;
@@ -198,7 +199,7 @@ function buildBars(host, p, uid) {
       for (let k = 0; k < nSeries; k++) {
         const r = sv("rect", { x: gx + k * barW, width: barW * 0.92 }, svg);
         // a value over each bar when there is room for it (else the tables below give it)
-        const lab = barW >= 24 ? sv("text", { x: gx + k * barW + barW * 0.46, "text-anchor": "middle", class: "bar-value" }, svg) : null;
+        const lab = barW >= 5 * (digits + 3) ? sv("text", { x: gx + k * barW + barW * 0.46, "text-anchor": "middle", class: "bar-value" }, svg) : null;
         rects.push({ r, lab, u, k });
       }
     });
@@ -210,7 +211,7 @@ function buildBars(host, p, uid) {
         r.setAttribute("height", Math.max(h, 0.5));
         if (lab) {
           lab.setAttribute("y", v >= 0 ? y - 4 : y + h + 14);
-          lab.textContent = v.toFixed(2).replace("-", "−");
+          lab.textContent = v.toFixed(digits).replace("-", "−");
         }
       }
     });
