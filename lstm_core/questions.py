@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .kinds import Kind
 from .cell import lstm_step
+from .kinds import Kind
 from .trace import LayerTrace
 
 STEP_QUESTIONS = ("state_dir", "gate_half", "most_closed", "h_flip", "write_sign")  # about one step
@@ -88,7 +88,9 @@ def ask(lt: LayerTrace, kind: str, unit: int, step: int, gate: str = "") -> Ques
         if lt.kept is not None:
             values |= dict(kept=float(lt.kept[t, u]), written=float(lt.written[t, u]))
         values |= {g: float(lt.gate(g)[t, u]) for g in lt.kind.gates}  # what the explanation may quote
-        rows = lt.rows(lt.kind.candidate)  # what goes into tanh (a plain RNN: hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b))
+        rows = lt.rows(
+            lt.kind.candidate
+        )  # what goes into tanh (a plain RNN: hₜ = tanh(W_ih·xₜ + W_hh·hₜ₋₁ + b))
         values |= dict(ih=float(lt.ih[t, rows][u]), hh=float(lt.hh[t, rows][u]), b=float(lt.bias[rows][u]))
         values |= dict(pre=float(lt.pre[t, rows][u]))
         if lt.kind.memory:  # ΔC = i·g − (1 − f)·Cₜ₋₁: what the memory loses
