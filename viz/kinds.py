@@ -81,8 +81,8 @@ LSTM = Look(
         (XT, Y_GATE, "circle", "×", "h", "value", 38),
     ],
     labels=[
-        (0.3, 6.75, "right", "C<sub>t−1</sub> = {}", "c_prev"),  # above the × and the + (6 decimals)
-        (XF + 0.55, 6.75, "right", "f·C<sub>t−1</sub> = {}", "kept"),
+        (0.3, 6.5, "right", "C<sub>t−1</sub> = {}", "c_prev"),
+        (4.9, 6.5, "center", "f·C<sub>t−1</sub> = {}", "kept"),
         (RIGHT, 6.5, "left", "C<sub>t</sub> = {}", "c"),
         (XF + 0.15, 5.1, "right", "f<sub>t</sub> = {}", "f"),
         (XI - 0.15, 3.95, "left", "i<sub>t</sub> = {}", "i"),

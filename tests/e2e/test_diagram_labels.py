@@ -59,10 +59,11 @@ CASES = [
         marks=[
             pytest.mark.xfail(
                 strict=True,
-                reason="not done (issue 21): the LSTM's i_t label crosses the f wire at 6 decimals",
+                reason="not done (issue 21): the LSTM's C₋₁ and f·C₋₁ labels touch the × and + from 4 "
+                "decimals on (raising them hits the top caption), and i_t crosses the f wire at 6",
             )
         ]
-        if (cell, dec) == ("lstm", 6)  # a known failure, named
+        if cell == "lstm" and dec >= 4  # a known failure, named
         else [],
         id=f"{cell}-{dec}",
     )
