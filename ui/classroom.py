@@ -523,13 +523,18 @@ def student_bar() -> None:
         st.switch_page(redraw)
     try:
         c = store().get(k["code"], k["token"])
-    except StoreDown:
+    except StoreDown:  # the class is paused: this app works on its own (not locked) until it is back
         st.warning(tx("class_paused"), icon="⏸️")
+        if k["following"]:  # (the browser's stepper unlocks at the page's next run)
+            k["following"], k["down"] = False, True
         return
     if c is None:  # the class ended: say so once and stop asking (the app reruns without this bar)
         ss.pop(CLASS, None)
         ss["class_join"] = ""
         ss[NOTICE] = ("class_ended", {"code": k["code"]})
+        st.rerun(scope="app")
+    if k.pop("down", False):  # the store is back: the student follows the class again
+        _back()
         st.rerun(scope="app")
     before, ss[SHOWN] = ss.get(SHOWN), c.question
     pace = (c.view or {}).get("pace") or {}
