@@ -11,9 +11,9 @@ import streamlit as st
 from lstm_core.trace import Trace
 from viz.style import num
 
-from . import state
+from . import owner, state
 from .i18n import labels, tx
-from .state import STEP
+from .steps import move
 
 FOUND = "_find_found"  # what the last jump found: (series, layer, unit, step, value)
 
@@ -28,7 +28,7 @@ def _go(trace: Trace) -> None:
     name, (layer, unit), which = ss["find_series"], ss["find_unit"], ss["find_which"]
     v = _values(trace, name, layer)[:, unit]
     step = int(np.argmin(v) if which == "min" else np.argmax(v))
-    ss[STEP] = step
+    move(step, owner.PRESET)  # the one writer of the step
     ss[FOUND] = (name, layer, unit, step, float(v[step]))
 
 
