@@ -8,16 +8,18 @@ import logging
 
 import streamlit as st
 
-from ui import badge, classroom, lesson, page, present, state, steps
-from ui.i18n import lang, tx
-from ui.sidebar import show_problems, sidebar
+from ui.shell import badge, page, state
+from ui.shell.i18n import lang, tx
+from ui.shell.sidebar import show_problems, sidebar
+from ui.stepper import steps
+from ui.teach import classroom, lesson, present
 
 st.set_page_config(page_title="Gate Lab", page_icon="🔬", layout="wide")
 state.init()
 classroom.join_from_link()  # a link with join=CODE: a live class
 class_page = classroom.apply_pending()  # the class's view, before any widget is drawn
-state.adopt_browser_step()  # the browser steps on its own; its address bar names the step it shows
-steps.new_run()  # the page says again what limits the step (ui/owner.py)
+steps.adopt_browser_step()  # the browser steps on its own; its address bar names the step it shows
+steps.new_run()  # the page says again what limits the step (ui/stepper/owner.py)
 state.keep(*state.BY_KEY, *page.KEEP)  # settings survive pages whose widgets are not drawn
 
 PAGES = (  # (file, title key, icon, url path, has step controls)
@@ -42,7 +44,12 @@ view = state.view()
 classroom.publish(here)  # the class follows now, not after a slow page (chapter 10 trains its model)
 if state.sidebar_shown():
     # the share box goes with the step controls where there are some (it must name the step shown)
-    sidebar(view, share=not any(u == here and steps for *_, u, steps in PAGES))
+    sidebar(
+        view,
+        share=not any(u == here and stepping for *_, u, stepping in PAGES),
+        top=lambda: present.button(st),
+        bottom=present.class_link_ui,
+    )
 else:
     present.top_bar()
 for notice in state.notices(here):

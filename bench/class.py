@@ -7,7 +7,7 @@ The teacher starts a class (the ``class_start`` button) and steps once every ``-
 seconds, as its browser reports steps (``ui/stepper``: the beacon's fragment). Every follower
 is a student who opened ``/?join=CODE`` and whose browser reruns the class bar's fragment twice
 a second (``run_every``), exactly what the frontend sends; a new step arrives in the follow
-component's data (``ui/classroom.py``). Reported: the time from the teacher's step report to
+component's data (``ui/teach/classroom.py``). Reported: the time from the teacher's step report to
 each follower's screen (p50, p95, max; a teacher's browser adds up to 100 ms before it reports),
 how many followers reached every step, errors; then the class answers a question and the
 time from a student's answer to the teacher's histogram showing it; and the server CPU per

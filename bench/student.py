@@ -4,7 +4,7 @@ A student first GETs the page (as a browser does; behind nginx this is
 where the sticky-route cookie is set), then opens ``/_stcore/stream``, asks
 for a script run with the page's query string, and from the deltas learns
 the page's stepper (the components-v2 element that steps in the browser,
-ui/stepper.py) and its data, the view of every step, and the id of its beacon
+ui/stepper/__init__.py) and its data, the view of every step, and the id of its beacon
 and the fragment the beacon lives in. A step costs the server nothing; when
 stepping pauses the browser tells the server the step it shows:
 ``BackMsg.rerun_script`` with the beacon's state ``{"step": [n, nonce]}`` as
@@ -37,7 +37,7 @@ class Student:
     fragment: str = ""  # fragment the stepper lives in
     data: dict = field(default_factory=dict)  # the stepper's data: every step's view
     shown: int = 0  # the step on screen (0-based): the browser's own
-    seek: str = ""  # the server's last seek token (ui/stepper.py)
+    seek: str = ""  # the server's last seek token (ui/stepper/__init__.py)
     nonce: int = 0  # the beacon's report counter (a report of an unchanged step still counts)
     url_step: int = 0  # the step the server knows (1-based, from the address bar it writes)
     page_hash: str = ""
@@ -47,7 +47,7 @@ class Student:
         default_factory=dict
     )  # widget id -> WidgetState we set (sent every time)
     upstream: str = ""  # which replica served the page (nginx's X-Upstream header), if behind nginx
-    # a live class (ui/classroom.py): what the follow component last carried, the fragment that polls
+    # a live class (ui/teach/classroom.py): what the follow component last carried, the fragment that polls
     follow: tuple[int, int] | None = None  # (class version, step) as the student's browser gets it
     poll_fragment: str = ""  # the student's bar: the fragment the browser reruns twice a second
     live_fragment: str = ""  # the teacher's bar of who is here and the answers (every second)

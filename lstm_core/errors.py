@@ -15,7 +15,7 @@ class GateLabError(ValueError):
 
     The message is English, for the engine's own users. An error a student meets in the app
     also carries a ``code`` and its ``params``, so that the app says the same in the
-    student's language (``ui.errors.say``); an error without a code is shown as its message.
+    student's language (``ui.shell.errors.say``); an error without a code is shown as its message.
     """
 
     def __init__(self, message: str, code: str | None = None, **params: object) -> None:

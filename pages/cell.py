@@ -4,9 +4,10 @@ steps, built once per model, layer, unit, language and number of decimals."""
 
 import streamlit as st
 
-from ui import page, predict
-from ui.i18n import tx
+from ui.shell import page
+from ui.shell.i18n import tx
 from ui.stepper import stepper
+from ui.teach import predict
 from viz.equations import symbolic
 
 ctx = page.context()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import classify_ui, page
-from ui.i18n import tx
+from ui.labs import classify_ui
+from ui.shell import page
+from ui.shell.i18n import tx
 
 page.ensure_app()
 st.title(tx("clf_title"))

@@ -3,8 +3,8 @@ every layer at every step are drawn in the browser (``ui.stepper``)."""
 
 import streamlit as st
 
-from ui import page
-from ui.i18n import tx
+from ui.shell import page
+from ui.shell.i18n import tx
 from ui.stepper import stepper
 
 ctx = page.context()

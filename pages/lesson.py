@@ -1,15 +1,16 @@
-"""Lesson: the article's path in ten chapters (ui.lesson), each with a live view, a thing to do,
+"""Lesson: the article's path in ten chapters (ui.teach.lesson), each with a live view, a thing to do,
 a predict-then-reveal question and folded teacher notes."""
 
 import streamlit as st
 
 from lstm_core.questions import applies, ask_grad_below
-from ui import lesson, page, predict, state
-from ui.engine import why
-from ui.i18n import labels, tx
-from ui.share import share_ui
-from ui.state import CHAPTERS
+from ui.shell import page, state
+from ui.shell.engine import why
+from ui.shell.i18n import labels, tx
+from ui.shell.share import share_ui
+from ui.shell.state import CHAPTERS
 from ui.stepper import stepper
+from ui.teach import lesson, predict
 from viz.classify import probabilities_figure
 from viz.why import reach_figure
 

@@ -6,11 +6,11 @@ from functools import partial
 import streamlit as st
 
 from lstm_core.export import trace_to_csv
-from ui import page, state
-from ui.find import finder
-from ui.i18n import tx
+from ui.shell import page, state
+from ui.shell.i18n import tx
 from ui.stepper import stepper
-from ui.steps import jump_to_clicked
+from ui.stepper.find import finder
+from ui.stepper.steps import jump_to_clicked
 from viz.style import CURSOR
 from viz.timeline import HEAT_MARGIN, difference_heatmaps, input_chart, layer_heatmaps
 

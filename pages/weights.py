@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import lab, page
-from ui.i18n import tx
+from ui.labs import lab
+from ui.shell import page
+from ui.shell.i18n import tx
 
 ctx = page.context()
 st.title(tx("weights_title"))

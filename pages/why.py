@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui import page
-from ui.engine import why
-from ui.i18n import tx
-from ui.steps import step_fragment
-from ui.why_controls import controls_ui, explanation
+from ui.labs.why_controls import controls_ui, explanation
+from ui.shell import page
+from ui.shell.engine import why
+from ui.shell.i18n import tx
+from ui.stepper.steps import step_fragment
 from viz.tables import columns
 from viz.why import memory_figure, reach_figure
 

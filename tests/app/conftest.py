@@ -67,7 +67,7 @@ def arr(v) -> np.ndarray:
 
 
 def stepper(at) -> dict:
-    """The browser-side stepper's data on this page (ui/stepper.py): its view for every step."""
+    """The browser-side stepper's data on this page (ui/stepper/__init__.py): its view for every step."""
     els = [e for e in at.get("bidi_component") if "-stepper_" in e.proto.id]  # not the sidebar's beacon
     assert els, "no stepper on this page"
     return json.loads(els[0].proto.json)

@@ -17,9 +17,9 @@ from safetensors.numpy import save as save_safetensors
 
 from lstm_core import Network, layouts
 from tests.app.conftest import make_app
-from ui import weights
-from ui.classify_ui import RESULT
-from ui.page import CONTEXT
+from ui.labs.classify_ui import RESULT
+from ui.shell import weights
+from ui.shell.page import CONTEXT
 
 GOOD_TYPED = "0, 1, 0.5, -1"
 GOOD_CSV = b"a,b\n1,2\n3,4\n5,6\n"
@@ -300,7 +300,7 @@ def test_unusual_but_good_typed_numbers_are_read(text, values):
     at = make_app({"input": "typed", "data": GOOD_TYPED})
     at.sidebar.text_area(key="typed_numbers").input(text).run()
     assert not at.exception and not at.sidebar.error
-    from ui.engine import build_input
+    from ui.shell.engine import build_input
 
     np.testing.assert_allclose(build_input(shown(at).cfg.input)[0][:, 0], values)
 
@@ -362,7 +362,7 @@ def test_unusual_but_good_csv_files_are_read(data, shape):
     at = make_app({"input": "csv"})
     at.sidebar.file_uploader(key="csv_upload").upload("x.csv", data, "text/csv").run()
     assert not at.exception and not at.sidebar.error
-    from ui.engine import build_input
+    from ui.shell.engine import build_input
 
     assert build_input(shown(at).cfg.input)[0].shape == shape
 

@@ -14,8 +14,8 @@ from lstm_core import Network
 from lstm_core.questions import article_loop
 from lstm_core.reach import decades, geometric_mean, per_step, recurrent_radius
 from tests.app.conftest import make_app
-from ui import engine
-from ui.strings import STRINGS
+from ui.shell import engine
+from ui.shell.strings import STRINGS
 
 
 def chapter(n: int):
@@ -153,7 +153,7 @@ def test_chapter_9_the_articles_loop_run_as_written():
 
 def test_chapter_10_the_classifier_is_an_lstm_of_8_units_that_tells_the_trend():
     from lstm_core import classify
-    from ui.lesson import classifier
+    from ui.teach.lesson import classifier
 
     model, Xte, yte = classifier()
     assert model.net.cell == "lstm" and model.net.hidden_sizes == (8,)
@@ -165,7 +165,7 @@ def test_every_why_verdict_holds_on_its_curves(preset):
     """The estimate sentence (ρ·average tanh′ fits or misses), the carrier sentence (the memory line, or
     h and the gates), and no 'below float64' where the true value is an ordinary float64 number."""
     from lstm_core.reach import gap_at_start, mean_tanh_slope
-    from ui.why_controls import FITS, MEMORY_CARRIES
+    from ui.labs.why_controls import FITS, MEMORY_CARRIES
 
     at = make_app(page="why")
     at.button(key=f"why_preset_{preset}").click().run()
@@ -197,7 +197,8 @@ def test_every_explanation_says_why_with_its_own_numbers(monkeypatch, cell, lang
     the reason, not only the answer — ΔC for an LSTM's C, h's sign from C (o > 0) or from what goes
     into tanh, the pre-activation's parts for a plain RNN."""
     from lstm_core import questions
-    from ui import i18n, predict
+    from ui.shell import i18n
+    from ui.teach import predict
 
     monkeypatch.setattr(i18n, "lang", lambda: lang)
     monkeypatch.setattr(predict.state, "get", lambda key: 2)

@@ -6,8 +6,8 @@ import numpy as np
 
 from lstm_core import classify, layouts
 from tests.app.conftest import arr, chart, make_app
-from ui import weights
-from ui.classify_ui import RESULT
+from ui.labs.classify_ui import RESULT
+from ui.shell import weights
 
 
 def trained(task="speed", epochs=4):

@@ -10,8 +10,8 @@ import pytest
 from lstm_core import questions
 from tests.app.conftest import make_app, stepper
 from tests.app.test_pages import default_trace
-from ui.lesson import LESSON
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
+from ui.teach.lesson import LESSON
 
 
 def lesson(chapter: int, **query) -> object:

@@ -12,7 +12,7 @@ import pytest
 
 from lstm_core import KINDS_BY_NAME, Network, layouts
 from tests.app.conftest import make_app
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
 
 PAGES = ("cell", "timeline", "layers", "weights", "why", "classify", "lesson")
 BROKEN = (STRINGS["internal_error"]["en"], STRINGS["internal_error"]["zh"])

@@ -8,9 +8,9 @@ import pytest
 
 from lstm_core import KINDS_BY_NAME, GateOverride, Network, layouts
 from tests.app.conftest import arr, chart, make_app
-from ui import weights
-from ui.engine import InputSpec, build_input
-from ui.strings import STRINGS
+from ui.shell import weights
+from ui.shell.engine import InputSpec, build_input
+from ui.shell.strings import STRINGS
 
 
 def runs(cell: str, ov: GateOverride):

@@ -9,8 +9,8 @@ import pytest
 
 from lstm_core import Network
 from tests.app.conftest import arr, chart, make_app, shown, step_to, stepper
-from ui.engine import InputSpec, build_input
-from ui.strings import STRINGS
+from ui.shell.engine import InputSpec, build_input
+from ui.shell.strings import STRINGS
 
 
 def default_trace(**over):

@@ -8,8 +8,8 @@ import pytest
 
 from tests.app.conftest import arr, chart, make_app, step_to, stepper
 from tests.app.test_pages import default_trace, latex_numbers
-from ui import weights
-from ui.classify_ui import RESULT
+from ui.labs.classify_ui import RESULT
+from ui.shell import weights
 
 
 def test_more_decimals_on_demand():

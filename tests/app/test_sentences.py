@@ -1,5 +1,5 @@
 """Every sentence true: numeric claims in the texts checked against the maths, one
-vocabulary (ui/glossary.py) in the Chinese strings, one notation."""
+vocabulary (ui/shell/glossary.py) in the Chinese strings, one notation."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from tests.app.conftest import make_app
-from ui.glossary import AVOID_ZH, GLOSSARY
-from ui.strings import STRINGS
+from ui.shell.glossary import AVOID_ZH, GLOSSARY
+from ui.shell.strings import STRINGS
 from viz.equations import symbolic
 
 
@@ -106,7 +106,7 @@ def test_every_coded_error_has_its_sentence_in_both_languages():
     from pathlib import Path
 
     from lstm_core import ParseError
-    from ui.errors import say
+    from ui.shell.errors import say
 
     root = Path(__file__).resolve().parents[2]
     codes = set()
@@ -150,7 +150,7 @@ def test_engine_errors_a_student_meets_are_said_in_chinese(fault, monkeypatch):
     import streamlit as st
 
     from lstm_core import GateLabError
-    from ui.errors import say
+    from ui.shell.errors import say
 
     with pytest.raises(GateLabError) as info:
         _faults()[fault]()

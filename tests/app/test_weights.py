@@ -13,8 +13,8 @@ from lstm_core import GateOverride, Network, generate, layouts
 from lstm_core.presets import PRESETS, preset
 from tests.app.conftest import arr, chart, make_app
 from tests.app.test_pages import default_trace, latex_numbers
-from ui import weights
-from ui.files import to_npz
+from ui.shell import weights
+from ui.shell.files import to_npz
 
 
 def model(at) -> Network:

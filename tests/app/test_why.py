@@ -126,7 +126,7 @@ def test_every_number_in_the_explanation_is_measured_on_the_curves(preset):
     dc = arr(next(d for d in mem["data"] if "√H" in d["name"])["y"]).astype(float)
     assert fprod[-1] == pytest.approx(1.0) and dc[-1] == pytest.approx(1.0)  # RMS: both start at 1
     geo = float(re.search(r"geometric mean here (?:is )?(?:only )?([0-9.]+)", text).group(1))
-    from ui.engine import why
+    from ui.shell.engine import why
 
     w = why(at.session_state["_page_context"].cfg, at.slider(key="vg_rho").value)
     f = w.lstm_trace.layers[-1].f

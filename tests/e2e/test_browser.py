@@ -199,7 +199,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     import torch
 
     from lstm_core import generate, layouts
-    from ui.files import read_weights
+    from ui.shell.files import read_weights
 
     torch.manual_seed(5)
     lstm = torch.nn.LSTM(1, 3, dtype=torch.float32)
@@ -273,7 +273,7 @@ def test_train_a_classifier_and_open_it_in_the_cell_page(new_page, app_url, arti
     import numpy as np
 
     from lstm_core import datasets, layouts
-    from ui.files import read_weights
+    from ui.shell.files import read_weights
 
     page = open_app(new_page, app_url + "/classify", height=1800)  # the default task: shapes
     button(page, "clf_train").click()

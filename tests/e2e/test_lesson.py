@@ -15,8 +15,8 @@ from tests.app.test_pages import default_trace
 from tests.e2e.harness import DONE
 from tests.e2e.test_browser import button, open_app
 from tests.e2e.test_stepper import OVERLAPS, shown_step
-from ui.lesson import LESSON
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
+from ui.teach.lesson import LESSON
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=20_000)

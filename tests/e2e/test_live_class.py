@@ -68,7 +68,7 @@ def test_a_students_own_controls_never_move_the_teacher(a_class):
     teacher, s1, _, _ = a_class
     button(teacher, "step_next").click()
     expect(caption(s1)).to_contain_text("Step t = 2 of 40", timeout=FOLLOW_S * 1000)
-    expect(button(s1, "step_last")).to_be_disabled()  # following: the class's step only (ui/owner.py)
+    expect(button(s1, "step_last")).to_be_disabled()  # following: the class's step only (ui/stepper/owner.py)
     s1.keyboard.press("End")
     time.sleep(1)
     expect(caption(s1)).to_contain_text("Step t = 2 of 40")
@@ -138,7 +138,7 @@ def test_students_keep_the_last_view_when_the_teacher_leaves(a_class):
     teacher.context.close()
     time.sleep(1.5)
     expect(caption(s1)).to_contain_text("Step t = 2 of 40")
-    button(s1, "class_leave").click()  # and step on alone, once they say so (ui/owner.py)
+    button(s1, "class_leave").click()  # and step on alone, once they say so (ui/stepper/owner.py)
     button(s1, "step_next").click()
     expect(caption(s1)).to_contain_text("Step t = 3 of 40")
 

@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 from tests.e2e.harness import DONE
 from tests.e2e.test_browser import button, open_app
 from tests.e2e.test_live_class import FOLLOW_S, caption, start_class
-from ui.lesson import LESSON
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
+from ui.teach.lesson import LESSON
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=20_000)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.app.test_matrix import CASES, PAGES, imported
 from tests.e2e.harness import DONE
 from tests.e2e.test_browser import button, open_app, step_caption
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=20_000)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from lstm_core import KINDS_BY_NAME, Network, layouts
-from ui.state import BY_URL
+from ui.shell.state import BY_URL
 from viz.kinds import LOOKS
 
 KINDS = tuple(KINDS_BY_NAME)

@@ -11,8 +11,8 @@ from safetensors.numpy import save as save_safetensors
 
 from lstm_core import GateLabError, LayerParams, Network, StateDictError, layouts
 from tests.unit.torch_ref import state_dict_of, torch_stack
-from ui.files import WeightsFileError, read_weights, to_npz
-from ui.weights import edit_cells, overrides_from_text, overrides_to_text
+from ui.shell.files import WeightsFileError, read_weights, to_npz
+from ui.shell.weights import edit_cells, overrides_from_text, overrides_to_text
 
 
 def npz_bytes(**arrays) -> bytes:

@@ -9,7 +9,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from ui.strings import STRINGS
+from ui.shell.strings import STRINGS
 
 MD = MarkdownIt("commonmark")
 

@@ -1,4 +1,4 @@
-"""Who moves the step (ui/owner.py): every mode × every event, and the step each outcome gives."""
+"""Who moves the step (ui/stepper/owner.py): every mode × every event, and the step each outcome gives."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from ui import owner
-from ui.owner import (
+from ui.stepper import owner
+from ui.stepper.owner import (
     ALONE,
     BROWSER,
     CLASS,

@@ -72,7 +72,7 @@ def test_spike_detector_fires_only_on_a_change():
 
 def test_spike_detectors_unit_1_is_a_scaled_copy_of_the_input():
     """preset_text_spike: 'Unit 1 outputs a scaled copy of the input (h ≈ 0.64·x_t for x_t = ±1)'."""
-    from ui.strings import STRINGS
+    from ui.shell.strings import STRINGS
 
     _, x, lt = run("spike")
     at_one = np.abs(x[:, 0]) == 1

@@ -7,10 +7,9 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.reach import TINY, decades, gap_at_start, geometric_mean, mean_tanh_slope, per_step
-
-from . import state
-from .engine import Why
-from .i18n import tx
+from ui.shell import state
+from ui.shell.engine import Why
+from ui.shell.i18n import tx
 
 RHO = "vg_rho"  # session key of the spectral radius knob (in the URL as "rho")
 

@@ -17,10 +17,9 @@ import numpy as np
 import streamlit as st
 
 from lstm_core import classify, datasets, questions
-
-from . import state, weights
-from .i18n import tx
-from .state import CHAPTERS, STEP
+from ui.shell import state, weights
+from ui.shell.i18n import tx
+from ui.shell.state import CHAPTERS, STEP
 
 APPLIED = state.LESSON_APPLIED  # the chapter whose setup the session has (None: none yet)
 OWN = "_lesson_own"  # the student's own fields, from before the lesson first changed them

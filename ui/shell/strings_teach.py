@@ -1,5 +1,5 @@
 """The i18n table's teaching part: questions, the lesson, presenter mode. Pure data (merged into
-``ui.strings.STRINGS``)."""
+``ui.shell.strings.STRINGS``)."""
 
 TEACH: dict[str, dict[str, str]] = {
     # --- predict, then reveal ---

@@ -9,14 +9,13 @@ import streamlit as st
 
 import lstm_core
 from lstm_core import classify, datasets, layouts
+from ui.shell import page, state, weights
+from ui.shell.errors import say
+from ui.shell.files import read_weights
+from ui.shell.i18n import labels, lang, outside, tx
+from ui.shell.state import STEP
+from ui.shell.strings import STRINGS
 from viz.tables import columns, history_columns
-
-from . import page, state, weights
-from .errors import say
-from .files import read_weights
-from .i18n import labels, lang, outside, tx
-from .state import STEP
-from .strings import STRINGS
 
 RESULT = "clf_result"  # {"key": data key, "history": [...], "model": Classifier, "names": (...)}
 UCR_MAX_BYTES = 2**20

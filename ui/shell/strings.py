@@ -934,7 +934,7 @@ STRINGS |= {
 }
 
 STRINGS |= {
-    # --- errors from the engine and the file readers, by code (ui/errors.py) ---
+    # --- errors from the engine and the file readers, by code (ui/shell/errors.py) ---
     "place_number": {"en": "Number {n}", "zh": "第 {n} 个数"},
     "place_cell": {"en": "Line {line}, column {col}", "zh": "第 {line} 行第 {col} 列"},
     "place_ucr": {"en": "{which}, line {line}, column {col}", "zh": "{which}第 {line} 行第 {col} 列"},
@@ -1288,7 +1288,7 @@ STRINGS |= {
     "share_copied": {"en": "Copied", "zh": "已复制"},
 }
 
-from .strings_teach import TEACH  # noqa: E402  (the teaching part: questions, the lesson, presenter mode)
+from ui.shell.strings_teach import TEACH  # noqa: E402  (the teaching part: questions, the lesson, presenter mode)
 
 assert not STRINGS.keys() & TEACH.keys(), STRINGS.keys() & TEACH.keys()
 STRINGS.update(TEACH)

@@ -11,7 +11,7 @@ Widget keys: ``predict_mode`` (the Cell page's toggle), ``predict_choice``,
 ``predict_commit``, ``predict_next``, ``predict_restart``; the score's
 container is ``predict_score``.
 
-In a live class (``ui.owner``) nobody has a question of their own: the teacher's page keeps the
+In a live class (``ui.stepper.owner``) nobody has a question of their own: the teacher's page keeps the
 question about the step after the one on screen for *Ask the class* (``CLASS_Q``), never locking
 the teacher's stepper; a following student answers the class's question in the class's bar.
 """
@@ -25,17 +25,17 @@ import streamlit as st
 from lstm_core import kind_of
 from lstm_core.questions import SAME, Question, ask, askable, step_kinds
 from lstm_core.trace import LayerTrace
+from ui.shell import state
+from ui.shell.i18n import tx
+from ui.shell.page import Context
+from ui.stepper import owner
+from ui.stepper.steps import CLASS_Q, clamp, mode, move
 from viz.style import num
-
-from . import owner, state
-from .i18n import tx
-from .page import Context
-from .steps import CLASS_Q, clamp, mode, move
 
 PENDING = "_predict_pending"  # {"key": what the question is about, "q": Question}
 LAST = "_predict_last"  # {"key": …, "q": Question, "choice": option id}: the answer revealed
 SCORE = "_predict_score"  # [right, asked], over the session
-CLASS_SHOWN = "_class_question"  # the class's question as this session last saw it (ui/classroom.py)
+CLASS_SHOWN = "_class_question"  # the class's question as this session last saw it (ui/teach/classroom.py)
 CHOICE = "predict_choice"
 MODE = "predict_mode"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numbers
 
-from .i18n import outside, tx
-from .strings import STRINGS
+from ui.shell.i18n import outside, tx
+from ui.shell.strings import STRINGS
 
 
 def place(where: tuple) -> str:

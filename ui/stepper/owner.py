@@ -1,7 +1,7 @@
 """Who moves the step: one rule for every mode and every event. Pure data, no Streamlit.
 
 The step a page shows can be asked to move by six events; which of them wins depends on the
-mode the session is in. Every writer of the step (``ui.steps.move``) asks this table first.
+mode the session is in. Every writer of the step (``ui.stepper.steps.move``) asks this table first.
 
 Modes:
     alone      a student (or anyone) on their own, not in a live class
@@ -31,7 +31,7 @@ back instead; ``NOBODY``: the step stays as it is):
     following      CLASS    CLASS  CLASS   SELF    NOBODY    CLASS
     exploring      SELF     SELF   SELF    NOBODY  SELF      SELF
 
-A teacher's moves are published to the class (``ui.classroom.publish``); a teacher's own
+A teacher's moves are published to the class (``ui.teach.classroom.publish``); a teacher's own
 question never locks their stepper (``question`` is NOBODY: the class answers, the teacher
 reveals). A following student has no question of their own (the class's is the only one on
 their screen); their stepper is locked (``locked``). A second tab of the teacher's browser is

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import weights
-from .i18n import tx
-from .sidebar import custom_label
+from ui.shell import weights
+from ui.shell.i18n import tx
+from ui.shell.sidebar import custom_label
 
 
 def units_label(ov) -> str:

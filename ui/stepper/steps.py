@@ -3,7 +3,7 @@ the one writer of the step.
 
 The current step lives in session state under ``state.STEP`` (0-based), not
 in a widget, so it survives page changes; the slider shows it 1-based. Every move
-goes through ``move(step, event)``, which asks ``ui.owner`` who may move the step in
+goes through ``move(step, event)``, which asks ``ui.stepper.owner`` who may move the step in
 the session's mode (alone, a question open, teaching, following, exploring). The
 Why page calls ``step_fragment(T, view)``: the controls and its step-dependent
 charts rerun together as an ``st.fragment``, so a step never reruns the engine.
@@ -16,15 +16,16 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from . import owner
-from .i18n import tx
-from .share import share_popover
-from .state import KNOWN, STEP, sync_url
+from ui.shell.engine import MAX_T
+from ui.shell.i18n import tx
+from ui.shell.share import share_popover
+from ui.shell.state import KNOWN, STEP, sync_url
+from ui.stepper import owner
 
-CLASS = "_class"  # a live class (ui/classroom.py): {"code", "role", "following", …}
+CLASS = "_class"  # a live class (ui/teach/classroom.py): {"code", "role", "following", …}
 CLASS_VIEW = "_class_view"  # the class's view as a following student last took it
-LIMIT = "_step_limit"  # the last step the open question lets through (ui/stepper.py), None: any
-CLASS_Q = "_predict_class_q"  # {"key", "q"}: the question *Ask the class* would ask (ui/predict.py)
+LIMIT = "_step_limit"  # the last step the open question lets through (ui/stepper/__init__.py), None: any
+CLASS_Q = "_predict_class_q"  # {"key", "q"}: the question *Ask the class* would ask (ui/teach/predict.py)
 
 
 def new_run() -> None:
@@ -35,7 +36,7 @@ def new_run() -> None:
 
 
 def mode() -> str:
-    """The session's mode (``ui.owner``): from its class role and its open question."""
+    """The session's mode (``ui.stepper.owner``): from its class role and its open question."""
     k = st.session_state.get(CLASS) or {}
     limit = st.session_state.get(LIMIT)
     return owner.mode(k.get("role", ""), bool(k.get("following")), limit is not None)
@@ -51,7 +52,7 @@ def class_step() -> int | None:
 
 
 def move(wanted: int, event: str, shown: bool = False) -> int:
-    """The one writer of the step: ``event`` asks for step ``wanted`` (0-based); ``ui.owner``
+    """The one writer of the step: ``event`` asks for step ``wanted`` (0-based); ``ui.stepper.owner``
     decides what the step becomes in this session's mode. ``shown``: the browser already shows
     ``wanted`` (its own report), so the stepper needs no seek unless the rule put another step."""
     ss = st.session_state
@@ -142,3 +143,19 @@ def step_fragment(T: int, view: Callable[[int], None]) -> None:
         sync_url()  # the URL follows the step, even in a fragment rerun
 
     _frag()
+
+
+def adopt_browser_step() -> None:
+    """The stepper steps in the browser and keeps the address bar's ``t`` current; every rerun the
+    browser asks for carries it here. Adopt it, unless the server itself moved the step since it
+    last knew the browser's (a link, a preset, a chart click): then the server's step stands."""
+    ss = st.session_state
+    raw = st.query_params.get("t")
+    if raw is None or ss.get(KNOWN) is None or ss.get(STEP) != ss.get(KNOWN):
+        return
+    try:
+        step = int(raw) - 1
+    except ValueError:
+        return
+    if 0 <= step < MAX_T:
+        move(step, owner.BROWSER, shown=True)

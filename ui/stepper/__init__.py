@@ -4,7 +4,7 @@ Streamlit component (components v2: inline html, css and js, no build step).
 The component gets each view for every step once per model (``viz.stepview``) and
 changes step without asking the server. When stepping pauses it writes the step into
 the address bar itself, so every rerun the browser asks for carries it to the server
-(``state.adopt_browser_step``); and at most every few seconds it tells the server
+(``steps.adopt_browser_step``); and at most every few seconds it tells the server
 through a beacon: a second, empty component in the sidebar in its own fragment, whose
 rerun touches nothing in the main area. The share box is the stepper's own: the address
 bar's link. The server tells the component a step of its own (a link, a preset, a click
@@ -15,21 +15,22 @@ only then: a rerun for any other reason leaves the browser's step where it is.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from ui.shell import state
+from ui.shell.engine import Config, run
+from ui.shell.i18n import lang, translator, tx
+from ui.shell.page import Context
+from ui.shell.share import left_out_notes
+from ui.shell.state import KNOWN, sync_url
+from ui.stepper import owner
+from ui.stepper.steps import LIMIT, clamp, mode, move
 from viz.stepview import cell_view, layers_view, tables_view
 
-from . import classroom, owner, state
-from .engine import Config, run
-from .i18n import lang, translator, tx
-from .page import Context
-from .share import left_out_notes
-from .state import KNOWN, sync_url
-from .steps import LIMIT, clamp, mode, move
-
-_HERE = Path(__file__).parent / "stepper"
+_HERE = Path(__file__).parent
 COMPONENT = st.components.v2.component(
     "gatelab_stepper",
     html="",
@@ -63,6 +64,17 @@ def _ui() -> dict[str, str]:
     }
 
 
+_ON_STEP: list[Callable[[int], None]] = []  # what features built on the stepper do with a reported step
+
+
+def on_step(hear: Callable[[int], None]) -> Callable[[int], None]:
+    """Let a feature built on the stepper (the live class) hear every step the browser reports: the
+    stepper never imports the features that use it."""
+    if hear not in _ON_STEP:
+        _ON_STEP.append(hear)
+    return hear
+
+
 def _reported(key: str, T: int) -> None:
     """The beacon says which step the stepper shows ([step, nonce, seek token]): the server's step
     follows (no seek), unless the server has moved the step since (the report is about an older view)."""
@@ -76,7 +88,9 @@ def _reported(key: str, T: int) -> None:
         step = min(max(int(step), 0), T - 1)
     except (TypeError, ValueError):
         return
-    classroom.publish_step(move(step, owner.BROWSER, shown=True))
+    step = move(step, owner.BROWSER, shown=True)
+    for hear in _ON_STEP:
+        hear(step)
 
 
 def _share() -> dict:
@@ -107,7 +121,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
     """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of the page's model.
     ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline).
     ``limit``: the last step it may show (0-based), while a prediction about the next is open.
-    A following student's stepper is locked: it shows the class's steps only (``ui.owner``)."""
+    A following student's stepper is locked: it shows the class's steps only (``ui.stepper.owner``)."""
     ss = st.session_state
     ss[LIMIT] = limit
     T = ctx.result.trace.steps
@@ -129,11 +143,11 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "play": cell,
         "limit": limit,
         "locked": owner.locked(mode()),
-        "report_ms": 100 if classroom.role() == "teacher" else None,  # the class follows the teacher's steps
+        "report_ms": 100 if mode() == owner.TEACHER else None,  # the class follows the teacher's steps
         "hide": sorted(state.get("hide_parts")),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
-    with st.sidebar:  # hidden, not left out, without a sidebar (ui/present.py): a fragment drawn in a
+    with st.sidebar:  # hidden, not left out, without a sidebar (ui/teach/present.py): a fragment drawn in a
         _beacon(T)  # new place leaves its old element behind, and an empty sidebar would stay on screen
 
 

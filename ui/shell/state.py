@@ -23,10 +23,9 @@ import streamlit as st
 from live.store import valid_code
 from lstm_core import KINDS, KINDS_BY_NAME, GateLabError, Network, layouts
 from lstm_core.overrides import override_masks
-
-from . import weights
-from .engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, cached_input, decode_network
-from .errors import say
+from ui.shell import weights
+from ui.shell.engine import MAX_D, MAX_T, SHOW_H, SHOW_LAYERS, Config, InputSpec, cached_input, decode_network
+from ui.shell.errors import say
 
 INPUT_KINDS = (*KINDS, "typed", "csv")
 STEP = "step"  # session key of the current step, 0-based (not a widget: it outlives pages)
@@ -132,9 +131,15 @@ def _text(url: str, key: str, default: str, max_len: int) -> Field:
 
 
 MAX_LAYERS = 4  # the sidebar's random models; imported, linked or trained ones may be larger
-CHAPTERS = 10  # the lesson's (ui/lesson.py)
-HIDEABLE = ("sidebar", "equations", "units", "code", "share")  # parts a class link may hide (ui/present.py)
-LESSON_APPLIED = "_lesson_applied"  # the chapter whose setup the session has (ui/lesson.py)
+CHAPTERS = 10  # the lesson's (ui/teach/lesson.py)
+HIDEABLE = (
+    "sidebar",
+    "equations",
+    "units",
+    "code",
+    "share",
+)  # parts a class link may hide (ui/teach/present.py)
+LESSON_APPLIED = "_lesson_applied"  # the chapter whose setup the session has (ui/teach/lesson.py)
 PAGE = "_page"  # the url path of the page this run draws (app.py): the lesson's chapter is in its links only
 MAX_H = 16
 FIELDS: tuple[Field, ...] = (
@@ -431,7 +436,7 @@ PERSONAL = ("lang", "present", "hide_parts", "class_join", "class_teach")  # a c
 
 
 def apply_params(params: dict[str, str]) -> None:
-    """Take a view's fields (a live class's teacher's link, ``ui.classroom``): every field it names,
+    """Take a view's fields (a live class's teacher's link, ``ui.teach.classroom``): every field it names,
     parsed as a link's; the custom weights and forced gates go when it has none. A student's own
     language, presenter mode and hidden parts stay."""
     ss = st.session_state
@@ -475,26 +480,7 @@ def link(budget: int = URL_BUDGET) -> Link:
     return Link(params, tuple(left_out))
 
 
-KNOWN = "_stepper_known"  # the step the server last knew the browser-side stepper to show (ui/stepper.py)
-
-
-def adopt_browser_step() -> None:
-    """The stepper steps in the browser and keeps the address bar's ``t`` current; every rerun the
-    browser asks for carries it here. Adopt it, unless the server itself moved the step since it
-    last knew the browser's (a link, a preset, a chart click): then the server's step stands."""
-    ss = st.session_state
-    raw = st.query_params.get("t")
-    if raw is None or ss.get(KNOWN) is None or ss.get(STEP) != ss.get(KNOWN):
-        return
-    try:
-        step = int(raw) - 1
-    except ValueError:
-        return
-    if 0 <= step < MAX_T:
-        from .owner import BROWSER
-        from .steps import move  # the one writer of the step (ui/steps.py imports this module)
-
-        move(step, BROWSER, shown=True)
+KNOWN = "_stepper_known"  # the step the server last knew the browser-side stepper to show (ui/stepper/__init__.py)
 
 
 def sync_url() -> None:

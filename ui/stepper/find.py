@@ -9,11 +9,11 @@ import numpy as np
 import streamlit as st
 
 from lstm_core.trace import Trace
+from ui.shell import state
+from ui.shell.i18n import labels, tx
+from ui.stepper import owner
+from ui.stepper.steps import move
 from viz.style import num
-
-from . import owner, state
-from .i18n import labels, tx
-from .steps import move
 
 FOUND = "_find_found"  # what the last jump found: (series, layer, unit, step, value)
 

@@ -1,6 +1,6 @@
 """The Weights lab's widget groups: edit, presets, what-if, import/export.
 
-Every change goes through ``ui.weights`` (the session's model), inside a
+Every change goes through ``ui.shell.weights`` (the session's model), inside a
 widget callback, so that the same run already shows the new model on every
 page and nothing is lost when the student moves between pages.
 """
@@ -14,14 +14,13 @@ import streamlit as st
 import lstm_core
 from lstm_core import GateOverride, Network, layouts
 from lstm_core.presets import PRESETS, preset
-
-from . import state, weights
-from .badge import units_label
-from .errors import say
-from .files import MAX_BYTES, WeightsFileError, read_weights, to_npz
-from .i18n import labels, outside, tx
-from .page import Context
-from .state import STEP
+from ui.shell import state, weights
+from ui.shell.badge import units_label
+from ui.shell.errors import say
+from ui.shell.files import MAX_BYTES, WeightsFileError, read_weights, to_npz
+from ui.shell.i18n import labels, outside, tx
+from ui.shell.page import Context
+from ui.shell.state import STEP
 
 ERROR = "_lab_error"
 PENDING = "_lab_pending_import"
@@ -159,9 +158,8 @@ def presets_ui(ctx: Context) -> None:
     st.markdown(tx(f"preset_text_{name}"))
     st.button(tx("preset_load"), key="preset_load", on_click=_load_preset, args=(name,), type="primary")
     if weights.label() == "preset:rnn_lstm":
+        from ui.shell.engine import twin_outputs
         from viz.whatif import twin_figure
-
-        from .engine import twin_outputs
 
         lstm_h, rnn_h = twin_outputs(ctx.cfg)
         st.plotly_chart(twin_figure(lstm_h, rnn_h, tx), key="twin_chart")
@@ -325,7 +323,7 @@ np.savez("weights.npz", **{w.path: w.numpy() for w in model.weights})
 
 def status(ctx: Context) -> str:
     if weights.custom():
-        from .sidebar import custom_label
+        from ui.shell.sidebar import custom_label
 
         return tx("custom_active", what=custom_label())
     return tx("status_seed", seed=ctx.cfg.seed)

@@ -13,7 +13,7 @@ page rerun); any other change (page, model, input, chapter) is applied to the st
 session and the app reruns. Each student keeps their own language. A student may step away
 (``class_leave``) and come back (``class_back``); their own controls never reach the class.
 
-Who moves the step in a class is ``ui.owner``'s rule: the teacher always (no question ever locks
+Who moves the step in a class is ``ui.stepper.owner``'s rule: the teacher always (no question ever locks
 the teacher's stepper); a following student's screen shows the class's page, chapter and step and
 nothing else (their stepper is locked; a page they open or a setting they change is put back to
 the class's); a student who chose *Explore on my own* is on their own until *Back to the class*.
@@ -49,12 +49,14 @@ import streamlit as st
 
 from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
-
-from . import owner, predict, state
-from .i18n import tx
-from .share import page_url
-from .state import STEP
-from .steps import CLASS, CLASS_Q, CLASS_VIEW, mode, move
+from ui import stepper
+from ui.shell import state
+from ui.shell.i18n import tx
+from ui.shell.share import page_url
+from ui.shell.state import STEP
+from ui.stepper import owner
+from ui.stepper.steps import CLASS, CLASS_Q, CLASS_VIEW, mode, move
+from ui.teach import predict
 
 # CLASS: {"code", "role": "teacher"|"student", "secret" | "token", "following", "seen", "moves"}
 PENDING = "_class_pending"  # a class view to apply at the top of the next run
@@ -72,10 +74,10 @@ REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw
 LAST_PAGE = "_class_last_page"
 POLL_S = 0.5  # a student's app asks the store this often
 _FOLLOW = st.components.v2.component(
-    "gatelab_follow", html="", js=(Path(__file__).parent / "stepper" / "follow.js").read_text("utf-8")
+    "gatelab_follow", html="", js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8")
 )
 _KEEP = st.components.v2.component(
-    "gatelab_keep", html="", js=(Path(__file__).parent / "stepper" / "keep.js").read_text("utf-8")
+    "gatelab_keep", html="", js=(Path(__file__).parents[1] / "stepper" / "keep.js").read_text("utf-8")
 )
 
 
@@ -259,7 +261,7 @@ def _join_box() -> None:
 
 def apply_pending() -> str | None:
     """At the top of a run, before any widget: take the class's view; the page it is on (or None).
-    A following student who opened another page is sent back to the class's (``ui.owner``)."""
+    A following student who opened another page is sent back to the class's (``ui.stepper.owner``)."""
     view = st.session_state.pop(PENDING, None)
     if not view:
         return None
@@ -325,6 +327,7 @@ def publish(here: str) -> None:
     _send(k, view)
 
 
+@stepper.on_step
 def publish_step(step: int) -> None:
     """The teacher's stepper reported a step (``ui.stepper``): the class follows it."""
     k = st.session_state.get(CLASS)
@@ -337,7 +340,7 @@ def publish_step(step: int) -> None:
 
 
 def _question_spec(here: str) -> dict | None:
-    """The question of the view on the teacher's screen (``ui.predict`` offers it this run, about the
+    """The question of the view on the teacher's screen (``ui.teach.predict`` offers it this run, about the
     step after the one shown), from the teacher's run; each student's app words it in its own
     language from these ids and numbers."""
     offered = st.session_state.get(CLASS_Q)
@@ -552,7 +555,7 @@ def student_bar() -> None:
         row = st.container(horizontal=True, vertical_alignment="center")
         with row.container(key="class_code", width="content"):
             st.markdown(tx("class_following" if k["following"] else "class_alone", code=k["code"]))
-        # leaving and coming back change the mode (ui/owner.py): the whole page is drawn again, so
+        # leaving and coming back change the mode (ui/stepper/owner.py): the whole page is drawn again, so
         # that the stepper locks or unlocks
         if k["following"] and pace.get("lock"):
             row.caption(tx("class_locked"))
@@ -659,7 +662,7 @@ def _student_question(k: dict, c) -> None:
 
 def follow_here(here: str, pages: dict[str, str]) -> None:
     """Before the page is drawn: a following student shows the class's view and nothing else
-    (``ui.owner``): a page they opened, a chapter or a setting they changed is put back to the
+    (``ui.stepper.owner``): a page they opened, a chapter or a setting they changed is put back to the
     class's (once per own view, so that a view the app cannot take exactly never loops).
     ``pages``: url path -> page file."""
     ss = st.session_state

@@ -1,20 +1,20 @@
 """The shared sidebar: language, model, input, view and (on pages without step
 controls) the share box. Small ``*_ui`` functions that draw widgets from the
-field table in ``ui.state``; none of them builds the model: ``state.view()``
+field table in ``ui.shell.state``; none of them builds the model: ``state.view()``
 does that from session state alone, before the sidebar is drawn."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from lstm_core import KINDS_BY_NAME
-
-from . import present, state, weights
-from .i18n import LANGS, labels, outside, tx
-from .present import class_link_ui
-from .share import share_ui
-from .state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
-from .strings import STRINGS
+from ui.shell import state, weights
+from ui.shell.i18n import LANGS, labels, outside, tx
+from ui.shell.share import share_ui
+from ui.shell.state import BY_KEY, HIDDEN_KEYS, INPUT_KINDS, View
+from ui.shell.strings import STRINGS
 
 MAX_UPLOAD_MB = 1  # the one limit said, by the label and by the uploader itself (its "Limit 1MB")
 CSV_ERROR = "_csv_error"
@@ -180,18 +180,25 @@ def show_problems(v: View, where: str) -> None:
             getattr(st, level)(tx(key, **values), icon="🔗" if where == "link" else "⚠️")
 
 
-def sidebar(v: View, share: bool = True) -> None:
-    """Draw the sidebar for the view ``v`` (built from state before it)."""
+def sidebar(
+    v: View,
+    share: bool = True,
+    top: Callable[[], None] = lambda: None,
+    bottom: Callable[[], None] = lambda: None,
+) -> None:
+    """Draw the sidebar for the view ``v`` (built from state before it). ``top`` and ``bottom``: what
+    the features built on the shell add (app.py passes presenter mode's button and the teaching box),
+    so that the shell never imports them."""
     with st.sidebar:
         language_ui()
-        present.button(st)  # outside any expander: its key P works only while it is on the page
+        top()  # outside any expander: presenter mode's key P works only while its button is on the page
         model_ui()
         input_ui()
         show_problems(v, "input")
         view_ui(v)
         if share:
             share_ui()
-        class_link_ui()
+        bottom()
 
 
 def custom_label() -> str:

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from . import state
-from .i18n import tx
+from ui.shell import state
+from ui.shell.i18n import tx
 
 
 def left_out_notes(link: state.Link) -> list[str]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .engine import Config, Result, run
-from .i18n import outside, tx
-from .state import View
+from ui.shell.engine import Config, Result, run
+from ui.shell.i18n import outside, tx
+from ui.shell.state import View
 
 CONTEXT = "_page_context"
 # Widgets of pages that are not always drawn, whose values must outlive a visit elsewhere
@@ -62,8 +62,8 @@ def context() -> Context:
 
 def network_line(ctx: Context) -> str:
     """Which network this page shows, in one line."""
-    from . import weights
-    from .sidebar import custom_label
+    from ui.shell import weights
+    from ui.shell.sidebar import custom_label
 
     cfg = ctx.cfg
     sizes = " × ".join(map(str, cfg.hidden))
@@ -78,12 +78,12 @@ def network_line(ctx: Context) -> str:
 PAGE_CSS = (
     "<style>.katex-display{overflow:visible!important}"
     "[class*='st-key-heatmaps_'],[class*='st-key-diff_']{overflow:visible!important}"
-    # the stepper's beacon (ui/stepper.py) has nothing to show: it takes no room in the sidebar
+    # the stepper's beacon (ui/stepper/__init__.py) has nothing to show: it takes no room in the sidebar
     ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}"
     # a live class's join code, read aloud and off a projector
     ".st-key-class_code strong{font-size:1.6rem;letter-spacing:0.12em;font-family:'Source Code Pro',monospace}"
     ".st-key-class_follow,.st-key-class_keep{position:absolute!important;width:0;height:0;overflow:hidden}"
-    # a live class's pause card (ui/classroom.py): over the whole page until the teacher resumes
+    # a live class's pause card (ui/teach/classroom.py): over the whole page until the teacher resumes
     ".gatelab-pause{position:fixed;inset:0;z-index:999990;display:flex;align-items:center;justify-content:center;"
     "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}</style>"
 )
@@ -116,7 +116,7 @@ INSTEAD_WORDS = {"join": "url_instead_join", "hide": "url_instead_hide", "wsrc":
 def instead(name: str) -> str:
     """What the view uses in place of the link's ``name``, in words: "off", "no class", "t=1", or the
     lesson chapter's own value."""
-    from . import state
+    from ui.shell import state
 
     f = state.BY_URL[name]
     v = state.get(f.key)

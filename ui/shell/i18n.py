@@ -12,7 +12,7 @@ import re
 
 import streamlit as st
 
-from .strings import STRINGS
+from ui.shell.strings import STRINGS
 
 LANGS = {"en": "English", "zh": "简体中文"}
 

@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from . import state
-from .i18n import LANGS, labels, tx
-from .share import page_url
-from .state import HIDEABLE
+from ui.shell import state
+from ui.shell.i18n import LANGS, labels, tx
+from ui.shell.share import page_url
+from ui.shell.state import HIDEABLE
 
 # Streamlit's own type is in rem: a larger root size scales text, controls and the stepper alike.
 PRESENT_CSS = (
@@ -32,7 +32,7 @@ NO_SIDEBAR_CSS = (
     "[data-testid=stSidebar],[data-testid=stSidebarCollapsedControl]{display:none!important}"
     ".stMainBlockContainer{padding-top:4.75rem!important}"
 )
-HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper.py)
+HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper/__init__.py)
     "share": ".st-key-share_box,.st-key-share_popover,.st-key-class_link{display:none!important}",
 }
 
@@ -75,7 +75,7 @@ def css() -> str:
 
 def class_link_ui() -> None:
     """In the sidebar: the link to send a class, with the parts it hides."""
-    from .classroom import start_ui
+    from ui.teach.classroom import start_ui
 
     with st.expander(tx("teach_header"), icon=":material/school:", key="teach_box"):
         start_ui()
