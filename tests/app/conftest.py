@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -83,3 +84,8 @@ def step_to(at, step: int) -> None:
     """What the stepper does when the student stops on ``step`` (0-based): it reports it."""
     at.session_state["step"] = step
     at.run()
+
+
+def read(source: str) -> str:
+    """Markdown source as a student reads it: a backslash-escaped character is that character."""
+    return re.sub(r"\\(.)", r"\1", source).replace("\u200b", "")  # (a zero-width space breaks bare links)

@@ -16,18 +16,13 @@ import pytest
 from safetensors.numpy import save as save_safetensors
 
 from lstm_core import Network, layouts
-from tests.app.conftest import make_app
+from tests.app.conftest import make_app, read
 from ui.labs.classify_ui import RESULT
 from ui.shell import weights
 from ui.shell.page import CONTEXT
 
 GOOD_TYPED = "0, 1, 0.5, -1"
 GOOD_CSV = b"a,b\n1,2\n3,4\n5,6\n"
-
-
-def read(source: str) -> str:
-    """Markdown source as a student reads it: a backslash-escaped character is that character."""
-    return re.sub(r"\\(.)", r"\1", source).replace("\u200b", "")  # (a zero-width space breaks bare links)
 
 
 def messages(at) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from lstm_core import Network, generate
 from lstm_core.reach import with_spectral_radius
-from tests.app.conftest import arr, chart, make_app
+from tests.app.conftest import arr, chart, make_app, read
 
 
 def curves(at) -> dict[str, np.ndarray]:
@@ -90,7 +90,7 @@ def test_step_moves_the_cursor_on_both_charts():
 
 def test_bad_settings_give_messages_not_nan():
     at = make_app({"rho": "-1", "input": "typed", "data": ""})
-    assert any("rho=-1" in w.value for w in at.warning)  # shown once, on the first page opened
+    assert any("rho=-1" in read(w.value) for w in at.warning)  # shown once, on the first page opened
     at.switch_page("pages/why.py").run()
     assert not at.exception
     assert "No numbers found" in at.sidebar.error[0].value

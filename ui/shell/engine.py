@@ -138,6 +138,7 @@ class Why:
     rnn_reach = property(lambda self: self.runs["rnn"].reach)
     lstm_reach = property(lambda self: self.runs["lstm"].reach)
     gru_reach = property(lambda self: self.runs["gru"].reach)
+    rnn_trace = property(lambda self: self.runs["rnn"].trace)
     lstm_trace = property(lambda self: self.runs["lstm"].trace)
     gru_trace = property(lambda self: self.runs["gru"].trace)
     rnn_rho = property(lambda self: self.runs["rnn"].rho)
