@@ -1,6 +1,6 @@
 """One step of an LSTM cell and of a plain RNN cell, written as the maths reads.
 
-Notation (DESIGN.md): input x_t (D,), previous output h_{t-1} (H,), previous
+Notation (ARCHITECTURE.md, the article's symbols): input x_t (D,), previous output h_{t-1} (H,), previous
 memory C_{t-1} (H,). PyTorch's layout: W_ih (4H, D), W_hh (4H, H), b_ih, b_hh
 (4H,), rows in gate order i, f, g, o.
 

@@ -1,6 +1,6 @@
 """AppTest set-up.
 
-Streamlit 1.67 pitfall (DESIGN.md): AppTest resets
+Streamlit 1.67 pitfall (ARCHITECTURE.md): AppTest resets
 ``PagesManager.uses_pages_directory`` before every run, and because our page
 files live in ``pages/`` it then re-detects the old pages-folder mode and
 runs only the page file, without the shared sidebar. The live server is not
