@@ -115,9 +115,10 @@ LINKS = [
     ),
     ({"wsrc": "edited"}, ["too big to travel in a link"], {weights.LABEL: ""}),
     # what is shown instead, said in words where the value is empty or on/off; what a code looks like
-    ({"join": ""}, ["join=", "Shown instead: no class", "4 to 8 letters and digits, such as CAT4YM"], {}),
-    ({"join": "abc!"}, ["join=abc!", "such as CAT4YM"], {"class_join": ""}),
-    ({"join": "abc!", "lang": "zh"}, ["join=abc!", "不加入课堂", "CAT4YM"], {"class_join": ""}),
+    # a bad class code gets the live class's own message (a box to type it again), not the link notice
+    ({"join": ""}, ["not a class code", "4 to 8 letters and digits", "works on its own"], {}),
+    ({"join": "abc!"}, ["not a class code", "Type it again below"], {"class_join": ""}),
+    ({"join": "abc!", "lang": "zh"}, ["这不是课堂代码", "4 到 8 个字母和数字"], {"class_join": ""}),
     (
         {"hide": "everything"},
         ["hide=everything", "Shown instead: every part of the page."],
@@ -737,7 +738,7 @@ def test_wrong_join_codes_are_limited_and_the_student_is_told_when_to_try_again(
     monkeypatch.setattr(live_store, "_STORE", live_store.MemoryStore())  # this test's own counts
     for _ in range(live_store.WRONG_CODES - 1):
         at = make_app({"join": "QQQQQQ", "lang": lang})
-        assert {"en": "No live class has the code QQQQQQ", "zh": "没有代码为 QQQQQQ 的直播课堂"}[
+        assert {"en": "No live class has the code QQQQQQ", "zh": "没有代码为 QQQQQQ 的实时课堂"}[
             lang
         ] in messages(at)
     code, _ = live_store.store().create()
