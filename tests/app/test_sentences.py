@@ -110,7 +110,7 @@ def test_every_coded_error_has_its_sentence_in_both_languages():
 
     root = Path(__file__).resolve().parents[2]
     codes = set()
-    for f in [*root.glob("lstm_core/*.py"), root / "ui" / "files.py"]:
+    for f in [*root.glob("lstm_core/*.py"), root / "ui" / "shell" / "files.py"]:
         for node in ast.walk(ast.parse(f.read_text())):
             if (
                 isinstance(node, ast.Call)

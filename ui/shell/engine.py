@@ -138,6 +138,8 @@ class Why:
     rnn_reach = property(lambda self: self.runs["rnn"].reach)
     lstm_reach = property(lambda self: self.runs["lstm"].reach)
     gru_reach = property(lambda self: self.runs["gru"].reach)
+    rnn = property(lambda self: self.runs["rnn"].net)
+    lstm = property(lambda self: self.runs["lstm"].net)
     rnn_trace = property(lambda self: self.runs["rnn"].trace)
     lstm_trace = property(lambda self: self.runs["lstm"].trace)
     gru_trace = property(lambda self: self.runs["gru"].trace)

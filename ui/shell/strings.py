@@ -1276,7 +1276,7 @@ STRINGS |= {
         "en": "**The MGU (left chart, brown dash-dot)** {mgu_span}. One gate does the GRU's two jobs: one step back "
         "along its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $1 - f_t$, the share it keeps. "
         "Its $1 - f$ has a geometric mean of {keepgeo} here.",
-        "zh": "**MGU（左图，棕色点划线）**{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
+        "zh": "**MGU**（左图，棕色点划线）{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
         "每往回一步，梯度乘以它保留的份额 $1 - f_t$。这里 $1 - f$ 的几何平均为 {keepgeo}。",
     },
     # --- the browser-side stepper ---
