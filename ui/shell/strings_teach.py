@@ -30,6 +30,10 @@ TEACH: dict[str, dict[str, str]] = {
         "en": "**Not this time:** you said {said}; the answer is **{answer}**.",
         "zh": "**这次没答对**：你选了“{said}”，答案是 **{answer}**。",
     },
+    "predict_digits_note": {
+        "en": "(These numbers carry one decimal more than the page, so that the parts add up.)",
+        "zh": "（这里的数字比页面上多保留一位小数，这样各部分加起来正好相等。）",
+    },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
     # the questions

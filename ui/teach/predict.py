@@ -23,7 +23,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from lstm_core import kind_of
-from lstm_core.questions import SAME, Question, ask, askable, step_kinds
+from lstm_core.questions import SAME, STEP_QUESTIONS, Question, ask, askable, step_kinds
 from lstm_core.trace import LayerTrace
 from ui.shell import state
 from ui.shell.i18n import tx
@@ -112,7 +112,15 @@ def question_text(q: Question, cell: str = "", unit: int = 0, layer: int = 0, la
 
 
 def explanation(q: Question, cell: str) -> str:
-    """Why the answer is what it is, from the numbers of the step (or series) asked about."""
+    """Why the answer is what it is, from the numbers of the step (or series) asked about; a step's
+    numbers carry one decimal more than the page, and the explanation says so."""
+    body = _explanation(q, cell)
+    if q.kind in (*STEP_QUESTIONS, "code_order"):
+        body += " " + tx("predict_digits_note")
+    return body
+
+
+def _explanation(q: Question, cell: str) -> str:
     v = {k: (_fmt(x) if isinstance(x, float) else x) for k, x in q.values.items()}
     if q.kind == "state_dir":
         v["delta"] = _fmt(q.values["delta"], signed=True)
