@@ -44,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "or_type_label": {"en": "or type", "zh": "或输入"},
     "num_layers_help": {
         "en": "A stacked network: layer k's output h_t is layer k+1's input x_t.",
-        "zh": "多层 LSTM（堆叠）：第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t。",
+        "zh": "多层（堆叠）：第 k 层的隐藏状态 h_t 就是第 k+1 层的输入 x_t。",
     },
     "hidden_size_label": {
         "en": "Units, layer {k}",
@@ -352,13 +352,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
-        "en": "The recurrent weights of all three networks are rescaled so that the largest |eigenvalue| (spectral "
-        "radius ρ) of the RNN's W_hh, of the GRU's candidate block W_hn and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
+        "en": "The recurrent weights of all four networks are rescaled so that the largest |eigenvalue| (spectral "
+        "radius ρ) of the RNN's W_hh, of the GRU's candidate block W_hn, of the MGU's W_hn and of the LSTM's candidate block W_hg, is ρ. What holds: each step back multiplies the "
         "RNN's gradient by W_hhᵀ·diag(tanh′) with tanh′ ≤ 1, so if the largest singular value of W_hh is below 1 the "
         "gradient shrinks at every step. ρ is at most that singular value; well below 1 the RNN forgets within a few "
         "steps, near 1 (0.95, say) it forgets slowly, and above 1 its gradient can grow. The text under the charts "
         "gives the rate measured on this run.",
-        "zh": "三个网络的循环权重都被缩放，使 RNN 的 W_hh、GRU 候选值块 W_hn 和 LSTM 候选值块 W_hg 的最大特征值模"
+        "zh": "四个网络的循环权重都被缩放，使 RNN 的 W_hh、GRU 候选值块 W_hn、MGU 的 W_hn 和 LSTM 候选值块 W_hg 的最大特征值模"
         "（谱半径 ρ）为 ρ。"
         "可以确定的是：每回溯一步，RNN 的梯度乘以 W_hhᵀ·diag(tanh′)，且 tanh′ ≤ 1，所以若 W_hh 的最大奇异值小于 1，"
         "梯度每一步都会缩小。ρ 不超过这个奇异值；ρ 远小于 1 时 RNN 几步之内就会遗忘，接近 1（例如 0.95）时遗忘得慢，"
@@ -391,7 +391,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_rises": {"en": "rises by {d} decades", "zh": "上升 {d} 个数量级"},
     "why_falls_beyond": {
         "en": "falls by more than {d} decades (below 2.2e-308, float64's smallest normal number)",
-        "zh": "下降超过 {d} 个数量级（低于 float64 能精确表示的最小正规数 2.2e-308）",
+        "zh": "下降超过 {d} 个数量级（低于 float64 的最小正规数 2.2e-308）",
     },
     "why_rises_beyond": {
         "en": "rises by more than {d} decades (beyond 1.8e308, float64's largest number)",
@@ -402,7 +402,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
         "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
         "**{per_step} per step**, repeated $T - 1$ = {n} times. {estimate}",
-        "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每向前回溯一步，RNN 的梯度都要乘以"
+        "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每往回一步，RNN 的梯度都要乘以"
         "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
         "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。{estimate}",
     },
@@ -448,10 +448,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "why_estimate_fits": {
         "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} is within "
-        "{off}\u00a0% of that: with $\\tanh'$ nearly the same at every step, the largest eigenvalue of $W_{{hh}}$ sets "
-        "the rate.",
+        "{off}\u00a0% of that: with $\\tanh'$ nearly the same at every step, the spectral radius of $W_{{hh}}$ (its largest "
+        "|eigenvalue|) sets the rate.",
         "zh": "估计值 $\\rho(W_{{hh}}) \\times$ $\\tanh'$ 的平均值 = {rho} × {slope} = {estimate}，与实测值相差在 "
-        "{off}% 以内：每一步的 $\\tanh'$ 几乎相同，所以由 $W_{{hh}}$ 的最大特征值决定倍率。",
+        "{off}% 以内：每一步的 $\\tanh'$ 几乎相同，所以由 $W_{{hh}}$ 的谱半径（最大特征值模）决定倍率。",
     },
     "why_estimate_misses": {
         "en": "The estimate $\\rho(W_{{hh}}) \\times$ average $\\tanh'$ = {rho} × {slope} = {estimate} misses it by "
@@ -473,10 +473,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_above": {"en": "above", "zh": "高"},
     "why_below": {"en": "below", "zh": "低"},
     "why_sidebar_note": {
-        "en": "All three networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the "
-        "forget-gate bias sets the LSTM's b_f and the GRU's b_z. The presets set those knobs too.",
-        "zh": "三个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置同时设定 LSTM 的 b_f 和 GRU 的 b_z。"
-        "预设也会设置这些参数。",
+        "en": "All four networks use the sidebar's input, layers, hidden sizes, seed and weight scale; the "
+        "forget-gate bias sets the LSTM's b_f, the GRU's b_z and, with the opposite sign, the MGU's b_f (the MGU "
+        "keeps 1 − f). The presets set those knobs too.",
+        "zh": "四个网络都使用侧边栏的输入、层数、隐藏单元数、随机种子和权重缩放；遗忘门偏置同时设定 LSTM 的 b_f、GRU 的 b_z，"
+        "以及取相反符号后 MGU 的 b_f（MGU 保留的是 1 − f）。预设也会设置这些参数。",
     },
     # --- custom weights (sidebar, links) ---
     "page_weights": {"en": "Weights lab", "zh": "权重实验室"},
@@ -616,8 +617,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "LSTM 与对照的普通 RNN 的 h_t",
     },
     "whatif_rnn": {
-        "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM or a GRU.",
-        "zh": "假设实验强制设置门的值；普通 RNN 没有门。请切换到 LSTM 或 GRU。",
+        "en": "What-if overrides force a gate; a plain RNN has none. Switch to an LSTM, a GRU or an MGU.",
+        "zh": "假设实验强制设置门的值；普通 RNN 没有门。请切换到 LSTM、GRU 或 MGU。",
     },
     "whatif_help": {
         "en": "Force a gate of layer {layer} to a value at chosen steps and units, and compare with the original run. "
@@ -889,11 +890,11 @@ STRINGS |= {
         "zh": "当前显示：使用自定义权重（{what}）的 {cell}，隐藏单元数 {sizes}。",
     },
     "why_network_note": {
-        "en": "This page builds its own plain RNN, GRU and LSTM from the sidebar's sizes, seed, scale and input, and sets "
+        "en": "This page builds its own plain RNN, GRU, MGU and LSTM from the sidebar's sizes, seed, scale and input, and sets "
         "their recurrent weights to the ρ above. The GRU's update-gate bias b_z is set to the LSTM's forget-gate bias: "
-        "z plays the forget gate's part (z ≈ 1 keeps h). Custom weights and forced gates are not used here.",
-        "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN、一个 GRU 和一个 LSTM，并把它们的循环权重调整到上面的 ρ。"
-        "GRU 的更新门偏置 b_z 取 LSTM 的遗忘门偏置：z 起着遗忘门的作用（z ≈ 1 时保留 h）。这里不使用自定义权重和强制的门。",
+        "z plays the forget gate's part (z ≈ 1 keeps h). The MGU's b_f is set to minus that bias, since its 1 − f plays that part. Custom weights and forced gates are not used here.",
+        "zh": "本页用侧边栏的隐藏单元数、随机种子、缩放和输入自行构建一个普通 RNN、一个 GRU、一个 MGU 和一个 LSTM，并把它们的循环权重调整到上面的 ρ。"
+        "GRU 的更新门偏置 b_z 取 LSTM 的遗忘门偏置：z 起着遗忘门的作用（z ≈ 1 时保留 h）。MGU 的 b_f 取该偏置的相反数，因为起这个作用的是它的 1 − f。这里不使用自定义权重和强制的门。",
     },
     "import_keras_one_bias": {
         "en": "Keras keeps one bias per gate; Gate Lab puts it in b_ih and sets b_hh = 0. The cell only uses the sum "
@@ -1232,7 +1233,7 @@ STRINGS |= {
     },
     # --- the MGU (minimal gated unit, Zhou et al. 2016) ---
     "cell_mgu": {"en": "MGU", "zh": "MGU"},
-    "cell_title_mgu": {"en": "Inside one MGU cell", "zh": "走进一个 MGU 单元"},
+    "cell_title_mgu": {"en": "One hidden unit of an MGU cell", "zh": "MGU 单元中的一个隐藏单元"},
     "cell_intro_mgu": {
         "en": "An MGU (minimal gated unit, Zhou et al. 2016) is a GRU with one gate. Its hidden state $h$ runs "
         "along the top and is its only state. The forget gate $f$ does both of the GRU's jobs: the candidate "

@@ -95,7 +95,10 @@ TEACH: dict[str, dict[str, str]] = {
     "opt_grad_below_1-5": {"en": "1–5 steps back", "zh": "往回 1–5 步"},
     "opt_grad_below_6-20": {"en": "6–20 steps back", "zh": "往回 6–20 步"},
     "opt_grad_below_21-50": {"en": "21–50 steps back", "zh": "往回 21–50 步"},
-    "opt_grad_below_more": {"en": "more than 50 steps back, or never", "zh": "超过 50 步，或从不"},
+    "opt_grad_below_more": {
+        "en": "more than 50 steps back, or never",
+        "zh": "往回超过 50 步，或从未低于 10⁻³",
+    },
     "opt_decide_q1": {"en": "early: t = {a}–{b}", "zh": "很早：t = {a}–{b}"},
     "opt_decide_q2": {"en": "t = {a}–{b}", "zh": "t = {a}–{b}"},
     "opt_decide_q3": {"en": "t = {a}–{b}", "zh": "t = {a}–{b}"},
@@ -134,7 +137,7 @@ TEACH: dict[str, dict[str, str]] = {
     },
     "why_gate_half": {
         "en": "{gate} = σ({pre}) = {v}: σ is above 0.5 exactly when what goes into it is above 0.",
-        "zh": "{gate} = σ({pre}) = {v}：当 σ 的输入大于 0 时，它的值就大于 0.5。",
+        "zh": "{gate} = σ({pre}) = {v}：σ 的值大于 0.5，当且仅当它的输入大于 0。",
     },
     "why_most_closed": {
         "en": "The gates at this step: {listed}. The smallest is {gate}: it lets the least through.",
@@ -341,7 +344,7 @@ TEACH |= {
     },
     "lesson_forget_do": {
         "en": "Predict f. Then set the sidebar's forget-gate bias b_f to −3, then to +3, and watch f and C.",
-        "zh": "预测 f。然后把侧边栏的遗忘门偏置设为 −3，再设为 +3，观察 f 和 C。",
+        "zh": "预测 f。然后把侧边栏的遗忘门偏置 b_f 设为 −3，再设为 +3，观察 f 和 C。",
     },
     "lesson_forget_notes": {
         "en": "**Say:** σ of anything positive is above 0.5; the bias moves the whole curve.\n\n"
@@ -393,10 +396,10 @@ TEACH |= {
     },
     "lesson_output_notes": {
         "en": "**Say:** o is a valve on the read-out, not on the memory.\n\n**Misconceptions students bring:**\n"
-        "- *o changes C.* It never does; only f and i·g change C.\n"
+        "- *o changes C.* Not directly: Cₜ = f·Cₜ₋₁ + i·g has no o in it; o only shapes h, which the gates read at the next step.\n"
         "- *h is C.* h = o·tanh(C): squashed, then gated.",
         "zh": "**要讲的**：o 是读出上的阀门，而不是记忆上的阀门。\n\n**学生常见的误解**：\n"
-        "- *o 会改变 C。* 从不：只有 f 和 i·g 会改变 C。\n"
+        "- *o 会改变 C。* 不会直接改变：Cₜ = f·Cₜ₋₁ + i·g 中没有 o；o 只影响 h，而 h 到下一步才被各个门读取。\n"
         "- *h 就是 C。* h = o·tanh(C)：先压缩，再门控。",
     },
     "lesson_step_title": {"en": "One full step, every number", "zh": "完整的一步，每一个数"},
@@ -543,7 +546,7 @@ TEACH |= {
     "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入"},
     "class_teacher_link_show": {"en": "My teacher link", "zh": "我的教师链接"},
     "class_resume": {"en": "Resume teaching", "zh": "继续上课"},
-    "class_resume_saved": {"en": "Resume teaching class {code}", "zh": "继续上课堂 {code}"},
+    "class_resume_saved": {"en": "Resume teaching class {code}", "zh": "继续主持课堂 {code}"},
     "class_resume_label": {
         "en": "Resume teaching: paste your teacher link",
         "zh": "继续上课：粘贴你的教师链接",
@@ -579,9 +582,9 @@ TEACH |= {
     "class_answered_count": {"en": "answered {n}", "zh": "已作答 {n}"},
     "class_lock": {"en": "Lock to my screen", "zh": "锁定到我的屏幕"},
     "class_lock_help": {
-        "en": "On: every student follows your screen and cannot explore on their own. Off: they may explore "
-        "(Let them explore) and come back.",
-        "zh": "开启：每个学生都跟随你的屏幕，不能自己探索。关闭：他们可以自己探索（让他们探索），再回到课堂。",
+        "en": "On: every student follows your screen and cannot explore on their own. Off: a student may press "
+        "“Explore on my own” and later “Back to the class”.",
+        "zh": "开启：每个学生都跟随你的屏幕，不能自己探索。关闭：学生可以点“自己探索”，之后再点“回到课堂”。",
     },
     "class_pause": {"en": "Pause screens", "zh": "暂停屏幕"},
     "class_pause_help": {
