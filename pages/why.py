@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.labs.why_controls import controls_ui, explanation
+from ui.labs.why_controls import controls_ui, explanation, rho_line
 from ui.shell import page
 from ui.shell.engine import why
 from ui.shell.i18n import tx
@@ -15,7 +15,7 @@ st.title(tx("why_title"))
 st.markdown(tx("why_intro"))
 rho = controls_ui()
 w = why(ctx.cfg, rho)
-st.caption(tx("why_rho_shown", rnn=f"{w.rnn_rho:.2f}", lstm=f"{w.lstm_rho:.2f}", gru=f"{w.gru_rho:.2f}"))
+st.caption(rho_line(w))
 
 
 def view(s: int) -> None:

@@ -66,6 +66,16 @@ def _estimate(rho: float, slope: float, rate: float) -> str:
     )
 
 
+def rho_line(w: Why) -> str:
+    """ρ as measured on every kind's first layer: its recurrence block (W_hh of a plain RNN, the
+    candidate's W_h· otherwise), in the kind table's order."""
+    parts = [
+        tx("why_rho_item", kind=name.upper(), block=f"W_h{r.net.kind.candidate}", rho=f"{r.rho:.2f}")
+        for name, r in w.runs.items()
+    ]
+    return tx("why_rho_shown", items=tx("list_sep").join(parts))
+
+
 def explanation(w: Why) -> str:
     """The paragraphs under the charts, every number measured on this run (tested against the curves)."""
     T, r, m = w.x.shape[0], w.rnn_reach, w.lstm_reach

@@ -364,10 +364,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "梯度每一步都会缩小。ρ 不超过这个奇异值；ρ 远小于 1 时 RNN 几步之内就会遗忘，接近 1（例如 0.95）时遗忘得慢，"
         "大于 1 时梯度可能增长。图下的文字给出本次运行实测的倍率。",
     },
+    "list_sep": {"en": ", ", "zh": "，"},
     "why_rho_shown": {
-        "en": "Measured with numpy.linalg.eigvals: ρ(W_hh) of the RNN = {rnn}, ρ(W_hn) of the GRU = {gru}, ρ(W_hg) of the LSTM = {lstm} (first layer).",
-        "zh": "用 numpy.linalg.eigvals 计算：RNN 的 ρ(W_hh) = {rnn}，GRU 的 ρ(W_hn) = {gru}，LSTM 的 ρ(W_hg) = {lstm}（第一层）。",
+        "en": "Measured with numpy.linalg.eigvals (first layer): {items}.",
+        "zh": "用 numpy.linalg.eigvals 计算（第一层）：{items}。",
     },
+    "why_rho_item": {"en": "ρ({block}) of the {kind} = {rho}", "zh": "{kind} 的 ρ({block}) = {rho}"},
     "why_preset_vanish": {"en": "RNN vanishes", "zh": "RNN 梯度消失"},
     "why_preset_explode": {"en": "RNN explodes", "zh": "RNN 梯度爆炸"},
     "why_preset_remember": {"en": "LSTM remembers", "zh": "LSTM 记得住"},
