@@ -208,7 +208,7 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     page = open_app(new_page, app_url + "/weights")
     page.get_by_role("tab", name=re.compile("Import")).click()
     page.locator(".st-key-weights_upload input[type=file]").set_input_files(str(path))
-    expect(page.get_by_text(re.compile("Found pytorch weights: a LSTM with 1 layer"))).to_be_visible(
+    expect(page.get_by_text(re.compile(r"Found PyTorch weights \(LSTM\): 1 layer"))).to_be_visible(
         timeout=20_000
     )
     button(page, "weights_import").click()

@@ -40,7 +40,7 @@ def test_back_to_the_random_model_after_opening_a_trained_classifier(new_page, a
     button(page, "clf_train").click()
     expect(page.get_by_text("LSTM test accuracy")).to_be_visible(timeout=300_000)  # a shared, loaded machine
     button(page, "clf_open").click()
-    expect(page.get_by_role("heading", name="Inside one LSTM cell")).to_be_visible()
+    expect(page.get_by_role("heading", name="One hidden unit of an LSTM cell")).to_be_visible()
     for title in ("Layers", "Timeline", "Cell"):
         nav(page, title)
     unit = page.locator(".st-key-view_unit input")
