@@ -43,7 +43,7 @@ stepper("tables", ctx, cursor=cursor)
 base = ctx.result.base
 with st.container(key="timeline_heatmaps"):
     st.plotly_chart(
-        input_chart(ctx.result.x, ctx.result.names, None, tx),
+        input_chart(ctx.result.x, ctx.result.names, None, tx, digits),
         key="input_chart",
         config={"displaylogo": False},
         on_select=partial(jump_to, "input_chart"),

@@ -137,17 +137,20 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", di
     return fig
 
 
-def input_chart(x: np.ndarray, names: Sequence[str], step: int | None, tx: Callable[[str], str]) -> go.Figure:
+def input_chart(
+    x: np.ndarray, names: Sequence[str], step: int | None, tx: Callable[[str], str], digits: int = 4
+) -> go.Figure:
     """The input x_t (one line per dimension), with a cursor at ``step`` (None: none drawn, the
-    page moves a CSS cursor over it, as over the heatmaps)."""
+    page moves a CSS cursor over it, as over the heatmaps); hovers with ``digits`` decimals."""
     t_axis = np.arange(1, len(x) + 1)
     fig = go.Figure()
     for d in range(x.shape[1]):
         fig.add_trace(
             go.Scatter(
                 x=t_axis,
-                y=np.round(x[:, d], 4),
+                y=np.round(x[:, d], digits),
                 mode="lines+markers" if len(x) <= 80 else "lines",
+                hovertemplate=f"x: %{{y:.{digits}f}}<br>t = %{{x}}<extra>%{{fullData.name}}</extra>",
                 name=names[d] if d < len(names) else f"x{d + 1}",
                 line=dict(dash=DASHES[d % len(DASHES)]),
                 marker=dict(size=5),

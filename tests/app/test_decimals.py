@@ -46,6 +46,8 @@ def test_the_layers_bars_and_tables_and_the_timeline_hovers_follow_it(digits):
     at.switch_page("pages/timeline.py").run()
     heat = [d for d in chart(at, "heatmaps_0")["data"] if d["type"] == "heatmap"]
     assert heat and all(f":.{digits}f}}" in d["hovertemplate"] for d in heat)
+    lines = [d for d in chart(at, "input_chart")["data"] if d.get("mode", "").startswith("lines")]
+    assert lines and all(f"%{{y:.{digits}f}}" in d["hovertemplate"] for d in lines)  # the input x_t too
     tables = stepper(at)["payload"]["tables"][0]["rows"][0]
     assert {len(v.split(".")[1]) for row in tables for v in row} == {digits}
 
