@@ -103,9 +103,8 @@ def test_a_wrong_code_gets_a_message(new_page, app_url):
     expect(caption(page)).to_contain_text("Step t = 4 of 40")  # and the app works on its own
     assert "join=" not in page.url
     bad = open_app(new_page, f"{app_url}/?join=x!")
-    expect(
-        bad.get_by_text("That is not a class code")
-    ).to_be_visible()  # echoes nothing; a box to type it again
+    # the code is not echoed; a box to type it again
+    expect(bad.get_by_text("That is not a class code")).to_be_visible()
     expect(bad.locator("input[aria-label='Class code']")).to_be_visible()
 
 
