@@ -148,7 +148,7 @@ def input_chart(
         fig.add_trace(
             go.Scatter(
                 x=t_axis,
-                y=np.round(x[:, d], digits),
+                y=np.round(x[:, d], max(4, digits)),  # the line keeps its shape; the hover rounds
                 mode="lines+markers" if len(x) <= 80 else "lines",
                 hovertemplate=f"x: %{{y:.{digits}f}}<br>t = %{{x}}<extra>%{{fullData.name}}</extra>",
                 name=names[d] if d < len(names) else f"x{d + 1}",

@@ -19,14 +19,17 @@ export default function ({ data }) {
     const link = navLink(data.page);
     if (link) { link.click(); return; }
   }
-  deliver(data.step, 25);
+  deliver(data.step, 25, data.v);
 }
 
-// to the stepper, once it is on the page (a page still loading gets it when its stepper is built)
-function deliver(step, tries) {
-  if (window.__gatelabStepper || tries <= 0) {
-    window.dispatchEvent(new CustomEvent("gatelab-follow", { detail: step }));
-    return;
-  }
-  setTimeout(() => deliver(step, tries - 1), 200);
+// to the stepper, once it is on the page (a page still loading gets it when its stepper is built);
+// then checked for a few seconds: a stepper built again meanwhile (the page's own run, started
+// before this step was known) shows its older step, and is put on this one while it is still the
+// class's latest (and the student still follows: a following student's stepper is locked)
+function deliver(step, tries, v) {
+  const seen = window.__gatelabFollow;
+  if (seen.v !== v) return;
+  const api = window.__gatelabStepper;
+  if (api && api.locked && api.step !== step) window.dispatchEvent(new CustomEvent("gatelab-follow", { detail: step }));
+  if (tries > 0) setTimeout(() => deliver(step, tries - 1, v), 200);
 }

@@ -469,6 +469,7 @@ function build(root, data, report) {
       return true;
     },
     get step() { return st.t; },
+    get locked() { return st.locked; },
     // a question about a later step is open (ui/predict.py): the steps after ``limit`` stay hidden
     limit: (l) => {
       const lim = l === null || l === undefined ? T - 1 : Math.min(Math.max(l, 0), T - 1);
