@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 Y_C, Y_BUS, Y_GATE, Y_MIX = 6.0, 1.4, 3.0, 4.6
 RIGHT, XIN = 13.6, 2.2
+Y_TOP = 6.75  # the labels of the top line: above its × and + (radius 0.42), under the box's edge (7.1)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Look:
     top: str | None = None  # string key of the caption over the top line
     hover: str = "node_"  # string keys of the nodes' hover texts: hover + value key
     box_right: float = 11.8
+    x1: float = 15.0  # the diagram's right edge (diagram units), room for the labels right of the box
     values: tuple[str, ...] = ()  # LayerTrace attributes the diagram reads at (t, unit), besides x, h_prev, h
     derived: dict[str, Callable[[dict], float]] = field(default_factory=dict)  # more values, from those
     symbolic: str = ""  # the equations in LaTeX, the same at every step
@@ -46,12 +48,15 @@ class Look:
 
 
 # ---- LSTM: memory C along the top, the four blocks below, h out at the bottom right
-XF, XI, XG, XO, XPLUS, XT = 3.4, 5.4, 7.4, 9.4, 6.4, 10.8
+# Spaced so that a label at 6 decimals (about 2.8 units) fits between the wires it sits among: f_t
+# between the f wire and the written one, i_t between the i and g wires, g_t and i·g before the
+# tanh(C_t) wire; the labels of the memory line sit above its nodes.
+XF, XI, XG, XO, XPLUS, XT, XR = 3.2, 5.0, 8.1, 10.0, 6.25, 11.6, 15.6
 LSTM = Look(
     wires={
         "c_prev": ([(0.3, Y_C), (XF, Y_C)], "c_prev", "value"),
         "kept": ([(XF, Y_C), (XPLUS, Y_C)], "kept", "value"),
-        "c": ([(XPLUS, Y_C), (RIGHT, Y_C)], "c", "value"),
+        "c": ([(XPLUS, Y_C), (XR, Y_C)], "c", "value"),
         "c_down": ([(XT, Y_C), (XT, Y_MIX)], "c", "value"),
         "tanh_c": ([(XT, Y_MIX), (XT, Y_GATE)], "tanh_c", "value"),
         "h_prev": ([(0.3, Y_BUS), (XIN, Y_BUS)], "h_prev", "value"),
@@ -67,7 +72,7 @@ LSTM = Look(
         "g": ([(XG, Y_GATE), (XG, Y_MIX), (XPLUS, Y_MIX)], "g", "value"),
         "written": ([(XPLUS, Y_MIX), (XPLUS, Y_C)], "written", "value"),
         "o": ([(XO, Y_GATE), (XT, Y_GATE)], "o", "gate"),
-        "h": ([(XT, Y_GATE), (XT, Y_BUS), (RIGHT, Y_BUS)], "h", "value"),
+        "h": ([(XT, Y_GATE), (XT, Y_BUS), (XR, Y_BUS)], "h", "value"),
     },
     nodes=[
         (XF, Y_GATE, "square", "σ", "f", "gate", 58),
@@ -81,22 +86,23 @@ LSTM = Look(
         (XT, Y_GATE, "circle", "×", "h", "value", 38),
     ],
     labels=[
-        (0.3, 6.5, "right", "C<sub>t−1</sub> = {}", "c_prev"),
-        (4.9, 6.5, "center", "f·C<sub>t−1</sub> = {}", "kept"),
-        (RIGHT, 6.5, "left", "C<sub>t</sub> = {}", "c"),
-        (XF + 0.15, 5.1, "right", "f<sub>t</sub> = {}", "f"),
-        (XI - 0.15, 3.95, "left", "i<sub>t</sub> = {}", "i"),
-        (XG + 0.15, 3.95, "right", "g<sub>t</sub> = {}", "g"),
+        (0.3, Y_TOP, "right", "C<sub>t−1</sub> = {}", "c_prev"),
+        ((XF + XPLUS) / 2 + 0.3, Y_TOP, "center", "f·C<sub>t−1</sub> = {}", "kept"),
+        (XR, Y_TOP, "left", "C<sub>t</sub> = {}", "c"),
+        (XF + 0.15, 5.3, "right", "f<sub>t</sub> = {}", "f"),  # between the × (top 5.02) and the + (5.58)
+        (XI + 0.15, 3.88, "right", "i<sub>t</sub> = {}", "i"),  # between its box (top 3.64) and the × (4.18)
+        (XG + 0.15, 3.88, "right", "g<sub>t</sub> = {}", "g"),
         (XPLUS + 0.15, 5.3, "right", "i·g = {}", "written"),
         (XT + 0.3, 2.2, "right", "o<sub>t</sub> = {}", "o"),  # beside the × where o acts, off its σ box
         (XT + 0.65, Y_MIX, "right", "tanh(C<sub>t</sub>) = {}", "tanh_c"),
         (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
-        (RIGHT, 0.95, "left", "h<sub>t</sub> = {}", "h"),
+        (XR, 0.95, "left", "h<sub>t</sub> = {}", "h"),
     ],
     captions=((XF, "gate_f"), (XI, "gate_i"), (XG, "gate_g"), (XO, "gate_o")),
     top="memory_line",
-    box_right=11.8,
+    box_right=12.4,
+    x1=16.8,
     values=("i", "f", "g", "o", "c", "c_prev", "kept", "written", "tanh_c"),
     derived={"dc": lambda v: v["c"] - v["c_prev"]},
     symbolic=r"""\begin{aligned}
@@ -165,9 +171,9 @@ GRU = Look(
         (XN, Y_C, "circle", "+", "h", "value", 38),
     ],
     labels=[
-        (0.3, 6.5, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+        (0.3, Y_TOP, "right", "h<sub>t−1</sub> = {}", "h_prev"),
         ((XZ + XN) / 2, 5.45, "center", "z·h<sub>t−1</sub> = {}", "kept"),
-        (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
+        (RIGHT, Y_TOP, "left", "h<sub>t</sub> = {}", "h"),
         (XZ - 0.15, 3.95, "left", "z<sub>t</sub> = {}", "z"),
         (XOMZ + 0.55, 4.05, "right", "1−z = {}", "omz"),
         (XR + 0.15, 1.95, "right", "r<sub>t</sub> = {}", "r"),  # under the boxes, off them
@@ -223,7 +229,7 @@ RNN = Look(
         (0.3, 1.85, "right", "h<sub>t−1</sub> = {}", "h_prev"),  # above its wire, clear of x's
         (XIN + 0.15, -0.2, "right", "x<sub>t</sub> = {}", "x"),
         (6.55, 2.2, "right", "a<sub>t</sub> = {}", "pre"),
-        (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
+        (RIGHT, Y_TOP, "left", "h<sub>t</sub> = {}", "h"),
     ],
     box_right=8.4,
     values=("pre",),
@@ -276,9 +282,9 @@ MGU = Look(
         (XMN, Y_C, "circle", "+", "h", "value", 38),
     ],
     labels=[
-        (0.3, 6.5, "right", "h<sub>t−1</sub> = {}", "h_prev"),
-        ((XMF + XMN) / 2, 6.45, "center", "(1−f)·h<sub>t−1</sub> = {}", "kept"),
-        (RIGHT, 6.5, "left", "h<sub>t</sub> = {}", "h"),
+        (0.3, Y_TOP, "right", "h<sub>t−1</sub> = {}", "h_prev"),
+        ((XMF + XMN) / 2, Y_TOP, "center", "(1−f)·h<sub>t−1</sub> = {}", "kept"),
+        (RIGHT, Y_TOP, "left", "h<sub>t</sub> = {}", "h"),
         (XMF + 0.15, 3.95, "right", "f<sub>t</sub> = {}", "f"),
         (XMF + 0.55, 5.3, "right", "1−f = {}", "omf"),
         (XMN + 0.85, Y_GATE, "right", "n<sub>t</sub> = {}", "n"),

@@ -71,6 +71,7 @@ def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: in
         "captions": [{"x": x, "text": tx(name)} for x, name in look.captions],
         "top": tx(look.top) if look.top else "",
         "box_right": look.box_right,
+        "x1": look.x1,
         "hover": {n[4]: tx(f"{look.hover}{n[4]}") for n in look.nodes},
         "fill": fill,
         "ink": inks,

@@ -52,24 +52,7 @@ COLLISIONS = """(svg) => {
   return [labels.length, out];
 }"""
 
-CASES = [
-    pytest.param(
-        cell,
-        dec,
-        marks=[
-            pytest.mark.xfail(
-                strict=True,
-                reason="not done (issue 21): the LSTM's C₋₁ and f·C₋₁ labels touch the × and + from 4 "
-                "decimals on (raising them hits the top caption), and i_t crosses the f wire at 6",
-            )
-        ]
-        if cell == "lstm" and dec >= 4  # a known failure, named
-        else [],
-        id=f"{cell}-{dec}",
-    )
-    for cell in KINDS_BY_NAME
-    for dec in (2, 4, 6)
-]
+CASES = [pytest.param(cell, dec, id=f"{cell}-{dec}") for cell in KINDS_BY_NAME for dec in (2, 4, 6)]
 
 
 @pytest.mark.parametrize("cell, dec", CASES)

@@ -13,9 +13,7 @@ const SVGNS = "http://www.w3.org/2000/svg";
 const LATEST = window.__gatelab || (window.__gatelab = { token: null, step: null }); // this tab's step
 const URL_MS = 450; // the address bar names the step this long after the last step
 const REPORT_MS = 4000; // and the server is told at most this often
-const X0 = -0.4, X1 = 15.0, Y0 = -0.7, Y1 = 7.6;
-const S = 1000 / (X1 - X0); // diagram units -> SVG units
-const PX = S / 45; // the Plotly diagram's pixels at 45 px a unit -> SVG units
+const X0 = -0.4, Y0 = -0.7, Y1 = 7.8; // the diagram's frame in diagram units; its right edge is the kind's
 
 function el(tag, attrs = {}, parent = null, ns = null) {
   const e = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
@@ -26,8 +24,6 @@ function el(tag, attrs = {}, parent = null, ns = null) {
   return e;
 }
 const sv = (tag, attrs, parent) => el(tag, attrs, parent, SVGNS);
-const X = (x) => (x - X0) * S;
-const Y = (y) => (Y1 - y) * S;
 
 function esc(s) {
   return String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -74,6 +70,10 @@ function icon(name, parent) {
 // ---- the cell diagram ------------------------------------------------------------------------
 
 function buildDiagram(host, d) {
+  const S = 1000 / (d.x1 - X0); // diagram units -> SVG units
+  const PX = S / 45; // the Plotly diagram's pixels at 45 px a unit -> SVG units
+  const X = (x) => (x - X0) * S;
+  const Y = (y) => (Y1 - y) * S;
   const svg = sv("svg", {
     viewBox: `0 0 1000 ${((Y1 - Y0) * S).toFixed(0)}`,
     class: "diagram",
@@ -81,7 +81,7 @@ function buildDiagram(host, d) {
     "data-gatelab": "diagram",
   }, host);
   sv("rect", {
-    x: X(1.6), y: Y(6.9), width: X(d.box_right) - X(1.6), height: Y(0.55) - Y(6.9),
+    x: X(1.6), y: Y(7.1), width: X(d.box_right) - X(1.6), height: Y(0.55) - Y(7.1),
     fill: "rgba(240,240,240,0.35)", stroke: "#bbb", "stroke-width": 2 * PX,
   }, svg);
   const wires = d.wires.map((w) => {
@@ -131,7 +131,7 @@ function buildDiagram(host, d) {
     for (const tk of k.ticks) el("span", {}, ticks).textContent = tk;
   }
   if (d.top) {
-    sv("text", { x: X(6.7), y: Y(7.25), "text-anchor": "middle", "dominant-baseline": "central",
+    sv("text", { x: X((1.6 + d.box_right) / 2), y: Y(7.45), "text-anchor": "middle", "dominant-baseline": "central",
       "font-size": 15 * PX, class: "caption" }, svg).textContent = d.top;
   }
   return (t) => {
