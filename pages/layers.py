@@ -6,6 +6,7 @@ import streamlit as st
 from ui.shell import page
 from ui.shell.i18n import tx
 from ui.stepper import stepper
+from ui.stepper.pager import units_pager
 
 ctx = page.context()
 
@@ -13,4 +14,5 @@ st.title(tx("layers_title"))
 st.markdown(tx("layers_intro"))
 st.caption(page.network_line(ctx))
 
+units_pager(ctx)
 stepper("layers", ctx)

@@ -92,14 +92,16 @@ def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: in
     }
 
 
-def unit_table(lt: LayerTrace, digits: int) -> dict:
-    """Every unit of one layer at every step: the columns (the kind's series) and, per step,
-    one row of numbers per unit."""
+def unit_table(lt: LayerTrace, digits: int, units: range | None = None) -> dict:
+    """The units of one layer (all, or ``units``) at every step: the columns (the kind's series)
+    and, per step, one row of numbers per unit; ``first`` the first unit's index (0-based)."""
+    units = units if units is not None else range(lt.hidden_size)
     names = lt.kind.series
-    vals = np.stack([lt.gate(n) for n in names], axis=-1)  # (T, H, C)
+    vals = np.stack([lt.gate(n)[:, units.start : units.stop] for n in names], axis=-1)  # (T, units, C)
     return {
         "head": [SYMBOL.get(n, n) for n in names],
         "rows": [[[num(v, digits) for v in unit] for unit in step] for step in vals],
+        "first": units.start,
     }
 
 
@@ -140,9 +142,21 @@ def cell_view(
     return out
 
 
-def layers_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
-    """The stack at every step: per layer (top first) the bars of every series for every unit,
-    on an axis fixed over time; and the input x_t."""
+UNITS_PAGE = 16  # the most units of a layer the stack draws at once (the sidebar's models have at most 16)
+
+
+def window(H: int, start: int) -> range:
+    """The units of a layer of H the stack shows when the page starts at ``start``: that page, or
+    the layer's last page when it has fewer units."""
+    lo = min(start, (H - 1) // UNITS_PAGE * UNITS_PAGE)
+    return range(lo, min(lo + UNITS_PAGE, H))
+
+
+def layers_view(trace: Trace, tx: Callable[..., str], digits: int, layer: int = 0, unit: int = 0) -> dict:
+    """The stack at every step: per layer (top first) the bars of every series for the units of
+    the page that holds the chosen unit (``window``; its label marked), on an axis fixed over
+    time; and the input x_t."""
+    start = unit // UNITS_PAGE * UNITS_PAGE
     look = LOOKS[trace.cell]
     series = [
         {"name": n, "label": tx(f"row_{n}"), "colour": look.colours[n], "pattern": p}
@@ -151,17 +165,28 @@ def layers_view(trace: Trace, tx: Callable[..., str], digits: int) -> dict:
     layers = []
     for k in range(len(trace.layers) - 1, -1, -1):
         lt = trace.layers[k]
-        top = 1.25 * max(1.0, float(np.abs(lt.c).max())) if lt.c is not None else 1.25
-        vals = np.stack([lt.gate(s["name"]) for s in series], axis=1)  # (T, S, H)
+        units = window(lt.hidden_size, start)
+        shown = slice(units.start, units.stop)
+        c = lt.c[:, shown] if lt.c is not None else None
+        top = 1.25 * max(1.0, float(np.abs(c).max())) if c is not None else 1.25
+        vals = np.stack([lt.gate(s["name"])[:, shown] for s in series], axis=1)  # (T, S, units)
+        title = tx("stack_layer").format(k=k + 1, H=lt.hidden_size)
+        paged = len(units) < lt.hidden_size
+        if paged:
+            title += " · " + tx("layers_units_page", a=units.start + 1, b=units.stop, H=lt.hidden_size)
+        many = len(units) > 8  # numbers only, or the names overprint at 1024 px
+        table = unit_table(lt, digits, units)
         layers.append(
             {
-                "title": tx("stack_layer").format(k=k + 1, H=lt.hidden_size),
-                "units": [f"{tx('unit')} {u + 1}" for u in range(lt.hidden_size)],
+                "title": title,
+                "units": [str(u + 1) if many else f"{tx('unit')} {u + 1}" for u in units],
+                # the chosen unit, marked where a layer is shown a page at a time
+                "chosen": units.index(unit) if k == layer and unit in units and paged else None,
                 "top": top,
                 "values": np.round(
                     vals, digits + 3
                 ).tolist(),  # the digits shown are rounded once, like num()
-                "table": unit_table(lt, digits),
+                "table": table,
                 "table_title": tx("layer_title", k=k + 1, H=lt.hidden_size),
             }
         )

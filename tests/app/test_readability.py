@@ -114,3 +114,48 @@ def test_one_share_box_per_page_and_it_names_the_step():
     step_to(at, 5)  # the stepper reports the step the student stopped on
     # the share box is the stepper's: the address bar's link, with the step shown (e2e checks it)
     assert stepper(at)["share"]["header"] == "🔗 Share this view" and at.query_params["t"] == "6"
+
+
+def test_a_256_unit_model_shows_a_page_of_units_with_the_chosen_one_and_pages_on():
+    """An imported 256-unit model (a 4-unit layer on top): the stack shows 16 units of each layer,
+    the page with the chosen unit; the pager moves the chosen unit to its page's first; the data
+    sent to the browser stays a page's worth."""
+    from lstm_core import Network, layouts
+    from tests.app.test_bad_inputs import f32
+    from ui.shell.engine import run
+    from ui.shell.page import CONTEXT
+    from viz.stepview import UNITS_PAGE
+
+    net = f32(Network.random(1, (256, 4), "rnn", seed=2))  # a link carries an RNN of 256 (an LSTM's is 4×)
+    at = make_app({"w": layouts.encode(net), "layer": "1", "unit": "40", "t": "3"}, page="layers")
+    assert not at.exception and not at.error
+    pager = at.selectbox(key="layers_units")
+    assert pager.value == 32 and pager.options[:2] == ["units 1–16 of 256", "units 17–32 of 256"]
+    top, bottom = stepper(at)["payload"]["layers"]  # top layer first
+    assert bottom["title"] == "Layer 1 (H = 256) — its h_t goes up · units 33–48 of 256"
+    assert (
+        bottom["units"] == [str(u) for u in range(33, 49)] and bottom["chosen"] == 40 - 33
+    )  # unit 40, marked
+    assert top["units"] == ["unit 1", "unit 2", "unit 3", "unit 4"] and top["chosen"] is None  # all its units
+    tr = run(at.session_state[CONTEXT].cfg).trace
+    assert np.array(bottom["values"]).shape == (tr.steps, 1, UNITS_PAGE)  # (T, series, a page of units)
+    assert bottom["values"][2][0][40 - 33] == pytest.approx(
+        tr.layers[0].h[2, 39], abs=1e-6
+    )  # h, unit 40, t=3
+    table = bottom["table"]
+    assert table["first"] == 32 and len(table["rows"][2]) == UNITS_PAGE
+    assert table["rows"][2][7][0].replace("−", "-") == f"{tr.layers[0].h[2, 39]:.2f}"
+
+    pager.set_value(224).run()  # "units 225–240 of 256"
+    assert (at.session_state["view_layer"], at.session_state["view_unit"]) == (1, 225)
+    assert stepper(at)["payload"]["layers"][1]["units"][0] == "225"
+    assert at.query_params["unit"] == "225"
+
+    at.sidebar.number_input(key="view_unit").set_value(3).run()  # chosen elsewhere: the pager follows
+    assert at.selectbox(key="layers_units").value == 0
+
+    at.sidebar.number_input(key="view_layer").set_value(2).run()  # the 4-unit layer chosen
+    at.selectbox(key="layers_units").set_value(64).run()  # a page only layer 1 has: layer 1 chosen
+    assert (at.session_state["view_layer"], at.session_state["view_unit"]) == (1, 65)
+    at.sidebar.segmented_control(key="lang").set_value("zh").run()  # the pager's words in 中文
+    assert at.selectbox(key="layers_units").options[4] == "第 65–80 个单元（共 256 个）"

@@ -335,6 +335,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递",
     },
     "stack_input": {"en": "Input x_t — enters layer 1", "zh": "输入 x_t —— 进入第 1 层"},
+    "layers_units_label": {"en": "Units shown", "zh": "显示的单元"},
+    "layers_units_page": {"en": "units {a}–{b} of {H}", "zh": "第 {a}–{b} 个单元（共 {H} 个）"},
+    "layers_units_help": {
+        "en": "This model has more units than fit side by side: the stack shows {n} of each layer at a time, the page with the chosen unit. Choosing a page chooses its first unit.",
+        "zh": "这个模型的单元多到无法并排显示：每层一次显示 {n} 个单元，即所选单元所在的那一页。选择一页，就选中该页的第一个单元。",
+    },
     # --- why LSTM page ---
     "page_why": {"en": "Why LSTM", "zh": "为什么需要 LSTM"},
     "why_title": {

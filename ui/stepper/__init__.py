@@ -109,12 +109,15 @@ def _share() -> dict:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language: str) -> dict:
-    """The view of every step (``viz.stepview``), once per model, view, decimals and language."""
+    """The view of every step (``viz.stepview``), once per model, view, decimals, language and
+    chosen unit (the Cell page's; the Layers page shows the page of units that holds it)."""
     result = run(cfg)
     words = translator(language)
     if view == "cell":
         return cell_view(result.trace, layer, unit, words, digits, base=result.base)
-    return {"layers": layers_view, "tables": tables_view}[view](result.trace, words, digits)
+    if view == "layers":
+        return layers_view(result.trace, words, digits, layer, unit)
+    return tables_view(result.trace, words, digits)
 
 
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
@@ -129,8 +132,16 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
     if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
         ss[SEEK] = (uuid.uuid4().hex[:12], s)  # unique: a new session (a server restart) never reuses one
         ss[KNOWN] = s
-    cell = view == "cell"  # only the Cell page shows one layer and unit
-    key = (view, ctx.cfg, ctx.layer if cell else 0, ctx.unit if cell else 0, int(state.get("digits")), lang())
+    cell = view == "cell"  # only the Cell page shows one layer and unit (the Layers page marks it)
+    chosen = view in ("cell", "layers")
+    key = (
+        view,
+        ctx.cfg,
+        ctx.layer if chosen else 0,
+        ctx.unit if chosen else 0,
+        int(state.get("digits")),
+        lang(),
+    )
     data = {
         "id": f"{view}:{hash(key)}",
         "view": view,

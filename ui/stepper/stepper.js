@@ -177,7 +177,7 @@ function buildBars(host, p, uid) {
   const svg = sv("svg", { viewBox: `0 0 ${W} ${H}`, class: "bars", role: "group", "data-gatelab": "stack" }, host);
   patternDefs(svg, p.series, uid);
   const updates = [];
-  const panel = (y0, h, title, names, nSeries, top, getter) => {
+  const panel = (y0, h, title, names, nSeries, top, getter, chosen = null) => {
     sv("text", { x: 10, y: y0 + 18, class: "panel-title" }, svg).textContent = title;
     const plotTop = y0 + 34, plotH = h - 70, x0 = 60, x1 = W - 10;
     const Yv = (v) => plotTop + plotH / 2 - (v / top) * (plotH / 2);
@@ -194,8 +194,8 @@ function buildBars(host, p, uid) {
     const rects = [];
     names.forEach((name, u) => {
       const gx = x0 + groupW * u + (groupW - barW * nSeries) / 2;
-      sv("text", { x: x0 + groupW * (u + 0.5), y: plotTop + plotH + 18, "text-anchor": "middle", class: "tick" }, svg)
-        .textContent = name;
+      sv("text", { x: x0 + groupW * (u + 0.5), y: plotTop + plotH + 18, "text-anchor": "middle",
+        class: u === chosen ? "tick chosen" : "tick" }, svg).textContent = u === chosen ? `▸${name}◂` : name;
       for (let k = 0; k < nSeries; k++) {
         const r = sv("rect", { x: gx + k * barW, width: barW * 0.92 }, svg);
         // a value over each bar when there is room for it (else the tables below give it)
@@ -219,7 +219,7 @@ function buildBars(host, p, uid) {
   };
   p.layers.forEach((layer, i) => {
     const rects = panel(PAD + i * PANEL, PANEL, layer.title, layer.units, p.series.length, layer.top,
-      (t, k, u) => layer.values[t][k][u]);
+      (t, k, u) => layer.values[t][k][u], layer.chosen);
     for (const { r, k } of rects) r.setAttribute("fill", fillOf(p.series[k], k, uid));
   });
   const inp = p.input;
@@ -242,7 +242,7 @@ function buildBars(host, p, uid) {
 function tableHTML(tab, t, unitWord) {
   const head = `<tr><th scope="col">${esc(unitWord)}</th>${tab.head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr>`;
   const rows = tab.rows[t].map((row, u) =>
-    `<tr><th scope="row">${u + 1}</th>${row.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("");
+    `<tr><th scope="row">${(tab.first || 0) + u + 1}</th>${row.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("");
   return `<table>${head}${rows}</table>`;
 }
 
