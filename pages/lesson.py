@@ -65,9 +65,9 @@ if ch.view in ("cell", "layers"):
 elif ch.view == "why":
     w = why(ctx.cfg, float(state.get("vg_rho")))
     key = ("grad_below", ctx.cfg, float(state.get("vg_rho")))
-    if predict.series_question(key, lambda: ask_grad_below(w.rnn_reach.dx), "rnn"):
+    if predict.series_question(key, lambda: ask_grad_below(w.plain.reach.dx), w.plain.net.cell):
         st.plotly_chart(
-            reach_figure(w.reaches, w.x.shape[0] - 1, tx),
+            reach_figure(w.reaches, tx),
             key="lesson_reach",
             config={"displaylogo": False},
         )

@@ -54,16 +54,16 @@ def test_chapter_1_a_plain_rnn_and_what_its_h_does():
 def test_chapter_2_the_gradient_vanishes_at_the_rate_it_says():
     at, cfg, _ = chapter(2)
     w = engine.why(cfg, at.session_state["vg_rho"])
-    dx, T = w.rnn_reach.dx, w.x.shape[0]
-    assert T == 200 and recurrent_radius(w.rnn) == pytest.approx(0.5)  # "ρ = 0.5 reads 200 steps"
+    dx, T = w.plain.reach.dx, w.x.shape[0]
+    assert T == 200 and recurrent_radius(w.plain.net) == pytest.approx(0.5)  # "ρ = 0.5 reads 200 steps"
     assert f"{per_step(dx):.2f}" == "0.46"  # "each step back multiplies its gradient by about 0.46"
     quoted("lesson_vanish_text", "0.46", "10")
     assert dx[T - 1 - 10] < 1e-3 * dx[-1] < dx[T - 1 - 5]  # "within 10 steps less than a thousandth"
     assert 0.5**20 == pytest.approx(1e-6, rel=0.1)  # notes: "0.5 multiplied by itself 20 times is about 10⁻⁶"
     # after: "The LSTM's curve falls far more slowly, but it falls too: … its forget gates are well below 1"
-    rnn_fall, lstm_fall = -decades(dx), -decades(w.lstm_reach.dx)  # decades fallen
+    rnn_fall, lstm_fall = -decades(dx), -decades(w.memory.reach.dx)  # decades fallen
     assert 2 < lstm_fall < rnn_fall / 2
-    assert geometric_mean(w.lstm_trace.layers[-1].f) < 0.9
+    assert geometric_mean(w.memory.trace.layers[-1].f) < 0.9
     assert cfg.forget_bias == 1.0  # "with a forget-gate bias of 1"
 
 
@@ -171,23 +171,23 @@ def test_every_why_verdict_holds_on_its_curves(preset):
     at.button(key=f"why_preset_{preset}").click().run()
     text = " ".join(m.value for m in at.main.markdown)
     w = engine.why(at.session_state["_page_context"].cfg, at.slider(key="vg_rho").value)
-    rate = per_step(w.rnn_reach.dx)
-    off = abs(w.rnn_rho * mean_tanh_slope(w.rnn_trace) / rate - 1)
+    rate = per_step(w.plain.reach.dx)
+    off = abs(w.plain.rho * mean_tanh_slope(w.plain.trace) / rate - 1)
     assert ("is within" in text) == (off <= FITS) and ("misses it by" in text) == (off > FITS)
     if preset in ("vanish", "remember"):  # 0.50 × 0.913 = 0.456: the measurement
         assert off <= FITS
-    gap = gap_at_start(w.lstm_reach.dc, w.lstm_reach.fprod)
+    gap = gap_at_start(w.memory.reach.dc, w.memory.reach.fprod)
     if "does not have to" in text:
         assert ("memory line carries" in text) == (abs(gap) <= MEMORY_CARRIES)
         assert ("through $h_{t-1}$ and the gates (see below)" in text) == (abs(gap) > MEMORY_CARRIES)
     if preset == "explode":  # the gradient travels through h and the gates, 3.3 decades above
         assert gap > 3 and "memory line carries" not in text
-    for r in (w.rnn_reach, w.gru_reach, w.lstm_reach):  # every value here is an ordinary float64 number
+    for r in w.reaches.values():  # every value here is an ordinary float64 number
         assert not r.underflow.any() and np.isfinite(r.dx).all()
     assert "below 2.2e-308" not in text and "float64" not in text
     if preset == "forget":
-        assert w.lstm_reach.dx[0] == pytest.approx(3.59e-229, rel=0.01)
-        assert w.rnn_reach.dx[0] == pytest.approx(7.07e-202, rel=0.01)
+        assert w.memory.reach.dx[0] == pytest.approx(3.59e-229, rel=0.01)
+        assert w.plain.reach.dx[0] == pytest.approx(7.07e-202, rel=0.01)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

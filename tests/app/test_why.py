@@ -7,7 +7,7 @@ import pytest
 
 from lstm_core import Network, generate
 from lstm_core.reach import with_spectral_radius
-from tests.app.conftest import arr, chart, make_app, read
+from tests.app.conftest import arr, chart, make_app, read, step_to, stepper
 
 
 def curves(at) -> dict[str, np.ndarray]:
@@ -80,12 +80,24 @@ def test_underflow_is_labelled_not_drawn_as_nan():
     assert f"falls by more than {d:.0f} decades (below 2.2e-308" in text
 
 
-def test_step_moves_the_cursor_on_both_charts():
+def test_the_why_page_steps_with_the_browser_stepper_and_a_cursor_over_both_charts():
+    """The Why page has the stepper of the other stepping pages (buttons, slider, keys, Play, t=);
+    its charts are drawn once, in the fixed frame the stepper's CSS cursor is placed from."""
     at = make_app({"t": "10"}, page="why")
-    at.button(key="step_next").click().run()
+    data = stepper(at)
+    assert data["view"] == "why" and data["play"] and data["T"] == 40 and data["seek"][1] == 9
+    assert not [b for b in at.button if b.key and b.key.startswith("step_")]  # no server-side controls
+    cursor = data["cursor"]
+    assert cursor["scope"] == "why_charts"
     for key in ("why_reach", "why_memory"):
-        lines = [s for s in chart(at, key)["layout"]["shapes"] if s["type"] == "line"]
-        assert lines[-1]["x0"] == 11
+        layout = chart(at, key)["layout"]
+        margin = layout["margin"]
+        assert [margin[k] for k in "lrtb"] == [cursor[k] for k in "lrtb"] and margin["autoexpand"] is False
+        assert layout["xaxis"]["range"] == [0.5, 40.5] and layout["xaxis"]["fixedrange"]  # t at a fixed place
+        lines = [s for s in layout.get("shapes", []) if s["type"] == "line"]
+        assert not lines  # no cursor drawn by the server
+    step_to(at, 4)  # the step the stepper reports: the link names it
+    assert at.query_params["t"] == "5"
 
 
 def test_bad_settings_give_messages_not_nan():
@@ -129,7 +141,7 @@ def test_every_number_in_the_explanation_is_measured_on_the_curves(preset):
     from ui.shell.engine import why
 
     w = why(at.session_state["_page_context"].cfg, at.slider(key="vg_rho").value)
-    f = w.lstm_trace.layers[-1].f
+    f = w.memory.trace.layers[-1].f
     assert geo == pytest.approx(np.exp(np.log(f).mean()), abs=6e-4)
     if preset == "explode":
         assert "it forgets" not in text  # the LSTM's curve rose: it must not be said to vanish

@@ -24,7 +24,7 @@ PAGES = {
     "why": 2,
     "classify": 0,
 }  # path -> Plotly charts it draws
-STEPPERS = {"", "timeline", "layers"}  # pages whose steps are drawn in the browser
+STEPPERS = {"", "timeline", "layers", "why"}  # pages whose steps are drawn in the browser
 
 
 def settled(page, lang: str, charts: int, stepper: bool = False) -> None:

@@ -155,6 +155,28 @@ def test_no_two_labels_of_the_diagram_overlap(new_page, app_url, size):
         page.context.close()
 
 
+CURSOR_AT = """els => els.map(el => {
+    const fl = el.querySelector('.js-plotly-plot')._fullLayout;
+    return [parseFloat(getComputedStyle(el, '::after').left) + 1, fl._size.l + fl.xaxis.l2p(%d)];
+})"""
+
+
+def test_the_why_cursor_follows_browser_steps_and_keys(new_page, app_url):
+    """The Why page steps with the same stepper: buttons, keys, Play; its cursor moves in the browser."""
+    page = open_app(new_page, app_url + "/why?t=3", width=1024, height=768)
+    expect(page.locator("[data-gatelab=step_caption]")).to_contain_text("Step t = 3 of 40")
+    expect(page.locator(".st-key-why_charts [data-testid=stPlotlyChart] .main-svg").nth(1)).to_be_attached()
+    button(page, "step_next").click()
+    button(page, "step_next").click()
+    page.locator("[data-gatelab=step_slider]").focus()
+    page.keyboard.press("ArrowRight")  # the slider's own key: one more step
+    expect(step_caption(page)).to_have_text(re.compile("Step t = 6 of 40"))
+    where = page.eval_on_selector_all(".st-key-why_charts [data-testid=stPlotlyChart]", CURSOR_AT % 6)
+    assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where
+    expect(page).to_have_url(re.compile(r"/why\?.*t=6"), timeout=20_000)  # the share link names the step
+    expect(page.locator("[data-gatelab=step_play]")).to_be_visible()
+
+
 def test_the_timeline_cursor_follows_browser_steps(new_page, app_url):
     page = open_app(new_page, app_url + "/timeline?t=3")
     expect(page.locator("[data-gatelab=step_caption]")).to_contain_text("Step t = 3 of 40")

@@ -78,7 +78,7 @@ def rho_line(w: Why) -> str:
 
 def explanation(w: Why) -> str:
     """The paragraphs under the charts, every number measured on this run (tested against the curves)."""
-    T, r, m = w.x.shape[0], w.rnn_reach, w.lstm_reach
+    T, r, m = w.x.shape[0], w.plain.reach, w.memory.reach
     rnn_span, _ = _span(r.dx, r.overflow[0], r.underflow[0])
     rate = per_step(r.dx)
     rnn_text = tx(
@@ -86,12 +86,12 @@ def explanation(w: Why) -> str:
         rnn_span=rnn_span,
         per_step=f"{rate:.3g}" if np.isfinite(rate) and rate > 0 else "—",
         n=T - 1,
-        estimate=_estimate(w.rnn_rho, mean_tanh_slope(w.rnn_trace), rate),
+        estimate=_estimate(w.plain.rho, mean_tanh_slope(w.plain.trace), rate),
     )
     lstm_span, d = _span(m.dx, m.overflow[0], m.underflow[0])
     f_span, _ = _span(m.fprod, False, bool(np.isnan(m.fprod[0])))
     verdict = "keeps" if abs(d) <= 2 else ("grows" if d > 0 else "loses")
-    f = w.lstm_trace.layers[-1].f
+    f = w.memory.trace.layers[-1].f
     gap = gap_at_start(m.dc, m.fprod)  # the full memory Jacobian against the direct path
     carrier = ""
     if verdict == "keeps" and np.isfinite(gap):

@@ -134,18 +134,16 @@ class Why:
         )
         return {n: self.runs[n].reach for n in order}
 
-    # the page's story compares the plain RNN with the LSTM: its two ends, by role
-    rnn_reach = property(lambda self: self.runs["rnn"].reach)
-    lstm_reach = property(lambda self: self.runs["lstm"].reach)
-    gru_reach = property(lambda self: self.runs["gru"].reach)
-    rnn = property(lambda self: self.runs["rnn"].net)
-    lstm = property(lambda self: self.runs["lstm"].net)
-    rnn_trace = property(lambda self: self.runs["rnn"].trace)
-    lstm_trace = property(lambda self: self.runs["lstm"].trace)
-    gru_trace = property(lambda self: self.runs["gru"].trace)
-    rnn_rho = property(lambda self: self.runs["rnn"].rho)
-    lstm_rho = property(lambda self: self.runs["lstm"].rho)
-    gru_rho = property(lambda self: self.runs["gru"].rho)
+    # the page's story compares its two ends, found by role in the kind table, never by name
+    @property
+    def plain(self) -> KindRun:
+        """The kind without gates (the plain RNN): where the story starts."""
+        return next(r for r in self.runs.values() if not r.net.kind.gates)
+
+    @property
+    def memory(self) -> KindRun:
+        """The kind with a memory line besides h (the LSTM): where the story ends."""
+        return next(r for r in self.runs.values() if r.net.kind.memory)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

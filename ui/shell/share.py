@@ -43,9 +43,3 @@ def share_ui() -> None:
     """In the sidebar, on pages without step controls."""
     with st.expander(tx("share_header"), key="share_box"):
         share_body()
-
-
-def share_popover(row) -> None:
-    """In the step controls' row: it reruns with every step, so it always names the step shown."""
-    with row.popover(tx("share_header"), key="share_popover"):
-        share_body()

@@ -143,8 +143,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_prev_help": {"en": "Previous step (← key)", "zh": "上一步（← 键）"},
     "step_next_help": {"en": "Next step (→ key)", "zh": "下一步（→ 键）"},
     "step_last_help": {"en": "Last step (End)", "zh": "最后一步（End 键）"},
-    "step_slider_label": {"en": "Timestep t (1 … {T})", "zh": "时间步 t（1 … {T}）"},
-    "one_step": {"en": "This sequence has a single step.", "zh": "该序列只有一个时间步。"},
     "step_caption": {
         "en": "Step t = {t} of {T}. Timesteps count from 1 here; arrays in code count from 0.",
         "zh": "第 t = {t} 步，共 {T} 步。这里的时间步从 1 开始计数；代码中的数组从 0 开始。",
@@ -350,11 +348,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_intro": {
         "en": "A plain RNN learns from its gradients, and the gradient of the last output with respect to an early "
         "input passes back through every step in between. Below, a plain RNN, a GRU, an MGU and an LSTM of the "
-        "same sizes read the same input (set in the sidebar). The left chart shows how much the final output $h_T$ still depends "
-        "on each input $x_t$; the right one follows the LSTM's memory line. Both are on a log scale.",
+        "same sizes read the same input (set in the sidebar). The upper chart shows how much the final output $h_T$ still depends "
+        "on each input $x_t$; the lower one follows the LSTM's memory line. Both are on a log scale.",
         "zh": "普通 RNN 依靠梯度学习，而最后输出对早期输入的梯度要穿过中间的每一步才能传回来。"
-        "下面，大小相同的普通 RNN、GRU、MGU 和 LSTM 读入同一个输入（在侧边栏设置）。左图显示最终隐藏状态 $h_T$ "
-        "对每个输入 $x_t$ 的依赖程度；右图追踪 LSTM 的记忆线。两图均为对数坐标。",
+        "下面，大小相同的普通 RNN、GRU、MGU 和 LSTM 读入同一个输入（在侧边栏设置）。上图显示最终隐藏状态 $h_T$ "
+        "对每个输入 $x_t$ 的依赖程度；下图追踪 LSTM 的记忆线。两图均为对数坐标。",
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
@@ -406,52 +404,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "上升超过 {d} 个数量级（超出 float64 能表示的最大数 1.8e308）",
     },
     "why_explain_rnn": {
-        "en": "**Why the RNN's curve (left chart, red) falls or climbs like a straight line on a log scale.** Going one "
+        "en": "**Why the RNN's curve (upper chart, red) falls or climbs like a straight line on a log scale.** Going one "
         "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
         "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
         "**{per_step} per step**, repeated $T - 1$ = {n} times. {estimate}",
-        "zh": "**为什么 RNN 的曲线（左图，红色）在对数坐标下像直线一样下降或上升。** 每往回一步，RNN 的梯度都要乘以"
+        "zh": "**为什么 RNN 的曲线（上图，红色）在对数坐标下像直线一样下降或上升。** 每往回一步，RNN 的梯度都要乘以"
         "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
         "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。{estimate}",
     },
     "why_explain_lstm_keeps": {
-        "en": "**Why the LSTM's curve (left chart, blue) does not have to.** Its memory is updated by addition, "
+        "en": "**Why the LSTM's curve (upper chart, blue) does not have to.** Its memory is updated by addition, "
         "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$. Along the memory line alone — the direct path "
-        "$C_{{t-1}} \\to C_t$, the green dashed line in the right chart — one step back multiplies the gradient "
+        "$C_{{t-1}} \\to C_t$, the green dashed line in the lower chart — one step back multiplies the gradient "
         "by $f_t$: no weight matrix, no squashing. The forget gates' geometric mean here is {fgeo}, and the "
-        "direct path {f_span} over the sequence. The LSTM's curve in the left chart **{lstm_span}**. {carrier}",
-        "zh": "**为什么 LSTM 的曲线（左图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
-        "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即右图的绿色虚线——回溯一步，梯度只乘以 "
+        "direct path {f_span} over the sequence. The LSTM's curve in the upper chart **{lstm_span}**. {carrier}",
+        "zh": "**为什么 LSTM 的曲线（上图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
+        "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即下图的绿色虚线——回溯一步，梯度只乘以 "
         "$f_t$：没有权重矩阵，也没有压缩。这里遗忘门的几何平均为 {fgeo}，直接路径在整个序列上{f_span}。"
-        "左图中 LSTM 的曲线**{lstm_span}**。{carrier}",
+        "上图中 LSTM 的曲线**{lstm_span}**。{carrier}",
     },
     "why_explain_lstm_loses": {
         "en": "**The LSTM's memory line could carry the gradient — but here it forgets.** Its memory is updated by "
         "addition, $C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$, so along the memory line alone — the direct "
-        "path, the green dashed line in the right chart — one step back multiplies the gradient by $f_t$. The "
+        "path, the green dashed line in the lower chart — one step back multiplies the gradient by $f_t$. The "
         "forget gates' geometric mean here is only {fgeo}, so the direct path {f_span}, and the LSTM's curve in "
-        "the left chart (blue) **{lstm_span}**. Raise the forget bias to +3 … +5 and watch the green line "
+        "the upper chart (blue) **{lstm_span}**. Raise the forget bias to +3 … +5 and watch the green line "
         "straighten out.",
         "zh": "**LSTM 的记忆线本可以把梯度带回来——但这里它在遗忘。** 它的记忆通过加法更新："
-        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，所以只沿记忆线——直接路径，即右图的绿色虚线——回溯一步，"
-        "梯度只乘以 $f_t$。这里遗忘门的几何平均只有 {fgeo}，所以直接路径{f_span}，左图中 LSTM 的曲线（蓝色）"
+        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，所以只沿记忆线——直接路径，即下图的绿色虚线——回溯一步，"
+        "梯度只乘以 $f_t$。这里遗忘门的几何平均只有 {fgeo}，所以直接路径{f_span}，上图中 LSTM 的曲线（蓝色）"
         "**{lstm_span}**。把遗忘门偏置调到 +3 … +5，就能看到绿线变平。",
     },
     "why_explain_lstm_grows": {
         "en": "**Here the LSTM's gradient grows too.** Along the memory line alone — the direct path, the green "
-        "dashed line in the right chart — one step back multiplies the gradient by $f_t$, which cannot exceed 1 "
-        "(geometric mean here {fgeo}; the direct path {f_span}). But the LSTM's curve in the left chart (blue) "
+        "dashed line in the lower chart — one step back multiplies the gradient by $f_t$, which cannot exceed 1 "
+        "(geometric mean here {fgeo}; the direct path {f_span}). But the LSTM's curve in the upper chart (blue) "
         "**{lstm_span}**: the growth comes through the other paths, $h_{{t-1}}$ and the gates, whose recurrent "
         "weights are this large. The memory line itself never explodes.",
-        "zh": "**这里 LSTM 的梯度也在增长。** 只沿记忆线——直接路径，即右图的绿色虚线——回溯一步，梯度乘以 $f_t$，"
-        "它不会超过 1（这里几何平均为 {fgeo}；直接路径{f_span}）。但左图中 LSTM 的曲线（蓝色）**{lstm_span}**："
+        "zh": "**这里 LSTM 的梯度也在增长。** 只沿记忆线——直接路径，即下图的绿色虚线——回溯一步，梯度乘以 $f_t$，"
+        "它不会超过 1（这里几何平均为 {fgeo}；直接路径{f_span}）。但上图中 LSTM 的曲线（蓝色）**{lstm_span}**："
         "增长来自其他路径，即 $h_{{t-1}}$ 和各个门，它们的循环权重这么大。记忆线本身永远不会爆炸。",
     },
     "why_path_gap": {
-        "en": "The full memory Jacobian $\\partial C_T/\\partial C_t$ (blue, right chart) also runs through "
+        "en": "The full memory Jacobian $\\partial C_T/\\partial C_t$ (blue, lower chart) also runs through "
         "$h_{{t-1}}$ and the gates; at $t = 1$ it stands {gap} decades {where} the direct path. Both curves are "
         "root-mean-squares over the {H} hidden units, so both start at 1 at $t = T$.",
-        "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（右图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
+        "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（下图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
         "{where} {gap} 个数量级。两条曲线都是 {H} 个隐藏单元上的均方根，所以在 $t = T$ 处都从 1 开始。",
     },
     "why_estimate_fits": {
@@ -1233,10 +1231,10 @@ STRINGS |= {
         "zh": "候选值填充其余的 **{omz}%**：(1 − z)·n = {written}，所以隐藏状态 **hₜ = {h}**。",
     },
     "why_explain_gru": {
-        "en": "**The GRU (left chart, purple dotted)** {gru_span}. It has no separate memory: one step back along "
+        "en": "**The GRU (upper chart, purple dotted)** {gru_span}. It has no separate memory: one step back along "
         "its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $z_t$, the update gate (its other paths "
         "run through the weights and the squashing, as the RNN's do). Its update gates' geometric mean here is {zgeo}.",
-        "zh": "**GRU**（左图，紫色点线）{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
+        "zh": "**GRU**（上图，紫色点线）{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
         "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
     # --- the MGU (minimal gated unit, Zhou et al. 2016) ---
@@ -1282,10 +1280,10 @@ STRINGS |= {
         "zh": "同一个门写入候选值的 **{f}%**：f·n = {written}，所以隐藏状态 **hₜ = {h}**。",
     },
     "why_explain_mgu": {
-        "en": "**The MGU (left chart, brown dash-dot)** {mgu_span}. One gate does the GRU's two jobs: one step back "
+        "en": "**The MGU (upper chart, brown dash-dot)** {mgu_span}. One gate does the GRU's two jobs: one step back "
         "along its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $1 - f_t$, the share it keeps. "
         "Its $1 - f$ has a geometric mean of {keepgeo} here.",
-        "zh": "**MGU**（左图，棕色点划线）{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
+        "zh": "**MGU**（上图，棕色点划线）{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
         "每往回一步，梯度乘以它保留的份额 $1 - f_t$。这里 $1 - f$ 的几何平均为 {keepgeo}。",
     },
     # --- the browser-side stepper ---

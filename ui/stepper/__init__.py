@@ -121,8 +121,8 @@ def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language:
 
 
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
-    """The browser-side stepper for ``view`` ("cell", "layers" or "tables") of the page's model.
-    ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline).
+    """The browser-side stepper for ``view`` ("cell", "layers", "tables" or "why") of the page's model.
+    ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline, the Why page).
     ``limit``: the last step it may show (0-based), while a prediction about the next is open.
     A following student's stepper is locked: it shows the class's steps only (``ui.stepper.owner``)."""
     ss = st.session_state
@@ -132,8 +132,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
     if ss.get(KNOWN) != s:  # the server moved the step (or it is the first run): show it
         ss[SEEK] = (uuid.uuid4().hex[:12], s)  # unique: a new session (a server restart) never reuses one
         ss[KNOWN] = s
-    cell = view == "cell"  # only the Cell page shows one layer and unit (the Layers page marks it)
-    chosen = view in ("cell", "layers")
+    chosen = view in ("cell", "layers")  # the Cell page shows one layer and unit; the Layers page marks it
     key = (
         view,
         ctx.cfg,
@@ -149,9 +148,9 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "seek": list(ss[SEEK]),
         "ui": _ui(),
         "share": _share(),
-        "payload": _views(*key),
+        "payload": _views(*key) if view != "why" else {},  # the Why page's charts move only their cursor
         "cursor": cursor,
-        "play": cell,
+        "play": view in ("cell", "why"),
         "limit": limit,
         "locked": owner.locked(mode()),
         "report_ms": 100 if mode() == owner.TEACHER else None,  # the class follows the teacher's steps

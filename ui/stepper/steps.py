@@ -1,25 +1,18 @@
-"""Step controls: first / previous / next / last, a slider, keyboard shortcuts; and ``move``,
-the one writer of the step.
+"""``move``, the one writer of the step, and what the server knows about it.
 
 The current step lives in session state under ``state.STEP`` (0-based), not
-in a widget, so it survives page changes; the slider shows it 1-based. Every move
-goes through ``move(step, event)``, which asks ``ui.stepper.owner`` who may move the step in
-the session's mode (alone, a question open, teaching, following, exploring). The
-Why page calls ``step_fragment(T, view)``: the controls and its step-dependent
-charts rerun together as an ``st.fragment``, so a step never reruns the engine.
-(The Cell, Layers and Timeline pages step in the browser: ``ui.stepper``.)
+in a widget, so it survives page changes. Every move goes through ``move(step, event)``, which
+asks ``ui.stepper.owner`` who may move the step in the session's mode (alone, a question open,
+teaching, following, exploring). Every stepping page (Cell, Layers, Timeline, Why) steps in the
+browser: ``ui.stepper``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from ui.shell.engine import MAX_T
-from ui.shell.i18n import tx
-from ui.shell.share import share_popover
-from ui.shell.state import KNOWN, STEP, sync_url
+from ui.shell.state import KNOWN, STEP
 from ui.stepper import owner
 
 CLASS = "_class"  # a live class (ui/teach/classroom.py): {"code", "role", "following", …}
@@ -73,12 +66,6 @@ def clamp(T: int) -> int:
     return s
 
 
-def _go(where: str, T: int) -> None:
-    s = st.session_state.get(STEP, 0)
-    s = {"first": 0, "prev": s - 1, "next": s + 1, "last": T - 1}[where]
-    move(min(max(s, 0), T - 1), owner.BROWSER)
-
-
 def jump_to_clicked(selection: object, T: int, field: str = "x") -> bool:
     """Set the step from a Plotly selection: ``field`` (its x, or a customdata step) of the
     first clicked point, 1-based. False (and no change) if the click carried no step."""
@@ -89,60 +76,6 @@ def jump_to_clicked(selection: object, T: int, field: str = "x") -> bool:
         return False
     move(min(max(x - 1, 0), T - 1), owner.PRESET)
     return True
-
-
-def _slid() -> None:
-    move(int(st.session_state["step_slider"]) - 1, owner.BROWSER)
-
-
-def controls(T: int) -> int:
-    """Draw the step controls; return the current step (0-based)."""
-    s = clamp(T)
-    # one flexible row: the buttons take the room their icon and key need, the slider the rest
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="step_row")
-    for key, icon, where, shortcut in (
-        ("step_first", ":material/first_page:", "first", "Home"),
-        ("step_prev", ":material/chevron_left:", "prev", "Left"),
-        ("step_next", ":material/chevron_right:", "next", "Right"),
-        ("step_last", ":material/last_page:", "last", "End"),
-    ):
-        row.button(
-            "",  # Material icons: the ⏮ ⏭ glyphs are missing from many fonts (a box on screen)
-            icon=icon,
-            key=key,
-            on_click=_go,
-            args=(where, T),
-            shortcut=shortcut,
-            help=tx(f"{key}_help"),
-            width="content",
-            disabled=(where in ("first", "prev") and s == 0) or (where in ("next", "last") and s == T - 1),
-        )
-    if T > 1:
-        st.session_state["step_slider"] = s + 1
-        row.slider(tx("step_slider_label", T=T), 1, T, key="step_slider", on_change=_slid, width="stretch")
-    else:
-        row.caption(tx("one_step"))
-    share_popover(row)
-    return clamp(T)
-
-
-def step_caption(s: int, T: int) -> str:
-    """'Step t = 3 of 40 …' in grey markdown, for a view that writes it itself (one element fewer)."""
-    return f":gray[{tx('step_caption', t=s + 1, T=T)}]"
-
-
-def step_fragment(T: int, view: Callable[[int], None]) -> None:
-    """Controls + ``view(step)`` as one fragment: a step reruns only this (the Why page, whose
-    charts are drawn on the server; the stepping pages step in the browser: ``ui.stepper``)."""
-
-    @st.fragment
-    def _frag() -> None:
-        s = controls(T)
-        st.caption(tx("step_caption", t=s + 1, T=T))
-        view(s)
-        sync_url()  # the URL follows the step, even in a fragment rerun
-
-    _frag()
 
 
 def adopt_browser_step() -> None:
