@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import DASHES, FONT
+from .style import DASHES, FONT, TITLE_AT, TOOLBAR
 
 
 def curves_figure(history: Sequence[tuple], tx: Callable[[str], str]) -> go.Figure:
@@ -34,8 +34,8 @@ def curves_figure(history: Sequence[tuple], tx: Callable[[str], str]) -> go.Figu
     fig.update_xaxes(title_text=tx("clf_epoch"))
     fig.update_layout(
         font=FONT,
-        height=320,
-        margin=dict(l=10, r=10, t=40, b=40),
+        height=320 + TOOLBAR,
+        margin=dict(l=10, r=10, t=40 + TOOLBAR, b=40),
         plot_bgcolor="white",
         legend=dict(orientation="h", y=-0.3),
     )
@@ -65,10 +65,10 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tx: Callable[[str], st
     fig.update_xaxes(title_text=tx("clf_predicted"), side="bottom", type="category")
     fig.update_yaxes(title_text=tx("clf_true"), autorange="reversed", type="category")
     fig.update_layout(
-        title=dict(text=tx("clf_confusion"), x=0.01),
+        title=dict(text=tx("clf_confusion"), **TITLE_AT),
         font=FONT,
-        height=340,
-        margin=dict(l=10, r=10, t=50, b=40),
+        height=340 + TOOLBAR,
+        margin=dict(l=10, r=10, t=50 + TOOLBAR, b=40),
     )
     return fig
 
@@ -95,8 +95,8 @@ def probabilities_figure(
     fig.update_xaxes(title_text=tx("time_axis"), row=2, col=1)
     fig.update_layout(
         font=FONT,
-        height=420,
-        margin=dict(l=10, r=10, t=40, b=40),
+        height=420 + TOOLBAR,
+        margin=dict(l=10, r=10, t=40 + TOOLBAR, b=40),
         plot_bgcolor="white",
         legend=dict(orientation="h", y=-0.2),
     )

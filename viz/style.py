@@ -18,6 +18,10 @@ VALUE_SCALE = "RdBu_r"  # −1 -> blue, 0 -> white, +1 -> red
 FONT = dict(family="Inter, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", size=15)
 GRID = "#eee"
 CURSOR = dict(color="#111", width=2, dash="dot")  # the current step, on every chart over t
+# On hover, Plotly's modebar and Streamlit's toolbar take the top right of a chart, this many px
+# high: every title starts under that band (and the plot under the title), so none is covered.
+TOOLBAR = 30
+TITLE_AT = dict(x=0.01, yref="container", y=1.0, yanchor="top", pad=dict(t=TOOLBAR + 6))
 SYMBOL = {"c": "C"}  # the notation's spelling of a trace field (C, not c)
 # Series are told apart by more than colour (a red-green colour-blind student reads every chart):
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -98,11 +102,11 @@ def shade(fig, mask: np.ndarray, colour: str, opacity: float, label: str | None 
 def time_layout(fig, tx: Callable[[str], str], title: str, height: int, legend: dict, **layout) -> None:
     """The house style of a line chart over time t: title, font, white plot, grid, t axis."""
     fig.update_layout(
-        title=dict(text=title, x=0.01),
+        title=dict(text=title, **TITLE_AT),
         font=FONT,
-        height=height,
+        height=height + TOOLBAR,
         plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=50, b=40),
+        margin=dict(l=10, r=10, t=50 + TOOLBAR, b=40),
         legend=dict(orientation="h", **legend),
         **layout,
     )

@@ -23,9 +23,9 @@ from plotly.subplots import make_subplots
 from lstm_core import LayerTrace
 
 from .kinds import LOOKS
-from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, SYMBOL, VALUE_SCALE
+from .style import CURSOR, DASHES, FONT, GATE_SCALE, GRID, SYMBOL, TITLE_AT, TOOLBAR, VALUE_SCALE
 
-HEAT_MARGIN = dict(l=58, r=96, t=60, b=48)  # px, fixed: the CSS cursor is placed from them
+HEAT_MARGIN = dict(l=58, r=96, t=60 + TOOLBAR, b=48)  # px, fixed: the CSS cursor is placed from them
 
 
 def _fixed_frame(fig: go.Figure, T: int) -> None:
@@ -127,9 +127,9 @@ def layer_heatmaps(lt: LayerTrace, tx: Callable[[str], str], title: str = "", di
         )
     fig.update_xaxes(title_text=tx("time_axis"), row=len(rows), col=1)
     fig.update_layout(
-        title=dict(text=title, x=0.01),
+        title=dict(text=title, **TITLE_AT),
         font=FONT,
-        height=120 + 105 * len(rows) + 6 * H * len(rows) ** 0.5,
+        height=120 + TOOLBAR + 105 * len(rows) + 6 * H * len(rows) ** 0.5,
         plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")
@@ -170,9 +170,9 @@ def input_chart(
     if step is not None:
         fig.add_vline(x=step + 1, line=CURSOR)
     fig.update_layout(
-        title=dict(text=tx("input_chart_title"), x=0.01),
+        title=dict(text=tx("input_chart_title"), **TITLE_AT),
         font=FONT,
-        height=240,
+        height=240 + TOOLBAR,
         xaxis_title=tx("time_axis"),
         showlegend=x.shape[1] > 1,
         legend=dict(orientation="h", x=1.0, xanchor="right", y=1.02, yanchor="bottom"),
@@ -222,9 +222,9 @@ def difference_heatmaps(
         )
         fig.update_yaxes(title_text=tx("unit"), autorange="reversed", row=r, col=1, type="category")
     fig.update_layout(
-        title=dict(text=title, x=0.01),
+        title=dict(text=title, **TITLE_AT),
         font=FONT,
-        height=160 + 60 * len(states) + 12 * H,
+        height=160 + TOOLBAR + 60 * len(states) + 12 * H,
         plot_bgcolor="white",
     )
     fig.update_annotations(font_size=14, x=0.0, xanchor="left")

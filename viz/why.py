@@ -19,10 +19,10 @@ import plotly.graph_objects as go
 from lstm_core.reach import Reach
 
 from .kinds import LOOKS
-from .style import shade, time_layout
+from .style import TOOLBAR, shade, time_layout
 
 RNN_COLOUR, LSTM_COLOUR, F_COLOUR, GRU_COLOUR = "#d62728", "#1f77b4", "#2ca02c", "#9467bd"
-WHY_MARGIN = dict(l=78, r=24, t=56, b=112)  # px, fixed: the CSS cursor is placed from them
+WHY_MARGIN = dict(l=78, r=24, t=56 + TOOLBAR, b=112)  # px, fixed: the CSS cursor is placed from them
 
 
 def _layout(fig: go.Figure, title: str, ytitle: str, tx: Callable[[str], str], T: int) -> None:

@@ -159,3 +159,24 @@ def test_a_256_unit_model_shows_a_page_of_units_with_the_chosen_one_and_pages_on
     assert (at.session_state["view_layer"], at.session_state["view_unit"]) == (1, 65)
     at.sidebar.segmented_control(key="lang").set_value("zh").run()  # the pager's words in 中文
     assert at.selectbox(key="layers_units").options[4] == "第 65–80 个单元（共 256 个）"
+
+
+def test_no_chart_title_sits_where_the_toolbars_appear():
+    """Plotly's modebar and Streamlit's toolbar appear over a chart's top right on hover: every
+    chart's title starts under that band, and its plot under the title."""
+    from tests.app.conftest import charts
+    from viz.style import TOOLBAR
+
+    at = make_app({"ov": "f.1.1.5-10.all"})
+    seen = 0
+    for page in ("timeline", "why", "weights"):
+        at.switch_page(f"pages/{page}.py").run()
+        for fig in charts(at):
+            layout = fig["layout"]
+            title = layout.get("title", {})
+            if title.get("text"):
+                assert title["yref"] == "container" and title["yanchor"] == "top", title
+                assert title["pad"]["t"] >= TOOLBAR + 4
+                assert layout["margin"]["t"] >= TOOLBAR + title["pad"]["t"] + 10, layout["margin"]
+                seen += 1
+    assert seen >= 5  # the input, the layer, the difference, Why's two charts, …
