@@ -78,7 +78,7 @@ elif ch.view == "classify":
     q, probs, x = lesson.decide_question(index)
     names = (tx("clf_class_trend_0"), tx("clf_class_trend_1"))
     again = lambda: st.session_state.update({lesson.SERIES: index + 1})  # noqa: E731
-    if predict.series_question(("decide", index), lambda: q, "lstm", again=again):
+    if predict.series_question(("decide", index), lambda: q, lesson.classifier()[0].net.cell, again=again):
         st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="lesson_probs")
     else:
         st.line_chart({"t": range(1, len(x) + 1), "x_t": x[:, 0]}, x="t", y="x_t", height=220)

@@ -354,7 +354,7 @@ def _question_spec(here: str) -> dict | None:
         cfg = ctx_key[0]
         spec |= {"cell": cfg.cell, "layer": ctx_key[1], "unit": ctx_key[2], "layers": len(cfg.hidden)}
     else:
-        spec["cell"] = "rnn" if q.kind == "grad_below" else "lstm"
+        spec["cell"] = offered.get("cell", "")  # the kind the page's series question is about
     return spec
 
 
@@ -493,7 +493,7 @@ def _question_text(spec: dict) -> str:
 
 
 def _explanation(spec: dict) -> str:
-    return predict.explanation(question_of(spec), spec["cell"] or "rnn")
+    return predict.explanation(question_of(spec), spec["cell"])
 
 
 def _option_label(spec: dict, option: str) -> str:

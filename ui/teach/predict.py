@@ -250,7 +250,7 @@ def series_question(
     if not owner.own_question(mode()):  # a live class: shown once the class's question is revealed
         q = make()
         if mode() == owner.TEACHER:
-            ss[CLASS_Q] = {"key": key, "q": q}
+            ss[CLASS_Q] = {"key": key, "q": q, "cell": cell}  # the kind the series question is about
         shown = ss.get(CLASS_SHOWN) or {}
         spec = shown.get("spec") or {}
         same = (spec.get("kind"), spec.get("step"), spec.get("answer")) == (q.kind, q.step, q.answer)
