@@ -82,7 +82,7 @@ def explanation(w: Why) -> str:
     rnn_span, _ = _span(r.dx, r.overflow[0], r.underflow[0])
     rate = per_step(r.dx)
     rnn_text = tx(
-        "why_explain_rnn",
+        f"why_explain_{w.plain.net.cell}",  # the words for the plain kind
         rnn_span=rnn_span,
         per_step=f"{rate:.3g}" if np.isfinite(rate) and rate > 0 else "—",
         n=T - 1,
@@ -100,7 +100,7 @@ def explanation(w: Why) -> str:
             tx("why_carrier_memory", gap=f"{max(abs(gap), 0.1):.1f}") if near else tx("why_carrier_gates")
         )
     lstm_text = tx(
-        f"why_explain_lstm_{verdict}",
+        f"why_explain_{w.memory.net.cell}_{verdict}",  # the words for the kind with a memory line
         fgeo=f"{geometric_mean(f):.3f}",
         f_span=f_span,
         lstm_span=lstm_span,
