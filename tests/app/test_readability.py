@@ -180,3 +180,28 @@ def test_no_chart_title_sits_where_the_toolbars_appear():
                 assert layout["margin"]["t"] >= TOOLBAR + title["pad"]["t"] + 10, layout["margin"]
                 seen += 1
     assert seen >= 5  # the input, the layer, the difference, Why's two charts, …
+
+
+def test_every_uploader_states_one_limit_the_one_it_enforces():
+    """The limit a file uploader shows under its drop zone ("Limit … MB per file") is the limit its
+    label or the words beside it say: the CSV input, the weights import, the UCR files."""
+    import re
+
+    def uploaders(at):
+        return {u.proto.id.split("-")[-1]: u.proto for u in at.get("file_uploader")}
+
+    def said(at, proto) -> set[int]:
+        words = " ".join([proto.label, proto.help] + [i.value for i in at.info] + [c.value for c in at.caption])
+        return {int(m) for m in re.findall(r"(\d+) MB", words)}
+
+    at = make_app({"input": "csv"})
+    csv = at.sidebar.get("file_uploader")[0]
+    assert said(at, csv.proto) == {csv.proto.max_upload_size_mb} == {1}
+    at.switch_page("pages/weights.py").run()
+    up = [p for p in uploaders(at).values() if "weights_upload" in p.id]
+    assert up and said(at, up[0]) >= {up[0].max_upload_size_mb} and up[0].max_upload_size_mb == 8
+    at.switch_page("pages/classify.py").run()
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    ucr = [p for p in uploaders(at).values() if "clf_ucr" in p.id]
+    assert len(ucr) == 2 and {p.max_upload_size_mb for p in ucr} == {1}
+    assert "(up to 1 MB each)" in " ".join(c.value for c in at.caption)  # the words beside them

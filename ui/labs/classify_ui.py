@@ -80,6 +80,7 @@ def data_ui():
         tx("clf_ucr_train"),
         type=["tsv", "txt", "csv"],
         key="clf_ucr_train",
+        max_upload_size=UCR_MAX_BYTES // 2**20,  # the one limit said: the help's, and the uploader's own
         on_change=_uploaded,
         args=("train",),
     )
@@ -87,6 +88,7 @@ def data_ui():
         tx("clf_ucr_test"),
         type=["tsv", "txt", "csv"],
         key="clf_ucr_test",
+        max_upload_size=UCR_MAX_BYTES // 2**20,  # the one limit said: the help's, and the uploader's own
         on_change=_uploaded,
         args=("test",),
     )
