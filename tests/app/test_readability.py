@@ -191,7 +191,9 @@ def test_every_uploader_states_one_limit_the_one_it_enforces():
         return {u.proto.id.split("-")[-1]: u.proto for u in at.get("file_uploader")}
 
     def said(at, proto) -> set[int]:
-        words = " ".join([proto.label, proto.help] + [i.value for i in at.info] + [c.value for c in at.caption])
+        words = " ".join(
+            [proto.label, proto.help] + [i.value for i in at.info] + [c.value for c in at.caption]
+        )
         return {int(m) for m in re.findall(r"(\d+) MB", words)}
 
     at = make_app({"input": "csv"})
