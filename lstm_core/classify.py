@@ -34,6 +34,11 @@ class Classifier:
     def predict(self, X: np.ndarray) -> np.ndarray:
         return self.logits(X).argmax(axis=1)
 
+    @property
+    def kind(self) -> str:
+        """The model's name in the lab: the cell kind ("lstm", "gru", …); an FCN's is "fcn"."""
+        return self.net.cell
+
     def state_dict(self) -> dict[str, np.ndarray]:
         """PyTorch names, the head as ``head.weight`` / ``head.bias`` (an nn.Linear)."""
         return self.net.state_dict() | {"head.weight": np.array(self.W), "head.bias": np.array(self.b)}
@@ -158,8 +163,12 @@ def accuracy(clf: Classifier, X: np.ndarray, y: np.ndarray) -> float:
     return float((clf.predict(X) == y).mean())
 
 
-def probabilities_over_time(clf: Classifier, x: np.ndarray) -> np.ndarray:
-    """(T, D) -> (T, K): the head applied to every h_t of one series."""
+def probabilities_over_time(clf, x: np.ndarray) -> np.ndarray:
+    """(T, D) -> (T, K): the head applied to every h_t of one series (an FCN: to every prefix)."""
+    if clf.kind == "fcn":
+        from . import fcn
+
+        return fcn.probabilities_over_time(clf, x)
     return softmax(clf.net.run(x).output @ clf.W.T + clf.b)
 
 

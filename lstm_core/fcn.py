@@ -28,6 +28,13 @@ import numpy as np
 
 PAPER_WIDTHS = (128, 256, 128)
 KERNELS = (8, 5, 3)
+# The lab's default: a quarter of the paper's filters (1/16 of the multiply-adds of block 2), so
+# that GunPoint trains in well under a minute on a 2-core machine (bench/fcn.py measures it).
+DEFAULT_WIDTHS = (32, 64, 32)
+WIDTH_CHOICES = ((16, 32, 16), (32, 64, 32), (64, 128, 64), PAPER_WIDTHS)
+DEFAULT_STEPS = 600  # Adam steps the default number of epochs aims at (few series: more epochs)
+MACS_PER_SECOND = 3e9  # measured on the 2-core machine (bench/fcn.py), one thread, small widths
+TIME_BUDGET_S = 90  # the lab refuses a training it estimates to take longer
 EPS = 1e-5  # BatchNorm1d's ε
 MOMENTUM = 0.1  # BatchNorm1d's running-average momentum
 
@@ -189,14 +196,28 @@ def from_state_dict(sd: dict[str, np.ndarray]) -> FCN:
     return FCN(params, stats)
 
 
-def flops_per_epoch(n: int, T: int, D: int, widths: tuple[int, ...]) -> float:
-    """Multiply-adds of one training epoch (forward + backward ≈ 3 × forward) over n series of length T:
-    what the lab's time budget is counted in."""
+def macs_per_value(D: int, widths: tuple[int, ...]) -> int:
+    """Multiply-adds of one forward pass per time step of one series (the three convolutions)."""
     c_in, total = D, 0
     for c, k in zip(widths, KERNELS, strict=True):
         total += c_in * k * c
         c_in = c
-    return 3.0 * n * T * total
+    return total
+
+
+def default_epochs(n_train: int, batch: int) -> int:
+    """Enough epochs for about ``DEFAULT_STEPS`` Adam steps, between 10 and 200."""
+    steps_per_epoch = -(-n_train // batch)
+    return int(min(200, max(10, round(DEFAULT_STEPS / steps_per_epoch, -1))))
+
+
+def estimated_seconds(
+    n_train: int, n_test: int, T: int, D: int, widths: tuple[int, ...], epochs: int
+) -> float:
+    """Training time on the machine ``MACS_PER_SECOND`` was measured on: per epoch, forward and
+    backward (≈ 3 forwards) over the training set, then a forward over both sets for the accuracies."""
+    per_epoch = (3 * n_train + n_train + n_test) * T * macs_per_value(D, widths)
+    return epochs * per_epoch / MACS_PER_SECOND
 
 
 def probabilities_over_time(model: FCN, x: np.ndarray) -> np.ndarray:

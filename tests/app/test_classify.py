@@ -79,3 +79,48 @@ def test_export_and_reimport_the_classifier():
     np.testing.assert_array_equal(got.W, model.W)
     curves = arr(chart(other, "clf_probs")["data"][1]["y"])
     assert curves.shape == (40,)
+
+
+def fcn_trained(task="speed", epochs=3):
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value(task).run()
+    at.button_group(key="clf_cell").set_value("fcn").run()
+    at.select_slider(key="clf_fcn_widths").set_value(16).run()
+    at.slider(key=f"clf_fcn_epochs_{task}").set_value(epochs).run()
+    at.button(key="clf_train").click().run(timeout=180)
+    assert not at.exception
+    return at
+
+
+def test_the_fcn_trains_beside_the_recurrent_models_in_the_same_views():
+    from lstm_core import datasets, fcn
+
+    at = fcn_trained()
+    res = at.session_state[RESULT]
+    model = res["model"]
+    assert model.kind == "fcn" and model.widths == (16, 32, 16) and len(res["history"]) == 3
+    Xtr, ytr, Xte, yte = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["FCN test accuracy"] == f"{100 * (model.predict(Xte) == yte).mean():.1f} %"
+    want = classify.confusion(yte, model.predict(Xte), 2)
+    assert np.array_equal(arr(chart(at, "clf_confusion")["data"][0]["z"]), want)
+    probs = [d for d in chart(at, "clf_probs")["data"] if d.get("xaxis") == "x2"]
+    np.testing.assert_allclose(
+        np.array([arr(d["y"]) for d in probs]).T, fcn.probabilities_over_time(model, Xte[0]), atol=1e-12
+    )
+    assert not [b for b in at.button if b.key == "clf_open"]  # no cell to step through: it says so
+    assert "no cell to step through" in " ".join(c.value for c in at.caption)
+
+
+def test_an_fcn_training_over_its_time_budget_is_refused_with_what_to_do():
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value("shapes").run()
+    at.button_group(key="clf_cell").set_value("fcn").run()
+    at.select_slider(key="clf_fcn_widths").set_value(128).run()
+    at.slider(key="clf_fcn_epochs_shapes").set_value(300).run()
+    warning = at.warning[0].value
+    assert "Not started" in warning and "128 · 256 · 128 filters, 300 epochs" in warning
+    assert "Choose fewer filters or fewer epochs" in warning
+    assert [b for b in at.button if b.key == "clf_train"][0].disabled
+    at.slider(key="clf_fcn_epochs_shapes").set_value(2).run()
+    assert not at.warning and not [b for b in at.button if b.key == "clf_train"][0].disabled

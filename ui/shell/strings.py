@@ -763,6 +763,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "训练 {n} 条、测试 {m} 条，每条 {T} 步，共 {k} 个类别。",
     },
     "clf_settings": {"en": "Model and training", "zh": "模型与训练"},
+    "clf_model_label": {"en": "Model", "zh": "模型"},
+    "clf_model_fcn": {"en": "FCN", "zh": "FCN"},
+    "clf_fcn_help": {
+        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started "
+        "from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over "
+        "time and a softmax. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter "
+        "of them, so that training fits in a minute on this server. Trained with this app's own NumPy backprop.",
+        "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
+        "然后对时间取平均，再接 softmax。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
+        "好让训练在本服务器上一分钟内完成。用本应用自己的 NumPy 反向传播训练。",
+    },
+    "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
+    "clf_fcn_paper": {"en": "the paper's", "zh": "论文的设置"},
+    "clf_fcn_too_long": {
+        "en": "Not started: an FCN with {w} filters, {e} epochs on {n} training and {m} test series of length {T} "
+        "would take about {s} s on this server, more than its limit of {budget} s. Choose fewer filters or fewer "
+        "epochs, or use fewer or shorter series.",
+        "zh": "未开始：{w} 个滤波器的 FCN 在 {n} 条训练序列和 {m} 条测试序列（长度 {T}）上训练 {e} 轮，"
+        "在本服务器上约需 {s} 秒，超过了 {budget} 秒的上限。请减少滤波器或训练轮数，或使用更少、更短的序列。",
+    },
+    "clf_fcn_no_cell": {
+        "en": "The FCN has no cell to step through: the Cell, Layers and Timeline pages show recurrent models. "
+        "Train an LSTM, GRU, MGU or RNN to open it there.",
+        "zh": "FCN 没有可以逐步查看的单元：单元、层和时间线页面展示的是循环模型。训练一个 LSTM、GRU、MGU 或 RNN 即可在那里打开。",
+    },
+    "clf_probs_title_fcn": {
+        "en": "Class probabilities if the series ended at step t (the FCN run on x_1 … x_t)",
+        "zh": "如果序列在第 t 步结束时的类别概率（FCN 作用于 x_1 … x_t）",
+    },
+    "clf_probs_help_fcn": {
+        "en": "Each curve is the class probability the FCN gives to the series cut at step t: the network is run "
+        "again on x_1 … x_t (it has no state carried from step to step; the average over time covers what it was "
+        "given). The last step's values are its answer.",
+        "zh": "每条曲线是 FCN 对截止到第 t 步的序列给出的类别概率：网络在 x_1 … x_t 上重新运行一遍（它没有逐步携带的状态；"
+        "对时间的平均只覆盖给它的那一段）。最后一步的值就是它的答案。",
+    },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
     "clf_epochs": {"en": "Epochs", "zh": "训练轮数"},
