@@ -169,7 +169,20 @@ def probabilities_over_time(clf, x: np.ndarray) -> np.ndarray:
         from . import fcn
 
         return fcn.probabilities_over_time(clf, x)
-    return softmax(clf.net.run(x).output @ clf.W.T + clf.b)
+    return read_out(clf.net.run(x).output, clf.W, clf.b)
+
+
+def read_out(h: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(T, H) top-layer outputs h_t -> (T, K): the class probabilities the head gives at every step,
+    what the classifier would say if the series ended there."""
+    return softmax(h @ W.T + b)
+
+
+def settles_at(p: np.ndarray) -> int:
+    """(T, K) -> the first step (0-based) from which the chosen class never changes again."""
+    choice = p.argmax(axis=1)
+    changed = np.nonzero(choice != choice[-1])[0]
+    return int(changed[-1] + 1) if len(changed) else 0
 
 
 def nearest_neighbour(Xtr: np.ndarray, ytr: np.ndarray, Xte: np.ndarray) -> np.ndarray:

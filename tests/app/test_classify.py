@@ -143,3 +143,39 @@ def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_h
     assert "Not started" in warning and "100 training and 100 test series of length 1200" in warning
     assert [b for b in at.button if b.key == "clf_train"][0].disabled
     assert RESULT not in at.session_state
+
+
+def test_the_stepping_pages_show_the_classifiers_read_out_at_every_step():
+    """Classify → Open: Cell, Layers and Timeline carry, for every step, the classifier's own
+    probabilities for the series cut there, the class it would choose and where it settles."""
+    from lstm_core import datasets
+    from tests.app.conftest import stepper
+
+    at = trained(task="shapes", epochs=3)
+    model = at.session_state[RESULT]["model"]
+    at.number_input(key="clf_series").set_value(2).run()
+    at.button(key="clf_open").click().run()
+    _, _, Xte, _ = datasets.make_task("shapes", seed=0, n_train=500, n_test=500)
+    want = classify.probabilities_over_time(model, Xte[1])
+    choice = want.argmax(axis=1)
+    settles = int(max([t + 1 for t in range(40) if choice[t] != choice[-1]], default=0))
+    names = ["sine", "square", "sawtooth"]
+    for page in ("cell", "layers", "timeline"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        r = stepper(at)["readout"]
+        assert r["names"] == names
+        np.testing.assert_allclose(np.array(r["p"]), want, atol=1e-6)
+        assert r["choice"] == choice.tolist()
+        assert r["settles"] == settles == classify.settles_at(want)
+        assert r["said"][5] == f"At t = 6 it would say: {names[choice[5]]}"
+        assert r["settled"] == f"It settled at t = {settles + 1}: from there on it says {names[choice[-1]]}."
+    at.session_state[weights.CUSTOM] = None  # another model: no read-out
+    at.run()
+    assert stepper(at)["readout"] is None
+
+
+def test_settles_at_is_the_step_after_the_last_change_of_mind():
+    p = np.array([[0.6, 0.4], [0.3, 0.7], [0.8, 0.2], [0.4, 0.6], [0.1, 0.9]])
+    assert classify.settles_at(p) == 3
+    assert classify.settles_at(p[:1]) == 0 and classify.settles_at(p[[1, 3, 4]]) == 0

@@ -253,9 +253,10 @@ def train_ui(data, settings: dict) -> None:
     st.rerun()
 
 
-def _open(model: classify.Classifier, x: np.ndarray, name: str) -> None:
+def _open(model: classify.Classifier, x: np.ndarray, name: str, names: tuple[str, ...]) -> None:
     weights.clear_overrides()
     weights.set_network(model.net, f"trained:{name}")
+    weights.set_head(model.W, model.b, names)  # the stepping pages show what it would say at every step
     numbers = ", ".join(f"{v:.6g}" for v in x[:, 0])
     state.update({"input_kind": "typed", "typed_numbers": numbers, STEP: 0, "view_layer": 1, "view_unit": 1})
 
@@ -317,7 +318,7 @@ def results_ui(data) -> None:
     if is_fcn:
         c1.caption(tx("clf_fcn_no_cell"))
     elif c1.button(
-        tx("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])
+        tx("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0], names)
     ):
         st.switch_page("pages/cell.py")
     buf = io.BytesIO()

@@ -853,6 +853,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Open this model and series in the Cell page",
         "zh": "在单元页面中打开此模型和序列",
     },
+    "readout_title": {
+        "en": "The classifier's read-out: if the series ended at this step",
+        "zh": "分类器的读数：如果序列在这一步结束",
+    },
+    "readout_said": {"en": "At t = {t} it would say: {name}", "zh": "在 t = {t} 时它会判为：{name}"},
+    "readout_settled": {
+        "en": "It settled at t = {s}: from there on it says {name}.",
+        "zh": "它在 t = {s} 时定下来：从那以后一直判为 {name}。",
+    },
+    "readout_not_yet": {
+        "en": "Not settled yet: its choice changes until t = {s}.",
+        "zh": "还没定下来：它的判断会一直变到 t = {s}。",
+    },
     "clf_export": {"en": "Download the classifier (.npz)", "zh": "下载分类器（.npz）"},
     "clf_import_header": {"en": "Import a classifier", "zh": "导入分类器"},
     "clf_import": {
