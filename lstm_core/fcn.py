@@ -32,6 +32,11 @@ KERNELS = (8, 5, 3)
 # that GunPoint trains in well under a minute on a 2-core machine (bench/fcn.py measures it).
 DEFAULT_WIDTHS = (32, 64, 32)
 WIDTH_CHOICES = ((16, 32, 16), (32, 64, 32), (64, 128, 64), PAPER_WIDTHS)
+DEFAULT_BATCH, DEFAULT_LR, DEFAULT_CLIP = (
+    16,
+    0.01,
+    0.0,
+)  # the lab's defaults (Adam; no clipping, as the paper)
 DEFAULT_STEPS = 600  # Adam steps the default number of epochs aims at (few series: more epochs)
 MACS_PER_SECOND = 3e9  # measured on the 2-core machine (bench/fcn.py), one thread, small widths
 TIME_BUDGET_S = 90  # the lab refuses a training it estimates to take longer

@@ -149,12 +149,12 @@ def settings_ui(data) -> dict:
     )
 
 
-def _clip_ui(where):
+def _clip_ui(where, value: float = 1.0, key: str = "clf_clip"):
     return where.select_slider(
         tx("clf_clip"),
         [0.1, 0.5, 1.0, 5.0, 0.0],
-        value=1.0,
-        key="clf_clip",
+        value=value,
+        key=key,
         format_func=lambda v: tx("clf_clip_off") if v == 0 else f"{v:g}",
     )
 
@@ -173,14 +173,20 @@ def fcn_settings_ui(data) -> dict:
         format_func=lambda w: f"{w} · {2 * w} · {w}" + (f" ({tx('clf_fcn_paper')})" if w == 128 else ""),
     )
     widths = (w, 2 * w, w)
-    batch = c[1].select_slider(tx("clf_batch"), [8, 16, 32, 64], value=16, key="clf_fcn_batch")
+    batch = c[1].select_slider(tx("clf_batch"), [8, 16, 32, 64], value=fcn.DEFAULT_BATCH, key="clf_fcn_batch")
     # one epoch-count widget per data set: its default (≈ 600 Adam steps) depends on how many series there are
     epochs = c[2].slider(
-        tx("clf_epochs"), 1, 300, value=fcn.default_epochs(len(Xtr), 16), key=f"clf_fcn_epochs_{key[0]}"
+        tx("clf_epochs"),
+        1,
+        300,
+        value=fcn.default_epochs(len(Xtr), fcn.DEFAULT_BATCH),
+        key=f"clf_fcn_epochs_{key[0]}",
     )
     c = st.columns(3)
-    lr = c[0].select_slider(tx("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=0.01, key="clf_fcn_lr")
-    max_norm = _clip_ui(c[1])
+    lr = c[0].select_slider(
+        tx("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=fcn.DEFAULT_LR, key="clf_fcn_lr"
+    )
+    max_norm = _clip_ui(c[1], fcn.DEFAULT_CLIP, "clf_fcn_clip")
     seed = c[2].number_input(tx("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
     return dict(
         widths=tuple(widths), epochs=epochs, batch=batch, lr=lr, max_norm=max_norm, seed=int(seed), cell="fcn"
