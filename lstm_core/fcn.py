@@ -49,6 +49,20 @@ def _pad(K: int) -> tuple[int, int]:
     return (K - 1) // 2, K - 1 - (K - 1) // 2
 
 
+padding = _pad
+
+
+def receptive_field(kernels: tuple[int, ...] = KERNELS) -> int:
+    """How many steps of the input one output of the last block sees: 1 + Σ (K − 1) (stride 1)."""
+    return 1 + sum(k - 1 for k in kernels)
+
+
+def filter_output(model: FCN, x: np.ndarray, k: int) -> np.ndarray:
+    """(T, D) -> (T,): first-layer filter ``k`` slid along one series (its convolution, before BN)."""
+    W, b = model.params["conv1.weight"], model.params["conv1.bias"]
+    return conv_forward(np.asarray(x, dtype=np.float64)[None], W[k : k + 1], b[k : k + 1])[0][0, :, 0]
+
+
 def conv_forward(x: np.ndarray, W: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """x (B, T, C_in), W (C_out, C_in, K), b (C_out,) -> y (B, T, C_out) and the windows (B·T, C_in·K).
 

@@ -16,5 +16,6 @@ if data is not None:
         settings = classify_ui.settings_ui(data)
     classify_ui.train_ui(data, settings)
     classify_ui.results_ui(data)
+    classify_ui.link_ui(data)
     with st.expander(tx("clf_import_header")):
         classify_ui.import_ui(data)

@@ -179,3 +179,22 @@ def test_settles_at_is_the_step_after_the_last_change_of_mind():
     p = np.array([[0.6, 0.4], [0.3, 0.7], [0.8, 0.2], [0.4, 0.6], [0.1, 0.9]])
     assert classify.settles_at(p) == 3
     assert classify.settles_at(p[:1]) == 0 and classify.settles_at(p[[1, 3, 4]]) == 0
+
+
+def test_the_link_view_slides_the_trained_fcns_filter_beside_the_cell():
+    """The first block's filter k, slid along the chosen test series: out_t = b_k + Σ_j W_k[j] x_{t+j−3}."""
+    from lstm_core import datasets
+
+    at = fcn_trained(task="speed", epochs=1)
+    model = at.session_state[RESULT]["model"]
+    at.number_input(key="clf_link_filter").set_value(5).run()
+    _, _, Xte, _ = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    x = Xte[0, :, 0]
+    W, b = model.params["conv1.weight"][4, 0], model.params["conv1.bias"][4]
+    xp = np.concatenate([np.zeros(3), x, np.zeros(4)])
+    want = np.array([b + W @ xp[t : t + 8] for t in range(40)])
+    fig = chart(at, "clf_link")
+    np.testing.assert_allclose(arr(fig["data"][1]["y"]), want, atol=1e-12)
+    assert len(fig["layout"]["sliders"][0]["steps"]) == 40  # t moves in the browser
+    assert "FCN: trained here" in " ".join(c.value for c in at.caption)
+    assert "14 steps after the three blocks" in " ".join(m.value for m in at.markdown)

@@ -364,3 +364,43 @@ def import_ui(data) -> None:
         "best_loss": np.nan,
     }
     st.success(tx("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))
+
+
+LAST = "clf_last_models"  # {"fcn" | "rnn": (data key, model)}: the latest trained of each, for the link view
+
+
+def link_ui(data) -> None:
+    """The link the article's author asked for: an FCN filter sliding along a test series beside an
+    LSTM cell stepping along it (the latest trained of each on this data, else an untrained one)."""
+    Xtr, ytr, Xte, yte, names, key = data
+    res = st.session_state.get(RESULT) or {}
+    last = st.session_state.setdefault(LAST, {})
+    if res.get("model") is not None and res.get("key") == key:
+        last["fcn" if res["model"].kind == "fcn" else "rnn"] = (key, res["model"])
+    st.subheader(tx("link_header"))
+    st.markdown(tx("link_intro", field=fcn.receptive_field()))
+    K = len(names)
+    conv_model = last["fcn"][1] if "fcn" in last and last["fcn"][0] == key else None
+    cell_model = last["rnn"][1] if "rnn" in last and last["rnn"][0] == key else None
+    trained = [
+        tx("link_trained") if m is not None else tx("link_untrained") for m in (conv_model, cell_model)
+    ]
+    conv_model = conv_model or fcn.init(Xtr.shape[2], K, seed=0, widths=fcn.DEFAULT_WIDTHS)
+    cell_model = cell_model or classify.init(Xtr.shape[2], (8,), K, seed=0, cell="lstm")
+    i = int(st.session_state.get("clf_series", 1)) - 1
+    x = Xte[min(max(i, 0), len(Xte) - 1)]
+    c = st.columns(2)
+    W = conv_model.params["conv1.weight"]
+    k = int(c[0].number_input(tx("link_filter"), 1, W.shape[0], value=1, step=1, key="clf_link_filter")) - 1
+    H = cell_model.net.hidden_sizes[0]
+    u = int(c[1].number_input(tx("link_unit"), 1, H, value=1, step=1, key="clf_link_unit")) - 1
+    out = fcn.filter_output(conv_model, x, k)
+    lt = cell_model.net.run(x).layers[0]
+    cs = lt.c[:, u] if lt.c is not None else None
+    left, right = fcn.padding(fcn.KERNELS[0])
+    from viz.link import link_figure
+
+    st.caption(tx("link_models", conv=trained[0], cell=trained[1], cellname=model_label(cell_model.kind)))
+    fig = link_figure(x[:, 0], out, left, right, cs, lt.h[:, u], tx, start=len(x) // 2)
+    st.plotly_chart(fig, key="clf_link")
+    st.markdown(tx("link_differs", field=fcn.receptive_field()))

@@ -853,6 +853,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Open this model and series in the Cell page",
         "zh": "在单元页面中打开此模型和序列",
     },
+    "link_header": {
+        "en": "The link: a convolution filter and an LSTM cell, side by side",
+        "zh": "两者的联系：卷积滤波器与 LSTM 单元并排看",
+    },
+    "link_intro": {
+        "en": "The article's author knew CNNs and missed this in LSTM articles. Both share weights along time. "
+        "An FCN filter is one set of weights (8 numbers in the first block) slid along the series: at every "
+        "position t the same weights, one output. An LSTM cell is one set of weights (W_ih, W_hh, b_ih, b_hh) "
+        "applied at every step t: the same weights, one output h_t. Move t with the slider under the chart.",
+        "zh": "原文作者熟悉 CNN，觉得讲 LSTM 的文章都忽略了这一点：两者都沿时间共享权重。FCN 的一个滤波器是一组权重"
+        "（第一块里是 8 个数），沿序列滑动：在每个位置 t 用同样的权重，得到一个输出。LSTM 单元是一组权重"
+        "（W_ih、W_hh、b_ih、b_hh），在每一步 t 都用它：同样的权重，得到一个输出 h_t。用图下方的滑块移动 t。",
+    },
+    "link_filter": {"en": "FCN filter (first block)", "zh": "FCN 滤波器（第一块）"},
+    "link_unit": {"en": "Cell unit (layer 1)", "zh": "单元中的隐藏单元（第 1 层）"},
+    "link_trained": {"en": "trained here", "zh": "在这里训练的"},
+    "link_untrained": {
+        "en": "untrained (train one to see what it learned)",
+        "zh": "未训练（训练一个就能看到它学到了什么）",
+    },
+    "link_models": {
+        "en": "FCN: {conv} · {cellname}: {cell} · the test series chosen above.",
+        "zh": "FCN：{conv} · {cellname}：{cell} · 上面选定的测试序列。",
+    },
+    "link_conv_panel": {
+        "en": "FCN filter: the same {w} weights at every position, a window of fixed width",
+        "zh": "FCN 滤波器：每个位置都用同样的 {w} 个权重，窗口宽度固定",
+    },
+    "link_conv_out": {"en": "filter output (before BN)", "zh": "滤波器输出（批归一化前）"},
+    "link_cell_panel": {
+        "en": "Recurrent cell: the same weights at every step; C and h carried from x_1 to x_t",
+        "zh": "循环单元：每一步都用同样的权重；C 和 h 从 x_1 一直携带到 x_t",
+    },
+    "link_differs": {
+        "en": "**What differs.** The filter sees a fixed window: 8 steps around t in the first block, {field} steps "
+        "after the three blocks (8 + 5 + 3 − 2); what lies outside it cannot change its output, and only the final "
+        "average over time brings the whole series together. The cell carries C and h forward: its output at step "
+        "t can depend on anything from x_1 to x_t, so its reach has no fixed width; how far back it really reaches "
+        "is learned, through the forget gate (the memory C) and the output gate. That is why the FCN's "
+        "read-out per step above runs the network again on x_1 … x_t, while the LSTM's simply reads h_t.",
+        "zh": "**不同之处** 滤波器看到的是一个固定宽度的窗口：第一块里是 t 附近的 8 步，三块叠加后是 {field} 步"
+        "（8 + 5 + 3 − 2）；窗口外的值改变不了它的输出，只有最后对时间取平均时才把整条序列合在一起。"
+        "单元则把 C 和 h 向前携带：它在第 t 步的输出可以取决于从 x_1 到 x_t 的任何值，所以它的“视野”没有固定宽度；"
+        "实际能回看多远是学出来的，靠遗忘门（记忆 C）和输出门。这也是为什么上面 FCN 的逐步读数要在 x_1 … x_t 上重新运行网络，"
+        "而 LSTM 的只需读取 h_t。",
+    },
     "readout_title": {
         "en": "The classifier's read-out: if the series ended at this step",
         "zh": "分类器的读数：如果序列在这一步结束",
