@@ -116,6 +116,9 @@ def model_label(kind: str) -> str:
     return tx("clf_model_fcn") if kind == "fcn" else tx(f"cell_{kind}")
 
 
+UCR_READOUT = "mean"  # measured on GunPoint (bench/fcn.py): the last h_T alone reached 71 %
+
+
 def settings_ui(data) -> dict:
     """The model (a recurrent kind or the FCN) and its training settings, as ``train``'s arguments."""
     code = lang()
@@ -129,6 +132,16 @@ def settings_ui(data) -> dict:
     )
     if cell == "fcn":
         return fcn_settings_ui(data)
+    ucr = data[-1][0] == "ucr"
+    readout = st.segmented_control(
+        tx("clf_readout"),
+        classify.READOUTS,
+        format_func=labels("clf_readout_"),
+        default=UCR_READOUT if ucr else "last",
+        key="clf_readout_ucr" if ucr else "clf_readout",  # one default per kind of data
+        required=True,
+        help=tx("clf_readout_help"),
+    )
     c = st.columns(4)
     layers = c[0].slider(tx("clf_layers"), 1, 2, value=1, key="clf_layers")
     hidden = c[1].slider(tx("clf_hidden"), 2, 32, value=32, key="clf_hidden")
@@ -146,6 +159,7 @@ def settings_ui(data) -> dict:
         max_norm=max_norm,
         seed=int(seed),
         cell=cell or "lstm",
+        readout=readout or "last",
     )
 
 
@@ -262,7 +276,9 @@ def train_ui(data, settings: dict) -> None:
 def _open(model: classify.Classifier, x: np.ndarray, name: str, names: tuple[str, ...]) -> None:
     weights.clear_overrides()
     weights.set_network(model.net, f"trained:{name}")
-    weights.set_head(model.W, model.b, names)  # the stepping pages show what it would say at every step
+    weights.set_head(
+        model.W, model.b, names, model.readout
+    )  # the stepping pages show what it would say at every step
     numbers = ", ".join(f"{v:.6g}" for v in x[:, 0])
     state.update({"input_kind": "typed", "typed_numbers": numbers, STEP: 0, "view_layer": 1, "view_unit": 1})
 
@@ -328,7 +344,7 @@ def results_ui(data) -> None:
     ):
         st.switch_page("pages/cell.py")
     buf = io.BytesIO()
-    np.savez(buf, **model.state_dict())
+    np.savez(buf, **model.state_dict())  # a mean read-out adds head.mean_over_time
     c2.download_button(
         tx("clf_export"), buf.getvalue(), file_name="gate-lab-classifier.npz", key="clf_export", icon="⬇️"
     )
@@ -355,7 +371,9 @@ def import_ui(data) -> None:
     except lstm_core.GateLabError as e:
         st.error(tx("import_refused", msg=say(e)), icon="⚠️")
         return
-    model = classify.Classifier(net, W, b)
+    model = classify.Classifier(
+        net, W, b, "mean" if arrays.get("head.mean_over_time") is not None else "last"
+    )
     st.session_state[RESULT] = {
         "key": key,
         "history": [],

@@ -42,12 +42,13 @@ def set_network(net: Network, how: str, reset_multipliers: bool = True) -> None:
     drop_overrides_that_do_not_fit(net)
 
 
-def set_head(W: np.ndarray, b: np.ndarray, names: tuple[str, ...]) -> None:
-    """The session's model is a trained classifier: keep its head (``W`` (K, H_top), ``b`` (K,)) with it."""
-    st.session_state[HEAD] = (custom(), np.array(W), np.array(b), tuple(names))
+def set_head(W: np.ndarray, b: np.ndarray, names: tuple[str, ...], readout: str = "last") -> None:
+    """The session's model is a trained classifier: keep its head (``W`` (K, H_top), ``b`` (K,), what it
+    reads: h_T or the mean over time) with it."""
+    st.session_state[HEAD] = (custom(), np.array(W), np.array(b), tuple(names), readout)
 
 
-def head(weights: str | None) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]] | None:
+def head(weights: str | None) -> tuple[np.ndarray, np.ndarray, tuple[str, ...], str] | None:
     """The classifier's head if the network ``weights`` (a Config's) is the one it was trained with."""
     kept = st.session_state.get(HEAD)
     if not weights or not kept or kept[0] != weights:

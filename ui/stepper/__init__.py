@@ -124,8 +124,8 @@ def _readout(ctx: Context, digits: int) -> dict | None:
     head = weights.head(ctx.cfg.weights)
     if head is None:
         return None
-    W, b, names = head
-    return readout_view(read_out(ctx.result.trace.output, W, b), names, tx, digits)
+    W, b, names, how = head
+    return readout_view(read_out(ctx.result.trace.output, W, b, how), names, tx, digits)
 
 
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
