@@ -26,17 +26,34 @@ class Classifier:
     net: Network  # the LSTM (or RNN) stack
     W: np.ndarray  # (K, H_top) head weights
     b: np.ndarray  # (K,) head bias
+    readout: str = "last"  # the head reads h_T ("last") or the mean of h_1 … h_T ("mean")
 
     def logits(self, X: np.ndarray) -> np.ndarray:
-        """(B, T, D) -> (B, K) from the last output h_T."""
-        return self.net.run(X).layers[-1].h[:, -1] @ self.W.T + self.b
+        """(B, T, D) -> (B, K) from the last output h_T (or the mean over time)."""
+        return features(self.net.run(X).layers[-1].h, self.readout) @ self.W.T + self.b
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         return self.logits(X).argmax(axis=1)
 
+    @property
+    def kind(self) -> str:
+        """The model's name in the lab: the cell kind ("lstm", "gru", …); an FCN's is "fcn"."""
+        return self.net.cell
+
     def state_dict(self) -> dict[str, np.ndarray]:
         """PyTorch names, the head as ``head.weight`` / ``head.bias`` (an nn.Linear)."""
-        return self.net.state_dict() | {"head.weight": np.array(self.W), "head.bias": np.array(self.b)}
+        head = {"head.weight": np.array(self.W), "head.bias": np.array(self.b)}
+        if self.readout == "mean":  # (a last-h_T head exports as it always did)
+            head["head.mean_over_time"] = np.array(1.0)
+        return self.net.state_dict() | head
+
+
+READOUTS = ("last", "mean")
+
+
+def features(h: np.ndarray, readout: str) -> np.ndarray:
+    """(B, T, H) top-layer outputs -> (B, H): h_T, or the mean of h_1 … h_T."""
+    return h[:, -1] if readout == "last" else h.mean(axis=1)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -48,7 +65,8 @@ def softmax(z: np.ndarray) -> np.ndarray:
 def loss_and_grads(clf: Classifier, X: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, np.ndarray]]:
     """Mean cross-entropy over the batch and its gradient for every parameter."""
     tr = clf.net.run(X)
-    hT = tr.layers[-1].h[:, -1]  # (B, H)
+    h = tr.layers[-1].h  # (B, T, H)
+    hT = features(h, clf.readout)  # (B, H)
     with np.errstate(all="ignore"):
         p = softmax(hT @ clf.W.T + clf.b)  # (B, K)
     B = len(y)
@@ -58,7 +76,12 @@ def loss_and_grads(clf: Classifier, X: np.ndarray, y: np.ndarray) -> tuple[float
     d = p.copy()
     d[np.arange(B), y] -= 1.0
     d /= B  # dL/dlogits
-    g = clf.net.backward(tr, d @ clf.W).params
+    dz = d @ clf.W  # dL/d(the head's input)
+    if clf.readout == "last":
+        g = clf.net.backward(tr, dz).params
+    else:  # the mean: every h_t gets dz / T
+        T = h.shape[1]
+        g = clf.net.backward(tr, np.zeros_like(dz), np.repeat(dz[:, None] / T, T, axis=1)).params
     return loss, g | {"head.weight": d.T @ hT, "head.bias": d.sum(axis=0)}
 
 
@@ -95,17 +118,21 @@ def clip(grads: dict[str, np.ndarray], max_norm: float) -> dict[str, np.ndarray]
     return {k: g * (max_norm / norm) for k, g in grads.items()}
 
 
-def init(D: int, hidden: tuple[int, ...], K: int, seed: int, cell: str = "lstm") -> Classifier:
+def init(
+    D: int, hidden: tuple[int, ...], K: int, seed: int, cell: str = "lstm", readout: str = "last"
+) -> Classifier:
     """PyTorch's init for the stack (forget bias +1) and the head (U(±1/√H))."""
     net = Network.random(D, hidden, cell, seed, 1.0, 1.0)  # forget bias +1 where the kind has a forget gate
     rng = np.random.default_rng(seed + 1)
     bound = 1 / np.sqrt(hidden[-1])
-    return Classifier(net, rng.uniform(-bound, bound, (K, hidden[-1])), rng.uniform(-bound, bound, K))
+    W, b = rng.uniform(-bound, bound, (K, hidden[-1])), rng.uniform(-bound, bound, K)
+    return Classifier(net, W, b, readout)
 
 
-def from_params(cell: str, params: dict[str, np.ndarray]) -> Classifier:
+def from_params(cell: str, params: dict[str, np.ndarray], readout: str = "last") -> Classifier:
     sd = {k: v for k, v in params.items() if not k.startswith("head.")}
-    return Classifier(Network.from_state_dict(sd, cell), params["head.weight"], params["head.bias"])
+    params = {k: v for k, v in params.items() if k != "head.mean_over_time"}
+    return Classifier(Network.from_state_dict(sd, cell), params["head.weight"], params["head.bias"], readout)
 
 
 @dataclass(frozen=True)
@@ -130,27 +157,28 @@ def train(
     seed: int = 0,
     model: Classifier | None = None,
     cell: str = "lstm",
+    readout: str = "last",
 ) -> Iterator[Epoch]:
     """Train a ``cell`` stack (LSTM, GRU or RNN) and its head, yielding after every epoch.
     Stops (raises FloatingPointError) if the loss is NaN."""
     K = int(max(ytr.max(), yte.max())) + 1
-    clf = model or init(Xtr.shape[2], tuple(hidden), K, seed, cell)
-    params = clf.state_dict()
+    clf = model or init(Xtr.shape[2], tuple(hidden), K, seed, cell, readout)
+    params = {k: v for k, v in clf.state_dict().items() if k != "head.mean_over_time"}  # what Adam moves
     opt = Adam(lr=lr)
     rng = np.random.default_rng(seed)
-    cell = clf.net.cell
+    cell, readout = clf.net.cell, clf.readout
     for epoch in range(1, epochs + 1):
         order = rng.permutation(len(ytr))
         losses = []
         for start in range(0, len(order), batch):
             idx = order[start : start + batch]
             try:
-                loss, grads = loss_and_grads(from_params(cell, params), Xtr[idx], ytr[idx])
+                loss, grads = loss_and_grads(from_params(cell, params, readout), Xtr[idx], ytr[idx])
             except (FloatingPointError, ValueError) as e:  # ValueError: weights that went non-finite
                 raise FloatingPointError(f"{e} (epoch {epoch})") from None
             params = opt.step(params, clip(grads, max_norm))
             losses.append(loss)
-        clf = from_params(cell, params)
+        clf = from_params(cell, params, readout)
         yield Epoch(epoch, float(np.mean(losses)), accuracy(clf, Xtr, ytr), accuracy(clf, Xte, yte), clf)
 
 
@@ -158,9 +186,28 @@ def accuracy(clf: Classifier, X: np.ndarray, y: np.ndarray) -> float:
     return float((clf.predict(X) == y).mean())
 
 
-def probabilities_over_time(clf: Classifier, x: np.ndarray) -> np.ndarray:
-    """(T, D) -> (T, K): the head applied to every h_t of one series."""
-    return softmax(clf.net.run(x).output @ clf.W.T + clf.b)
+def probabilities_over_time(clf, x: np.ndarray) -> np.ndarray:
+    """(T, D) -> (T, K): the head applied to every h_t of one series (an FCN: to every prefix)."""
+    if clf.kind == "fcn":
+        from . import fcn
+
+        return fcn.probabilities_over_time(clf, x)
+    return read_out(clf.net.run(x).output, clf.W, clf.b, clf.readout)
+
+
+def read_out(h: np.ndarray, W: np.ndarray, b: np.ndarray, readout: str = "last") -> np.ndarray:
+    """(T, H) top-layer outputs h_t -> (T, K): the class probabilities the head gives at every step,
+    what the classifier would say if the series ended there (a mean read-out: the mean of h_1 … h_t)."""
+    if readout == "mean":
+        h = np.cumsum(h, axis=0) / np.arange(1, len(h) + 1)[:, None]
+    return softmax(h @ W.T + b)
+
+
+def settles_at(p: np.ndarray) -> int:
+    """(T, K) -> the first step (0-based) from which the chosen class never changes again."""
+    choice = p.argmax(axis=1)
+    changed = np.nonzero(choice != choice[-1])[0]
+    return int(changed[-1] + 1) if len(changed) else 0
 
 
 def nearest_neighbour(Xtr: np.ndarray, ytr: np.ndarray, Xte: np.ndarray) -> np.ndarray:

@@ -345,10 +345,11 @@ class Network:
 
     # ---- backward -------------------------------------------------------------
 
-    def backward(self, trace: Trace, dh_last: object) -> Gradients:
+    def backward(self, trace: Trace, dh_last: object, dh_all: np.ndarray | None = None) -> Gradients:
         """Backpropagation through time for L = Σ dh_last · h_T of the top layer.
 
-        ``dh_last`` is dL/dh_T, (H_top,) (or (B, H_top) for a batch trace).
+        ``dh_last`` is dL/dh_T, (H_top,) (or (B, H_top) for a batch trace). ``dh_all``, if given,
+        adds dL/dh_t at every step, (T, H_top) (or (B, T, H_top)): L += Σ_t dh_all[t] · h_t.
         Returns dL/dx_t for every t and dL/dθ for every weight, as PyTorch's
         autograd would for the same L. Values that leave float64's range
         (exploding gradients) become ±inf without a warning.
@@ -363,6 +364,8 @@ class Network:
         T = runs[0].h.shape[0]
         dH = np.zeros((T, B, H_top))
         dH[-1] = dh
+        if dh_all is not None:
+            dH += np.asarray(dh_all, dtype=np.float64).reshape(B, T, H_top).transpose(1, 0, 2)
         params, h0s, c0s = {}, [], []
         with np.errstate(over="ignore", invalid="ignore"):
             for k in range(self.num_layers - 1, -1, -1):

@@ -13,8 +13,9 @@ st.caption(tx("clf_sidebar_note"))
 data = classify_ui.data_ui()
 if data is not None:
     with st.expander(tx("clf_settings"), expanded=True):
-        settings = classify_ui.settings_ui()
+        settings = classify_ui.settings_ui(data)
     classify_ui.train_ui(data, settings)
     classify_ui.results_ui(data)
+    classify_ui.link_ui(data)
     with st.expander(tx("clf_import_header")):
         classify_ui.import_ui(data)

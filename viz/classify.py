@@ -74,9 +74,9 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tx: Callable[[str], st
 
 
 def probabilities_figure(
-    p: np.ndarray, x: np.ndarray, names: Sequence[str], tx: Callable[[str], str]
+    p: np.ndarray, x: np.ndarray, names: Sequence[str], tx: Callable[[str], str], title: str | None = None
 ) -> go.Figure:
-    """p: (T, K) class probabilities after each step; x: (T,) the series."""
+    """p: (T, K) class probabilities after each step; x: (T,) the series; ``title`` of the lower panel."""
     names = _plain(names)
     t = np.arange(1, len(p) + 1)
     fig = make_subplots(
@@ -85,7 +85,7 @@ def probabilities_figure(
         shared_xaxes=True,
         row_heights=[0.35, 0.65],
         vertical_spacing=0.08,
-        subplot_titles=[tx("input_chart_title"), tx("clf_probs_title")],
+        subplot_titles=[tx("input_chart_title"), title or tx("clf_probs_title")],
     )
     fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
     for k, name in enumerate(names):

@@ -79,3 +79,122 @@ def test_export_and_reimport_the_classifier():
     np.testing.assert_array_equal(got.W, model.W)
     curves = arr(chart(other, "clf_probs")["data"][1]["y"])
     assert curves.shape == (40,)
+
+
+def fcn_trained(task="speed", epochs=3):
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value(task).run()
+    at.button_group(key="clf_cell").set_value("fcn").run()
+    at.select_slider(key="clf_fcn_widths").set_value(16).run()
+    at.slider(key=f"clf_fcn_epochs_{task}").set_value(epochs).run()
+    at.button(key="clf_train").click().run(timeout=180)
+    assert not at.exception
+    return at
+
+
+def test_the_fcn_trains_beside_the_recurrent_models_in_the_same_views():
+    from lstm_core import datasets, fcn
+
+    at = fcn_trained()
+    res = at.session_state[RESULT]
+    model = res["model"]
+    assert model.kind == "fcn" and model.widths == (16, 32, 16) and len(res["history"]) == 3
+    Xtr, ytr, Xte, yte = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["FCN test accuracy"] == f"{100 * (model.predict(Xte) == yte).mean():.1f} %"
+    want = classify.confusion(yte, model.predict(Xte), 2)
+    assert np.array_equal(arr(chart(at, "clf_confusion")["data"][0]["z"]), want)
+    probs = [d for d in chart(at, "clf_probs")["data"] if d.get("xaxis") == "x2"]
+    np.testing.assert_allclose(
+        np.array([arr(d["y"]) for d in probs]).T, fcn.probabilities_over_time(model, Xte[0]), atol=1e-12
+    )
+    assert not [b for b in at.button if b.key == "clf_open"]  # no cell to step through: it says so
+    assert "no cell to step through" in " ".join(c.value for c in at.caption)
+
+
+def test_an_fcn_training_over_its_time_budget_is_refused_with_what_to_do():
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value("shapes").run()
+    at.button_group(key="clf_cell").set_value("fcn").run()
+    at.select_slider(key="clf_fcn_widths").set_value(128).run()
+    at.slider(key="clf_fcn_epochs_shapes").set_value(300).run()
+    warning = at.warning[0].value
+    assert "Not started" in warning and "128 · 256 · 128 filters, 300 epochs" in warning
+    assert "Choose fewer filters or fewer epochs" in warning
+    assert [b for b in at.button if b.key == "clf_train"][0].disabled
+    at.slider(key="clf_fcn_epochs_shapes").set_value(2).run()
+    assert not at.warning and not [b for b in at.button if b.key == "clf_train"][0].disabled
+
+
+def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_hang():
+    """100 + 100 series of 1200 values (under the 1 MB upload limit): the default FCN would run for minutes."""
+    rng = np.random.default_rng(0)
+
+    def ucr(n):
+        rows = [f"{1 + k % 2}\t" + "\t".join(f"{v:.3f}" for v in rng.standard_normal(1200)) for k in range(n)]
+        return "\n".join(rows).encode()
+
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload("big_TRAIN.tsv", ucr(100), "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload("big_TEST.tsv", ucr(100), "text/plain").run()
+    at.button_group(key="clf_cell").set_value("fcn").run()
+    warning = at.warning[0].value
+    assert "Not started" in warning and "100 training and 100 test series of length 1200" in warning
+    assert [b for b in at.button if b.key == "clf_train"][0].disabled
+    assert RESULT not in at.session_state
+
+
+def test_the_stepping_pages_show_the_classifiers_read_out_at_every_step():
+    """Classify → Open: Cell, Layers and Timeline carry, for every step, the classifier's own
+    probabilities for the series cut there, the class it would choose and where it settles."""
+    from lstm_core import datasets
+    from tests.app.conftest import stepper
+
+    at = trained(task="shapes", epochs=3)
+    model = at.session_state[RESULT]["model"]
+    at.number_input(key="clf_series").set_value(2).run()
+    at.button(key="clf_open").click().run()
+    _, _, Xte, _ = datasets.make_task("shapes", seed=0, n_train=500, n_test=500)
+    want = classify.probabilities_over_time(model, Xte[1])
+    choice = want.argmax(axis=1)
+    settles = int(max([t + 1 for t in range(40) if choice[t] != choice[-1]], default=0))
+    names = ["sine", "square", "sawtooth"]
+    for page in ("cell", "layers", "timeline"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        r = stepper(at)["readout"]
+        assert r["names"] == names
+        np.testing.assert_allclose(np.array(r["p"]), want, atol=1e-6)
+        assert r["choice"] == choice.tolist()
+        assert r["settles"] == settles == classify.settles_at(want)
+        assert r["said"][5] == f"At t = 6 it would say: {names[choice[5]]}"
+        assert r["settled"] == f"It settled at t = {settles + 1}: from there on it says {names[choice[-1]]}."
+    at.session_state[weights.CUSTOM] = None  # another model: no read-out
+    at.run()
+    assert stepper(at)["readout"] is None
+
+
+def test_settles_at_is_the_step_after_the_last_change_of_mind():
+    p = np.array([[0.6, 0.4], [0.3, 0.7], [0.8, 0.2], [0.4, 0.6], [0.1, 0.9]])
+    assert classify.settles_at(p) == 3
+    assert classify.settles_at(p[:1]) == 0 and classify.settles_at(p[[1, 3, 4]]) == 0
+
+
+def test_the_link_view_slides_the_trained_fcns_filter_beside_the_cell():
+    """The first block's filter k, slid along the chosen test series: out_t = b_k + Σ_j W_k[j] x_{t+j−3}."""
+    from lstm_core import datasets
+
+    at = fcn_trained(task="speed", epochs=1)
+    model = at.session_state[RESULT]["model"]
+    at.number_input(key="clf_link_filter").set_value(5).run()
+    _, _, Xte, _ = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    x = Xte[0, :, 0]
+    W, b = model.params["conv1.weight"][4, 0], model.params["conv1.bias"][4]
+    xp = np.concatenate([np.zeros(3), x, np.zeros(4)])
+    want = np.array([b + W @ xp[t : t + 8] for t in range(40)])
+    fig = chart(at, "clf_link")
+    np.testing.assert_allclose(arr(fig["data"][1]["y"]), want, atol=1e-12)
+    assert len(fig["layout"]["sliders"][0]["steps"]) == 40  # t moves in the browser
+    assert "FCN: trained here" in " ".join(c.value for c in at.caption)
+    assert "14 steps after the three blocks" in " ".join(m.value for m in at.markdown)

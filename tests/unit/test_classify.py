@@ -10,7 +10,9 @@ from lstm_core import ParseError, classify, datasets
 from tests.unit.torch_ref import state_dict_of, torch_stack
 
 
-def test_batched_classifier_gradients_match_torch_autograd():
+@pytest.mark.parametrize("readout", classify.READOUTS)
+def test_batched_classifier_gradients_match_torch_autograd(readout):
+    """The head reads h_T, or the mean of h_1 … h_T."""
     mods = torch_stack("lstm", 2, [5, 3], seed=1)
     head = torch.nn.Linear(3, 4, dtype=torch.float64)
     from lstm_core import Network
@@ -19,6 +21,7 @@ def test_batched_classifier_gradients_match_torch_autograd():
         Network.from_state_dict(state_dict_of(mods)),
         head.weight.detach().numpy().copy(),
         head.bias.detach().numpy().copy(),
+        readout,
     )
     rng = np.random.default_rng(0)
     X, y = rng.standard_normal((7, 12, 2)), rng.integers(0, 4, 7)
@@ -26,7 +29,8 @@ def test_batched_classifier_gradients_match_torch_autograd():
     inp = torch.tensor(X).transpose(0, 1)  # (T, B, D)
     for m in mods:
         inp = m(inp)[0]
-    tl = torch.nn.functional.cross_entropy(head(inp[-1]), torch.tensor(y))
+    z = inp[-1] if readout == "last" else inp.mean(dim=0)
+    tl = torch.nn.functional.cross_entropy(head(z), torch.tensor(y))
     tl.backward()
     assert loss == pytest.approx(tl.item(), abs=1e-12)
     np.testing.assert_allclose(grads["head.weight"], head.weight.grad.numpy(), atol=1e-12)
@@ -50,6 +54,18 @@ def test_nearest_neighbour_matches_a_direct_computation():
     np.testing.assert_array_equal(classify.nearest_neighbour(Xtr, ytr, Xte), direct)
     m = classify.confusion(np.array([0, 1, 1, 2]), np.array([0, 1, 2, 2]), 3)
     assert m.tolist() == [[1, 0, 0], [0, 1, 1], [0, 0, 1]]
+
+
+def test_a_mean_read_out_per_step_is_the_head_on_the_mean_so_far():
+    clf = classify.init(1, (4,), 3, seed=0, readout="mean")
+    x = np.random.default_rng(1).standard_normal((9, 1))
+    p = classify.probabilities_over_time(clf, x)
+    h = clf.net.run(x).output
+    for t in (0, 4, 8):
+        np.testing.assert_allclose(
+            p[t], classify.softmax(h[: t + 1].mean(axis=0) @ clf.W.T + clf.b), atol=1e-14
+        )
+    np.testing.assert_allclose(p[-1], classify.softmax(clf.logits(x[None]))[0], atol=1e-14)
 
 
 def test_probabilities_over_time_end_at_the_prediction():

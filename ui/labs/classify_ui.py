@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 import lstm_core
-from lstm_core import classify, datasets, layouts
+from lstm_core import classify, datasets, fcn, layouts
 from ui.shell import page, state, weights
 from ui.shell.errors import say
 from ui.shell.files import read_weights
@@ -114,14 +114,35 @@ def data_ui():
     return Xtr, ytr, Xte, yte, names, ("ucr", hash(tuple(texts)), z)
 
 
-def settings_ui() -> dict:
+def model_label(kind: str) -> str:
+    return tx("clf_model_fcn") if kind == "fcn" else tx(f"cell_{kind}")
+
+
+UCR_READOUT = "mean"  # measured on GunPoint (bench/fcn.py): the last h_T alone reached 71 %
+
+
+def settings_ui(data) -> dict:
+    """The model (a recurrent kind or the FCN) and its training settings, as ``train``'s arguments."""
+    code = lang()
     cell = st.segmented_control(
-        tx("cell_kind_label"),
-        list(lstm_core.KINDS_BY_NAME),
-        format_func=labels("cell_"),
+        tx("clf_model_label"),
+        [*lstm_core.KINDS_BY_NAME, "fcn"],
+        format_func=lambda v: STRINGS["clf_model_fcn" if v == "fcn" else f"cell_{v}"][code],
         key="clf_cell",
         default="lstm",
         required=True,
+    )
+    if cell == "fcn":
+        return fcn_settings_ui(data)
+    ucr = data[-1][0] == "ucr"
+    readout = st.segmented_control(
+        tx("clf_readout"),
+        classify.READOUTS,
+        format_func=labels("clf_readout_"),
+        default=UCR_READOUT if ucr else "last",
+        key="clf_readout_ucr" if ucr else "clf_readout",  # one default per kind of data
+        required=True,
+        help=tx("clf_readout_help"),
     )
     c = st.columns(4)
     layers = c[0].slider(tx("clf_layers"), 1, 2, value=1, key="clf_layers")
@@ -130,13 +151,7 @@ def settings_ui() -> dict:
     batch = c[3].select_slider(tx("clf_batch"), [8, 16, 32, 64, 128], value=32, key="clf_batch")
     c = st.columns(3)
     lr = c[0].select_slider(tx("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=0.01, key="clf_lr")
-    max_norm = c[1].select_slider(
-        tx("clf_clip"),
-        [0.1, 0.5, 1.0, 5.0, 0.0],
-        value=1.0,
-        key="clf_clip",
-        format_func=lambda v: tx("clf_clip_off") if v == 0 else f"{v:g}",
-    )
+    max_norm = _clip_ui(c[1])
     seed = c[2].number_input(tx("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
     return dict(
         hidden=(hidden,) * layers,
@@ -146,22 +161,98 @@ def settings_ui() -> dict:
         max_norm=max_norm,
         seed=int(seed),
         cell=cell or "lstm",
+        readout=readout or "last",
+    )
+
+
+def _clip_ui(where, value: float = 1.0, key: str = "clf_clip"):
+    return where.select_slider(
+        tx("clf_clip"),
+        [0.1, 0.5, 1.0, 5.0, 0.0],
+        value=value,
+        key=key,
+        format_func=lambda v: tx("clf_clip_off") if v == 0 else f"{v:g}",
+    )
+
+
+def fcn_settings_ui(data) -> dict:
+    """The FCN's widths (the paper's or narrower) and Adam; epochs default to ~600 Adam steps on this data."""
+    Xtr, key = data[0], data[-1]
+    st.caption(tx("clf_fcn_help"))
+    c = st.columns(3)
+    # the option is block 1's width w: the blocks have w, 2w, w filters, as the paper's 128, 256, 128
+    w = c[0].select_slider(
+        tx("clf_fcn_widths"),
+        [ws[0] for ws in fcn.WIDTH_CHOICES],
+        value=fcn.DEFAULT_WIDTHS[0],
+        key="clf_fcn_widths",
+        format_func=lambda w: f"{w} · {2 * w} · {w}" + (f" ({tx('clf_fcn_paper')})" if w == 128 else ""),
+    )
+    widths = (w, 2 * w, w)
+    batch = c[1].select_slider(tx("clf_batch"), [8, 16, 32, 64], value=fcn.DEFAULT_BATCH, key="clf_fcn_batch")
+    # one epoch-count widget per data set: its default (≈ 600 Adam steps) depends on how many series there are
+    epochs = c[2].slider(
+        tx("clf_epochs"),
+        1,
+        300,
+        value=fcn.default_epochs(len(Xtr), fcn.DEFAULT_BATCH),
+        key=f"clf_fcn_epochs_{key[0]}",
+    )
+    c = st.columns(3)
+    lr = c[0].select_slider(
+        tx("clf_lr"), [0.001, 0.003, 0.01, 0.03, 0.1], value=fcn.DEFAULT_LR, key="clf_fcn_lr"
+    )
+    max_norm = _clip_ui(c[1], fcn.DEFAULT_CLIP, "clf_fcn_clip")
+    seed = c[2].number_input(tx("seed_label"), 0, 10_000, value=0, step=1, key="clf_seed")
+    return dict(
+        widths=tuple(widths), epochs=epochs, batch=batch, lr=lr, max_norm=max_norm, seed=int(seed), cell="fcn"
+    )
+
+
+def too_long(data, settings: dict) -> str | None:
+    """The message for an FCN training estimated to take longer than the lab's budget, or None."""
+    if settings.get("cell") != "fcn":
+        return None
+    Xtr, _, Xte, *_ = data
+    s = fcn.estimated_seconds(
+        len(Xtr), len(Xte), Xtr.shape[1], Xtr.shape[2], settings["widths"], settings["epochs"]
+    )
+    if s <= fcn.TIME_BUDGET_S:
+        return None
+    return tx(
+        "clf_fcn_too_long",
+        n=len(Xtr),
+        m=len(Xte),
+        T=Xtr.shape[1],
+        w=" · ".join(map(str, settings["widths"])),
+        e=settings["epochs"],
+        s=f"{s:.0f}",
+        budget=fcn.TIME_BUDGET_S,
     )
 
 
 def train_ui(data, settings: dict) -> None:
     """The Train button and the live loop; the best model (lowest training loss) is kept in the session."""
     Xtr, ytr, Xte, yte, names, key = data
-    if not st.button(tx("clf_train_button"), key="clf_train", type="primary"):
+    problem = too_long(data, settings)
+    if problem:
+        st.warning(problem, icon="⏱️")
+    if not st.button(tx("clf_train_button"), key="clf_train", type="primary", disabled=bool(problem)):
         return
     st.button(
         tx("clf_stop_button"), key="clf_stop", help=tx("clf_stop_help")
     )  # a click reruns: the loop stops
     progress, chart = st.progress(0.0), st.empty()
+    cell = settings["cell"]
+    run = (
+        fcn.train(Xtr, ytr, Xte, yte, **{k: v for k, v in settings.items() if k != "cell"})
+        if cell == "fcn"
+        else (classify.train(Xtr, ytr, Xte, yte, **settings))
+    )
     result = {"key": key, "history": [], "model": None, "names": names, "best_loss": np.inf, "best_epoch": 0}
     st.session_state[RESULT] = result
     try:
-        for ep in classify.train(Xtr, ytr, Xte, yte, **settings):
+        for ep in run:
             result["history"].append((ep.epoch, ep.loss, ep.train_acc, ep.test_acc))
             if ep.loss <= result["best_loss"]:
                 result["best_loss"], result["model"], result["best_epoch"] = ep.loss, ep.model, ep.epoch
@@ -184,9 +275,12 @@ def train_ui(data, settings: dict) -> None:
     st.rerun()
 
 
-def _open(model: classify.Classifier, x: np.ndarray, name: str) -> None:
+def _open(model: classify.Classifier, x: np.ndarray, name: str, names: tuple[str, ...]) -> None:
     weights.clear_overrides()
     weights.set_network(model.net, f"trained:{name}")
+    weights.set_head(
+        model.W, model.b, names, model.readout
+    )  # the stepping pages show what it would say at every step
     numbers = ", ".join(f"{v:.6g}" for v in x[:, 0])
     state.update({"input_kind": "typed", "typed_numbers": numbers, STEP: 0, "view_layer": 1, "view_unit": 1})
 
@@ -212,7 +306,7 @@ def results_ui(data) -> None:
     c = st.columns(4)
     # the delta is a number's text with its sign first: Streamlit colours and points the arrow by that sign
     c[0].metric(
-        tx("clf_model_acc", cell=tx(f"cell_{model.net.cell}")),
+        tx("clf_model_acc", cell=model_label(model.kind)),
         f"{100 * acc:.1f} %",
         delta=tx("clf_delta_points", d=f"{100 * (acc - acc_dtw):+.1f}"),
     )
@@ -235,17 +329,24 @@ def results_ui(data) -> None:
     i = int(st.number_input(tx("clf_series"), 1, len(yte), value=1, step=1, key="clf_series")) - 1
     x = Xte[i]
     st.caption(tx("clf_series_info", true=outside(names[yte[i]]), pred=outside(names[pred[i]])))
-    probs = classify.probabilities_over_time(model, x)
-    st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="clf_probs")
-    st.caption(tx("clf_probs_help"))
+    is_fcn = model.kind == "fcn"
+    cache = res.setdefault("probs", {})  # an FCN reads every prefix again: once per series is enough
+    if i not in cache:
+        cache[i] = classify.probabilities_over_time(model, x)
+    probs = cache[i]
+    title = tx("clf_probs_title_fcn") if is_fcn else None
+    st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx, title), key="clf_probs")
+    st.caption(tx("clf_probs_help_fcn" if is_fcn else "clf_probs_help"))
     page.data_table(columns("t", {"x_t": x[:, 0]} | {str(n): probs[:, k] for k, n in enumerate(names)}, 4))
     c1, c2 = st.columns(2)
-    if c1.button(
-        tx("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0])
+    if is_fcn:
+        c1.caption(tx("clf_fcn_no_cell"))
+    elif c1.button(
+        tx("clf_open_button"), key="clf_open", type="primary", on_click=_open, args=(model, x, key[0], names)
     ):
         st.switch_page("pages/cell.py")
     buf = io.BytesIO()
-    np.savez(buf, **model.state_dict())
+    np.savez(buf, **model.state_dict())  # a mean read-out adds head.mean_over_time
     c2.download_button(
         tx("clf_export"), buf.getvalue(), file_name="gate-lab-classifier.npz", key="clf_export", icon="⬇️"
     )
@@ -272,7 +373,9 @@ def import_ui(data) -> None:
     except lstm_core.GateLabError as e:
         st.error(tx("import_refused", msg=say(e)), icon="⚠️")
         return
-    model = classify.Classifier(net, W, b)
+    model = classify.Classifier(
+        net, W, b, "mean" if arrays.get("head.mean_over_time") is not None else "last"
+    )
     st.session_state[RESULT] = {
         "key": key,
         "history": [],
@@ -281,3 +384,43 @@ def import_ui(data) -> None:
         "best_loss": np.nan,
     }
     st.success(tx("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))
+
+
+LAST = "clf_last_models"  # {"fcn" | "rnn": (data key, model)}: the latest trained of each, for the link view
+
+
+def link_ui(data) -> None:
+    """The link the article's author asked for: an FCN filter sliding along a test series beside an
+    LSTM cell stepping along it (the latest trained of each on this data, else an untrained one)."""
+    Xtr, ytr, Xte, yte, names, key = data
+    res = st.session_state.get(RESULT) or {}
+    last = st.session_state.setdefault(LAST, {})
+    if res.get("model") is not None and res.get("key") == key:
+        last["fcn" if res["model"].kind == "fcn" else "rnn"] = (key, res["model"])
+    st.subheader(tx("link_header"))
+    st.markdown(tx("link_intro", field=fcn.receptive_field()))
+    K = len(names)
+    conv_model = last["fcn"][1] if "fcn" in last and last["fcn"][0] == key else None
+    cell_model = last["rnn"][1] if "rnn" in last and last["rnn"][0] == key else None
+    trained = [
+        tx("link_trained") if m is not None else tx("link_untrained") for m in (conv_model, cell_model)
+    ]
+    conv_model = conv_model or fcn.init(Xtr.shape[2], K, seed=0, widths=fcn.DEFAULT_WIDTHS)
+    cell_model = cell_model or classify.init(Xtr.shape[2], (8,), K, seed=0, cell="lstm")
+    i = int(st.session_state.get("clf_series", 1)) - 1
+    x = Xte[min(max(i, 0), len(Xte) - 1)]
+    c = st.columns(2)
+    W = conv_model.params["conv1.weight"]
+    k = int(c[0].number_input(tx("link_filter"), 1, W.shape[0], value=1, step=1, key="clf_link_filter")) - 1
+    H = cell_model.net.hidden_sizes[0]
+    u = int(c[1].number_input(tx("link_unit"), 1, H, value=1, step=1, key="clf_link_unit")) - 1
+    out = fcn.filter_output(conv_model, x, k)
+    lt = cell_model.net.run(x).layers[0]
+    cs = lt.c[:, u] if lt.c is not None else None
+    left, right = fcn.padding(fcn.KERNELS[0])
+    from viz.link import link_figure
+
+    st.caption(tx("link_models", conv=trained[0], cell=trained[1], cellname=model_label(cell_model.kind)))
+    fig = link_figure(x[:, 0], out, left, right, cs, lt.h[:, u], tx, start=len(x) // 2)
+    st.plotly_chart(fig, key="clf_link")
+    st.markdown(tx("link_differs", field=fcn.receptive_field()))

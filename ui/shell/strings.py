@@ -767,6 +767,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "训练 {n} 条、测试 {m} 条，每条 {T} 步，共 {k} 个类别。",
     },
     "clf_settings": {"en": "Model and training", "zh": "模型与训练"},
+    "clf_model_label": {"en": "Model", "zh": "模型"},
+    "clf_model_fcn": {"en": "FCN", "zh": "FCN"},
+    "clf_fcn_help": {
+        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started "
+        "from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over "
+        "time and a softmax. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter "
+        "of them, so that training fits in a minute on this server. Trained with this app's own NumPy backprop.",
+        "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
+        "然后对时间取平均，再接 softmax。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
+        "好让训练在本服务器上一分钟内完成。用本应用自己的 NumPy 反向传播训练。",
+    },
+    "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
+    "clf_fcn_paper": {"en": "the paper's", "zh": "论文的设置"},
+    "clf_fcn_too_long": {
+        "en": "Not started: an FCN with {w} filters, {e} epochs on {n} training and {m} test series of length {T} "
+        "would take about {s} s on this server, more than its limit of {budget} s. Choose fewer filters or fewer "
+        "epochs, or use fewer or shorter series.",
+        "zh": "未开始：{w} 个滤波器的 FCN 在 {n} 条训练序列和 {m} 条测试序列（长度 {T}）上训练 {e} 轮，"
+        "在本服务器上约需 {s} 秒，超过了 {budget} 秒的上限。请减少滤波器或训练轮数，或使用更少、更短的序列。",
+    },
+    "clf_fcn_no_cell": {
+        "en": "The FCN has no cell to step through: the Cell, Layers and Timeline pages show recurrent models. "
+        "Train an LSTM, GRU, MGU or RNN to open it there.",
+        "zh": "FCN 没有可以逐步查看的单元：单元、层和时间线页面展示的是循环模型。训练一个 LSTM、GRU、MGU 或 RNN 即可在那里打开。",
+    },
+    "clf_probs_title_fcn": {
+        "en": "Class probabilities if the series ended at step t (the FCN run on x_1 … x_t)",
+        "zh": "如果序列在第 t 步结束时的类别概率（FCN 作用于 x_1 … x_t）",
+    },
+    "clf_probs_help_fcn": {
+        "en": "Each curve is the class probability the FCN gives to the series cut at step t: the network is run "
+        "again on x_1 … x_t (it has no state carried from step to step; the average over time covers what it was "
+        "given). The last step's values are its answer.",
+        "zh": "每条曲线是 FCN 对截止到第 t 步的序列给出的类别概率：网络在 x_1 … x_t 上重新运行一遍（它没有逐步携带的状态；"
+        "对时间的平均只覆盖给它的那一段）。最后一步的值就是它的答案。",
+    },
+    "clf_readout": {"en": "The head reads", "zh": "输出层读取"},
+    "clf_readout_last": {"en": "the last h_T", "zh": "最后的 h_T"},
+    "clf_readout_mean": {"en": "the mean of h_1 … h_T", "zh": "h_1 … h_T 的平均"},
+    "clf_readout_help": {
+        "en": "The article's classifier reads the last output h_T. Reading the mean over time lets every step's "
+        "h_t reach the loss directly: on long series (GunPoint, 150 steps) it trains far more reliably, so it is "
+        "the default for UCR files. The step-through pages then read the mean of h_1 … h_t at step t.",
+        "zh": "原文的分类器读取最后的输出 h_T。读取对时间的平均时，每一步的 h_t 都直接连到损失上：在长序列上（GunPoint，150 步）"
+        "训练稳定得多，所以 UCR 文件默认用它。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
+    },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
     "clf_epochs": {"en": "Epochs", "zh": "训练轮数"},
@@ -820,6 +866,65 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_open_button": {
         "en": "Open this model and series in the Cell page",
         "zh": "在单元页面中打开此模型和序列",
+    },
+    "link_header": {
+        "en": "The link: a convolution filter and an LSTM cell, side by side",
+        "zh": "两者的联系：卷积滤波器与 LSTM 单元并排看",
+    },
+    "link_intro": {
+        "en": "The article's author knew CNNs and missed this in LSTM articles. Both share weights along time. "
+        "An FCN filter is one set of weights (8 numbers in the first block) slid along the series: at every "
+        "position t the same weights, one output. An LSTM cell is one set of weights (W_ih, W_hh, b_ih, b_hh) "
+        "applied at every step t: the same weights, one output h_t. Move t with the slider under the chart.",
+        "zh": "原文作者熟悉 CNN，觉得讲 LSTM 的文章都忽略了这一点：两者都沿时间共享权重。FCN 的一个滤波器是一组权重"
+        "（第一块里是 8 个数），沿序列滑动：在每个位置 t 用同样的权重，得到一个输出。LSTM 单元是一组权重"
+        "（W_ih、W_hh、b_ih、b_hh），在每一步 t 都用它：同样的权重，得到一个输出 h_t。用图下方的滑块移动 t。",
+    },
+    "link_filter": {"en": "FCN filter (first block)", "zh": "FCN 滤波器（第一块）"},
+    "link_unit": {"en": "Cell unit (layer 1)", "zh": "单元中的隐藏单元（第 1 层）"},
+    "link_trained": {"en": "trained here", "zh": "在这里训练的"},
+    "link_untrained": {
+        "en": "untrained (train one to see what it learned)",
+        "zh": "未训练（训练一个就能看到它学到了什么）",
+    },
+    "link_models": {
+        "en": "FCN: {conv} · {cellname}: {cell} · the test series chosen above.",
+        "zh": "FCN：{conv} · {cellname}：{cell} · 上面选定的测试序列。",
+    },
+    "link_conv_panel": {
+        "en": "FCN filter: the same {w} weights at every position, a window of fixed width",
+        "zh": "FCN 滤波器：每个位置都用同样的 {w} 个权重，窗口宽度固定",
+    },
+    "link_conv_out": {"en": "filter output (before BN)", "zh": "滤波器输出（批归一化前）"},
+    "link_cell_panel": {
+        "en": "Recurrent cell: the same weights at every step; C and h carried from x_1 to x_t",
+        "zh": "循环单元：每一步都用同样的权重；C 和 h 从 x_1 一直携带到 x_t",
+    },
+    "link_differs": {
+        "en": "**What differs.** The filter sees a fixed window: 8 steps around t in the first block, {field} steps "
+        "after the three blocks (8 + 5 + 3 − 2); what lies outside it cannot change its output, and only the final "
+        "average over time brings the whole series together. The cell carries C and h forward: its output at step "
+        "t can depend on anything from x_1 to x_t, so its reach has no fixed width; how far back it really reaches "
+        "is learned, through the forget gate (the memory C) and the output gate. That is why the FCN's "
+        "read-out per step above runs the network again on x_1 … x_t, while the LSTM's simply reads h_t.",
+        "zh": "**不同之处** 滤波器看到的是一个固定宽度的窗口：第一块里是 t 附近的 8 步，三块叠加后是 {field} 步"
+        "（8 + 5 + 3 − 2）；窗口外的值改变不了它的输出，只有最后对时间取平均时才把整条序列合在一起。"
+        "单元则把 C 和 h 向前携带：它在第 t 步的输出可以取决于从 x_1 到 x_t 的任何值，所以它的“视野”没有固定宽度；"
+        "实际能回看多远是学出来的，靠遗忘门（记忆 C）和输出门。这也是为什么上面 FCN 的逐步读数要在 x_1 … x_t 上重新运行网络，"
+        "而 LSTM 的只需读取 h_t。",
+    },
+    "readout_title": {
+        "en": "The classifier's read-out: if the series ended at this step",
+        "zh": "分类器的读数：如果序列在这一步结束",
+    },
+    "readout_said": {"en": "At t = {t} it would say: {name}", "zh": "在 t = {t} 时它会判为：{name}"},
+    "readout_settled": {
+        "en": "It settled at t = {s}: from there on it says {name}.",
+        "zh": "它在 t = {s} 时定下来：从那以后一直判为 {name}。",
+    },
+    "readout_not_yet": {
+        "en": "Not settled yet: its choice changes until t = {s}.",
+        "zh": "还没定下来：它的判断会一直变到 t = {s}。",
     },
     "clf_export": {"en": "Download the classifier (.npz)", "zh": "下载分类器（.npz）"},
     "clf_import_header": {"en": "Import a classifier", "zh": "导入分类器"},

@@ -19,6 +19,7 @@ LABEL = "custom_label"  # e.g. "edited", "preset:latch", "import:model.npz"
 OVERRIDES = "overrides"  # list[GateOverride]
 VERSION = "_weights_version"  # bumped at every change, so editors start fresh
 MULT_BASE = "_mult_base"  # (layer, gate) -> weights at multiplier 1
+HEAD = "_classifier_head"  # (encoded network, W, b, class names): a trained classifier's softmax head
 
 
 def custom() -> str | None:
@@ -39,6 +40,20 @@ def set_network(net: Network, how: str, reset_multipliers: bool = True) -> None:
     if reset_multipliers:
         _reset_multipliers()
     drop_overrides_that_do_not_fit(net)
+
+
+def set_head(W: np.ndarray, b: np.ndarray, names: tuple[str, ...], readout: str = "last") -> None:
+    """The session's model is a trained classifier: keep its head (``W`` (K, H_top), ``b`` (K,), what it
+    reads: h_T or the mean over time) with it."""
+    st.session_state[HEAD] = (custom(), np.array(W), np.array(b), tuple(names), readout)
+
+
+def head(weights: str | None) -> tuple[np.ndarray, np.ndarray, tuple[str, ...], str] | None:
+    """The classifier's head if the network ``weights`` (a Config's) is the one it was trained with."""
+    kept = st.session_state.get(HEAD)
+    if not weights or not kept or kept[0] != weights:
+        return None
+    return kept[1:]
 
 
 def reset_to_seed() -> None:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.shell import state
+from lstm_core.classify import read_out
+from ui.shell import state, weights
 from ui.shell.engine import Config, run
 from ui.shell.i18n import lang, translator, tx
 from ui.shell.page import Context
@@ -28,6 +29,7 @@ from ui.shell.share import left_out_notes
 from ui.shell.state import KNOWN, sync_url
 from ui.stepper import owner
 from ui.stepper.steps import LIMIT, clamp, mode, move
+from viz.readout import readout_view
 from viz.stepview import cell_view, layers_view, tables_view
 
 _HERE = Path(__file__).parent
@@ -120,6 +122,15 @@ def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language:
     return tables_view(result.trace, words, digits)
 
 
+def _readout(ctx: Context, digits: int) -> dict | None:
+    """A trained classifier's read-out at every step (Classify → Open), or None for any other model."""
+    head = weights.head(ctx.cfg.weights)
+    if head is None:
+        return None
+    W, b, names, how = head
+    return readout_view(read_out(ctx.result.trace.output, W, b, how), names, tx, digits)
+
+
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
     """The browser-side stepper for ``view`` ("cell", "layers", "tables" or "why") of the page's model.
     ``cursor``: the fixed frame of charts over t whose CSS cursor it moves (the Timeline, the Why page).
@@ -155,6 +166,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "locked": owner.locked(mode()),
         "report_ms": 100 if mode() == owner.TEACHER else None,  # the class follows the teacher's steps
         "hide": sorted(state.get("hide_parts")),
+        "readout": _readout(ctx, key[4]),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
     with st.sidebar:  # hidden, not left out, without a sidebar (ui/teach/present.py): a fragment drawn in a

@@ -246,6 +246,30 @@ function tableHTML(tab, t, unitWord) {
   return `<table>${head}${rows}</table>`;
 }
 
+// ---- a trained classifier's read-out (viz/readout.py): what it would say if the series ended at t ----
+
+function buildReadout(host, r) {
+  const box = el("div", { class: "readout", role: "group", "aria-label": r.title, "data-gatelab": "readout" }, host);
+  el("p", { class: "readout-title" }, box).textContent = r.title;
+  const rows = r.names.map((name) => {
+    const row = el("div", { class: "readout-row" }, box);
+    el("span", { class: "readout-name" }, row).textContent = name; // text, never markup (a file's labels)
+    const bar = el("span", { class: "readout-bar" }, el("span", { class: "readout-track" }, row));
+    return { row, bar, value: el("span", { class: "readout-value" }, row) };
+  });
+  const said = el("p", { class: "readout-said", "data-gatelab": "readout_said" }, box);
+  const settle = el("p", { class: "readout-settle", "data-gatelab": "readout_settle" }, box);
+  return (t) => {
+    rows.forEach((x, k) => {
+      x.bar.style.width = `${(100 * r.p[t][k]).toFixed(1)}%`;
+      x.value.textContent = r.text[t][k];
+      x.row.classList.toggle("chosen", r.choice[t] === k);
+    });
+    said.textContent = r.said[t];
+    settle.textContent = t >= r.settles ? r.settled : r.not_yet;
+  };
+}
+
 // ---- one stepper instance ------------------------------------------------------------------------
 
 function build(root, data, report) {
@@ -312,6 +336,7 @@ function build(root, data, report) {
     setTimeout(() => { copy.textContent = sh.copy; }, 1500);
   });
   const caption = el("p", { class: "step-caption", "data-gatelab": "step_caption" }, root);
+  const drawReadout = data.readout ? buildReadout(root, data.readout) : () => {};
 
   // the view
   let draw = () => {};
@@ -394,6 +419,7 @@ function build(root, data, report) {
     root.dataset.step = s;
     if (!panel.hidden) linkBox.value = linkAt(s);
     cursor(s);
+    drawReadout(s);
     draw(s);
   }
   function tell() {

@@ -1,0 +1,33 @@
+"""A trained classifier's read-out at every step, for the browser-side stepper: what it would say
+if the series ended at step t (its class probabilities and the class it would choose), and the
+step from which its choice no longer changes. Plain data, no Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from lstm_core.classify import settles_at
+
+from .style import num
+
+
+def readout_view(p: np.ndarray, names: Sequence[str], tx: Callable[..., str], digits: int) -> dict:
+    """p: (T, K) class probabilities after each step. Class names go out as text (the browser sets
+    them with textContent: a UCR file's labels are never read as markup)."""
+    choice = p.argmax(axis=1)
+    s = settles_at(p)
+    names = [str(n) for n in names]
+    final = names[choice[-1]]
+    return {
+        "title": tx("readout_title"),
+        "names": names,
+        "p": np.round(p, 6).tolist(),
+        "text": [[num(v, digits) for v in row] for row in p],
+        "choice": choice.tolist(),
+        "said": [tx("readout_said", t=t + 1, name=names[c]) for t, c in enumerate(choice)],
+        "settles": s,
+        "settled": tx("readout_settled", s=s + 1, name=final),
+        "not_yet": tx("readout_not_yet", s=s + 1),
+    }
