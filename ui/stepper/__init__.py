@@ -144,7 +144,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "limit": limit,
         "locked": owner.locked(mode()),
         "report_ms": 100 if mode() == owner.TEACHER else None,  # the class follows the teacher's steps
-        "hide": sorted(state.get("hide_parts")),
+        "hide": sorted({*state.get("hide_parts"), *(["share"] if state.get("present") else [])}),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
     with st.sidebar:  # hidden, not left out, without a sidebar (ui/teach/present.py): a fragment drawn in a

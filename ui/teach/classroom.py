@@ -39,6 +39,7 @@ whose teacher left keeps the last view.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import secrets
@@ -50,7 +51,7 @@ import streamlit as st
 from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 from ui import stepper
-from ui.shell import state
+from ui.shell import page, state
 from ui.shell.i18n import tx
 from ui.shell.share import page_url
 from ui.shell.state import STEP
@@ -437,7 +438,7 @@ def teacher_bar(here: str) -> None:
             disabled=not open_q,
         )
         row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
-        pace = st.container(horizontal=True, vertical_alignment="center", key="class_pace")
+        pace = row.container(horizontal=True, vertical_alignment="center", key="class_pace", width="content")
         pace.toggle(tx("class_lock"), key="class_lock", help=tx("class_lock_help"))
         pace.toggle(tx("class_pause"), key="class_pause", help=tx("class_pause_help"))
         _teacher_live()
@@ -702,7 +703,9 @@ def bar(here: str, page_file: str = "") -> None:
     if not r and ss.get(JOIN_BOX):
         _join_box()
     if r == "teacher":
-        teacher_bar(here)
+        slot = page.question_slot()  # the lesson on a projector: beside the view the questions are about
+        with slot if slot is not None else contextlib.nullcontext():
+            teacher_bar(here)
     elif r == "student":
         student_bar()
 
