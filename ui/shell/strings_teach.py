@@ -567,6 +567,22 @@ TEACH |= {
         "en": "That is not the teacher link of a running class: check it (it has join= and teach= in it).",
         "zh": "这不是一个进行中课堂的教师链接：请检查（它包含 join= 和 teach=）。",
     },
+    "class_resume_wait": {
+        "en": "Too many wrong teacher keys were tried from this address, so this one was not checked: try "
+        "again in {m} minute(s).",
+        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这一个：请在 {m} 分钟后再试。",
+    },
+    "class_not_teacher": {
+        "en": "This link's teacher key does not lead class {code}, so you joined it as a student. A teacher "
+        "pastes their own teacher link into Resume teaching.",
+        "zh": "这个链接中的教师密钥不能主持课堂 {code}，所以你以学生身份加入了。老师请把自己的教师链接粘贴到“继续上课”中。",
+    },
+    "class_key_wait": {
+        "en": "Too many wrong teacher keys were tried from this address, so this link's key was not checked: "
+        "you joined class {code} as a student. Try the teacher link again in {m} minute(s).",
+        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这个链接中的密钥：你以学生身份加入了课堂 {code}。"
+        "请在 {m} 分钟后再试教师链接。",
+    },
     "class_teacher_link_help": {
         "en": "Your teacher link (keep it private: whoever opens it drives the class):",
         "zh": "你的教师链接（请勿外传：打开它的人就能控制课堂）：",
