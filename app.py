@@ -50,14 +50,14 @@ if state.sidebar_shown():
         top=lambda: present.button(st),
         bottom=present.class_link_ui,
     )
-else:
-    present.top_bar()
+elif here != "lesson":  # (the lesson draws it in its chapter row: the first screen is the view's)
+    present.top_bar(st)
 for notice in state.notices(here):
     st.warning(page.notice_text(notice), icon="🔗")
 show_problems(view, "link")
 show_problems(view, "model")
 badge.badge()
-class_slot = st.container()  # the live class's bar goes on top, drawn after the page (its question)
+class_slot = st.container(key="class_slot")  # the live class's bar goes on top, drawn after the page
 page.set_context(view)
 try:
     nav.run()

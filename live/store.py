@@ -34,6 +34,10 @@ PRESENT = 15  # seconds: a student seen this recently counts as present
 # a script trying codes gets 10 every 5 minutes, ~2,900 a day, against 25^6 = 2.4e8 codes.
 WRONG_CODES = 10
 WRONG_CODES_WINDOW = 300  # seconds
+# Wrong teacher keys (a link's ``teach=``, a pasted teacher link) a client may try per window. A key is
+# 128 random bits, so this only slows a script down; a teacher who mistypes a few times is not held back.
+WRONG_KEYS = 5
+WRONG_KEYS_WINDOW = 600  # seconds
 
 
 class StoreDown(Exception):
@@ -68,23 +72,30 @@ class MemoryStore:
     def __init__(self, idle: float = IDLE):
         self._lock = threading.Lock()
         self._classes: dict[str, dict] = {}
-        self._wrong: dict[str, tuple[int, float]] = {}  # client -> (wrong codes, end of their window)
+        self._wrong: dict[tuple[str, str], tuple[int, float]] = {}  # (what, client) -> (wrong, window's end)
         self.idle = idle
 
     def join_wait(self, client: str, wrong: bool = False) -> int:
         """Seconds until ``client`` may try another join code (0: now). ``wrong=True`` first counts a
         wrong code it just tried. Counted per client in the store, so the limit holds across replicas."""
+        return self._wait("code", client, wrong, WRONG_CODES, WRONG_CODES_WINDOW)
+
+    def key_wait(self, client: str, wrong: bool = False) -> int:
+        """As ``join_wait``, for teacher keys: seconds until ``client``'s next teacher key is checked."""
+        return self._wait("key", client, wrong, WRONG_KEYS, WRONG_KEYS_WINDOW)
+
+    def _wait(self, what: str, client: str, wrong: bool, limit: int, window: float) -> int:
         with self._lock:
             now = time.time()
-            n, end = self._wrong.get(client, (0, 0.0))
+            n, end = self._wrong.get((what, client), (0, 0.0))
             if end <= now:
-                n, end = 0, now + WRONG_CODES_WINDOW
+                n, end = 0, now + window
             if wrong:
                 n += 1
-                self._wrong[client] = (n, end)
+                self._wrong[(what, client)] = (n, end)
             if len(self._wrong) > 10_000:  # forget windows that are over
                 self._wrong = {c: v for c, v in self._wrong.items() if v[1] > now}
-            return max(1, int(end - now + 0.999)) if n >= WRONG_CODES else 0
+            return max(1, int(end - now + 0.999)) if n >= limit else 0
 
     def _purge(self, now: float) -> None:
         for code in [c for c, k in self._classes.items() if now - k["touched"] > self.idle]:
@@ -227,17 +238,22 @@ class RedisStore:
     def join_wait(self, client: str, wrong: bool = False) -> int:
         """As ``MemoryStore.join_wait``: one counter per client (``gatelab:wrong:CLIENT``) that expires
         with its window, shared by every replica."""
-        key = f"gatelab:wrong:{client}"
+        return self._wait(f"gatelab:wrong:{client}", wrong, WRONG_CODES, WRONG_CODES_WINDOW)
 
+    def key_wait(self, client: str, wrong: bool = False) -> int:
+        """As ``MemoryStore.key_wait``, shared by every replica (``gatelab:wrongkey:CLIENT``)."""
+        return self._wait(f"gatelab:wrongkey:{client}", wrong, WRONG_KEYS, WRONG_KEYS_WINDOW)
+
+    def _wait(self, key: str, wrong: bool, limit: int, window: int) -> int:
         def go():
             pipe = self.r.pipeline()
             if wrong:
-                pipe.set(key, 0, ex=WRONG_CODES_WINDOW, nx=True)  # the window starts at the first wrong code
+                pipe.set(key, 0, ex=window, nx=True)  # the window starts at the first wrong one
                 pipe.incr(key)  # (keeps the expiry)
             pipe.get(key)
             pipe.ttl(key)
             *_, n, ttl = pipe.execute()
-            return max(1, int(ttl)) if int(n or 0) >= WRONG_CODES else 0
+            return max(1, int(ttl)) if int(n or 0) >= limit else 0
 
         return self._call(go)
 

@@ -10,7 +10,7 @@ from ui.shell.i18n import labels, tx
 from ui.shell.share import share_ui
 from ui.shell.state import CHAPTERS
 from ui.stepper import stepper
-from ui.teach import lesson, predict
+from ui.teach import lesson, predict, present
 from viz.classify import probabilities_figure
 from viz.why import reach_figure
 
@@ -46,44 +46,55 @@ nav.button(
     disabled=n == CHAPTERS - 1,
     type="primary",
 )
+if not state.sidebar_shown():
+    present.top_bar(nav)  # the language and presenter mode, in this row: a projector's first screen is short
 
-st.title(tx(f"lesson_{ch.name}_title"))
-st.markdown(tx(f"lesson_{ch.name}_text"))
-st.info(tx(f"lesson_{ch.name}_do"), icon="👉")
-if ch.view != "classify" and lesson.changed(n):  # the text's numbers are the chapter's model's
-    st.caption(tx("lesson_model_changed"))
+view, words = lesson.frame(ch)  # presenter mode: the view and its question side by side, on the first screen
+ask = lesson.words(ch, words)
 
 if ch.view in ("cell", "layers"):
-    if not applies(
-        ctx.result.trace.kind, *ch.question
-    ):  # the chapter's question needs a kind it was written for
-        st.warning(tx("lesson_needs_lstm", cell=labels("cell_")(ctx.cfg.cell)), icon="⚠️")
-        limit = None
-    else:
-        limit = predict.step_question(ctx, ch.question)
-    stepper(ch.view, ctx, limit=limit)
+    limit = None
+    with ask:
+        if not applies(ctx.result.trace.kind, *ch.question):  # the question needs a kind it was written for
+            st.warning(tx("lesson_needs_lstm", cell=labels("cell_")(ctx.cfg.cell)), icon="⚠️")
+        else:
+            limit = predict.step_question(ctx, ch.question)
+    with view:
+        stepper(ch.view, ctx, limit=limit)
 elif ch.view == "why":
     w = why(ctx.cfg, float(state.get("vg_rho")))
     key = ("grad_below", ctx.cfg, float(state.get("vg_rho")))
-    if predict.series_question(key, lambda: ask_grad_below(w.plain.reach.dx), w.plain.net.cell):
-        st.plotly_chart(
-            reach_figure(w.reaches, tx),
-            key="lesson_reach",
-            config={"displaylogo": False},
-        )
-        st.caption(tx("lesson_vanish_after"))
-    share_ui()
+    with ask:
+        answered = predict.series_question(key, lambda: ask_grad_below(w.plain.reach.dx), w.plain.net.cell)
+    with view:
+        if answered:
+            st.plotly_chart(
+                reach_figure(w.reaches, tx),
+                key="lesson_reach",
+                config={"displaylogo": False},
+            )
+            st.caption(tx("lesson_vanish_after"))
+        else:  # what the network reads; its gradients wait for the prediction
+            x = w.x[:, 0]
+            st.line_chart({"t": range(1, len(x) + 1), "x_t": x}, x="t", y="x_t", height=220)
+            st.caption(tx("lesson_vanish_input", T=len(x)))
+        share_ui()
 elif ch.view == "classify":
     index = st.session_state.get(lesson.SERIES, 0)
     q, probs, x = lesson.decide_question(index)
     names = (tx("clf_class_trend_0"), tx("clf_class_trend_1"))
     again = lambda: st.session_state.update({lesson.SERIES: index + 1})  # noqa: E731
-    if predict.series_question(("decide", index), lambda: q, lesson.classifier()[0].net.cell, again=again):
-        st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="lesson_probs")
-    else:
-        st.line_chart({"t": range(1, len(x) + 1), "x_t": x[:, 0]}, x="t", y="x_t", height=220)
-    st.caption(tx("lesson_classify_own"))
-    share_ui()
+    with ask:
+        answered = predict.series_question(
+            ("decide", index), lambda: q, lesson.classifier()[0].net.cell, again=again
+        )
+    with view:
+        if answered:
+            st.plotly_chart(probabilities_figure(probs, x[:, 0], names, tx), key="lesson_probs")
+        else:
+            st.line_chart({"t": range(1, len(x) + 1), "x_t": x[:, 0]}, x="t", y="x_t", height=220)
+        st.caption(tx("lesson_classify_own"))
+        share_ui()
 
 with st.expander(tx("lesson_notes_header"), icon=":material/school:"):
     st.markdown(tx(f"lesson_{ch.name}_notes"))

@@ -152,3 +152,23 @@ def test_a_bad_hide_or_chapter_in_a_link_gets_a_notice_not_a_crash():
     assert "hide=everything" in text and "chapter=99" in text and "present=yes" in text
     at.switch_page("pages/lesson.py").run()
     assert title(at) == STRINGS["lesson_rnn_title"]["en"]
+
+
+def test_presenter_mode_puts_the_setting_a_task_names_on_the_page_and_it_moves_the_gate():
+    """Chapter 4's task names the forget-gate bias: with the sidebar hidden it is under the task, the
+    same setting (one key), and moving it moves f on screen."""
+    from ui.shell.engine import run
+    from ui.shell.page import CONTEXT
+
+    at = make_app({"chapter": "4", "present": "1"}, page="lesson")
+    assert not settings_drawn(at) and not at.sidebar.slider
+    bias = at.slider(key="forget_bias")
+    assert bias.value == 1.0 and bias.label == STRINGS["forget_bias_label"]["en"]
+    f_before = run(at.session_state[CONTEXT].cfg).trace.layers[0].f.mean()
+    bias.set_value(-3.0).run()
+    cfg = at.session_state[CONTEXT].cfg
+    assert cfg.forget_bias == -3.0 and run(cfg).trace.layers[0].f.mean() < f_before - 0.3
+    assert STRINGS["lesson_model_changed"]["en"] in [c.value for c in at.caption]
+    at.button(key="present_toggle").click().run()  # out of presenter mode: the sidebar's, same value
+    assert at.sidebar.slider(key="forget_bias").value == -3.0
+    assert not [s for s in at.main.slider if s.key == "forget_bias"]

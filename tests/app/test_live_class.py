@@ -131,6 +131,40 @@ def test_a_teacher_who_lost_the_class_resumes_it_with_the_teacher_link():
     assert k["role"] == "teacher" and k["code"] == code and "teach" not in other.query_params
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_repeated_wrong_teacher_keys_are_slowed_down_and_told(monkeypatch, lang):
+    """A guessed ``teach=`` key (or the join code as a key) makes a student, who is told so; after
+    WRONG_KEYS of them from one client even the right key in a link is not checked for a while, and
+    the Resume box waits too. The key this browser keeps (a reload of the teacher's own tab) still is."""
+    import live.store as live_store
+    from ui.teach import classroom
+
+    monkeypatch.setattr(live_store, "_STORE", live_store.MemoryStore())  # this test's own counts
+    teacher = make_app()
+    code = start(teacher)
+    key = re.search(r"teach=([\w-]+)", " ".join(c.value for c in teacher.sidebar.code)).group(1)
+    said = {
+        "en": ("does not lead class", "joined class", "the teacher link again in 10 minute(s)"),
+        "zh": ("不能主持课堂", "以学生身份加入了课堂", "10 分钟后再试教师链接"),
+    }[lang]
+    for wrong in [code, *(f"guess{n}" for n in range(live_store.WRONG_KEYS - 1))]:
+        at = make_app({"join": code, "teach": wrong, "lang": lang})
+        assert at.session_state["_class"]["role"] == "student" and "teach" not in at.query_params
+        assert said[0] in " ".join(w.value for w in at.warning) and code in at.warning[0].value
+    at = make_app({"join": code, "teach": key, "lang": lang})  # the right key, not checked now
+    assert at.session_state["_class"]["role"] == "student"
+    assert all(w in at.warning[0].value for w in said[1:]), at.warning[0].value
+    assert key not in " ".join(w.value for w in at.warning)
+    other = make_app({"lang": lang})
+    other.sidebar.text_input(key="class_resume_link").input(f"https://x/?join={code}&teach={key}")
+    form_submit(other)
+    assert other.session_state.get("_class") is None
+    assert ("try again in 10 minute(s)", "10 分钟后再试")[lang == "zh"] in other.warning[0].value
+    monkeypatch.setattr(classroom, "_cookie", lambda name, c: key if name == classroom.TEACH_COOKIE else "")
+    reload = make_app({"join": code, "lang": lang})  # the teacher's own browser: its kept key
+    assert reload.session_state["_class"]["role"] == "teacher"
+
+
 def form_submit(at) -> None:
     [b for b in at.sidebar.get("button") if b.proto.is_form_submitter][0].click().run()
 

@@ -91,7 +91,8 @@ def test_every_chapter_on_a_projector(new_page, app_url, artifacts, lang, size):
         if ch.view == "cell":
             count, overlaps = page.locator("svg.diagram text").evaluate_all(OVERLAPS)
             assert count >= 5 and not overlaps, (n, lang, size, overlaps)
-        body = page.locator("[data-testid=stMain] [data-testid=stMarkdown] p").first  # the chapter's text
+        text = STRINGS[f"lesson_{ch.name}_text"][lang][:12]  # the chapter's text (beside its view)
+        body = page.locator("[data-testid=stMain] [data-testid=stMarkdown] p", has_text=text).first
         px = float(body.evaluate("e => getComputedStyle(e).fontSize").rstrip("px"))
         assert px >= (18 if w < 1100 else 24), (n, size, px)  # readable from the back of a room
         page.screenshot(path=str(out / f"{lang}_{w}x{h}_{n:02d}.png"))

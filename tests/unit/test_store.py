@@ -151,6 +151,44 @@ def test_the_join_window_ends(monkeypatch):
     assert s.join_wait("x") == 0
 
 
+def test_wrong_teacher_keys_are_limited_per_client_apart_from_join_codes(store):
+    from live.store import WRONG_CODES, WRONG_KEYS, WRONG_KEYS_WINDOW
+
+    client = f"192.0.2.{time.time_ns() % 250}"
+    for n in range(WRONG_KEYS - 1):
+        assert store.key_wait(client) == 0
+        assert store.key_wait(client, wrong=True) == 0, n
+    wait = store.key_wait(client, wrong=True)  # the last wrong key allowed in the window
+    assert 0 < wait <= WRONG_KEYS_WINDOW
+    assert 0 < store.key_wait(client) <= WRONG_KEYS_WINDOW  # checked, not counted: still waiting
+    assert store.key_wait(client + "1") == 0  # another client is not held back
+    assert store.join_wait(client) == 0  # nor are this client's join codes: a separate count …
+    for _ in range(WRONG_CODES):
+        store.join_wait(client + "9", wrong=True)
+    assert store.join_wait(client + "9") > 0 and store.key_wait(client + "9") == 0  # … both ways
+
+
+def test_the_key_limit_holds_across_replicas_sharing_redis(redis_url):
+    from live.store import WRONG_KEYS
+
+    a, b = RedisStore(redis_url), RedisStore(redis_url)  # two replicas
+    for n in range(WRONG_KEYS):
+        (a, b)[n % 2].key_wait("198.51.100.9", wrong=True)
+    assert a.key_wait("198.51.100.9") > 0 and b.key_wait("198.51.100.9") > 0
+
+
+def test_the_key_window_ends(monkeypatch):
+    import live.store as live_store
+
+    monkeypatch.setattr(live_store, "WRONG_KEYS_WINDOW", 1)
+    s = MemoryStore()
+    for _ in range(live_store.WRONG_KEYS):
+        s.key_wait("x", wrong=True)
+    assert s.key_wait("x") > 0 and s.join_wait("x") == 0
+    time.sleep(1.1)
+    assert s.key_wait("x") == 0
+
+
 def test_a_student_finds_their_own_answer_again_and_only_to_the_open_question(store):
     code, secret = store.create()
     store.ask(code, secret, QUESTION)

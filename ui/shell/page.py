@@ -13,6 +13,7 @@ from ui.shell.i18n import outside, tx
 from ui.shell.state import View
 
 CONTEXT = "_page_context"
+SLOT = "_page_question_slot"  # where this run's page puts a question (the live class's goes there too)
 # Widgets of pages that are not always drawn, whose values must outlive a visit elsewhere
 KEEP = (
     "clf_task",
@@ -45,6 +46,15 @@ class Context:
 
 def set_context(v: View) -> None:
     st.session_state[CONTEXT] = v
+    st.session_state.pop(SLOT, None)  # every run's page offers its own
+
+
+def question_slot(where=None):
+    """The page's place for a question, offered by a page whose layout has one (the lesson in presenter
+    mode: beside its view); ``question_slot()`` returns it for this run, or None."""
+    if where is not None:
+        st.session_state[SLOT] = where
+    return st.session_state.get(SLOT)
 
 
 def ensure_app() -> None:
@@ -83,6 +93,10 @@ PAGE_CSS = (
     # a live class's join code, read aloud and off a projector
     ".st-key-class_code strong{font-size:1.6rem;letter-spacing:0.12em;font-family:'Source Code Pro',monospace}"
     ".st-key-class_follow,.st-key-class_keep{position:absolute!important;width:0;height:0;overflow:hidden}"
+    # the class's place on top (app.py) holding nothing to see takes no room either (a teacher's bar can
+    # be beside the view: ui/teach/lesson.py)
+    "div:has(> .st-key-class_slot):not(:has(.st-key-class_bar,[data-testid=stAlert],form))"
+    "{position:absolute!important;width:0;height:0;overflow:hidden}"
     # a live class's pause card (ui/teach/classroom.py): over the whole page until the teacher resumes
     ".gatelab-pause{position:fixed;inset:0;z-index:999990;display:flex;align-items:center;justify-content:center;"
     "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}</style>"

@@ -226,10 +226,10 @@ TEACH |= {
     },
     "lesson_restore": {"en": "Back to my model", "zh": "回到我的模型"},
     "lesson_model_changed": {
-        "en": "You have changed this chapter's model in the sidebar: the numbers in the text and the task "
-        "describe the chapter's own model; the view and the question below are about yours. Go to another "
+        "en": "You have changed this chapter's model: the numbers in the text and the task "
+        "describe the chapter's own model; the view and the question are about yours. Go to another "
         "chapter and back to get the chapter's model again.",
-        "zh": "你在侧边栏中改动了本章的模型：正文和任务中的数值描述的是本章自己的模型；下面的视图和问题针对的是你的模型。"
+        "zh": "你改动了本章的模型：正文和任务中的数值描述的是本章自己的模型；视图和问题针对的是你的模型。"
         "切换到另一章再回来，即可恢复本章的模型。",
     },
     "unit_in_layer": {"en": "{u} of layer {k}", "zh": "{u}（第 {k} 层）"},
@@ -244,10 +244,10 @@ TEACH |= {
         "下面是一个有 4 个隐藏单元的普通 RNN，正在读取一条正弦波。",
     },
     "lesson_rnn_do": {
-        "en": "Predict the next step below first. Then step with → (or the buttons) and compare h with the input: "
+        "en": "Predict the next step first. Then step with → (or the buttons) and compare h with the input: "
         "xₜ swings from −1 to 1, but unit 1's h barely moves (after the first few steps it stays between −0.61 "
         "and −0.54). In the table of every unit, find the units whose h moves against the input.",
-        "zh": "先在下面预测下一步。然后用 → 键（或按钮）单步前进，把 h 和输入比较：xₜ 在 −1 到 1 之间摆动，"
+        "zh": "先预测下一步。然后用 → 键（或按钮）单步前进，把 h 和输入比较：xₜ 在 −1 到 1 之间摆动，"
         "隐藏单元 1 的 h 却几乎不动（最初几步之后一直在 −0.61 到 −0.54 之间）。在所有隐藏单元的表中，"
         "找出 h 与输入反向变化的隐藏单元。",
     },
@@ -294,6 +294,11 @@ TEACH |= {
         "zh": "纵轴是对数刻度：一条下降的直线表示每往回一步，梯度都缩小相同的倍数。LSTM 的曲线下降得慢得多，但也在下降："
         "遗忘门偏置为 1 时，它的遗忘门明显小于 1；只有遗忘门一直接近 1，LSTM 才能保住梯度（预设“LSTM 记得住”）。",
     },
+    "lesson_vanish_input": {
+        "en": "What the plain RNN reads: xₜ for t = 1 … {T}. Its gradients are shown once the question is "
+        "answered.",
+        "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。回答问题后显示它的梯度。",
+    },
     "lesson_vanish_notes": {
         "en": "**Say:** a product of many numbers below 1 goes to 0 fast: 0.5 multiplied by itself 20 times "
         "is about 10⁻⁶.\n\n**Misconceptions students bring:**\n"
@@ -335,16 +340,17 @@ TEACH |= {
     "lesson_forget_title": {"en": "The forget gate", "zh": "遗忘门"},
     "lesson_forget_text": {
         "en": "The forget gate decides what the memory drops: **f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**, between 0 "
-        "and 1, one value per unit. f ≈ 1 keeps Cₜ₋₁ whole; f ≈ 0 erases it. The forget-gate bias b_f (in the sidebar) shifts f at "
+        "and 1, one value per unit. f ≈ 1 keeps Cₜ₋₁ whole; f ≈ 0 erases it. The forget-gate bias b_f shifts f at "
         "every step. Keras starts it at 1 by default (PyTorch draws it at random near 0), so that a new "
         "network keeps most of its memory.",
         "zh": "遗忘门决定记忆丢掉什么：**f = σ(W_if·xₜ + W_hf·hₜ₋₁ + b_f)**，取值在 0 到 1 之间，每个隐藏单元一个值。"
-        "f ≈ 1 完整保留 Cₜ₋₁；f ≈ 0 将其抹去。遗忘门偏置 b_f（在侧边栏中）在每一步都会平移 f："
+        "f ≈ 1 完整保留 Cₜ₋₁；f ≈ 0 将其抹去。遗忘门偏置 b_f 在每一步都会平移 f："
         "Keras 默认把它初始化为 1（PyTorch 则在 0 附近随机初始化），使新网络保留大部分记忆。",
     },
     "lesson_forget_do": {
-        "en": "Predict f. Then set the sidebar's forget-gate bias b_f to −3, then to +3, and watch f and C.",
-        "zh": "预测 f。然后把侧边栏的遗忘门偏置 b_f 设为 −3，再设为 +3，观察 f 和 C。",
+        "en": "Predict f. Then set the forget-gate bias b_f (in the sidebar; in presenter mode, under this task) "
+        "to −3, then to +3, and watch f and C.",
+        "zh": "预测 f。然后把遗忘门偏置 b_f（在侧边栏中；演示模式下在本任务下方）设为 −3，再设为 +3，观察 f 和 C。",
     },
     "lesson_forget_notes": {
         "en": "**Say:** σ of anything positive is above 0.5; the bias moves the whole curve.\n\n"
@@ -560,6 +566,22 @@ TEACH |= {
     "class_resume_bad": {
         "en": "That is not the teacher link of a running class: check it (it has join= and teach= in it).",
         "zh": "这不是一个进行中课堂的教师链接：请检查（它包含 join= 和 teach=）。",
+    },
+    "class_resume_wait": {
+        "en": "Too many wrong teacher keys were tried from this address, so this one was not checked: try "
+        "again in {m} minute(s).",
+        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这一个：请在 {m} 分钟后再试。",
+    },
+    "class_not_teacher": {
+        "en": "This link's teacher key does not lead class {code}, so you joined it as a student. A teacher "
+        "pastes their own teacher link into Resume teaching.",
+        "zh": "这个链接中的教师密钥不能主持课堂 {code}，所以你以学生身份加入了。老师请把自己的教师链接粘贴到“继续上课”中。",
+    },
+    "class_key_wait": {
+        "en": "Too many wrong teacher keys were tried from this address, so this link's key was not checked: "
+        "you joined class {code} as a student. Try the teacher link again in {m} minute(s).",
+        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这个链接中的密钥：你以学生身份加入了课堂 {code}。"
+        "请在 {m} 分钟后再试教师链接。",
     },
     "class_teacher_link_help": {
         "en": "Your teacher link (keep it private: whoever opens it drives the class):",

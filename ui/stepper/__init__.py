@@ -165,7 +165,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "limit": limit,
         "locked": owner.locked(mode()),
         "report_ms": 100 if mode() == owner.TEACHER else None,  # the class follows the teacher's steps
-        "hide": sorted(state.get("hide_parts")),
+        "hide": sorted({*state.get("hide_parts"), *(["share"] if state.get("present") else [])}),
         "readout": _readout(ctx, key[4]),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself

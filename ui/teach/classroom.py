@@ -39,6 +39,7 @@ whose teacher left keeps the last view.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import secrets
@@ -50,7 +51,7 @@ import streamlit as st
 from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 from ui import stepper
-from ui.shell import state
+from ui.shell import page, state
 from ui.shell.i18n import tx
 from ui.shell.share import page_url
 from ui.shell.state import STEP
@@ -160,11 +161,10 @@ def join_from_link() -> None:
             ss[state.NOTICES] = [n for n in ss.get(state.NOTICES, []) if n[:2] != ("bad", "join")]
             ss[NOTICE], ss[JOIN_BOX] = ("class_bad_code", {}), True
         return
-    key = key or _cookie(TEACH_COOKIE, code)
     try:
         wait = store().join_wait(client())
         k = None if wait else store().get(code)
-        teacher = k is not None and bool(key) and store().is_teacher(code, key)
+        key, told = _teacher_key(code, key) if k is not None else ("", None)
         if k is None and not wait:
             wait = store().join_wait(client(), wrong=True)  # the wrong code is counted against this client
     except StoreDown:
@@ -178,15 +178,39 @@ def join_from_link() -> None:
         ss[JOIN_BOX] = True
         return
     ss[JOIN_BOX] = False
-    if teacher:
+    if key:
         _become_teacher(code, key, k.view)
         return
+    if told:
+        ss[NOTICE] = told
     token = _cookie(STUDENT_COOKIE, code) or secrets.token_hex(8)
     ss[CLASS] = {"code": code, "role": "student", "token": token, "following": True, "seen": -1, "moves": 0}
     _keep(STUDENT_COOKIE, code, token)
     if k.view:
         ss[PENDING] = ss[CLASS_VIEW] = k.view
         ss[CLASS]["seen"] = k.version
+
+
+def _teacher_key(code: str, given: str) -> tuple[str, tuple | None]:
+    """The key that makes this browser class ``code``'s teacher ("" if none), and what to tell a
+    student who gave one that did not. The key this browser keeps is always checked (a reload stays
+    the teacher, even if someone behind the same school address tried keys); a key given in a link
+    is checked unless this client has tried too many wrong ones lately (``store.key_wait``), and a
+    wrong one is counted. Raises StoreDown."""
+    kept = _cookie(TEACH_COOKIE, code)
+    if kept:
+        if store().is_teacher(code, kept):
+            return kept, None
+        store().key_wait(client(), wrong=True)
+    if not given:
+        return "", None
+    wait = store().key_wait(client())
+    if wait:
+        return "", ("class_key_wait", {"code": code, "m": -(-wait // 60)})
+    if store().is_teacher(code, given):
+        return given, None
+    store().key_wait(client(), wrong=True)
+    return "", ("class_not_teacher", {"code": code})
 
 
 def _start() -> None:
@@ -231,13 +255,30 @@ def _resume_pasted() -> None:
     """The *Resume teaching* box: a teacher link (or its ``join=…&teach=…`` part) pasted in."""
     from urllib.parse import parse_qs, urlsplit
 
-    text = str(st.session_state.get("class_resume_link") or "").strip()
+    ss = st.session_state
+    text = str(ss.get("class_resume_link") or "").strip()
+    ss["class_resume_link"] = ""
     query = parse_qs(urlsplit(text).query or text.lstrip("?"))
     code = (query.get("join") or [""])[0].strip().upper()
     secret = (query.get("teach") or [""])[0].strip()
+    try:
+        wait = store().key_wait(client())
+    except StoreDown:
+        ss[NOTICE] = ("class_paused", {})
+        return
+    if wait:  # too many wrong keys from here lately: this one is not checked
+        ss[NOTICE] = ("class_resume_wait", {"m": -(-wait // 60)})
+        return
+    ss.pop(NOTICE, None)
     ok = bool(valid_code(code) and secret and len(secret) <= 64) and _resume(code, secret)
-    st.session_state[NOTICE] = ("class_resumed", {"code": code}) if ok else ("class_resume_bad", {})
-    st.session_state["class_resume_link"] = ""
+    if NOTICE in ss:  # the store went away meanwhile (``_resume`` said so)
+        return
+    if not ok and secret:
+        try:
+            store().key_wait(client(), wrong=True)  # a wrong key is counted against this client
+        except StoreDown:
+            pass
+    ss[NOTICE] = ("class_resumed", {"code": code}) if ok else ("class_resume_bad", {})
 
 
 def _join_typed() -> None:
@@ -437,7 +478,7 @@ def teacher_bar(here: str) -> None:
             disabled=not open_q,
         )
         row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
-        pace = st.container(horizontal=True, vertical_alignment="center", key="class_pace")
+        pace = row.container(horizontal=True, vertical_alignment="center", key="class_pace", width="content")
         pace.toggle(tx("class_lock"), key="class_lock", help=tx("class_lock_help"))
         pace.toggle(tx("class_pause"), key="class_pause", help=tx("class_pause_help"))
         _teacher_live()
@@ -702,7 +743,9 @@ def bar(here: str, page_file: str = "") -> None:
     if not r and ss.get(JOIN_BOX):
         _join_box()
     if r == "teacher":
-        teacher_bar(here)
+        slot = page.question_slot()  # the lesson on a projector: beside the view the questions are about
+        with slot if slot is not None else contextlib.nullcontext():
+            teacher_bar(here)
     elif r == "student":
         student_bar()
 

@@ -17,7 +17,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_core import classify, datasets, questions
-from ui.shell import state, weights
+from ui.shell import page, state, weights
 from ui.shell.i18n import tx
 from ui.shell.state import CHAPTERS, STEP
 
@@ -49,6 +49,7 @@ class Chapter:
     view: str  # "cell", "layers" (the stepper's views), "why" (the gradient chart), "classify"
     question: tuple[str, str]  # (kind, gate) of lstm_core.questions
     setup: dict = field(default_factory=dict)  # session fields it sets
+    controls: tuple[str, ...] = ()  # sidebar fields its task names: on the page when the sidebar is hidden
 
 
 LESSON: tuple[Chapter, ...] = (
@@ -60,7 +61,7 @@ LESSON: tuple[Chapter, ...] = (
         _BASE | {"cell_kind": "rnn", "seq_len": 200, "hidden_size": 8, "vg_rho": 0.5, STEP: 0},
     ),
     Chapter("memory", "cell", ("state_dir", ""), _LSTM),
-    Chapter("forget", "cell", ("gate_half", "f"), _LSTM),
+    Chapter("forget", "cell", ("gate_half", "f"), _LSTM, controls=("forget_bias",)),
     Chapter("input", "cell", ("write_sign", ""), _LSTM),
     Chapter("output", "cell", ("gate_half", "o"), _LSTM),
     Chapter("step", "cell", ("most_closed", ""), _LSTM | {"seed": 3}),
@@ -125,6 +126,51 @@ def changed(n: int) -> list[str]:
 
 def has_own() -> bool:
     return OWN in st.session_state
+
+
+def frame(ch: Chapter) -> tuple:
+    """The chapter's title, and where its view and its words go: (view, words). In presenter mode
+    side by side, the title and the view on the left and the task, the question and the text beside
+    them, so that the view and its question share a projector's first screen (1024×768 and
+    1920×1080); else one column: the title, the words, the view."""
+    if state.get("present"):
+        left, right = st.columns([3, 2], gap="medium")
+        left.title(tx(f"lesson_{ch.name}_title"))
+        return left.container(key="lesson_view"), right.container(key="lesson_words")
+    st.title(tx(f"lesson_{ch.name}_title"))
+    words = st.container(key="lesson_words")
+    return st.container(key="lesson_view"), words
+
+
+def words(ch: Chapter, where) -> object:
+    """The chapter's text, task and the controls it names, in ``where``; returns the place for its
+    question. In presenter mode the question comes first (every task starts with it) and the text
+    last, so that the question shares the first screen with the view (a live class's teacher
+    controls go there too: ``page.question_slot``)."""
+    present = state.get("present")
+    n = LESSON.index(ch)
+    with where:
+        ask = st.container() if present else None
+        if not present:
+            st.markdown(tx(f"lesson_{ch.name}_text"))
+        st.info(tx(f"lesson_{ch.name}_do"), icon="👉")
+        controls(ch)
+        if ch.view != "classify" and changed(n):  # the text's numbers are the chapter's model's
+            st.caption(tx("lesson_model_changed"))
+        if present:
+            st.markdown(tx(f"lesson_{ch.name}_text"))
+            page.question_slot(ask)
+        return ask if ask is not None else st.container()
+
+
+def controls(ch: Chapter) -> None:
+    """The settings the chapter's task names, on the page where the sidebar (which has them) is hidden:
+    the same widget keys, so the state owner keeps their values across modes."""
+    if state.sidebar_shown():
+        return
+    for key in ch.controls:
+        f = state.BY_KEY[key]
+        st.slider(tx(f"{key}_label"), f.lo, f.hi, step=0.5, key=key, help=tx(f"{key}_help"))
 
 
 @st.cache_resource(show_spinner=False)

@@ -25,6 +25,11 @@ PRESENT_CSS = (
     "@media (min-width:1600px){html{font-size:24px}}"
     "@media (max-width:1100px){html{font-size:18px}}"
     ".stMainBlockContainer{max-width:none!important;padding-left:2rem!important;padding-right:2rem!important}"
+    # a title that leaves the first screen to the view and its question; the view is sized to that screen
+    # (the stepper's diagram and stack read --gatelab-view-h: ui/stepper/stepper.css)
+    ".stMainBlockContainer h1{font-size:2rem!important;padding:0.1rem 0 0.2rem!important}"
+    ".st-key-lesson_view{--gatelab-view-h:calc(100vh - 22rem)}"
+    ".st-key-share_box{display:none!important}"  # (the stepper hides its own: ui/stepper/__init__.py)
 )
 # No sidebar: the stepper's beacon (an empty component) stays in it, so it is hidden rather than left
 # out; with the pages' navigation on top, Streamlit's fixed header (3.75rem) would cover the first row.
@@ -54,10 +59,15 @@ def button(where) -> None:
     )
 
 
-def top_bar() -> None:
-    """Without a sidebar: the language and the presenter button, at the top right of the page."""
-    bar = st.container(
-        horizontal=True, horizontal_alignment="right", vertical_alignment="center", key="present_bar"
+def top_bar(where) -> None:
+    """Without a sidebar: the language and the presenter button, at the top right of the page (``st``),
+    or at the end of a row of the page's own (the lesson's chapter row)."""
+    bar = where.container(
+        horizontal=True,
+        horizontal_alignment="right",
+        vertical_alignment="center",
+        key="present_bar",
+        width="stretch" if where is st else "content",
     )
     with bar:
         st.segmented_control(
