@@ -193,3 +193,29 @@ def test_the_timeline_cursor_follows_browser_steps(new_page, app_url):
     )
     assert len(where) == 2 and all(abs(css - plotly) < 1.5 for css, plotly in where), where  # input + 1 layer
     expect(step_caption(page)).to_have_text(re.compile("Step t = 7 of 40"))
+
+
+def test_a_32_unit_layer_is_paged_readably_at_1024(new_page, app_url, artifacts):
+    """An imported model with 32 units in a layer: the stack shows 16 of them (the chosen unit's
+    page, its label marked), no two unit labels overlap at 1024×768, and the pager turns the page."""
+    from lstm_core import Network, layouts
+    from tests.app.test_bad_inputs import f32
+
+    net = f32(Network.random(1, (32, 4), "lstm", seed=2))
+    url = f"{app_url}/layers?unit=20&layer=1&t=3&w={layouts.encode(net)}"
+    page = open_app(new_page, url, width=1024, height=768)
+    stack = page.locator("svg.bars")
+    expect(stack.locator("text.tick.chosen")).to_have_text("▸20◂")
+    ticks = stack.locator("text.tick").evaluate_all(
+        """els => els.filter(e => /^(▸)?\\d+(◂)?$/.test(e.textContent) && e.getAttribute('text-anchor') === 'middle')
+            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.right]; })"""
+    )
+    bottom = [t for t in ticks if t[0].strip("▸◂").isdigit() and int(t[0].strip("▸◂")) >= 17]
+    assert [t[0].strip("▸◂") for t in bottom] == [str(u) for u in range(17, 33)], bottom
+    assert all(a[2] < b[1] for a, b in zip(bottom, bottom[1:], strict=False)), bottom  # no overlap
+    stack.locator("text.panel-title").nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "layers-32-units.png"))
+    page.locator(".st-key-layers_units").click()
+    page.get_by_role("option", name="units 1–16 of 32").click()
+    expect(stack.locator("text.tick.chosen")).to_have_text("▸1◂", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"unit=1(&|$)"), timeout=30_000)
