@@ -803,11 +803,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_readout_last": {"en": "the last h_T", "zh": "最后的 h_T"},
     "clf_readout_mean": {"en": "the mean of h_1 … h_T", "zh": "h_1 … h_T 的平均"},
     "clf_readout_help": {
-        "en": "The article's classifier reads the last output h_T. Reading the mean over time lets every step's "
-        "h_t reach the loss directly: on long series (GunPoint, 150 steps) it trains far more reliably, so it is "
-        "the default for UCR files. The step-through pages then read the mean of h_1 … h_t at step t.",
-        "zh": "原文的分类器读取最后的输出 h_T。读取对时间的平均时，每一步的 h_t 都直接连到损失上：在长序列上（GunPoint，150 步）"
-        "训练稳定得多，所以 UCR 文件默认用它。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
+        "en": "The article's classifier reads the last output h_T. Reading the mean over time instead lets every "
+        "step's h_t reach the loss directly, not only through the memory carried to the end; on long series try "
+        "both. The step-through pages then read the mean of h_1 … h_t at step t.",
+        "zh": "原文的分类器读取最后的输出 h_T。改为读取对时间的平均时，每一步的 h_t 都直接连到损失上，而不只是通过携带到最后的记忆；"
+        "在长序列上可以两种都试试。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
     },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
