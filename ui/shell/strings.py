@@ -932,6 +932,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Imported: {n} layer(s) of hidden size {h}.",
         "zh": "已导入：{n} 层，隐藏单元数 {h}。",
     },
+    "clf_imported_fcn": {"en": "Imported: an FCN with {w} filters.", "zh": "已导入：滤波器数为 {w} 的 FCN。"},
+    "clf_import_fcn_shape": {
+        "en": "this FCN tells {k} classes apart; this task has {n} (or its input has another number of values per step).",
+        "zh": "这个 FCN 区分 {k} 个类别；这个任务有 {n} 个（或者它每步的输入个数不同）。",
+    },
     "clf_sidebar_note": {
         "en": "The sidebar sets the model of the step-through pages; training here uses the settings below, and "
         "“Open this model” hands the result over to those pages.",
