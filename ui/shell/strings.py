@@ -769,10 +769,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started "
         "from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over "
         "time and a softmax. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter "
-        "of them, so that training fits in a minute on this server. Trained with this app's own NumPy backprop.",
+        "of them, so that training on a UCR file such as GunPoint takes about a minute rather than many. Trained "
+        "with this app's own NumPy backprop.",
         "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
         "然后对时间取平均，再接 softmax。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
-        "好让训练在本服务器上一分钟内完成。用本应用自己的 NumPy 反向传播训练。",
+        "好让在 GunPoint 这样的 UCR 文件上训练大约一分钟，而不是很多分钟。用本应用自己的 NumPy 反向传播训练。",
     },
     "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
     "clf_fcn_paper": {"en": "the paper's", "zh": "论文的设置"},
