@@ -210,8 +210,47 @@ def init(D: int, K: int, seed: int, widths: tuple[int, ...] = PAPER_WIDTHS) -> F
 
 
 def from_state_dict(sd: dict[str, np.ndarray]) -> FCN:
-    stats = {k: np.asarray(v, dtype=np.float64) for k, v in sd.items() if ".running_" in k}
-    params = {k: np.asarray(v, dtype=np.float64) for k, v in sd.items() if ".running_" not in k}
+    """An FCN from its PyTorch names (other entries, such as num_batches_tracked, are ignored).
+    Raises StateDictError naming the entry that is missing or has the wrong shape."""
+    from .errors import StateDictError
+
+    out, c_in = {}, None
+    for k, ks in enumerate(KERNELS, start=1):
+        W = sd.get(f"conv{k}.weight")
+        if (
+            W is None
+            or np.ndim(W) != 3
+            or np.shape(W)[2] != ks
+            or (c_in is not None and np.shape(W)[1] != c_in)
+        ):
+            want = f"(filters, {c_in if c_in else 'inputs'}, {ks})"
+            got = "missing" if W is None else f"{np.shape(W)}"
+            raise StateDictError(f"conv{k}.weight should be {want}; it is {got}.")
+        c = np.shape(W)[0]
+        for name in (
+            f"conv{k}.bias",
+            f"bn{k}.weight",
+            f"bn{k}.bias",
+            f"bn{k}.running_mean",
+            f"bn{k}.running_var",
+        ):
+            if name not in sd or np.shape(sd[name]) != (c,):
+                got = "missing" if name not in sd else f"{np.shape(sd[name])}"
+                raise StateDictError(f"{name} should be ({c},); it is {got}.")
+            out[name] = sd[name]
+        out[f"conv{k}.weight"], c_in = W, c
+    W, b = sd.get("head.weight"), sd.get("head.bias")
+    if (
+        W is None
+        or b is None
+        or np.ndim(W) != 2
+        or np.shape(W)[1] != c_in
+        or np.shape(b) != (np.shape(W)[0],)
+    ):
+        raise StateDictError(f"head.weight / head.bias should be (classes, {c_in}) / (classes,).")
+    out["head.weight"], out["head.bias"] = W, b
+    stats = {k: np.asarray(v, dtype=np.float64) for k, v in out.items() if ".running_" in k}
+    params = {k: np.asarray(v, dtype=np.float64) for k, v in out.items() if ".running_" not in k}
     return FCN(params, stats)
 
 

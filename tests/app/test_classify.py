@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_core import classify, layouts
-from tests.app.conftest import arr, chart, make_app
+from tests.app.conftest import arr, chart, make_app, read
 from ui.labs.classify_ui import RESULT
 from ui.shell import weights
 
@@ -198,3 +198,26 @@ def test_the_link_view_slides_the_trained_fcns_filter_beside_the_cell():
     assert len(fig["layout"]["sliders"][0]["steps"]) == 40  # t moves in the browser
     assert "FCN: trained here" in " ".join(c.value for c in at.caption)
     assert "14 steps after the three blocks" in " ".join(m.value for m in at.markdown)
+
+
+def test_an_exported_fcn_imports_again_and_a_broken_one_is_named():
+    import io
+
+    at = fcn_trained(epochs=1)
+    model = at.session_state[RESULT]["model"]
+    buf = io.BytesIO()
+    np.savez(buf, **model.state_dict())
+    other = make_app(page="classify")
+    other.selectbox(key="clf_task").set_value("speed").run()
+    other.file_uploader(key="clf_import").upload("fcn.npz", buf.getvalue()).run()
+    assert "Imported: an FCN with 16 · 32 · 16 filters." in other.success[0].value
+    got = other.session_state[RESULT]["model"]
+    from lstm_core import datasets
+
+    _, _, Xte, _ = datasets.make_task("speed", seed=0, n_train=500, n_test=500)
+    np.testing.assert_array_equal(got.logits(Xte[:5]), model.logits(Xte[:5]))
+    broken = {k: v for k, v in model.state_dict().items() if k != "bn2.running_var"}
+    buf = io.BytesIO()
+    np.savez(buf, **broken)
+    other.file_uploader(key="clf_import").upload("broken.npz", buf.getvalue()).run()
+    assert "bn2.running_var should be (32,); it is missing." in read(other.error[0].value)

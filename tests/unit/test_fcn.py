@@ -118,3 +118,24 @@ def test_training_learns_a_built_in_task():
     np.testing.assert_allclose(
         p[-1], np.exp(last.model.logits(Xte[:1])[0]) / np.exp(last.model.logits(Xte[:1])[0]).sum()
     )
+
+
+def test_default_epochs_aim_at_600_adam_steps_and_the_budget_counts_multiply_adds():
+    assert fcn.default_epochs(50, 16) == 150  # GunPoint: 4 steps an epoch
+    assert fcn.default_epochs(67, 16) == 120  # ItalyPowerDemand: 5
+    assert fcn.default_epochs(500, 16) == 20  # a built-in task: 32
+    assert fcn.receptive_field() == 14  # 8 + 5 + 3 − 2
+    assert fcn.macs_per_value(1, (32, 64, 32)) == 1 * 8 * 32 + 32 * 5 * 64 + 64 * 3 * 32
+    s = fcn.estimated_seconds(50, 150, 150, 1, (32, 64, 32), 150)
+    assert s == 150 * (3 * 50 + 50 + 150) * 150 * fcn.macs_per_value(1, (32, 64, 32)) / fcn.MACS_PER_SECOND
+    assert s < fcn.TIME_BUDGET_S < fcn.estimated_seconds(50, 150, 150, 1, fcn.PAPER_WIDTHS, 150)
+
+
+def test_a_state_dict_with_a_missing_or_misshapen_entry_is_named():
+    from lstm_core import StateDictError
+
+    sd = fcn.init(1, 2, seed=0, widths=(4, 8, 4)).state_dict()
+    with pytest.raises(StateDictError, match=r"bn3.bias should be \(4,\); it is missing"):
+        fcn.from_state_dict({k: v for k, v in sd.items() if k != "bn3.bias"})
+    with pytest.raises(StateDictError, match=r"conv2.weight should be \(filters, 4, 5\)"):
+        fcn.from_state_dict(sd | {"conv2.weight": np.zeros((8, 3, 5))})

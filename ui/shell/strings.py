@@ -773,10 +773,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started "
         "from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over "
         "time and a softmax. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter "
-        "of them, so that training fits in a minute on this server. Trained with this app's own NumPy backprop.",
+        "of them, so that training on a UCR file such as GunPoint takes about a minute rather than many. Trained "
+        "with this app's own NumPy backprop.",
         "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
         "然后对时间取平均，再接 softmax。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
-        "好让训练在本服务器上一分钟内完成。用本应用自己的 NumPy 反向传播训练。",
+        "好让在 GunPoint 这样的 UCR 文件上训练大约一分钟，而不是很多分钟。用本应用自己的 NumPy 反向传播训练。",
     },
     "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
     "clf_fcn_paper": {"en": "the paper's", "zh": "论文的设置"},
@@ -807,11 +808,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_readout_last": {"en": "the last h_T", "zh": "最后的 h_T"},
     "clf_readout_mean": {"en": "the mean of h_1 … h_T", "zh": "h_1 … h_T 的平均"},
     "clf_readout_help": {
-        "en": "The article's classifier reads the last output h_T. Reading the mean over time lets every step's "
-        "h_t reach the loss directly: on long series (GunPoint, 150 steps) it trains far more reliably, so it is "
-        "the default for UCR files. The step-through pages then read the mean of h_1 … h_t at step t.",
-        "zh": "原文的分类器读取最后的输出 h_T。读取对时间的平均时，每一步的 h_t 都直接连到损失上：在长序列上（GunPoint，150 步）"
-        "训练稳定得多，所以 UCR 文件默认用它。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
+        "en": "The article's classifier reads the last output h_T. Reading the mean over time instead lets every "
+        "step's h_t reach the loss directly, not only through the memory carried to the end; on long series try "
+        "both. The step-through pages then read the mean of h_1 … h_t at step t.",
+        "zh": "原文的分类器读取最后的输出 h_T。改为读取对时间的平均时，每一步的 h_t 都直接连到损失上，而不只是通过携带到最后的记忆；"
+        "在长序列上可以两种都试试。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
     },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
@@ -935,6 +936,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_imported": {
         "en": "Imported: {n} layer(s) of hidden size {h}.",
         "zh": "已导入：{n} 层，隐藏单元数 {h}。",
+    },
+    "clf_imported_fcn": {"en": "Imported: an FCN with {w} filters.", "zh": "已导入：滤波器数为 {w} 的 FCN。"},
+    "clf_import_fcn_shape": {
+        "en": "this FCN tells {k} classes apart; this task has {n} (or its input has another number of values per step).",
+        "zh": "这个 FCN 区分 {k} 个类别；这个任务有 {n} 个（或者它每步的输入个数不同）。",
     },
     "clf_sidebar_note": {
         "en": "The sidebar sets the model of the step-through pages; training here uses the settings below, and "
