@@ -12,14 +12,17 @@ function navLink(page) {
 }
 
 export default function ({ data }) {
-  const seen = window.__gatelabFollow || (window.__gatelabFollow = { v: null });
-  if (!data || data.v === seen.v) return;
+  const seen = window.__gatelabFollow || (window.__gatelabFollow = { v: null, at: 0 });
+  if (!data) return;
+  const fresh = data.v !== seen.v;
   seen.v = data.v;
-  if (typeof data.page === "string") {
+  // another page: its link, once per move, and again every 2 s while the server still asks for it
+  // (a click made while the page was busy can be lost)
+  if (typeof data.page === "string" && (fresh || Date.now() - seen.at > 2000)) {
     const link = navLink(data.page);
-    if (link) { link.click(); return; }
+    if (link) { seen.at = Date.now(); link.click(); return; }
   }
-  deliver(data.step, 25, data.v);
+  if (fresh) deliver(data.step, 25, data.v);
 }
 
 // to the stepper, once it is on the page (a page still loading gets it when its stepper is built);

@@ -608,6 +608,9 @@ def student_bar() -> None:
             _back()
             st.rerun(scope="app")
         page = _follow(k, c) if k["following"] and c.version != k["seen"] and c.view else None
+        if k["following"] and page is None:  # not on the class's page yet (*Back to the class*, or a click on
+            there = (ss.get(CLASS_VIEW) or {}).get("page")  # its link lost while the page was busy): again
+            page = there if there and there != ss.get(state.PAGE) and PENDING in ss else None
         if k["following"]:
             # the cell page is the default: its link is the app's root
             go = None if page is None else ("" if page == "cell" else page)
