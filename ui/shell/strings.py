@@ -691,10 +691,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- classification lab ---
     "page_classify": {"en": "Classify", "zh": "分类"},
     "custom_trained": {"en": "trained on “{name}”", "zh": "在“{name}”上训练"},
-    "clf_title": {"en": "Classify time series with an LSTM", "zh": "用 LSTM 给时间序列分类"},
+    "clf_title": {"en": "Classify time series: an LSTM beside the FCN", "zh": "时间序列分类：LSTM 与 FCN 并列比较"},
     "clf_intro": {
-        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last hidden state h_T. Train it here — with this app's own NumPy backpropagation — compare it with 1-nearest-neighbour (with Euclidean distance, and with DTW as the archive's baseline does), then open the trained model in the step-through pages to see what it learned.",
-        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它最后一步的隐藏状态 h_T。在这里训练它（用本应用自己的 NumPy 反向传播），与 1-最近邻比较（用欧氏距离，也像数据集的基线那样用 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
+        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last hidden state h_T (or the mean of every h_t: a choice below). Train it here — with this app's own NumPy backpropagation — train the FCN beside it, compare both with 1-nearest-neighbour (with Euclidean distance, and with DTW as the archive's baseline does), then open the trained model in the step-through pages to see what it learned.",
+        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它最后一步的隐藏状态 h_T（或所有 h_t 的平均值，可在下方选择）。在这里训练它（用本应用自己的 NumPy 反向传播），也在旁边训练 FCN，再把两者与 1-最近邻比较（用欧氏距离，也像数据集的基线那样用 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
     },
     "clf_task_label": {"en": "Data", "zh": "数据"},
     "clf_task_shapes": {"en": "Shapes: sine, square or sawtooth", "zh": "形状：正弦、方波还是锯齿波"},

@@ -1,4 +1,4 @@
-// The stepper's messenger (ui/stepper.py): it passes the step the browser shows to the server,
+// The stepper's messenger (ui/stepper/__init__.py): it passes the step the browser shows to the server,
 // as this component's state [step, nonce, seek token], so that only its own small fragment reruns.
 export default function ({ setStateValue }) {
   const handler = (e) => setStateValue("step", e.detail);

@@ -1,4 +1,4 @@
-// A live class's student (ui/classroom.py): when the class's version changes, the teacher's step
+// A live class's student (ui/teach/classroom.py): when the class's version changes, the teacher's step
 // goes to this tab's stepper (ui/stepper/stepper.js listens), without a page rerun; and another
 // page is opened through the app's own navigation link, as if the student had clicked it.
 function navLink(page) {

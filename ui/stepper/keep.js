@@ -1,4 +1,4 @@
-// A live class's keys, kept in this browser (ui/classroom.py): the teacher's key and a student's
+// A live class's keys, kept in this browser (ui/teach/classroom.py): the teacher's key and a student's
 // anonymous token, as cookies of this site only (never in the address bar, never on the page), so
 // that a reload or another tab of the same browser is the same teacher or the same student.
 export default function ({ data }) {

@@ -2,8 +2,8 @@
 // The address bar names the step shown once stepping pauses (URL_MS), written here; every rerun
 // the browser asks for carries it to the server. The server is also told, at most every
 // REPORT_MS, through the beacon (one small script run; nothing on the page is redrawn).
-// Data (ui/stepper.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, locked, hide}.
-// ``locked``: a live class's following student (ui/owner.py): the controls show the class's step
+// Data (ui/stepper/__init__.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, locked, hide}.
+// ``locked``: a live class's following student (ui/stepper/owner.py): the controls show the class's step
 // and do not move it; only the class moves it (``follow``).
 // seek changes only when the server itself moved the step (a link, a preset, a chart click, a
 // shorter input); otherwise the browser's own latest step (window.__gatelab) stays on screen,
@@ -496,7 +496,7 @@ function build(root, data, report) {
     },
     get step() { return st.t; },
     get locked() { return st.locked; },
-    // a question about a later step is open (ui/predict.py): the steps after ``limit`` stay hidden
+    // a question about a later step is open (ui/teach/predict.py): the steps after ``limit`` stay hidden
     limit: (l) => {
       const lim = l === null || l === undefined ? T - 1 : Math.min(Math.max(l, 0), T - 1);
       root.classList.toggle("limited", lim < T - 1);
@@ -531,7 +531,7 @@ function onKey(e) {
   if (api.key(e.key)) e.preventDefault();
 }
 
-// The step goes to the server through the beacon (ui/stepper.py): its rerun touches only the
+// The step goes to the server through the beacon (ui/stepper/__init__.py): its rerun touches only the
 // sidebar, so nothing in the main area is redrawn when the server learns the step.
 let nonce = 0;
 function report(t) {

@@ -38,7 +38,7 @@ NO_SIDEBAR_CSS = (
     ".stMainBlockContainer{padding-top:4.75rem!important}"
 )
 HIDE_CSS = {  # the parts outside the stepper (the stepper hides its own: ui/stepper/__init__.py)
-    "share": ".st-key-share_box,.st-key-share_popover,.st-key-class_link{display:none!important}",
+    "share": ".st-key-share_box,.st-key-class_link{display:none!important}",
 }
 
 
