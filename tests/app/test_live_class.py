@@ -144,8 +144,8 @@ def test_repeated_wrong_teacher_keys_are_slowed_down_and_told(monkeypatch, lang)
     code = start(teacher)
     key = re.search(r"teach=([\w-]+)", " ".join(c.value for c in teacher.sidebar.code)).group(1)
     said = {
-        "en": ("does not lead class", "joined class", "the teacher link again in 10 minute(s)"),
-        "zh": ("不能主持课堂", "以学生身份加入了课堂", "10 分钟后再试教师链接"),
+        "en": ("is not the key of class", "joined class", "the teacher link again in 10 minute(s)"),
+        "zh": ("不是课堂", "以学生身份加入了课堂", "10 分钟后再试教师链接"),
     }[lang]
     for wrong in [code, *(f"guess{n}" for n in range(live_store.WRONG_KEYS - 1))]:
         at = make_app({"join": code, "teach": wrong, "lang": lang})

@@ -333,11 +333,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "第 {k} 层（H = {H}）—— 其 h_t 向上传递",
     },
     "stack_input": {"en": "Input x_t — enters layer 1", "zh": "输入 x_t —— 进入第 1 层"},
-    "layers_units_label": {"en": "Units shown", "zh": "显示的单元"},
-    "layers_units_page": {"en": "units {a}–{b} of {H}", "zh": "第 {a}–{b} 个单元（共 {H} 个）"},
+    "layers_units_label": {"en": "Units shown", "zh": "显示的隐藏单元"},
+    "layers_units_page": {"en": "units {a}–{b} of {H}", "zh": "第 {a}–{b} 个隐藏单元（共 {H} 个）"},
     "layers_units_help": {
-        "en": "This model has more units than fit side by side: the stack shows {n} of each layer at a time, the page with the chosen unit. Choosing a page chooses its first unit.",
-        "zh": "这个模型的单元多到无法并排显示：每层一次显示 {n} 个单元，即所选单元所在的那一页。选择一页，就选中该页的第一个单元。",
+        "en": "This model has more units than fit side by side, so the stack shows at most {n} units of each layer at a time: the page that holds the chosen unit (a smaller layer shows its last page). Choosing a page selects its first unit.",
+        "zh": "这个模型的隐藏单元太多，无法并排显示，所以每层一次最多显示 {n} 个：所选隐藏单元所在的那一页（较小的层显示它的最后一页）。选择一页，就会选中该页的第一个隐藏单元。",
     },
     # --- why LSTM page ---
     "page_why": {"en": "Why LSTM", "zh": "为什么需要 LSTM"},
@@ -351,8 +351,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "same sizes read the same input (set in the sidebar). The upper chart shows how much the final output $h_T$ still depends "
         "on each input $x_t$; the lower one follows the LSTM's memory line. Both are on a log scale.",
         "zh": "普通 RNN 依靠梯度学习，而最后输出对早期输入的梯度要穿过中间的每一步才能传回来。"
-        "下面，大小相同的普通 RNN、GRU、MGU 和 LSTM 读入同一个输入（在侧边栏设置）。上图显示最终隐藏状态 $h_T$ "
-        "对每个输入 $x_t$ 的依赖程度；下图追踪 LSTM 的记忆线。两图均为对数坐标。",
+        "下面，大小相同的普通 RNN、GRU、MGU 和 LSTM 读入同一个输入（在侧边栏设置）。第一张图显示最终隐藏状态 $h_T$ "
+        "对每个输入 $x_t$ 的依赖程度；第二张图追踪 LSTM 的记忆线。两图均为对数坐标。",
     },
     "why_rho_label": {"en": "Recurrent spectral radius ρ", "zh": "循环权重谱半径 ρ"},
     "why_rho_help": {
@@ -408,7 +408,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "step back multiplies the RNN's gradient by the matrix $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$ of that "
         "step. From $t = T$ back to $t = 1$ its curve **{rnn_span}**: measured on this run, that is a factor of "
         "**{per_step} per step**, repeated $T - 1$ = {n} times. {estimate}",
-        "zh": "**为什么 RNN 的曲线（上图，红色）在对数坐标下像直线一样下降或上升。** 每往回一步，RNN 的梯度都要乘以"
+        "zh": "**为什么 RNN 的曲线（第一张图，红色）在对数坐标下像直线一样下降或上升。** 每往回一步，RNN 的梯度都要乘以"
         "那一步的矩阵 $W_{{hh}}^\\top\\,\\mathrm{{diag}}(\\tanh')$。从 $t = T$ 回到 $t = 1$，它的曲线**{rnn_span}**："
         "在本次运行中实测为**每步乘以 {per_step}**，重复 $T - 1$ = {n} 次。{estimate}",
     },
@@ -418,10 +418,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "$C_{{t-1}} \\to C_t$, the green dashed line in the lower chart — one step back multiplies the gradient "
         "by $f_t$: no weight matrix, no squashing. The forget gates' geometric mean here is {fgeo}, and the "
         "direct path {f_span} over the sequence. The LSTM's curve in the upper chart **{lstm_span}**. {carrier}",
-        "zh": "**为什么 LSTM 的曲线（上图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
-        "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即下图的绿色虚线——回溯一步，梯度只乘以 "
+        "zh": "**为什么 LSTM 的曲线（第一张图，蓝色）不必如此。** 它的记忆通过加法更新：$C_t = f_t \\odot C_{{t-1}} + "
+        "i_t \\odot g_t$。只沿记忆线——直接路径 $C_{{t-1}} \\to C_t$，即第二张图的绿色虚线——回溯一步，梯度只乘以 "
         "$f_t$：没有权重矩阵，也没有压缩。这里遗忘门的几何平均为 {fgeo}，直接路径在整个序列上{f_span}。"
-        "上图中 LSTM 的曲线**{lstm_span}**。{carrier}",
+        "第一张图中 LSTM 的曲线**{lstm_span}**。{carrier}",
     },
     "why_explain_lstm_loses": {
         "en": "**The LSTM's memory line could carry the gradient — but here it forgets.** Its memory is updated by "
@@ -431,8 +431,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "the upper chart (blue) **{lstm_span}**. Raise the forget bias to +3 … +5 and watch the green line "
         "straighten out.",
         "zh": "**LSTM 的记忆线本可以把梯度带回来——但这里它在遗忘。** 它的记忆通过加法更新："
-        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，所以只沿记忆线——直接路径，即下图的绿色虚线——回溯一步，"
-        "梯度只乘以 $f_t$。这里遗忘门的几何平均只有 {fgeo}，所以直接路径{f_span}，上图中 LSTM 的曲线（蓝色）"
+        "$C_t = f_t \\odot C_{{t-1}} + i_t \\odot g_t$，所以只沿记忆线——直接路径，即第二张图的绿色虚线——回溯一步，"
+        "梯度只乘以 $f_t$。这里遗忘门的几何平均只有 {fgeo}，所以直接路径{f_span}，第一张图中 LSTM 的曲线（蓝色）"
         "**{lstm_span}**。把遗忘门偏置调到 +3 … +5，就能看到绿线变平。",
     },
     "why_explain_lstm_grows": {
@@ -441,15 +441,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "(geometric mean here {fgeo}; the direct path {f_span}). But the LSTM's curve in the upper chart (blue) "
         "**{lstm_span}**: the growth comes through the other paths, $h_{{t-1}}$ and the gates, whose recurrent "
         "weights are this large. The memory line itself never explodes.",
-        "zh": "**这里 LSTM 的梯度也在增长。** 只沿记忆线——直接路径，即下图的绿色虚线——回溯一步，梯度乘以 $f_t$，"
-        "它不会超过 1（这里几何平均为 {fgeo}；直接路径{f_span}）。但上图中 LSTM 的曲线（蓝色）**{lstm_span}**："
+        "zh": "**这里 LSTM 的梯度也在增长。** 只沿记忆线——直接路径，即第二张图的绿色虚线——回溯一步，梯度乘以 $f_t$，"
+        "它不会超过 1（这里几何平均为 {fgeo}；直接路径{f_span}）。但第一张图中 LSTM 的曲线（蓝色）**{lstm_span}**："
         "增长来自其他路径，即 $h_{{t-1}}$ 和各个门，它们的循环权重这么大。记忆线本身永远不会爆炸。",
     },
     "why_path_gap": {
         "en": "The full memory Jacobian $\\partial C_T/\\partial C_t$ (blue, lower chart) also runs through "
         "$h_{{t-1}}$ and the gates; at $t = 1$ it stands {gap} decades {where} the direct path. Both curves are "
         "root-mean-squares over the {H} hidden units, so both start at 1 at $t = T$.",
-        "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（下图蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
+        "zh": "完整的记忆雅可比 $\\partial C_T/\\partial C_t$（第二张图中的蓝线）还经过 $h_{{t-1}}$ 和各个门；在 $t = 1$ 处它比直接路径"
         "{where} {gap} 个数量级。两条曲线都是 {H} 个隐藏单元上的均方根，所以在 $t = T$ 处都从 1 开始。",
     },
     "why_estimate_fits": {
@@ -691,10 +691,13 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- classification lab ---
     "page_classify": {"en": "Classify", "zh": "分类"},
     "custom_trained": {"en": "trained on “{name}”", "zh": "在“{name}”上训练"},
-    "clf_title": {"en": "Classify time series: an LSTM beside the FCN", "zh": "时间序列分类：LSTM 与 FCN 并列比较"},
+    "clf_title": {
+        "en": "Classify time series: an LSTM beside the FCN",
+        "zh": "时间序列分类：LSTM 与 FCN 并列比较",
+    },
     "clf_intro": {
-        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step and a linear softmax head reads its last hidden state h_T (or the mean of every h_t: a choice below). Train it here — with this app's own NumPy backpropagation — train the FCN beside it, compare both with 1-nearest-neighbour (with Euclidean distance, and with DTW as the archive's baseline does), then open the trained model in the step-through pages to see what it learned.",
-        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它最后一步的隐藏状态 h_T（或所有 h_t 的平均值，可在下方选择）。在这里训练它（用本应用自己的 NumPy 反向传播），也在旁边训练 FCN，再把两者与 1-最近邻比较（用欧氏距离，也像数据集的基线那样用 DTW），再把训练好的模型放进逐步演示页面，看看它学到了什么。",
+        "en": "This is what the article's author wanted LSTMs for; he had first classified time series with a fully convolutional network (FCN), and Wang et al. (2017) publish the FCN's results on the UCR archive beside 1-NN with DTW, the archive's standard baseline. An LSTM reads a series step by step, and a linear softmax head reads its last hidden state h_T (or, a choice below, the mean of h_1 … h_T). Train it here with this app's own NumPy backpropagation, train the FCN too, compare each with 1-nearest-neighbour (with Euclidean distance, and with DTW as the archive's baseline does), then open a trained recurrent model in the step-through pages to see what it learned.",
+        "zh": "这正是原文作者想用 LSTM 做的事；他此前已用全卷积网络（FCN）对时间序列分类，Wang 等人（2017）在 UCR 数据集上公布了 FCN 的结果，并与该数据集的标准基线——基于 DTW 的 1-最近邻——并列比较。LSTM 逐步读入序列，一个线性 softmax 输出层读取它最后一步的隐藏状态 h_T（或 h_1 … h_T 的平均，可在下方选择）。在这里用本应用自己的 NumPy 反向传播训练它，也训练 FCN，把两者分别与 1-最近邻比较（用欧氏距离，也像数据集的基线那样用 DTW），然后把训练好的循环模型放进逐步演示页面，看看它学到了什么。",
     },
     "clf_task_label": {"en": "Data", "zh": "数据"},
     "clf_task_shapes": {"en": "Shapes: sine, square or sawtooth", "zh": "形状：正弦、方波还是锯齿波"},
@@ -770,28 +773,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_model_label": {"en": "Model", "zh": "模型"},
     "clf_model_fcn": {"en": "FCN", "zh": "FCN"},
     "clf_fcn_help": {
-        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started "
-        "from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over "
-        "time and a softmax. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter "
-        "of them, so that training on a UCR file such as GunPoint takes about a minute rather than many. Trained "
-        "with this app's own NumPy backprop.",
+        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over time and a linear softmax layer. The paper uses 128 · 256 · 128 filters; the default here is 32 · 64 · 32, a quarter of them, so that training on a UCR file such as GunPoint takes about a minute instead of a quarter of an hour. Trained with this app's own NumPy backprop.",
         "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
-        "然后对时间取平均，再接 softmax。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
-        "好让在 GunPoint 这样的 UCR 文件上训练大约一分钟，而不是很多分钟。用本应用自己的 NumPy 反向传播训练。",
+        "然后对时间取平均，再接线性 softmax 层。论文用 128 · 256 · 128 个滤波器；这里默认用 32 · 64 · 32，即四分之一，"
+        "好让在 GunPoint 这样的 UCR 文件上训练只需一分钟左右，而不是十几分钟。用本应用自己的 NumPy 反向传播训练。",
     },
     "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
     "clf_fcn_paper": {"en": "the paper's", "zh": "论文的设置"},
     "clf_fcn_too_long": {
-        "en": "Not started: an FCN with {w} filters, {e} epochs on {n} training and {m} test series of length {T} "
-        "would take about {s} s on this server, more than its limit of {budget} s. Choose fewer filters or fewer "
-        "epochs, or use fewer or shorter series.",
-        "zh": "未开始：{w} 个滤波器的 FCN 在 {n} 条训练序列和 {m} 条测试序列（长度 {T}）上训练 {e} 轮，"
-        "在本服务器上约需 {s} 秒，超过了 {budget} 秒的上限。请减少滤波器或训练轮数，或使用更少、更短的序列。",
+        "en": "Not started: training an FCN with {w} filters for {e} epochs on {n} training and {m} test series of length {T} would take about {s} s by the lab's estimate, more than its limit of {budget} s. Choose fewer filters or fewer epochs, or use fewer or shorter series.",
+        "zh": "未开始：按本实验室的估算，在 {n} 条训练序列和 {m} 条测试序列（长度 {T}）上把 {w} 个滤波器的 FCN 训练 {e} 轮约需 {s} 秒，超过了 {budget} 秒的上限。请减少滤波器或训练轮数，或使用更少、更短的序列。",
     },
     "clf_fcn_no_cell": {
         "en": "The FCN has no cell to step through: the Cell, Layers and Timeline pages show recurrent models. "
         "Train an LSTM, GRU, MGU or RNN to open it there.",
-        "zh": "FCN 没有可以逐步查看的单元：单元、层和时间线页面展示的是循环模型。训练一个 LSTM、GRU、MGU 或 RNN 即可在那里打开。",
+        "zh": "FCN 没有可以逐步查看的单元：单元、层和时间线页面展示的是循环模型。训练一个 LSTM、GRU、MGU 或 RNN 即可在这些页面中打开它。",
     },
     "clf_probs_title_fcn": {
         "en": "Class probabilities if the series ended at step t (the FCN run on x_1 … x_t)",
@@ -812,7 +808,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "step's h_t reach the loss directly, not only through the memory carried to the end; on long series try "
         "both. The step-through pages then read the mean of h_1 … h_t at step t.",
         "zh": "原文的分类器读取最后的输出 h_T。改为读取对时间的平均时，每一步的 h_t 都直接连到损失上，而不只是通过携带到最后的记忆；"
-        "在长序列上可以两种都试试。逐步演示页面在第 t 步读取的就是 h_1 … h_t 的平均。",
+        "在长序列上可以两种都试试。选择平均时，逐步演示页面在第 t 步读取 h_1 … h_t 的平均。",
     },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
@@ -861,8 +857,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "真实类别：{true} · 预测：{pred}",
     },
     "clf_probs_title": {
-        "en": "Class probabilities if the series ended at step t (the head applied to h_t)",
-        "zh": "如果序列在第 t 步结束时的类别概率（输出层作用于 h_t）",
+        "en": "Class probabilities if the series ended at step t (the head applied to h_t, or to the mean of h_1 … h_t)",
+        "zh": "如果序列在第 t 步结束时的类别概率（输出层作用于 h_t，或 h_1 … h_t 的平均）",
     },
     "clf_open_button": {
         "en": "Open this model and series in the Cell page",
@@ -873,16 +869,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "两者的联系：卷积滤波器与 LSTM 单元并排看",
     },
     "link_intro": {
-        "en": "The article's author knew CNNs and missed this in LSTM articles. Both share weights along time. "
-        "An FCN filter is one set of weights (8 numbers in the first block) slid along the series: at every "
+        "en": "The article's author came from CNNs and found this missing from articles on LSTMs: both share weights along time. "
+        "An FCN filter is one set of weights (8 weights and a bias in the first block) slid along the series: at every "
         "position t the same weights, one output. An LSTM cell is one set of weights (W_ih, W_hh, b_ih, b_hh) "
         "applied at every step t: the same weights, one output h_t. Move t with the slider under the chart.",
         "zh": "原文作者熟悉 CNN，觉得讲 LSTM 的文章都忽略了这一点：两者都沿时间共享权重。FCN 的一个滤波器是一组权重"
-        "（第一块里是 8 个数），沿序列滑动：在每个位置 t 用同样的权重，得到一个输出。LSTM 单元是一组权重"
+        "（第一块里是 8 个权重和 1 个偏置），沿序列滑动：在每个位置 t 用同样的权重，得到一个输出。LSTM 单元是一组权重"
         "（W_ih、W_hh、b_ih、b_hh），在每一步 t 都用它：同样的权重，得到一个输出 h_t。用图下方的滑块移动 t。",
     },
     "link_filter": {"en": "FCN filter (first block)", "zh": "FCN 滤波器（第一块）"},
-    "link_unit": {"en": "Cell unit (layer 1)", "zh": "单元中的隐藏单元（第 1 层）"},
+    "link_unit": {"en": "Hidden unit (layer 1)", "zh": "隐藏单元（第 1 层）"},
     "link_trained": {"en": "trained here", "zh": "在这里训练的"},
     "link_untrained": {
         "en": "untrained (train one to see what it learned)",
@@ -898,21 +894,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "link_conv_out": {"en": "filter output (before BN)", "zh": "滤波器输出（批归一化前）"},
     "link_cell_panel": {
-        "en": "Recurrent cell: the same weights at every step; C and h carried from x_1 to x_t",
-        "zh": "循环单元：每一步都用同样的权重；C 和 h 从 x_1 一直携带到 x_t",
+        "en": "Recurrent cell: the same weights at every step; its state (C and h, or h alone) carried from x_1 to x_t",
+        "zh": "循环单元：每一步都用同样的权重；它的状态（C 和 h，或只有 h）从 x_1 一直携带到 x_t",
     },
     "link_differs": {
-        "en": "**What differs.** The filter sees a fixed window: 8 steps around t in the first block, {field} steps "
-        "after the three blocks (8 + 5 + 3 − 2); what lies outside it cannot change its output, and only the final "
-        "average over time brings the whole series together. The cell carries C and h forward: its output at step "
-        "t can depend on anything from x_1 to x_t, so its reach has no fixed width; how far back it really reaches "
-        "is learned, through the forget gate (the memory C) and the output gate. That is why the FCN's "
-        "read-out per step above runs the network again on x_1 … x_t, while the LSTM's simply reads h_t.",
-        "zh": "**不同之处** 滤波器看到的是一个固定宽度的窗口：第一块里是 t 附近的 8 步，三块叠加后是 {field} 步"
-        "（8 + 5 + 3 − 2）；窗口外的值改变不了它的输出，只有最后对时间取平均时才把整条序列合在一起。"
-        "单元则把 C 和 h 向前携带：它在第 t 步的输出可以取决于从 x_1 到 x_t 的任何值，所以它的“视野”没有固定宽度；"
-        "实际能回看多远是学出来的，靠遗忘门（记忆 C）和输出门。这也是为什么上面 FCN 的逐步读数要在 x_1 … x_t 上重新运行网络，"
-        "而 LSTM 的只需读取 h_t。",
+        "en": "**What differs.** The filter sees a fixed window: 8 steps around t in the first block (t − 3 … t + 4), {field} after the three blocks (8 + 4 + 2: each later block adds its kernel width minus 1); what lies outside it cannot change its output, and only the final average over time brings the whole series together. The cell carries C and h forward: its output at step t can depend on anything from x_1 to x_t, so its reach has no fixed width; how far back it really reaches is learned, through the forget gate, which decides how long the memory C keeps what the input gate wrote. That is why the FCN's read-out per step above runs the network again on x_1 … x_t, while the LSTM's simply reads h_t (or the mean of h_1 … h_t).",
+        "zh": "**不同之处。** 滤波器看到的是一个固定宽度的窗口：第一块里是 t 附近的 8 步（t − 3 … t + 4），三块叠加后是 {field} 步（8 + 4 + 2：后面每一块再加上它的卷积核宽度减 1）；窗口外的值改变不了它的输出，只有最后对时间取平均时才把整条序列合在一起。单元则把 C 和 h 向前携带：它在第 t 步的输出可以取决于从 x_1 到 x_t 的任何值，所以它的“视野”没有固定宽度；实际能回看多远是学出来的，靠遗忘门：它决定记忆 C 把输入门写入的内容保留多久。这也是为什么上面 FCN 的逐步读数要在 x_1 … x_t 上重新运行网络，而 LSTM 的只需读取 h_t（或 h_1 … h_t 的平均）。",
     },
     "readout_title": {
         "en": "The classifier's read-out: if the series ended at this step",
@@ -924,8 +911,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "它在 t = {s} 时定下来：从那以后一直判为 {name}。",
     },
     "readout_not_yet": {
-        "en": "Not settled yet: its choice changes until t = {s}.",
-        "zh": "还没定下来：它的判断会一直变到 t = {s}。",
+        "en": "Not settled yet: its choice changes for the last time at t = {s}.",
+        "zh": "还没定下来：它的判断最后一次改变是在 t = {s}。",
     },
     "clf_export": {"en": "Download the classifier (.npz)", "zh": "下载分类器（.npz）"},
     "clf_import_header": {"en": "Import a classifier", "zh": "导入分类器"},
@@ -939,8 +926,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "clf_imported_fcn": {"en": "Imported: an FCN with {w} filters.", "zh": "已导入：滤波器数为 {w} 的 FCN。"},
     "clf_import_fcn_shape": {
-        "en": "this FCN tells {k} classes apart; this task has {n} (or its input has another number of values per step).",
-        "zh": "这个 FCN 区分 {k} 个类别；这个任务有 {n} 个（或者它每步的输入个数不同）。",
+        "en": "this FCN does not fit this task: it tells {k} classes apart (this task has {n}), or it reads another number of values per step.",
+        "zh": "这个 FCN 与本任务不符：它区分 {k} 个类别（本任务有 {n} 个），或者它每步读入的数值个数不同。",
     },
     "clf_sidebar_note": {
         "en": "The sidebar sets the model of the step-through pages; training here uses the settings below, and "
@@ -1032,10 +1019,8 @@ STRINGS |= {
         "zh": "保留的是第 {e} 轮（共 {n} 轮）的模型：训练损失最低（{loss}）的那一轮。",
     },
     "clf_probs_help": {
-        "en": "Each curve is the class probability the model would give if the series ended at step t: the classifier "
-        "reads h_t of the top layer at every step. Where the curves cross, the model changes its mind; the last "
-        "step's values are its answer.",
-        "zh": "每条曲线是：如果序列在第 t 步结束，模型会给出的类别概率（分类器在每一步读取最上层的 h_t）。曲线交叉处是模型改变判断的地方；"
+        "en": "Each curve is the class probability the model would give if the series ended at step t: the classifier reads h_t of the top layer (or the mean of h_1 … h_t) at every step. Where the curves cross, the model changes its mind; the last step's values are its answer.",
+        "zh": "每条曲线是：如果序列在第 t 步结束，模型会给出的类别概率（分类器在每一步读取最上层的 h_t，或 h_1 … h_t 的平均）。曲线交叉处是模型改变判断的地方；"
         "最后一步的值就是它的答案。",
     },
     "clf_ucr_kept": {
@@ -1345,7 +1330,7 @@ STRINGS |= {
         "en": "**The GRU (upper chart, purple dotted)** {gru_span}. It has no separate memory: one step back along "
         "its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $z_t$, the update gate (its other paths "
         "run through the weights and the squashing, as the RNN's do). Its update gates' geometric mean here is {zgeo}.",
-        "zh": "**GRU**（上图，紫色点线）{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
+        "zh": "**GRU**（第一张图，紫色点线）{gru_span}。它没有单独的记忆：沿直接路径 $h_{{t-1}} \\to h_t$ 每往回一步，"
         "梯度乘以更新门 $z_t$（其他路径像 RNN 一样经过权重和压缩）。这里更新门的几何平均为 {zgeo}。",
     },
     # --- the MGU (minimal gated unit, Zhou et al. 2016) ---
@@ -1394,7 +1379,7 @@ STRINGS |= {
         "en": "**The MGU (upper chart, brown dash-dot)** {mgu_span}. One gate does the GRU's two jobs: one step back "
         "along its direct path $h_{{t-1}} \\to h_t$ multiplies the gradient by $1 - f_t$, the share it keeps. "
         "Its $1 - f$ has a geometric mean of {keepgeo} here.",
-        "zh": "**MGU**（上图，棕色点划线）{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
+        "zh": "**MGU**（第一张图，棕色点划线）{mgu_span}。一个门承担 GRU 两个门的工作：沿直接路径 $h_{{t-1}} \\to h_t$ "
         "每往回一步，梯度乘以它保留的份额 $1 - f_t$。这里 $1 - f$ 的几何平均为 {keepgeo}。",
     },
     # --- the browser-side stepper ---

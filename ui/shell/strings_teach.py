@@ -295,9 +295,8 @@ TEACH |= {
         "遗忘门偏置为 1 时，它的遗忘门明显小于 1；只有遗忘门一直接近 1，LSTM 才能保住梯度（预设“LSTM 记得住”）。",
     },
     "lesson_vanish_input": {
-        "en": "What the plain RNN reads: xₜ for t = 1 … {T}. Its gradients are shown once the question is "
-        "answered.",
-        "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。回答问题后显示它的梯度。",
+        "en": "What the plain RNN reads: xₜ for t = 1 … {T}. The gradient chart appears once you have answered the question.",
+        "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。回答问题后会显示梯度图。",
     },
     "lesson_vanish_notes": {
         "en": "**Say:** a product of many numbers below 1 goes to 0 fast: 0.5 multiplied by itself 20 times "
@@ -568,20 +567,16 @@ TEACH |= {
         "zh": "这不是一个进行中课堂的教师链接：请检查（它包含 join= 和 teach=）。",
     },
     "class_resume_wait": {
-        "en": "Too many wrong teacher keys were tried from this address, so this one was not checked: try "
-        "again in {m} minute(s).",
-        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这一个：请在 {m} 分钟后再试。",
+        "en": "Too many wrong teacher keys were tried from this network address, so this one was not checked: try again in {m} minute(s).",
+        "zh": "从这个网络地址（IP）尝试了太多错误的教师密钥，所以没有核对这一个：请在 {m} 分钟后再试。",
     },
     "class_not_teacher": {
-        "en": "This link's teacher key does not lead class {code}, so you joined it as a student. A teacher "
-        "pastes their own teacher link into Resume teaching.",
-        "zh": "这个链接中的教师密钥不能主持课堂 {code}，所以你以学生身份加入了。老师请把自己的教师链接粘贴到“继续上课”中。",
+        "en": "This link's teacher key is not the key of class {code}, so you joined as a student. If you teach this class, open your own teacher link.",
+        "zh": "这个链接中的教师密钥不是课堂 {code} 的密钥，所以你以学生身份加入了。如果你是这个课堂的老师，请打开自己的教师链接。",
     },
     "class_key_wait": {
-        "en": "Too many wrong teacher keys were tried from this address, so this link's key was not checked: "
-        "you joined class {code} as a student. Try the teacher link again in {m} minute(s).",
-        "zh": "从这个地址尝试了太多错误的教师密钥，所以没有核对这个链接中的密钥：你以学生身份加入了课堂 {code}。"
-        "请在 {m} 分钟后再试教师链接。",
+        "en": "Too many wrong teacher keys were tried from this network address, so this link's key was not checked: you joined class {code} as a student. Try the teacher link again in {m} minute(s).",
+        "zh": "从这个网络地址（IP）尝试了太多错误的教师密钥，所以没有核对这个链接中的密钥：你以学生身份加入了课堂 {code}。请在 {m} 分钟后再试教师链接。",
     },
     "class_teacher_link_help": {
         "en": "Your teacher link (keep it private: whoever opens it drives the class):",
