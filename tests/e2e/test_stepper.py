@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.app.test_pages import default_trace
@@ -215,7 +216,17 @@ def test_a_32_unit_layer_is_paged_readably_at_1024(new_page, app_url, artifacts)
     assert all(a[2] < b[1] for a, b in zip(bottom, bottom[1:], strict=False)), bottom  # no overlap
     stack.locator("text.panel-title").nth(1).scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "layers-32-units.png"))
-    page.locator(".st-key-layers_units").click()
-    page.get_by_role("option", name="units 1–16 of 32").click()
+    # the list closes on a scroll (react-aria): a click that first scrolls the box into view can open and
+    # close it at once, so the box is clicked again
+    for attempt in range(3):
+        page.wait_for_selector(DONE)
+        page.locator(".st-key-layers_units [role=combobox]").click()
+        try:
+            page.get_by_role("option", name="units 1–16 of 32").click(timeout=8_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     expect(stack.locator("text.tick.chosen")).to_have_text("▸1◂", timeout=30_000)
     expect(page).to_have_url(re.compile(r"unit=1(&|$)"), timeout=30_000)
