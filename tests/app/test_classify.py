@@ -119,7 +119,7 @@ def test_an_fcn_training_over_its_time_budget_is_refused_with_what_to_do():
     at.select_slider(key="clf_fcn_widths").set_value(128).run()
     at.slider(key="clf_fcn_epochs_shapes").set_value(300).run()
     warning = at.warning[0].value
-    assert "Not started" in warning and "128 · 256 · 128 filters, 300 epochs" in warning
+    assert "Not started" in warning and "128 · 256 · 128 filters for 300 epochs" in warning
     assert "Choose fewer filters or fewer epochs" in warning
     assert [b for b in at.button if b.key == "clf_train"][0].disabled
     at.slider(key="clf_fcn_epochs_shapes").set_value(2).run()
