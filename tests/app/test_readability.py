@@ -158,7 +158,7 @@ def test_a_256_unit_model_shows_a_page_of_units_with_the_chosen_one_and_pages_on
     at.selectbox(key="layers_units").set_value(64).run()  # a page only layer 1 has: layer 1 chosen
     assert (at.session_state["view_layer"], at.session_state["view_unit"]) == (1, 65)
     at.sidebar.segmented_control(key="lang").set_value("zh").run()  # the pager's words in 中文
-    assert at.selectbox(key="layers_units").options[4] == "第 65–80 个单元（共 256 个）"
+    assert at.selectbox(key="layers_units").options[4] == "第 65–80 个隐藏单元（共 256 个）"
 
 
 def test_no_chart_title_sits_where_the_toolbars_appear():
