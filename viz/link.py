@@ -54,31 +54,18 @@ def link_figure(
     fig.add_trace(go.Scatter(x=t, y=h, name="h_t", line=dict(color="#a3212e", width=3)), 2, 1)
 
     def shapes(s: int) -> list[dict]:
+        def cursor(xref: str, yref: str, color: str) -> dict:
+            return dict(
+                type="line", xref=xref, yref=yref, x0=s + 1, x1=s + 1, y0=0, y1=1, line=dict(color=color)
+            )
+
         lo, hi = max(1, s + 1 - left), min(T, s + 1 + right)
         band = dict(type="rect", yref="y domain", y0=0, y1=1, line_width=0, layer="below")
         return [
             band | dict(xref="x", x0=lo - 0.5, x1=hi + 0.5, fillcolor=WINDOW),
             band | dict(xref="x2", yref="y2 domain", x0=0.5, x1=s + 1.5, fillcolor=REACH),
-            dict(
-                type="line",
-                xref="x",
-                yref="y domain",
-                x0=s + 1,
-                x1=s + 1,
-                y0=0,
-                y1=1,
-                line=dict(color="#1f77b4"),
-            ),
-            dict(
-                type="line",
-                xref="x2",
-                yref="y2 domain",
-                x0=s + 1,
-                x1=s + 1,
-                y0=0,
-                y1=1,
-                line=dict(color="#a3212e"),
-            ),
+            cursor("x", "y domain", "#1f77b4"),
+            cursor("x2", "y2 domain", "#a3212e"),
         ]
 
     steps = [

@@ -380,6 +380,12 @@ def import_ui(data) -> None:
     model = classify.Classifier(
         net, W, b, "mean" if arrays.get("head.mean_over_time") is not None else "last"
     )
+    _keep_imported(key, model, names)
+    st.success(tx("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))
+
+
+def _keep_imported(key, model, names) -> None:
+    """An imported model becomes the lab's result, with no training history."""
     st.session_state[RESULT] = {
         "key": key,
         "history": [],
@@ -387,7 +393,6 @@ def import_ui(data) -> None:
         "names": names,
         "best_loss": np.nan,
     }
-    st.success(tx("clf_imported", n=net.num_layers, h=", ".join(map(str, net.hidden_sizes))))
 
 
 def _import_fcn(model: fcn.FCN, data) -> None:
@@ -396,13 +401,7 @@ def _import_fcn(model: fcn.FCN, data) -> None:
     if K != len(names) or model.params["conv1.weight"].shape[1] != data[0].shape[2]:
         st.error(tx("import_refused", msg=tx("clf_import_fcn_shape", k=K, n=len(names))), icon="⚠️")
         return
-    st.session_state[RESULT] = {
-        "key": key,
-        "history": [],
-        "model": model,
-        "names": names,
-        "best_loss": np.nan,
-    }
+    _keep_imported(key, model, names)
     st.success(tx("clf_imported_fcn", w=" · ".join(map(str, model.widths))))
 
 
