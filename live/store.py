@@ -74,6 +74,28 @@ class MemoryStore:
         self._classes: dict[str, dict] = {}
         self._wrong: dict[tuple[str, str], tuple[int, float]] = {}  # (what, client) -> (wrong, window's end)
         self.idle = idle
+        self._listeners: list = []  # (on_change, on_down): ``subscribe``
+
+    def subscribe(self, on_change, on_down=None):
+        """Call ``on_change(code)`` after every change of a class's view, question or end (in the
+        changing thread, after the change). ``on_down`` is never called: this store cannot go away.
+        Returns a function that stops it."""
+        pair = (on_change, on_down)
+        self._listeners.append(pair)
+        return lambda: self._listeners.remove(pair) if pair in self._listeners else None
+
+    def _changed(self, code: str) -> None:
+        for on_change, _ in list(self._listeners):
+            on_change(code)
+
+    def seen(self, code: str, students: list[str]) -> None:
+        """These students are present now (their browsers hold the class's stream, ``live.push``)."""
+        with self._lock:
+            k = self._get(code)
+            if k is not None:
+                now = time.time()
+                for s in students:
+                    k["seen"][s] = now
 
     def join_wait(self, client: str, wrong: bool = False) -> int:
         """Seconds until ``client`` may try another join code (0: now). ``wrong=True`` first counts a
@@ -159,18 +181,21 @@ class MemoryStore:
     def publish(self, code: str, secret: str, view: dict) -> None:
         with self._lock:
             self._teacher(code, secret)["view"] = view
+        self._changed(code)
 
     def ask(self, code: str, secret: str, question: dict | None) -> None:
         """Put a question to the class (None: take it back); the answers start from zero."""
         with self._lock:
             k = self._teacher(code, secret)
             k["question"], k["answers"] = question, {}
+        self._changed(code)
 
     def reveal(self, code: str, secret: str) -> None:
         with self._lock:
             k = self._teacher(code, secret)
             if k["question"] is not None:
                 k["question"] = dict(k["question"], revealed=True)
+        self._changed(code)
 
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
         """One student's answer to the open question (their last one counts). False if it is not open."""
@@ -215,6 +240,7 @@ class MemoryStore:
         with self._lock:
             self._teacher(code, secret)
             del self._classes[code]
+        self._changed(code)
 
 
 class RedisStore:
@@ -224,8 +250,63 @@ class RedisStore:
     def __init__(self, url: str, idle: float = IDLE):
         import redis
 
+        self.url = url
         self.r = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
         self.idle = int(idle)
+
+    EVENTS = "gatelab:events:"  # + code: a class changed (pub/sub: every replica's streams hear it)
+
+    def subscribe(self, on_change, on_down=None):
+        """Hear every class's changes, from every replica (Redis pub/sub), in a thread of its own:
+        ``on_change(code)`` after a change; ``on_down()`` when Redis goes away, then
+        ``on_change(None)`` once it is back (anything may have changed meanwhile). Reconnects with
+        backoff (0.5 s doubling to 5 s). Returns a function that stops it."""
+        import redis
+
+        stop = threading.Event()
+
+        def run():
+            delay, down = 0.5, False
+            while not stop.is_set():
+                try:
+                    client = redis.Redis.from_url(
+                        self.url, socket_connect_timeout=0.5, health_check_interval=5
+                    )
+                    pubsub = client.pubsub(ignore_subscribe_messages=True)
+                    pubsub.psubscribe(self.EVENTS + "*")
+                    if down:
+                        down = False
+                        on_change(None)
+                    delay = 0.5
+                    while not stop.is_set():
+                        m = pubsub.get_message(timeout=1.0)
+                        if m and m.get("type") == "pmessage":
+                            on_change(m["channel"].decode()[len(self.EVENTS) :])
+                    pubsub.close()
+                except (redis.ConnectionError, redis.TimeoutError, OSError):
+                    if not down and on_down is not None:
+                        on_down()
+                    down = True
+                    stop.wait(delay)
+                    delay = min(2 * delay, 5.0)
+
+        threading.Thread(target=run, name="gatelab-class-events", daemon=True).start()
+        return stop.set
+
+    def seen(self, code: str, students: list[str]) -> None:
+        """As ``MemoryStore.seen``: one round trip for all of a class's streams on this replica."""
+        if not students:
+            return
+        seen = self._keys(code)[2]
+        now = time.time()
+
+        def go():
+            pipe = self.r.pipeline()
+            pipe.zadd(seen, dict.fromkeys(students, now))
+            pipe.expire(seen, self.idle)
+            pipe.execute()
+
+        self._call(go)
 
     def _call(self, fn):
         import redis
@@ -324,6 +405,7 @@ class RedisStore:
             if clear_answers:
                 pipe.delete(answers)
             self._touch(pipe, code)
+            pipe.publish(self.EVENTS + code, "1")
             pipe.execute()
 
         self._call(go)
@@ -389,7 +471,10 @@ class RedisStore:
 
     def end(self, code: str, secret: str) -> None:
         self._teacher(code, secret)
-        self._call(lambda: self.r.delete(*self._keys(code), self._keys(code)[0] + ":status"))
+        pipe = self.r.pipeline()
+        pipe.delete(*self._keys(code), self._keys(code)[0] + ":status")
+        pipe.publish(self.EVENTS + code, "1")
+        self._call(pipe.execute)
 
 
 _STORE: MemoryStore | RedisStore | None = None

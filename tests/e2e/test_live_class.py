@@ -64,6 +64,41 @@ def test_students_follow_the_teachers_steps_and_pages(a_class, artifacts):
     teacher.screenshot(path=str(artifacts / "class_teacher.png"))
 
 
+COUNT_SENDS = """
+window.__gatelabSends = 0;
+const send = WebSocket.prototype.send;
+WebSocket.prototype.send = function (...a) { window.__gatelabSends += 1; return send.apply(this, a); };
+"""
+
+
+def test_a_step_reaches_a_student_through_the_stream_with_no_rerun(new_page, app_url):
+    """The class's stream (live/push.py) moves a following student's stepper in the browser: while
+    the teacher steps, the student's browser sends Streamlit nothing (no poll, no rerun, no report);
+    a question asked then reaches it (one run of the class bar)."""
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    student = new_page(width=1100, height=900)
+    student.add_init_script(COUNT_SENDS)
+    streams = []
+    student.on("request", lambda r: streams.append(r.url) if "/gatelab/class/" in r.url else None)
+    student.goto(f"{app_url}/?join={code}")
+    student.wait_for_selector(DONE, timeout=30_000)
+    expect(caption(student)).to_contain_text("Step t = 1 of 40")
+    time.sleep(2)  # the page's own runs (the join, the cookie) are over
+    before = student.evaluate("window.__gatelabSends")
+    for t in range(2, 7):
+        button(teacher, "step_next").click()
+        expect(caption(student)).to_contain_text(f"Step t = {t} of 40", timeout=FOLLOW_S * 1000)
+    time.sleep(5)  # (a stepper's report would go within 4 s)
+    assert student.evaluate("window.__gatelabSends") == before
+    assert [u for u in streams if f"/gatelab/class/{code}/events?s=" in u]
+    assert all("teach" not in u for u in streams)
+    teacher.locator(".st-key-predict_mode label").first.click()
+    teacher.wait_for_selector(DONE)
+    button(teacher, "class_ask").click()
+    expect(student.locator(".st-key-class_question")).to_be_visible(timeout=FOLLOW_S * 1000)
+
+
 def test_a_students_own_controls_never_move_the_teacher(a_class):
     teacher, s1, _, _ = a_class
     button(teacher, "step_next").click()

@@ -1,6 +1,19 @@
-// A live class's student (ui/teach/classroom.py): when the class's version changes, the teacher's step
-// goes to this tab's stepper (ui/stepper/stepper.js listens), without a page rerun; and another
-// page is opened through the app's own navigation link, as if the student had clicked it.
+// A live class's student (ui/teach/classroom.py): the class's stream (live/push.py) tells this tab every
+// move of the class as it happens. A step goes to this tab's stepper at once (ui/stepper/stepper.js
+// listens), with no Streamlit rerun; any other move (page, model, chapter, question, reveal, pace, the
+// class paused or ended) runs the class bar's fragment once (this component's trigger), which reads the
+// store and applies it; another page is opened through the app's own navigation link, as if the student
+// had clicked it.
+//
+// One stream per tab, kept across the bar's reruns (window.__gatelabClass). If the stream breaks, the
+// browser opens it again after 2 s, then backs off to 30 s; every new stream starts with the class's
+// state now, so nothing missed is lost. Where a proxy holds streams back (no message ever arrives), the
+// tab asks with long polls instead (/wait).
+const S = window.__gatelabClass || (window.__gatelabClass = {
+  url: null, es: null, data: null, trigger: null, last: null, asked: null, v: null, at: 0,
+  delay: 2000, opened: false, fails: 0, timer: null, polling: false, closeTimer: null,
+});
+
 function navLink(page) {
   // the default page's link is the app's root (its href ends in "/"); every other ends in its url path
   const links = document.querySelectorAll("[data-testid=stSidebarNavLink], [data-testid=stTopNavLink]");
@@ -11,18 +24,98 @@ function navLink(page) {
   return null;
 }
 
-export default function ({ data }) {
-  const seen = window.__gatelabFollow || (window.__gatelabFollow = { v: null, at: 0 });
+function close() {
+  if (S.es) S.es.close();
+  clearTimeout(S.timer);
+  S.es = null; S.url = null; S.last = null; S.asked = null; S.polling = false; S.opened = false;
+}
+
+function open() {
+  const url = S.url;
+  if (!url || S.polling) return;
+  const es = new EventSource(`${url}events?s=${encodeURIComponent(S.data.token)}`);
+  S.es = es;
+  es.onopen = () => { S.opened = true; };
+  es.onmessage = (e) => {
+    S.delay = 2000; S.fails = 0;
+    let msg; try { msg = JSON.parse(e.data); } catch { return; }
+    hear(msg);
+    if (msg.state === "ended") close();
+  };
+  es.onerror = () => {
+    // a closed stream: the browser's own retry is replaced by ours, with backoff
+    if (S.es !== es) return;
+    es.close(); S.es = null;
+    S.fails += 1;
+    if (!S.opened && S.fails >= 3) { S.polling = true; poll(url, null); return; } // a proxy that holds streams
+    S.timer = setTimeout(() => { if (S.url === url) open(); }, S.delay + Math.random() * 500);
+    S.delay = Math.min(S.delay * 2, 30000);
+  };
+}
+
+async function poll(url, after) {
+  while (S.url === url && S.polling) {
+    try {
+      const q = `s=${encodeURIComponent(S.data.token)}` + (after === null ? "" : `&after=${after}`);
+      const r = await fetch(`${url}wait?${q}`, { cache: "no-store" });
+      const msg = await r.json();
+      S.delay = 2000;
+      if (S.url !== url) return;
+      hear(msg);
+      if (msg.state === "ended") { close(); return; }
+      after = msg.state === "live" ? msg.v : null;
+      if (msg.state !== "live") await new Promise((ok) => setTimeout(ok, 2000));
+    } catch {
+      await new Promise((ok) => setTimeout(ok, S.delay));
+      S.delay = Math.min(S.delay * 2, 30000);
+    }
+  }
+}
+
+// a message of the class: the stepper's step, or one run of the class bar if the app has not applied it
+function hear(msg) {
+  S.last = msg;
+  const d = S.data;
+  if (!d) return;
+  if (msg.state !== d.state || (msg.state === "live" && msg.key !== d.key)) {
+    const ask = `${msg.state}:${msg.key}:${msg.v}`;
+    if (S.asked !== ask && S.trigger) { S.asked = ask; S.trigger("event", ask); }
+    return;
+  }
+  if (msg.state === "live" && d.following && typeof msg.t === "number") {
+    S.v = `s${msg.v}`;
+    deliver(msg.t, 25, S.v);
+  }
+}
+
+export default function ({ data, setTriggerValue }) {
   if (!data) return;
-  const fresh = data.v !== seen.v;
-  seen.v = data.v;
+  clearTimeout(S.closeTimer);
+  S.trigger = setTriggerValue;
+  S.data = data;
+  if (S.url !== data.stream) { close(); S.url = data.stream; open(); }
+  const fresh = data.v !== S.dv;
+  S.dv = data.v;
   // another page: its link, once per move, and again every 2 s while the server still asks for it
   // (a click made while the page was busy can be lost)
-  if (typeof data.page === "string" && (fresh || Date.now() - seen.at > 2000)) {
+  if (typeof data.page === "string" && (fresh || Date.now() - S.at > 2000)) {
     const link = navLink(data.page);
-    if (link) { seen.at = Date.now(); link.click(); return; }
+    if (link) { S.at = Date.now(); link.click(); return cleanup; }
   }
-  if (fresh) deliver(data.step, 25, data.v);
+  if (fresh && data.following) { S.v = `d${data.v}`; deliver(data.step, 25, S.v); }
+  // a message heard while this run was on its way: the app may not have applied it
+  if (S.last && S.last.state === data.state && S.last.key === data.key) {
+    if (data.following && S.last.state === "live" && typeof S.last.t === "number" && S.last.t !== data.step) {
+      S.v = `s${S.last.v}`; deliver(S.last.t, 25, S.v);
+    }
+  } else if (S.last) hear(S.last);
+  return cleanup;
+}
+
+// the bar is gone (the class ended, or the student left it): the stream closes unless it comes back
+function cleanup() {
+  clearTimeout(S.closeTimer);
+  S.closeTimer = setTimeout(close, 3000);
 }
 
 // to the stepper, once it is on the page (a page still loading gets it when its stepper is built);
@@ -30,8 +123,7 @@ export default function ({ data }) {
 // before this step was known) shows its older step, and is put on this one while it is still the
 // class's latest (and the student still follows: a following student's stepper is locked)
 function deliver(step, tries, v) {
-  const seen = window.__gatelabFollow;
-  if (seen.v !== v) return;
+  if (S.v !== v) return;
   const api = window.__gatelabStepper;
   if (api && api.locked && api.step !== step) window.dispatchEvent(new CustomEvent("gatelab-follow", { detail: step }));
   if (tries > 0) setTimeout(() => deliver(step, tries - 1, v), 200);

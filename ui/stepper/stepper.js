@@ -424,6 +424,7 @@ function build(root, data, report) {
   }
   function tell() {
     st.reportTimer = null;
+    if (st.locked) return; // a following student's step is the class's: the server has it from the store
     if (st.sent !== st.t) {
       st.sent = st.t;
       st.lastReport = performance.now();

@@ -48,6 +48,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from live import push
 from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 from ui import stepper
@@ -73,7 +74,6 @@ TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secre
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
 LAST_PAGE = "_class_last_page"
-POLL_S = 0.5  # a student's app asks the store this often
 _FOLLOW = st.components.v2.component(
     "gatelab_follow", html="", js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8")
 )
@@ -303,12 +303,36 @@ def _join_box() -> None:
 def apply_pending() -> str | None:
     """At the top of a run, before any widget: take the class's view; the page it is on (or None).
     A following student who opened another page is sent back to the class's (``ui.stepper.owner``)."""
+    _catch_up()
     view = st.session_state.pop(PENDING, None)
     if not view:
         return None
     state.apply_params(view.get("params", {}))
     move(int(st.session_state.get(STEP, 0)), owner.CLASS_MOVE)  # the stepper shows the class's step
     return view.get("page")
+
+
+def _catch_up() -> None:
+    """A following student's run starts from the class's view now: the stream moves the browser's
+    step without telling this app (``live.push``), so a run (a question, a page) first takes the
+    class's step, or its whole view if more changed."""
+    ss = st.session_state
+    k = ss.get(CLASS)
+    if not k or k["role"] != "student" or not k.get("following") or PENDING in ss:
+        return
+    try:
+        c = store().get(k["code"], k["token"])
+    except StoreDown:
+        return
+    if c is None or not c.view or c.version == k["seen"]:
+        return
+    last = ss.get(CLASS_VIEW)
+    k["seen"], ss[CLASS_VIEW] = c.version, c.view
+    if last is not None and _where(last) == _where(c.view):
+        move(int(c.view.get("params", {}).get("t", "1")) - 1, owner.CLASS_MOVE)
+    else:
+        ss[PENDING] = c.view
+        k["moves"] = k.get("moves", 0) + 1
 
 
 # ---- the teacher -------------------------------------------------------------------
@@ -554,16 +578,19 @@ def _back() -> None:
     st.session_state.pop(CLASS_VIEW, None)  # … not only its step: the student may have changed anything
 
 
-@st.fragment(run_every=POLL_S)
+@st.fragment
 def student_bar() -> None:
+    """A student's bar: the class's code, *Explore on my own* / *Back to the class*, the class's
+    question. It runs with the page, and again (alone) when the class's stream says the class
+    moved in a way the browser cannot show by itself (``live.push``: anything but a step)."""
     ss = st.session_state
     k = ss.get(CLASS)
     if not k:
         return
     redraw = ss.pop(REDRAW, None)
     if redraw:
-        # the first poll after a page change draws that page once more, in full: a poll the browser
-        # sent while the page was changing can leave it blank (it runs against the old page)
+        # the first run of this bar after a page change draws that page once more, in full: a run the
+        # browser asked for while the page was changing can leave it blank (it runs against the old page)
         st.switch_page(redraw)
     try:
         c = store().get(k["code"], k["token"])
@@ -571,8 +598,9 @@ def student_bar() -> None:
         st.warning(tx("class_paused"), icon="⏸️")
         if k["following"]:  # (the browser's stepper unlocks at the page's next run)
             k["following"], k["down"] = False, True
+        _stream(k, None, paused=True)  # the stream says when the class is back
         return
-    if c is None:  # the class ended: say so once and stop asking (the app reruns without this bar)
+    if c is None:  # the class ended: say so once and stop listening (the app reruns without this bar)
         ss.pop(CLASS, None)
         ss["class_join"] = ""
         ss[NOTICE] = ("class_ended", {"code": k["code"]})
@@ -586,7 +614,7 @@ def student_bar() -> None:
         _back()
         st.rerun(scope="app")
     status = "following" if k["following"] else "exploring"
-    if k.get("marked") != status:  # told once per change (each poll already marks the student present)
+    if k.get("marked") != status:  # told once per change (the stream marks the student present)
         try:
             store().mark(k["code"], k["token"], status)
             k["marked"] = status
@@ -611,11 +639,7 @@ def student_bar() -> None:
         if k["following"] and page is None:  # not on the class's page yet (*Back to the class*, or a click on
             there = (ss.get(CLASS_VIEW) or {}).get("page")  # its link lost while the page was busy): again
             page = there if there and there != ss.get(state.PAGE) and PENDING in ss else None
-        if k["following"]:
-            # the cell page is the default: its link is the app's root
-            go = None if page is None else ("" if page == "cell" else page)
-            data = {"v": k.get("moves", 0), "step": int(ss.get(STEP, 0)), "page": go}
-            _FOLLOW(key="class_follow", data=data)
+        _stream(k, c, page=page)
         if k["following"] and c.question:
             _student_question(k, c)
     if pace.get("pause"):  # *Pause screens*: a card over the whole page until the teacher resumes
@@ -626,6 +650,28 @@ def student_bar() -> None:
         )
     if k["following"] and _series_revealed(before) != _series_revealed(c.question):
         st.rerun(scope="app")  # a lesson chapter shows its hidden chart once the class's question is revealed
+
+
+def _stream(k: dict, c, page: str | None = None, paused: bool = False) -> None:
+    """The class's stream in this browser (``ui/stepper/follow.js``, ``live.push``): ``key`` is what
+    this app has applied of the class (a message with another key runs this bar again; one with
+    the same key is a step, shown at once); ``page``: the class's page to open; ``step``: the
+    step this run put on screen."""
+    ss = st.session_state
+    applied = ss.get(CLASS_VIEW) if k["following"] else (c.view if c else None)
+    # the cell page is the default: its link is the app's root
+    go = None if page is None else ("" if page == "cell" else page)
+    data = {
+        "stream": f"/gatelab/class/{k['code']}/",
+        "token": k["token"],
+        "state": "paused" if paused else "live",
+        "key": push.view_key(applied, c.question if c else None),
+        "following": bool(k["following"]),
+        "v": k.get("moves", 0),
+        "step": int(ss.get(STEP, 0)),
+        "page": go,
+    }
+    _FOLLOW(key="class_follow", data=data, on_event_change=lambda: None)
 
 
 def _series_revealed(q: dict | None) -> bool:
