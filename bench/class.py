@@ -1,23 +1,29 @@
-"""A live class, measured: one teacher and N followers over Streamlit's own websocket protocol.
+"""A live class, measured: one teacher and N followers, each as a browser: Streamlit's own
+websocket protocol for the app, and the class's stream (live/push.py) as ui/stepper/follow.js reads it.
 
-    python bench/class.py                          # 1 teacher + 40 followers, one process
-    python bench/class.py --followers 100 --replicas 2   # two replicas behind nginx, Redis between them
+    python bench/class.py                                 # 1 teacher + 40 followers, one process
+    python bench/class.py --followers 250                 # a lecture hall, one process
+    python bench/class.py --followers 500 --replicas 2    # two replicas behind nginx, Redis between them
+    python bench/class.py --followers 250 --soak 600      # the soak: 10 minutes of steps, memory and losses
 
 The teacher starts a class (the ``class_start`` button) and steps once every ``--interval``
-seconds, as its browser reports steps (``ui/stepper``: the beacon's fragment). Every follower
-is a student who opened ``/?join=CODE`` and whose browser reruns the class bar's fragment twice
-a second (``run_every``), exactly what the frontend sends; a new step arrives in the follow
-component's data (``ui/teach/classroom.py``). Reported: the time from the teacher's step report to
-each follower's screen (p50, p95, max; a teacher's browser adds up to 100 ms before it reports),
-how many followers reached every step, errors; then the class answers a question and the
-time from a student's answer to the teacher's histogram showing it; and the server CPU per
-follower per second (all replicas, from /proc; Redis's own CPU beside it).
+seconds, as its browser reports steps (``ui/stepper``: the beacon's fragment). Every follower is
+a student who opened ``/?join=CODE`` (a page run) and then holds the class's stream, exactly as
+follow.js does: a message whose key is the one its app applied is a step (shown in the browser,
+nothing sent to the server); any other runs the class bar's fragment once. Reported, first for
+one follower alone (the reference, timed in the same run) and then for the crowd: the time from
+the teacher's step report to each follower's screen (p50, p95, max; a teacher's browser adds up
+to 100 ms before it reports), how many followers reached every step, errors, reconnects; then the
+class answers a question and the time from a student's answer to the teacher's histogram showing
+it; and the server CPU per follower per second while the class steps (all replicas, from /proc;
+Redis's own CPU beside it), and the servers' memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import statistics
@@ -27,9 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.load import rss_mb  # noqa: E402
+from bench.stream import ClassStream  # noqa: E402
 from bench.student import Student  # noqa: E402
 
-POLL = 0.5  # the student bar's run_every (ui/classroom.POLL_S)
 LIVE = 1.0  # the teacher's live fragment's run_every
 
 
@@ -43,72 +50,130 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-async def open_all(students: list[Student], batch: int = 10) -> None:
-    for k in range(0, len(students), batch):
-        await asyncio.gather(*(s.open() for s in students[k : k + batch]))
+async def open_all(students: list[Student], batch: int = 10) -> list[float]:
+    """Open every student's page, ``batch`` at a time; each one's page-open time."""
+    times: list[float] = []
 
-
-async def follow_loop(s: Student, seen: dict[int, float], stop: asyncio.Event, errors: list) -> None:
-    """A follower's browser: rerun the class bar's fragment every POLL s; note when each step arrives."""
-    await asyncio.sleep(POLL * (hash(id(s)) % 100) / 100)  # browsers do not poll in step
-    while not stop.is_set():
+    async def one(s: Student) -> None:
         t0 = time.perf_counter()
+        await s.open()
+        times.append(time.perf_counter() - t0)
+
+    for k in range(0, len(students), batch):
+        await asyncio.gather(*(one(s) for s in students[k : k + batch]))
+    return times
+
+
+class Follower:
+    """A following student's browser: its app (``s``) and the class's stream."""
+
+    def __init__(self, s: Student, code: str) -> None:
+        self.s, self.code = s, code
+        self.seen: dict[int, list[float]] = {}  # step (0-based) -> when it reached the screen (each time)
+        self.shown: int | None = None
+        self.stream: ClassStream | None = None
+        self.errors: list[str] = []
+        self.reruns = 0  # runs of the class bar the stream asked for
+
+    async def run(self) -> None:
+        d = self.s.class_data
+        applied = d.get("key")
+        self.stream = ClassStream(self.s.base, self.code, d["token"], self.s.cookies)
         try:
-            await s.poll()
-        except Exception as e:  # noqa: BLE001  (a lost connection is counted, not fatal)
-            errors.append(repr(e))
-            return
-        if s.follow and s.follow[1] is not None and s.follow[1] not in seen:
-            seen[s.follow[1]] = time.perf_counter()
-        await asyncio.sleep(max(0.0, POLL - (time.perf_counter() - t0)))
+            async for msg in self.stream.messages():
+                now = time.perf_counter()
+                if msg.get("state") != "live":
+                    if msg.get("state") != "paused":
+                        self.errors.append(f"the stream said {msg}")
+                    continue
+                if msg["key"] != applied:  # not a step alone: the bar runs once (follow.js's trigger)
+                    await self.s.rerun(fragment=self.s.poll_fragment)
+                    self.reruns += 1
+                    applied = self.s.class_data.get("key")
+                    t = self.s.follow[1] if self.s.follow else None
+                else:
+                    t = msg["t"]
+                if t is not None and t != self.shown:
+                    self.shown = t
+                    self.seen.setdefault(t, []).append(now)
+        except Exception as e:  # noqa: BLE001  (a lost follower is counted, not fatal)
+            self.errors.append(repr(e))
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
 
 
-async def bench(
-    url: str, followers: int, steps: int, interval: float, pids: list[int], redis_pid: int | None
-):
-    teacher = Student(url, "t=1")
-    await teacher.open()
-    await teacher.click("class_start")
-    code = re.search(r"\*\*([A-Z0-9]{4,8})\*\*", " ".join(teacher.texts)).group(1)
-    students = [Student(url, f"join={code}") for _ in range(followers)]
+async def crowd(url: str, teacher: Student, code: str, n: int, steps: int, interval: float, pids, redis_pid):
+    """``n`` followers of ``teacher``'s class ``code``: open, follow ``steps`` steps, measured."""
+    students = [Student(url, f"join={code}") for _ in range(n)]
     t_open = time.perf_counter()
-    await open_all(students)
+    open_times = await open_all(students)
     opened = time.perf_counter() - t_open
-    missing = [s for s in students if not s.poll_fragment]
-    seen: list[dict[int, float]] = [{} for _ in students]
-    errors: list[str] = []
-    stop = asyncio.Event()
+    missing = [s for s in students if not s.class_data]
+    followers = [Follower(s, code) for s in students if s.class_data]
+    tasks = [asyncio.create_task(f.run()) for f in followers]
+    await asyncio.sleep(1.0)  # every stream's first message
+    rss0 = rss_mb(pids)
     cpu0 = [cpu_seconds(p) for p in pids]
     redis0 = cpu_seconds(redis_pid) if redis_pid else 0.0
     t_run = time.perf_counter()
-    tasks = [
-        asyncio.create_task(follow_loop(s, d, stop, errors)) for s, d in zip(students, seen, strict=True)
-    ]
-    await asyncio.sleep(1.0)
-    sent: dict[int, float] = {}
+    sent: list[tuple[int, float]] = []  # (step, when the teacher's browser reported it)
+    next_at = time.perf_counter()
+    rss_every, rss_at = [], time.perf_counter()
     for _ in range(steps):
-        sent[teacher.shown + 1] = time.perf_counter()
+        if teacher.shown >= teacher.data["T"] - 1:  # the series' end: Home, and on (a soak's laps)
+            teacher.shown = -1
+        sent.append((teacher.shown + 1, time.perf_counter()))
         await teacher.step()  # one step, and the beacon's report of it: the server publishes it
-        await asyncio.sleep(interval)
-    await asyncio.sleep(2 * POLL + 0.5)
-    stop.set()
-    await asyncio.gather(*tasks)
+        next_at += interval
+        if time.perf_counter() - rss_at > 60:
+            rss_every.append(rss_mb(pids))
+            rss_at = time.perf_counter()
+        await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
+    await asyncio.sleep(1.0)
     wall = time.perf_counter() - t_run
     cpu = sum(cpu_seconds(p) for p in pids) - sum(cpu0)
     redis_cpu = (cpu_seconds(redis_pid) - redis0) if redis_pid else None
+    lat, reached = [], 0
+    for f in followers:
+        got = [next((a for a in f.seen.get(k, ()) if a >= t), None) for k, t in sent]
+        lat += [a - t for a, (_, t) in zip(got, sent, strict=True) if a is not None]
+        reached += all(a is not None for a in got)
+    return dict(
+        students=students,
+        followers=followers,
+        tasks=tasks,
+        n=n,
+        opened=opened,
+        open_p95=pct(open_times, 95) if open_times else 0.0,
+        missing=len(missing),
+        steps=len(sent),
+        reached=reached,
+        lat=lat,
+        wall=wall,
+        cpu=cpu,
+        redis_cpu=redis_cpu,
+        rss=(rss0, rss_mb(pids)),
+        rss_every=rss_every,
+    )
 
-    lat = [d[k] - t for d in seen for k, t in sent.items() if k in d]
-    reached = sum(1 for d in seen if all(k in d for k in sent))
 
-    # the class answers: the teacher puts the question on screen to the class
+async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str]]:
+    """The class answers a question: the time from each answer to the teacher's histogram."""
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+    errors: list[str] = []
     wid = teacher.ids["predict_mode"]
     teacher.values[wid] = WidgetState(id=wid, bool_value=True)
     await teacher.rerun()
     await teacher.click("class_ask")
-    for s in students:
-        await s.poll()
+    students: list[Student] = r["students"]
+    deadline = time.perf_counter() + 30  # the stream runs each bar once: the question appears
+    while time.perf_counter() < deadline and not all(
+        any(k.startswith("class_choice_") for k in s.options) for s in students if s.class_data
+    ):
+        await asyncio.sleep(0.2)
     sent_answers: list[float] = []
     for k, s in enumerate(students):
         key = next((k2 for k2 in s.options if k2.startswith("class_choice_")), None)
@@ -129,50 +194,79 @@ async def bench(
         now = time.perf_counter()
         shown_at += [now] * (count - len(shown_at))
         await asyncio.sleep(LIVE)
-    hist = [b - a for a, b in zip(sent_answers, shown_at, strict=False)]
-    for s in [teacher, *students]:
-        await s.close()
-    return dict(
-        followers=followers,
-        opened=opened,
-        missing=len(missing),
-        steps=len(sent),
-        reached=reached,
-        lat=lat,
-        errors=errors,
-        wall=wall,
-        cpu=cpu,
-        redis_cpu=redis_cpu,
-        hist=hist,
-        answers=len(shown_at),
-    )
+    return [b - a for a, b in zip(sent_answers, shown_at, strict=False)], len(shown_at), errors
 
 
-def report(r: dict, label: str) -> None:
+async def done(r: dict) -> None:
+    for f in r["followers"]:
+        f.close()
+    for t in r["tasks"]:
+        t.cancel()
+    await asyncio.gather(*r["tasks"], return_exceptions=True)
+    for s in r["students"]:
+        with contextlib.suppress(Exception):
+            await s.close()
+    r["errors"] = [e for f in r["followers"] for e in f.errors]
+    r["reconnects"] = sum(max(0, f.stream.opened - 1) for f in r["followers"] if f.stream)
+    r["reruns"] = sum(f.reruns for f in r["followers"])
+
+
+async def bench(
+    url: str, followers: int, steps: int, interval: float, pids: list[int], redis_pid: int | None
+):
+    teacher = Student(url, "t=1")
+    await teacher.open()
+    await teacher.click("class_start")
+    code = re.search(r"\*\*([A-Z0-9]{4,8})\*\*", " ".join(teacher.texts)).group(1)
+    ref = await crowd(url, teacher, code, 1, min(steps, 10), interval, pids, redis_pid)
+    await done(ref)
+    r = await crowd(url, teacher, code, followers, steps, interval, pids, redis_pid)
+    r["hist"], r["answers"], errors = await answers(teacher, r)
+    await done(r)
+    r["errors"] += errors
+    await teacher.close()
+    return ref, r
+
+
+def report(r: dict, label: str, ref: dict | None = None) -> None:
     lat = sorted(r["lat"])
-    print(f"\n{label}: 1 teacher, {r['followers']} followers (opened in {r['opened']:.1f} s)")
+    print(
+        f"\n{label}: 1 teacher, {r['n']} followers (opened in {r['opened']:.1f} s, "
+        f"a page open p95 {r['open_p95']:.2f} s)"
+    )
     if lat:
+        ratio = ""
+        if ref and ref["lat"]:
+            ratio = f"; p95 / one follower's p95: {pct(lat, 95) / pct(sorted(ref['lat']), 95):.2f}"
         print(
             f"  teacher's step -> follower's screen: p50 {1000 * pct(lat, 50):.0f} ms, "
-            f"p95 {1000 * pct(lat, 95):.0f} ms, max {1000 * lat[-1]:.0f} ms ({len(lat)} arrivals)"
+            f"p95 {1000 * pct(lat, 95):.0f} ms, max {1000 * lat[-1]:.0f} ms ({len(lat)} arrivals){ratio}"
         )
     print(
         f"  followers that reached every one of the teacher's {r['steps']} steps: "
-        f"{r['reached']} / {r['followers']}; errors: {len(r['errors'])}"
+        f"{r['reached']} / {r['n']}; errors: {len(r['errors'])}"
         + (f" ({r['errors'][0]})" if r["errors"] else "")
+        + f"; pages that did not open: {r['missing']}; stream reconnects: {r['reconnects']}; "
+        f"class bar runs the stream asked for: {r['reruns']}"
     )
-    if r["hist"]:
+    if r.get("hist"):
         h = sorted(r["hist"])
         print(
             f"  a student's answer -> the teacher's histogram: p50 {1000 * pct(h, 50):.0f} ms, "
-            f"p95 {1000 * pct(h, 95):.0f} ms ({r['answers']} / {r['followers']} answers shown)"
+            f"p95 {1000 * pct(h, 95):.0f} ms ({r['answers']} / {r['n']} answers shown)"
         )
-    per = r["cpu"] / r["followers"] / r["wall"]
+    per = r["cpu"] / r["n"] / r["wall"]
     extra = (
         f"; Redis {1000 * r['redis_cpu'] / r['wall']:.1f} ms/s in all" if r["redis_cpu"] is not None else ""
     )
     print(
-        f"  server CPU: {r['cpu'] / r['wall']:.2f} cores in all, {1000 * per:.2f} ms per follower per second{extra}"
+        f"  server CPU while stepping: {r['cpu'] / r['wall']:.3f} cores in all, "
+        f"{1000 * per:.3f} ms per follower per second{extra}"
+    )
+    rss = [r["rss"][0], *r["rss_every"], r["rss"][1]]
+    print(
+        f"  servers' memory (RSS): {rss[0]:.0f} MB when the steps began, {rss[-1]:.0f} MB at the end "
+        f"(growth {rss[-1] - rss[0]:+.0f} MB{'; every minute: ' + ', '.join(f'{m:.0f}' for m in rss) if len(rss) > 2 else ''})"
     )
 
 
@@ -182,29 +276,26 @@ def main() -> None:
     ap.add_argument("--replicas", type=int, default=1)
     ap.add_argument("--steps", type=int, default=20)
     ap.add_argument("--interval", type=float, default=1.0, help="seconds between the teacher's steps")
+    ap.add_argument("--soak", type=float, default=0, help="seconds of steps instead of --steps (a soak)")
     args = ap.parse_args()
+    steps = int(args.soak / args.interval) if args.soak else args.steps
     if args.replicas == 1:
         from tests.e2e.harness import serve_process
 
         with serve_process() as (url, pid):
-            r = asyncio.run(bench(url, args.followers, args.steps, args.interval, [pid], None))
-        report(r, "one process, in-process store")
+            ref, r = asyncio.run(bench(url, args.followers, steps, args.interval, [pid], None))
+        label = "one process, in-process store"
     else:
         from deploy.replicas import replicas
         from tests.e2e.harness import free_port
 
         with replicas(args.replicas, port=free_port(), first=None) as rep:
-            r = asyncio.run(
-                bench(
-                    rep["url"],
-                    args.followers,
-                    args.steps,
-                    args.interval,
-                    rep["pids"],
-                    rep["redis"]["proc"].pid,
-                )
+            ref, r = asyncio.run(
+                bench(rep["url"], args.followers, steps, args.interval, rep["pids"], rep["redis"]["proc"].pid)
             )
-        report(r, f"{args.replicas} replicas behind nginx, Redis store")
+        label = f"{args.replicas} replicas behind nginx, Redis store"
+    report(ref, f"reference, {label}")
+    report(r, label, ref)
 
 
 if __name__ == "__main__":

@@ -48,8 +48,9 @@ class Student:
     )  # widget id -> WidgetState we set (sent every time)
     upstream: str = ""  # which replica served the page (nginx's X-Upstream header), if behind nginx
     # a live class (ui/teach/classroom.py): what the follow component last carried, the fragment that polls
-    follow: tuple[int, int] | None = None  # (class version, step) as the student's browser gets it
-    poll_fragment: str = ""  # the student's bar: the fragment the browser reruns twice a second
+    follow: tuple[int, int] | None = None  # (moves, step) as the student's browser gets it
+    class_data: dict = field(default_factory=dict)  # the follow component's data (its stream, key, token)
+    poll_fragment: str = ""  # the student's bar: the fragment the class's stream runs again
     live_fragment: str = ""  # the teacher's bar of who is here and the answers (every second)
     codes: list[str] = field(default_factory=list)  # st.code bodies of the last run
     options: dict[str, list[str]] = field(default_factory=dict)  # radio key -> its option labels
@@ -121,6 +122,7 @@ class Student:
                     ):  # follow.js: the stepper goes there
                         self.shown = d.get("step", self.shown)
                     self.follow, self.poll_fragment = (d.get("v"), d.get("step")), fm.delta.fragment_id
+                    self.class_data = d
                 elif which == "markdown":
                     self.texts.append(el.markdown.body)
                     if "answers" in el.markdown.body or "回答" in el.markdown.body:
