@@ -175,6 +175,22 @@ async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str
     ):
         await asyncio.sleep(0.2)
     sent_answers: list[float] = []
+    shown_at: list[float] = []
+    sending = asyncio.Event()
+
+    async def watch() -> None:  # the teacher's screen, meanwhile: its live fragment every second
+        deadline = None
+        while deadline is None or (len(shown_at) < len(sent_answers) and time.perf_counter() < deadline):
+            await teacher.poll(teacher.live_fragment)
+            m = re.search(r"answers: (\d+)", " ".join(teacher.texts))
+            count = int(m.group(1)) if m else 0
+            now = time.perf_counter()
+            shown_at.extend([now] * (count - len(shown_at)))
+            if sending.is_set() and deadline is None:
+                deadline = time.perf_counter() + 15
+            await asyncio.sleep(LIVE)
+
+    watcher = asyncio.create_task(watch())
     for k, s in enumerate(students):
         key = next((k2 for k2 in s.options if k2.startswith("class_choice_")), None)
         if key is None:
@@ -185,15 +201,8 @@ async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str
         await s.rerun(
             widgets=[WidgetState(id=s.ids["class_send"], trigger_value=True)], fragment=s.poll_fragment
         )
-    shown_at: list[float] = []
-    deadline = time.perf_counter() + 15
-    while len(shown_at) < len(sent_answers) and time.perf_counter() < deadline:
-        await teacher.poll(teacher.live_fragment)
-        m = re.search(r"answers: (\d+)", " ".join(teacher.texts))
-        count = int(m.group(1)) if m else 0
-        now = time.perf_counter()
-        shown_at += [now] * (count - len(shown_at))
-        await asyncio.sleep(LIVE)
+    sending.set()
+    await watcher
     return [b - a for a, b in zip(sent_answers, shown_at, strict=False)], len(shown_at), errors
 
 
