@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.load import rss_mb  # noqa: E402
-from bench.stream import ClassStream  # noqa: E402
+from bench.stream import Follower  # noqa: E402
 from bench.student import Student  # noqa: E402
 
 LIVE = 1.0  # the teacher's live fragment's run_every
@@ -62,46 +62,6 @@ async def open_all(students: list[Student], batch: int = 10) -> list[float]:
     for k in range(0, len(students), batch):
         await asyncio.gather(*(one(s) for s in students[k : k + batch]))
     return times
-
-
-class Follower:
-    """A following student's browser: its app (``s``) and the class's stream."""
-
-    def __init__(self, s: Student, code: str) -> None:
-        self.s, self.code = s, code
-        self.seen: dict[int, list[float]] = {}  # step (0-based) -> when it reached the screen (each time)
-        self.shown: int | None = None
-        self.stream: ClassStream | None = None
-        self.errors: list[str] = []
-        self.reruns = 0  # runs of the class bar the stream asked for
-
-    async def run(self) -> None:
-        d = self.s.class_data
-        applied = d.get("key")
-        self.stream = ClassStream(self.s.base, self.code, d["token"], self.s.cookies)
-        try:
-            async for msg in self.stream.messages():
-                now = time.perf_counter()
-                if msg.get("state") != "live":
-                    if msg.get("state") != "paused":
-                        self.errors.append(f"the stream said {msg}")
-                    continue
-                if msg["key"] != applied:  # not a step alone: the bar runs once (follow.js's trigger)
-                    await self.s.rerun(fragment=self.s.poll_fragment)
-                    self.reruns += 1
-                    applied = self.s.class_data.get("key")
-                    t = self.s.follow[1] if self.s.follow else None
-                else:
-                    t = msg["t"]
-                if t is not None and t != self.shown:
-                    self.shown = t
-                    self.seen.setdefault(t, []).append(now)
-        except Exception as e:  # noqa: BLE001  (a lost follower is counted, not fatal)
-            self.errors.append(repr(e))
-
-    def close(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
 
 
 async def crowd(url: str, teacher: Student, code: str, n: int, steps: int, interval: float, pids, redis_pid):

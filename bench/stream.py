@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import time
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
@@ -90,3 +91,52 @@ class ClassStream:
         self.closed = True
         if self._writer is not None:
             self._writer.close()
+
+
+class Follower:
+    """A following student's browser: its app (a ``bench.student.Student`` that joined the class)
+    and the class's stream, handled as follow.js handles it: a message with the key and state the
+    app applied is a step, shown at once (nothing sent to the server); any other runs the class
+    bar's fragment once (``reruns``), as the component's trigger does."""
+
+    def __init__(self, s, code: str) -> None:
+        self.s, self.code = s, code
+        self.seen: dict[int, list[float]] = {}  # step (0-based) -> when it reached the screen (each time)
+        self.shown: int | None = None
+        self.stream: ClassStream | None = None
+        self.errors: list[str] = []
+        self.reruns = 0  # runs of the class bar the stream asked for
+        self.last: dict = {}  # the last message
+        self.heard = 0  # messages heard
+
+    async def run(self) -> None:
+        d = self.s.class_data
+        self.stream = ClassStream(self.s.base, self.code, d["token"], self.s.cookies)
+        try:
+            async for msg in self.stream.messages():
+                now = time.perf_counter()
+                self.last, self.heard = msg, self.heard + 1
+                d = self.s.class_data
+                if msg.get("state") == "refused":
+                    self.errors.append(f"the stream was refused: {msg}")
+                    return
+                if msg.get("state") != d.get("state") or (
+                    msg["state"] == "live" and msg["key"] != d.get("key")
+                ):
+                    await self.s.rerun(fragment=self.s.poll_fragment)  # the bar runs once
+                    self.reruns += 1
+                    t = self.s.follow[1] if self.s.follow and self.s.class_data.get("following") else None
+                elif msg["state"] == "live" and d.get("following"):
+                    t = msg["t"]
+                else:
+                    t = None
+                if t is not None and t != self.shown:
+                    self.shown = t
+                    self.s.show(t)  # (follow.js -> the stepper: on screen, and in the address bar)
+                    self.seen.setdefault(t, []).append(now)
+        except Exception as e:  # noqa: BLE001  (a lost follower is counted, not fatal)
+            self.errors.append(repr(e))
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()

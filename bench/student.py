@@ -134,13 +134,20 @@ class Student:
                 elif which == "radio":
                     self.options[el.radio.id.rsplit("-", 1)[-1]] = list(el.radio.options)
             elif kind == "script_finished":
+                if fm.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # st.rerun: the next run follows at once, as the browser sees it
                 return time.perf_counter() - t0
 
     def step_local(self) -> None:
         """One step on, in the browser: no server involved; the address bar names it (ui/stepper)."""
+        self.show(self.shown + 1)
+
+    def show(self, step: int) -> None:
+        """The browser's stepper shows ``step`` (0-based; a live class's stream moved it, or the
+        student stepped): no server involved; the address bar names it (ui/stepper)."""
         import re
 
-        self.shown = min(self.shown + 1, self.data["T"] - 1)
+        self.shown = min(step, self.data["T"] - 1)
         q = re.sub(r"(^|&)t=\d+", rf"\g<1>t={self.shown + 1}", self.query)
         self.query = q if q != self.query or "t=" in self.query else f"{self.query}&t={self.shown + 1}"
 

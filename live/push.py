@@ -217,7 +217,7 @@ class Hub:
         except StoreDown:
             msg = message(None, down=True)
         if msg["state"] == "ended":
-            return 404, msg, None
+            return 404, dict(msg, error="no class has this code (it ended, or never began)"), None
         s = _Stream(code, token, dict(msg))
         self._add(s)
         if self.down and msg["state"] == "live":  # (the store answered after all)

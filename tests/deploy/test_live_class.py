@@ -1,7 +1,10 @@
 """A live class across two replicas behind nginx, with a real redis-server between them
-(deploy/replicas.py), at the level of Streamlit's websocket protocol (bench/student.py): students
-on both replicas follow the teacher; Redis stopping mid-class pauses the class and every
-student's app keeps working alone; a replica that restarts brings its students back to the class."""
+(deploy/replicas.py), at the level of Streamlit's websocket protocol (bench/student.py) and the
+class's stream (live/push.py, read as follow.js reads it: bench/stream.py): students on both
+replicas follow the teacher through their streams (Redis pub/sub carries the teacher's moves to
+the other replica); Redis stopping mid-class says *paused* on every stream and every student's app
+keeps working alone; when Redis is back (empty) the streams say the class ended; a replica that
+restarts brings its students back to the class, and their streams catch up."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import time
 
 import pytest
 
+from bench.stream import Follower
 from bench.student import Student
 from tests.e2e.harness import free_port
 
@@ -34,29 +38,48 @@ async def start_class(url: str) -> tuple[Student, str]:
     return teacher, code
 
 
-async def followers_on_both(url: str, code: str) -> list[Student]:
+async def followers_on_both(url: str, code: str) -> list[Follower]:
+    """Students who joined ``code`` until some are on each replica, each holding the class's stream."""
     students, seen = [], set()
     while len(seen) < 2 and len(students) < 24:
         s = Student(url, f"join={code}")
         await s.open()
-        assert s.poll_fragment, "a student's app polls the class"
+        assert s.class_data.get("stream") == f"/gatelab/class/{code}/", "a student's app opens the stream"
         seen.add(s.upstream)
         students.append(s)
     assert len(seen) == 2, "students on both replicas"
-    return students
+    return [follow(s, code) for s in students]
 
 
-async def until(students: list[Student], step: int, seconds: float = 6.0) -> None:
-    """Poll as the students' browsers do until every one shows ``step`` (0-based)."""
+def follow(s: Student, code: str) -> Follower:
+    f = Follower(s, code)
+    f.task = asyncio.create_task(f.run())
+    return f
+
+
+async def until(check, what, seconds: float = 15.0) -> None:
+    """Wait (the streams do the work: nothing is polled) until ``check()``."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        for s in students:
-            if not s.follow or s.follow[1] != step:
-                await s.poll()
-        if all(s.follow and s.follow[1] == step for s in students):
+        if check():
             return
-        await asyncio.sleep(0.5)
-    raise AssertionError([s.follow for s in students])
+        await asyncio.sleep(0.1)
+    raise AssertionError(what())
+
+
+async def all_at(followers: list[Follower], step: int) -> None:
+    await until(
+        lambda: all(f.shown == step for f in followers), lambda: [(f.shown, f.last) for f in followers]
+    )
+
+
+async def close(followers: list[Follower]) -> None:
+    for f in followers:
+        f.close()
+        f.task.cancel()
+    await asyncio.gather(*(f.task for f in followers), return_exceptions=True)
+    for f in followers:
+        await f.s.close()
 
 
 def test_a_class_across_two_replicas_and_its_faults():
@@ -66,39 +89,41 @@ def test_a_class_across_two_replicas_and_its_faults():
         url = r["url"]
         teacher, code = await start_class(url)
         students = await followers_on_both(url, code)
-        for step in (1, 2, 3):  # the teacher steps; students on both replicas follow
+        for step in (1, 2, 3):  # the teacher steps; students on both replicas follow, with no poll
             await teacher.step()
-            await until(students, step)
+            await all_at(students, step)
+        assert all(f.reruns == 0 for f in students), "a step alone never runs the student's app"
 
-        # Redis goes away mid-class: paused, and each app still steps on its own
+        # Redis goes away mid-class: every stream says paused; the bar says so, each app steps alone
         redis = r["redis"]
         redis["proc"].terminate()
         redis["proc"].wait(10)
-        for s in students:
-            await s.poll()
-            assert any("Live class paused" in t for t in s.texts), s.texts
-        await students[0].step()
-        assert students[0].caption().startswith("Step t = 5 of 40")
+        await until(
+            lambda: all(f.last.get("state") == "paused" for f in students), lambda: [f.last for f in students]
+        )
+        for f in students:
+            await until(lambda f=f: f.s.class_data.get("state") == "paused", lambda f=f: f.s.texts)
+            assert any("Live class paused" in t for t in f.s.texts), f.s.texts
+        await students[0].s.step()
+        assert students[0].s.caption().startswith("Step t = 5 of 40")
         await teacher.step()  # the teacher's app keeps working too
         assert teacher.caption().startswith("Step t = 5 of 40")
 
-        # Redis comes back (empty: nothing is kept on disk) and the class is gone: students are told
+        # Redis comes back (empty: nothing is kept on disk) and the class is gone: every stream says
+        # so, the bar runs, and the app (rerun without the class's bar) tells the student once
         with redis_server(redis["port"]):
-            for s in students[1:]:
-                # the app reruns without the class's bar, and says why once; a Redis just started on
-                # a loaded machine can miss the store's 0.5 s timeout (still paused): the browser polls on
-                deadline, told = time.time() + 20, False
-                while not told and time.time() < deadline:
-                    await s.poll()
-                    told = any("has ended" in t for t in s.texts)  # (said once: in this run or the next)
-                    await s.rerun()
-                    told = told or any("has ended" in t for t in s.texts)
-                    if not told:
-                        await asyncio.sleep(0.5)
-                assert told, s.texts
+            await until(
+                lambda: all(f.last.get("state") == "ended" for f in students[1:]),
+                lambda: [f.last for f in students],
+                seconds=30,
+            )
+            for f in students[1:]:  # the bar's run (its stream said "ended") and the app's run after it
+                await until(
+                    lambda f=f: any("has ended" in t for t in f.s.texts), lambda f=f: (f.last, f.s.texts)
+                )
 
             # a new class; one replica restarts: its students reconnect (the browser reloads its
-            # address, which names the class) and follow again
+            # address, which names the class) and follow again; the others' streams stay
             teacher2, code2 = await start_class(url)
             students2 = await followers_on_both(url, code2)
             teacher_port = int(teacher2.upstream.rsplit(":", 1)[-1])
@@ -110,11 +135,12 @@ def test_a_class_across_two_replicas_and_its_faults():
             env = dict(os.environ, GATELAB_REDIS_URL=redis["url"])
             with open(os.devnull, "w") as log:
                 r["procs"][k] = start_replica(victim_port, log, env)
+            await teacher2.step()  # while the replica is down
             back = []
-            for s in students2:
-                if s.upstream.endswith(f":{victim_port}"):
+            for f in students2:
+                if f.s.upstream.endswith(f":{victim_port}"):
                     fresh = Student(url, f"join={code2}")
-                    fresh.cookies = s.cookies
+                    fresh.cookies = f.s.cookies
                     deadline = time.time() + 60
                     while True:
                         try:
@@ -124,12 +150,15 @@ def test_a_class_across_two_replicas_and_its_faults():
                             if time.time() > deadline:
                                 raise
                             await asyncio.sleep(0.5)
-                    back.append(fresh)
+                    f.close()
+                    back.append(follow(fresh, code2))
                 else:
-                    back.append(s)
+                    back.append(f)
+            await all_at(back, 1)  # the step made while they were away: caught up
             await teacher2.step()
-            await until(back, 1)
-            for s in [teacher, teacher2, *students, *back]:
+            await all_at(back, 2)
+            await close([*students, *back])
+            for s in [teacher, teacher2]:
                 await s.close()
 
     with replicas(2, port=free_port(), first=None) as r:

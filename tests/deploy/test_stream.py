@@ -1,0 +1,177 @@
+"""The class's stream (live/push.py) against a real server, as follow.js uses it (bench/stream.py):
+its first message is the class's state now; a step reaches every stream and moves nothing on the
+server; it carries only what every student may see; a follower that slept through moves catches
+up when its stream opens again; a code with no class is refused cleanly; a browser's streams are
+bounded; the long poll answers with the next move."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bench.stream import ClassStream, Follower
+from bench.student import Student
+from live.push import PER_STUDENT
+from tests.e2e.harness import serve_process
+
+
+def run(coro):
+    return asyncio.run(asyncio.wait_for(coro, timeout=120))
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serve_process() as (url, pid):
+        yield url
+
+
+async def start_class(url: str) -> tuple[Student, str]:
+    teacher = Student(url, "t=1")
+    await teacher.open()
+    await teacher.click("class_start")
+    code = re.search(r"\*\*([A-Z0-9]{4,8})\*\*", " ".join(teacher.texts)).group(1)
+    return teacher, code
+
+
+async def joined(url: str, code: str) -> Follower:
+    s = Student(url, f"join={code}")
+    await s.open()
+    f = Follower(s, code)
+    f.task = asyncio.create_task(f.run())
+    return f
+
+
+async def until(check, what, seconds: float = 15.0) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(what())
+
+
+def get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=40) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_steps_arrive_on_the_stream_and_carry_nothing_secret(server):
+    async def go():
+        teacher, code = await start_class(server)
+        f = await joined(server, code)
+        await until(lambda: f.heard >= 1, lambda: f.last)
+        first = f.last
+        assert first["state"] == "live" and first["t"] == 0 and first["key"] == f.s.class_data["key"]
+        seen: list[dict] = []
+        raw = ClassStream(server, code, "ab" * 8)  # a second reader, to see every message whole
+
+        async def read():
+            async for msg in raw.messages():
+                seen.append(msg)
+
+        reader = asyncio.create_task(read())
+        await until(lambda: seen, lambda: "the stream's first message")
+        for step in (1, 2, 3):
+            await teacher.step()
+            await until(lambda step=step: f.shown == step, lambda: (f.shown, f.last))
+        assert f.reruns == 0  # a step alone: the student's app is not run
+        await until(lambda: len(seen) >= 4, lambda: seen)
+        assert [m["t"] for m in seen[-3:]] == [1, 2, 3]
+        for m in seen:  # never the teacher's key, never the question (its answer is in its spec)
+            assert set(m) <= {"state", "v", "key", "t"}, m
+            assert teacher.class_data == {} and "teach" not in json.dumps(m)
+        raw.close()
+        reader.cancel()
+        f.close()
+        f.task.cancel()
+        for s in (teacher, f.s):
+            await s.close()
+
+    run(go())
+
+
+def test_a_follower_that_slept_catches_up_when_its_stream_opens_again(server):
+    async def go():
+        teacher, code = await start_class(server)
+        f = await joined(server, code)
+        await until(lambda: f.heard >= 1, lambda: f.last)
+        f.close()  # the laptop sleeps: no stream
+        f.task.cancel()
+        for _ in range(3):
+            await teacher.step()
+        await teacher.set_int("seed", 7)  # another model: not a step, the app must apply it
+        await teacher.step()
+        awake = Follower(f.s, code)  # the same tab wakes up: its stream opens again
+        awake.task = asyncio.create_task(awake.run())
+        await until(lambda: awake.heard >= 1, lambda: awake.last)
+        assert awake.last["t"] == teacher.shown == 4
+        await until(lambda: awake.shown == 4, lambda: (awake.shown, awake.last, f.s.class_data))
+        assert awake.reruns == 1  # the model changed: the bar ran once and took the class's view
+        assert f.s.class_data["key"] == awake.last["key"]
+        assert "seed=7" in f.s.query or f.s.reading() == teacher.reading()
+        awake.close()
+        awake.task.cancel()
+        for s in (teacher, f.s):
+            await s.close()
+
+    run(go())
+
+
+def test_a_code_with_no_class_is_refused_and_streams_are_bounded(server):
+    status, body = get(f"{server}/gatelab/class/QQQQQQ/events?s=0123456789abcdef")
+    assert status == 404 and body["state"] == "ended" and "no class" in body["error"]
+    for code, token in (("x!", "0" * 16), ("QQQQQQQQQQQQ", "0" * 16), ("QQQQQQ", "not-hex"), ("QQQQQQ", "")):
+        status, body = get(f"{server}/gatelab/class/{code}/events?s={token}")
+        assert status == 400 and "error" in body, (code, token)
+
+    async def go():
+        teacher, code = await start_class(server)
+        token = "cd" * 8
+        streams = [ClassStream(server, code, token) for _ in range(PER_STUDENT + 1)]
+        heard: list[list[dict]] = [[] for _ in streams]
+
+        async def read(k):
+            async for msg in streams[k].messages(reconnect=False):
+                heard[k].append(msg)
+
+        tasks = []
+        for k in range(len(streams)):
+            tasks.append(asyncio.create_task(read(k)))
+            await until(lambda k=k: heard[k], lambda: heard)
+        await until(lambda: tasks[0].done(), lambda: "the oldest stream of the student stays open")
+        await teacher.step()
+        await until(lambda: all(len(h) == 2 for h in heard[1:]), lambda: heard)
+        assert len(heard[0]) == 1  # closed before the step
+        for s in streams:
+            s.close()
+        for t in tasks:
+            t.cancel()
+        await teacher.close()
+
+    run(go())
+
+
+def test_the_long_poll_answers_with_the_next_move(server):
+    async def go():
+        teacher, code = await start_class(server)
+        base = f"{server}/gatelab/class/{code}/wait?s={'ef' * 8}"
+        status, now = await asyncio.to_thread(get, base)
+        assert status == 200 and now["state"] == "live"
+        waiting = asyncio.create_task(asyncio.to_thread(get, f"{base}&after={now['v']}"))
+        await asyncio.sleep(1.0)
+        assert not waiting.done()  # nothing moved: it waits
+        await teacher.step()
+        status, nxt = await waiting
+        assert status == 200 and nxt["v"] > now["v"] and nxt["t"] == 1
+        await teacher.close()
+
+    run(go())
