@@ -211,21 +211,26 @@ class Hub:
         stream). 404: no such class; 503: this process holds its most streams."""
         if self.count() >= MAX_STREAMS:
             return 503, None, None
+        s = _Stream(code, token)
+        self._add(s)  # first: a change made while the store is read below reaches this stream too
         try:
-            c = await asyncio.to_thread(store().get, code, token)
-            msg = message(c)
+            msg = message(await asyncio.to_thread(store().get, code, token))
         except StoreDown:
             msg = message(None, down=True)
         if msg["state"] == "ended":
+            self._remove(s)
             return 404, dict(msg, error="no class has this code (it ended, or never began)"), None
-        s = _Stream(code, token, dict(msg))
-        self._add(s)
+        heard = s.msg  # (a change delivered meanwhile: the newer of the two is the first message)
+        if not (heard and heard.get("state") == msg["state"] == "live" and heard["v"] >= msg["v"]):
+            s.msg = msg
         if self.down and msg["state"] == "live":  # (the store answered after all)
             self.down = False
         last = self.last.get(code)
-        if msg["state"] == "live" and (last is None or last.get("state") != "live" or last["v"] <= msg["v"]):
-            self.last[code] = msg
-        return 200, msg, s
+        if s.msg["state"] == "live" and (
+            last is None or last.get("state") != "live" or last["v"] <= s.msg["v"]
+        ):
+            self.last[code] = s.msg
+        return 200, dict(s.msg), s
 
     async def frames(self, s: _Stream, first: dict) -> AsyncIterator[bytes]:
         """The stream's bytes: its first state, then every change, and a heartbeat when quiet."""

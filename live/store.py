@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import os
 import secrets
 import threading
@@ -281,7 +282,10 @@ class RedisStore:
                     while not stop.is_set():
                         m = pubsub.get_message(timeout=1.0)
                         if m and m.get("type") == "pmessage":
-                            on_change(m["channel"].decode()[len(self.EVENTS) :])
+                            try:
+                                on_change(m["channel"].decode()[len(self.EVENTS) :])
+                            except Exception:  # one class's trouble never stops the others' streams
+                                logging.getLogger("gatelab").exception("a class's change was not passed on")
                     pubsub.close()
                 except (redis.ConnectionError, redis.TimeoutError, OSError):
                     if not down and on_down is not None:

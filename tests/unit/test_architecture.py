@@ -26,7 +26,7 @@ MAY = {
 THIRD_PARTY = {  # what each layer may take from outside the standard library
     "lstm_core": {"numpy"},
     "viz": {"numpy", "plotly"},
-    "live": {"redis"},
+    "live": {"redis", "starlette"},  # starlette: the class's stream (live/push.py), served beside the app
 }
 FIRST_PARTY = ("lstm_core", "viz", "live", "ui", "pages", "app", "deploy", "bench", "tests")
 
