@@ -7,10 +7,11 @@ teacher's stepper reports (every 100 ms while stepping, ``ui.stepper``), the tea
 and link fields) goes to the store (``live.store``: in this process, or Redis with
 ``GATELAB_REDIS_URL``).
 
-A student's app asks the store twice a second (a fragment: nothing else reruns). A new step
-reaches the student's stepper through a tiny component that passes it on in the browser (no
-page rerun); any other change (page, model, input, chapter) is applied to the student's
-session and the app reruns. Each student keeps their own language. A student may step away
+A student's browser hears the class's moves on the class's stream (``live.push``: no poll). A
+new step reaches the student's stepper through a tiny component that passes it on in the browser
+(``ui/stepper/follow.js``: no rerun at all); any other change (page, model, input, chapter,
+question, pace) runs the student's bar once, which applies it to the student's session (and the
+app reruns where it must). Each student keeps their own language. A student may step away
 (``class_leave``) and come back (``class_back``); their own controls never reach the class.
 
 Who moves the step in a class is ``ui.stepper.owner``'s rule: the teacher always (no question ever locks
