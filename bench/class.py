@@ -38,7 +38,7 @@ from bench.load import rss_mb  # noqa: E402
 from bench.stream import Follower  # noqa: E402
 from bench.student import Student  # noqa: E402
 
-LIVE = 1.0  # the teacher's live fragment's run_every
+LIVE = 0.5  # the teacher's live fragment's run_every (ui/teach/classroom.py LIVE_S)
 
 
 def cpu_seconds(pid: int) -> float:

@@ -211,7 +211,8 @@ class Student:
         self.values[wid] = WidgetState(id=wid, string_value=self.options[key][index])
 
     async def poll(self, fragment: str = "") -> float:
-        """What a fragment with run_every does: the browser reruns it (a live class's student bar)."""
+        """One run of a fragment, as the browser asks for it: the teacher's live counts (every second),
+        or a student's class bar (when the class's stream says the class moved, bench/stream.py)."""
         return await self.rerun(fragment=fragment or self.poll_fragment)
 
     def ws_upstream(self) -> str:

@@ -99,6 +99,29 @@ def test_a_step_reaches_a_student_through_the_stream_with_no_rerun(new_page, app
     expect(student.locator(".st-key-class_question")).to_be_visible(timeout=FOLLOW_S * 1000)
 
 
+def test_where_a_proxy_holds_the_stream_back_the_browser_asks_with_long_polls(new_page, app_url):
+    """A network that refuses the stream (some school proxies): after three failed tries the tab
+    asks with long polls (live/push.py's /wait), and the class's steps and pages still arrive."""
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    student = new_page(width=1100, height=900)
+    student.route("**/gatelab/class/*/events*", lambda route: route.abort())
+    waits = []
+    student.on("request", lambda r: waits.append(r.url) if "/wait?" in r.url else None)
+    student.goto(f"{app_url}/?join={code}")
+    student.wait_for_selector(DONE, timeout=30_000)
+    expect(caption(student)).to_contain_text("Step t = 1 of 40")
+    deadline = time.time() + 30
+    while not waits and time.time() < deadline:
+        student.wait_for_timeout(500)
+    assert waits, "no long poll after the stream failed"
+    for t in (2, 3):
+        button(teacher, "step_next").click()
+        expect(caption(student)).to_contain_text(f"Step t = {t} of 40", timeout=FOLLOW_S * 1000)
+    teacher.get_by_role("link", name="Timeline").click()
+    student.wait_for_url(re.compile(r"/timeline\?"), timeout=FOLLOW_S * 1000 + 5000)
+
+
 def test_a_students_own_controls_never_move_the_teacher(a_class):
     teacher, s1, _, _ = a_class
     button(teacher, "step_next").click()

@@ -75,6 +75,8 @@ TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secre
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
 LAST_PAGE = "_class_last_page"
+LIVE_S = 0.5  # the teacher's counts are read this often (one fragment per class: the students' answers
+# stay Streamlit runs, lighter than a second channel)
 _FOLLOW = st.components.v2.component(
     "gatelab_follow", html="", js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8")
 )
@@ -509,9 +511,9 @@ def teacher_bar(here: str) -> None:
         _teacher_live()
 
 
-@st.fragment(run_every=1.0)
+@st.fragment(run_every=LIVE_S)
 def _teacher_live() -> None:
-    """Who is here and the class's answers, counts only, updated every second; once revealed, the
+    """Who is here and the class's answers, counts only, updated twice a second (within 1 s of an answer); once revealed, the
     answer and its explanation (on the projector too)."""
     k = st.session_state.get(CLASS)
     if not k:
@@ -575,7 +577,7 @@ def _leave() -> None:
 
 def _back() -> None:
     k = st.session_state[CLASS]
-    k["following"], k["seen"] = True, -1  # the next poll applies the class's whole view …
+    k["following"], k["seen"] = True, -1  # the next run applies the class's whole view …
     st.session_state.pop(CLASS_VIEW, None)  # … not only its step: the student may have changed anything
 
 
@@ -778,7 +780,7 @@ def follow_here(here: str, pages: dict[str, str]) -> None:
 
 def bar(here: str, page_file: str = "") -> None:
     """The class's bar at the top of the page, for its teacher or a student; a message from joining.
-    ``page_file``: this page's file (a student's first poll after a page change draws it again)."""
+    ``page_file``: this page's file (a student's bar, run after a page change, draws it again)."""
     ss = st.session_state
     if role() == "student" and page_file:
         if ss.get(LAST_PAGE) not in (None, here):
