@@ -106,6 +106,9 @@ class Words:
     def code(self, lines: list, t: int) -> str:
         return "\n".join(head + self.say(note, t) if note else code for code, head, note in lines)
 
+    def value(self, e) -> float:
+        return float(e) if isinstance(e, str) else e / 10**self.d
+
     def table(self, tab: dict, t: int) -> list[list[str]]:
         return [[num(e, self.d) for e in unit] for unit in tab["rows"][t]]
 
@@ -147,7 +150,15 @@ def text(view: str, payload: dict | str, T: int) -> dict:
         return out
     if view == "layers":
         layers = [
-            {**{k: v for k, v in lay.items() if k != "table"}, "table": _table(w, lay["table"], T)}
+            {
+                **{k: v for k, v in lay.items() if k != "table"},
+                # the bars: the numbers shown, (T, series, units), as words.js's ``value`` draws them
+                "values": [
+                    [[w.value(u[k]) for u in row] for k in range(len(lay["table"]["head"]))]
+                    for row in lay["table"]["rows"]
+                ],
+                "table": _table(w, lay["table"], T),
+            }
             for lay in p["layers"]
         ]
         inp = {**p["input"], "values": [[num(e, w.d) for e in row] for row in p["input"]["values"]]}
