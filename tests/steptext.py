@@ -179,3 +179,24 @@ def readout_text(r: dict) -> dict:
     out["text"] = [[num(e, r["d"]) for e in row] for row in r["e"]]
     out["said"] = [w.say(r["said"], t) for t in range(T)]
     return out
+
+
+def in_words_shape(view: str, old: dict, x, digits: int) -> dict:
+    """The reference view (viz.stepview's) cut to what tests/e2e/words_all.js returns from the
+    browser: the sentences and numbers of every step; ``x`` the input (the Layers page's bars)."""
+    from viz.style import num as py_num
+
+    if view == "cell":
+        out = {
+            k: old[k] for k in ("title", "reading", "equations", "table", "table_title", "code", "stack_code")
+        }
+        out |= {k: old["diagram"][k] for k in ("fill", "ink", "text")}
+        if "whatif" in old:
+            out["whatif"] = old["whatif"]
+        return out
+    if view == "layers":
+        return {
+            "tables": [lay["table"] for lay in old["layers"]],
+            "input": [[py_num(v, digits) for v in row] for row in x],
+        }
+    return {"tables": [{k: tab[k] for k in ("head", "rows", "first")} for tab in old["tables"]]}

@@ -39,7 +39,7 @@ COMPONENT = st.components.v2.component(
     html="",
     css=(_HERE / "stepper.css").read_text(encoding="utf-8"),
     # words.js (the sentences from the numbers, no DOM) and stepper.js (the page) share one module
-    js=(_HERE / "words.js").read_text(encoding="utf-8") + "\n" + (_HERE / "stepper.js").read_text(encoding="utf-8"),
+    js="\n".join((_HERE / f).read_text(encoding="utf-8") for f in ("words.js", "stepper.js")),
 )
 BEACON = st.components.v2.component(
     "gatelab_step_beacon", html="", js=(_HERE / "beacon.js").read_text("utf-8")

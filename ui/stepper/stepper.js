@@ -494,7 +494,7 @@ function build(root, data, report) {
   bLast.addEventListener("click", mine(() => go(st.limit)));
   slider.addEventListener("input", mine(() => go(Number(slider.value) - 1)));
   const api = {
-    words: w, // this view's sentences at any step (tests compare them with Python's)
+    words: w, payload: p, // this view's sentences at any step, its data (tests compare them with Python's)
     go, show, key: (k) => {
       const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: st.limit }[k];
       if (to === undefined || st.locked) return false;
