@@ -5,8 +5,10 @@ Layers and Timeline pages of the running app, from the data Streamlit delivered.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from tests.unit.test_stepdata import FLOATS, model
 from ui.shell.engine import InputSpec, build_input
 from ui.shell.i18n import translator
 from viz import stepdata, stepview
+from viz.readout import readout_data, readout_view
 from viz.style import num
 
 pytestmark = pytest.mark.e2e
@@ -159,3 +162,17 @@ def test_every_page_builds_the_sentences_python_builds(
         eqs = page.locator("[data-gatelab=equations]").first.inner_text().splitlines()
         flat = [" ".join(line.split()) for line in eqs if line.strip()]  # HTML shows runs of spaces as one
         assert flat == [" ".join(line.replace("**", "").split()) for line in want["equations"][s]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_words_js_says_what_the_read_out_says(js, lang):
+    p = np.random.default_rng(1).dirichlet([0.5, 0.5, 0.5], size=60)
+    names = ["sine {x}", "<b>square</b>", "saw"]  # a file's labels: text, never a template
+    tx = translator(lang)
+    for digits in (2, 6):
+        data = readout_data(p, names, tx, digits)
+        got = js.evaluate(
+            "r => r.choice.map((_, t) => words({ d: r.d }, r).readout(t))", json.loads(json.dumps(data))
+        )
+        want = readout_view(p, names, tx, digits)
+        assert [g["text"] for g in got] == want["text"] and [g["said"] for g in got] == want["said"]
