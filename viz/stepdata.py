@@ -219,48 +219,31 @@ def _lines(lines: list[tuple[str, object]]) -> list:
     return out
 
 
-def cell_data(
-    trace: Trace,
-    layer: int,
-    unit: int,
-    tx: Callable[..., str],
-    digits: int,
-    base: Trace | None = None,
-) -> dict:
-    """``stepview.cell_view`` as numbers and templates (the module's docstring)."""
-    lt = trace.layers[layer]
+def _step_numbers(lt: LayerTrace, unit: int, digits: int, nums: _Numbers) -> tuple[dict, dict, dict]:
+    """The chosen unit's per-step numbers as the diagram, the reading and the equations name them:
+    (labels', reading's, equations' references by placeholder). ``viz.equations.reading`` says a
+    gate as a share in % and a change with its sign; ``numbers`` has v, v_p and v_plus for every v."""
     T = lt.steps
-    look = LOOKS[lt.cell]
-    table = _table(lt, digits)
-    nums = _Numbers(digits, table["rows"])
-    # the step's scalars, each as the reading and the equations say it
     steps = [step_values(lt, t, unit) for t in range(T)]
     values = {k: np.array([s[k] for s in steps]) for k in steps[0]}
-    shares = gate_like(lt)
     col = {n: c for c, n in enumerate(lt.kind.series)}
     per_step = {
         k: nums.scalar(k, v, at=(unit, col[k]) if k in col else None)
         for k, v in values.items()
         if k != "x" or lt.x.shape[1] == 1
     }
-    in_reading: dict[str, object] = {}
-    dash = num(float("nan"), digits)  # x_t of a model that reads several numbers a step
+    nan = float("nan")  # x_t of a model that reads several numbers a step: "—" at every step
+    in_reading: dict[str, object] = {} if "x" in per_step else {"x": num(nan, digits)}
+    in_eq: dict[str, object] = {}
     if "x" not in per_step:
-        in_reading["x"] = dash
+        in_eq |= {"x": num(nan, digits), "x_p": _par_d(nan, digits), "x_plus": _plus_d(nan, digits)}
+    shares = gate_like(lt)
     for k, name in per_step.items():
         if k in shares:
             dp = max(digits - 2, 0)
             in_reading[k] = ["fixed", nums.scalar(f"{k}%", 100 * values[k], dp), dp]
         else:
             in_reading[k] = ["signed" if k in SIGNED else "num", name]
-    in_eq: dict[str, object] = {}
-    if "x" not in per_step:
-        in_eq["x"], in_eq["x_p"], in_eq["x_plus"] = (
-            dash,
-            _par_d(float("nan"), digits),
-            _plus_d(float("nan"), digits),
-        )
-    for k, name in per_step.items():  # as viz.equations.numbers names them: v, v_p, v_plus
         in_eq[k], in_eq[f"{k}_p"], in_eq[f"{k}_plus"] = ["num", name], ["p", name], ["plus", name]
         if k in SIGNED:
             in_eq[k] = ["signed", name]
@@ -268,45 +251,55 @@ def cell_data(
         terms = lt.gate_terms(block)
         for k in ("ih", "hh", "pre"):
             name = nums.scalar(f"{block}_{k}", terms[k][:, unit])
-            in_eq[f"{block}_{k}"], in_eq[f"{block}_{k}_p"] = ["num", name], ["p", name]
-            in_eq[f"{block}_{k}_plus"] = ["plus", name]
+            key = f"{block}_{k}"
+            in_eq[key], in_eq[f"{key}_p"], in_eq[f"{key}_plus"] = ["num", name], ["p", name], ["plus", name]
         for k, b in (
             ("b_ih", terms["b_ih"][unit]),
             ("b_hh", terms["b_hh"][unit]),
             ("b", terms["bias"][unit]),
         ):
             key = f"{block}_{k}"  # the same at every step: filled in here
-            in_eq[key], in_eq[f"{key}_p"], in_eq[f"{key}_plus"] = (
-                num(b, digits),
-                _par_d(b, digits),
-                _plus_d(b, digits),
-            )
-    equations = []
-    for name in look.eq_blocks:
+            in_eq[key], in_eq[f"{key}_p"] = num(b, digits), _par_d(b, digits)
+            in_eq[f"{key}_plus"] = _plus_d(b, digits)
+    labels = {k: ["num", name] for k, name in per_step.items()}
+    return labels, in_reading, in_eq
+
+
+def _equations(lt: LayerTrace, unit: int, in_eq: dict, forced_word: str) -> list[dict]:
+    """``viz.equations.numbers``'s block lines: the line, the line when the block is forced, and
+    at which steps it is ("0"/"1" a step; None: never)."""
+    out = []
+    for name in LOOKS[lt.cell].eq_blocks:
         act = "σ" if name in lt.kind.sigmoids else "tanh"
         plain = (
             f"{SUB[name]} = {act}({{{name}_ih}}{{{name}_hh_plus}}{{{name}_b_plus}}) = {act}({{{name}_pre}})"
         )
-        line = say(look.eq_lines.get(name, plain), in_eq)
-        bold = in_eq[name]
+        line = say(LOOKS[lt.cell].eq_lines.get(name, plain), in_eq)
         forced = lt.forced_mask(name)[:, unit]
-        equations.append(
+        out.append(
             {
-                "line": [*line, " = **", bold, "**"],
-                "forced": [*line, " → **", bold, f"** ({tx('forced')})"],
+                "line": [*line, " = **", in_eq[name], "**"],
+                "forced": [*line, " → **", in_eq[name], f"** ({forced_word})"],
                 "when": "".join("1" if f else "0" for f in forced) if forced.any() else None,
             }
         )
-    # the pseudocode's vectors: the unit table's columns, the step's input and h_{t−1}, what it reads
-    vec_of = {n: ["vec", nums.vector(n, None, col[n]), VEC] for n in lt.kind.series}
-    code_refs: dict[str, object] = dict(vec_of)
+    return out
+
+
+def _code(trace: Trace, layer: int, tx: Callable[..., str], nums: _Numbers) -> tuple[list, list]:
+    """``viz.pseudocode``'s two blocks (the layer's step, the stacked loop) as lines with notes."""
+    lt = trace.layers[layer]
+    look = LOOKS[lt.cell]
+    # the notes' vectors: the unit table's columns, the step's input and h_{t−1}, what it reads
+    vec_of = {n: ["vec", nums.vector(n, None, c), VEC] for c, n in enumerate(lt.kind.series)}
+    refs: dict[str, object] = dict(vec_of)
     hp, lx = nums.vector("h_prev", lt.h_prev), nums.vector("layer_x", lt.x)
-    code_refs["combine"] = ("[", ["items", hp, VEC], " | ", ["items", lx, VEC], "]")
+    refs["combine"] = ("[", ["items", hp, VEC], " | ", ["items", lx, VEC], "]")
     if lt.kind.reads:
-        code_refs["read"] = ["vec", nums.vector("read", lt.kind.reads(lt.h_prev, lt.gate)[-1]), VEC]
-    code_refs |= {"step": ("t = ", ["t"]), "code_returns": tx("code_returns")}
-    code_refs["code_article_wrong"] = tx("code_article_wrong")
-    code = _lines([(c, say(note, code_refs) if note else "") for c, note in look.code])
+        refs["read"] = ["vec", nums.vector("read", lt.kind.reads(lt.h_prev, lt.gate)[-1]), VEC]
+    refs |= {"step": ("t = ", ["t"]), "code_returns": tx("code_returns")}
+    refs["code_article_wrong"] = tx("code_article_wrong")
+    code = _lines([(c, say(note, refs) if note else "") for c, note in look.code])
     memory = trace.kind.memory
     sizes = ", ".join(str(x.hidden_size) for x in trace.layers)
     stack: list[tuple[str, object]] = [
@@ -317,42 +310,55 @@ def cell_data(
         stack.append(("cts = [zeros(H) for H in hidden_sizes]", ""))
     x_all = ["vec", nums.vector("x_all", trace.x), VEC]
     stack += [("for input in inputs:", ""), ("    x = input", ["t = ", ["t"], ": x_t = ", x_all])]
-    stack.append(("    for k in range(len(hidden_sizes)):", ""))
-    stack.append((f"        {look.call}", ""))
+    stack += [("    for k in range(len(hidden_sizes)):", ""), (f"        {look.call}", "")]
     for k, other in enumerate(trace.layers):
-        h = vec_of["h"] if k == layer else ["vec", nums.vector(f"h{k}", other.h), VEC]
-        note = [f"k = {k}: ht = ", h]
+        note = [f"k = {k}: ht = ", vec_of["h"] if k == layer else ["vec", nums.vector(f"h{k}", other.h), VEC]]
         if memory:
-            c = vec_of["c"] if k == layer else ["vec", nums.vector(f"c{k}", other.c), VEC]
-            note += [", ct = ", c]
+            note += [", ct = ", vec_of["c"] if k == layer else ["vec", nums.vector(f"c{k}", other.c), VEC]]
         stack.append(("", note))
     stack.append(("        x = hts[k]", tx("code_stack_up")))
-    refs = {k: ["num", name] for k, name in per_step.items()}
+    return code, _lines(stack)
+
+
+def cell_data(
+    trace: Trace,
+    layer: int,
+    unit: int,
+    tx: Callable[..., str],
+    digits: int,
+    base: Trace | None = None,
+) -> dict:
+    """``stepview.cell_view`` as numbers and templates (the module's docstring)."""
+    lt = trace.layers[layer]
+    look = LOOKS[lt.cell]
+    table = _table(lt, digits)
+    nums = _Numbers(digits, table["rows"])
+    labels, in_reading, in_eq = _step_numbers(lt, unit, digits, nums)
+    code, stack = _code(trace, layer, tx, nums)
     out = {
         "d": digits,
-        "diagram": _diagram(lt, unit, tx, nums, refs),
+        "diagram": _diagram(lt, unit, tx, nums, labels),
         "title": say(tx("diagram_title"), {"layer": str(layer + 1), "unit": str(unit + 1), "t": ["t"]}),
         "reading": [say(tx(key), in_reading) for key in look.readings],
         "read_forced": say(tx("read_forced"), {"gates": ["gates"]}),
-        "equations": equations,
+        "equations": _equations(lt, unit, in_eq, tx("forced")),
         "state": [say(template, in_eq) for template in look.eq_state],
         "table": table,
         "table_title": say(tx("all_units_header"), {"layer": str(layer + 1), "t": ["t"]}),
         "code": code,
-        "stack_code": _lines(stack),
+        "stack_code": stack,
         "unit_word": tx("unit"),
     }
     if base is not None:
         b = base.layers[layer]
+        h, c = lt.kind.series.index("h"), lt.kind.series.index("c") if lt.c is not None else None
         out["whatif"] = say(
             tx("whatif_cell_note"),
             {
-                "h": ["num", nums.scalar("h", lt.h[:, unit], at=(unit, col["h"]))],
-                "c": ["num", nums.scalar("c", lt.c[:, unit], at=(unit, col["c"]))]
-                if lt.c is not None
-                else dash,
+                "h": ["num", nums.scalar("h", lt.h[:, unit], at=(unit, h))],
+                "c": ["num", nums.scalar("c", lt.c[:, unit], at=(unit, c))] if lt.c is not None else "—",
                 "h0": ["num", nums.scalar("h0", b.h[:, unit])],
-                "c0": ["num", nums.scalar("c0", b.c[:, unit])] if b.c is not None else dash,
+                "c0": ["num", nums.scalar("c0", b.c[:, unit])] if b.c is not None else "—",
             },
         )
     out["vars"], out["vecs"] = nums.vars, nums.vecs
