@@ -224,8 +224,11 @@ class Student:
         return f"Step t = {self.url_step} of {self.data.get('T', 0)}"
 
     def reading(self) -> str:
-        """The reading of the step on screen, from the stepper's data (what the browser shows)."""
-        return self.data["payload"]["reading"][self.shown]
+        """The reading of the step on screen, as the browser builds it from the stepper's data
+        (ui/stepper/words.js; its Python twin is tests/steptext.py)."""
+        from tests.steptext import Words
+
+        return Words(json.loads(self.data["payload"])).reading(self.shown)
 
     async def close(self) -> None:
         if self.ws is not None:

@@ -1,11 +1,12 @@
-"""What the browser needs to show every step without asking the server: the step views
-as data, built once per model and view (no Streamlit here).
+"""Every step's view as text: the cell diagram's labels and colours, the reading, the
+equations' numbers, every unit's values and the pseudocode for any step t, one entry per step,
+made by the same functions the rest of the app uses (``viz.equations``, ``viz.pseudocode``,
+``viz.style.num``). No Streamlit here.
 
-The browser-side stepper (``ui/stepper``) draws the cell diagram as SVG, the reading,
-the equations' numbers, every unit's values and the pseudocode for any step t from
-these lists, one entry per step. Every number and sentence is made here, by the same
-functions the rest of the app uses (``viz.equations``, ``viz.pseudocode``,
-``viz.style.num``): the browser only places them.
+This is the reference. The browser gets the same views as every step's numbers once and the
+sentences' templates (``viz.stepdata``; the text of every step was 1.9 MB at T = 500) and builds
+the text itself (``ui/stepper/words.js``); tests compare what it builds with these lists at every
+step. ``window`` and ``UNITS_PAGE`` (the Layers page's pages of units) are shared by both.
 """
 
 from __future__ import annotations

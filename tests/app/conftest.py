@@ -21,6 +21,8 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from tests import steptext
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -68,10 +70,16 @@ def arr(v) -> np.ndarray:
 
 
 def stepper(at) -> dict:
-    """The browser-side stepper's data on this page (ui/stepper/__init__.py): its view for every step."""
+    """The browser-side stepper's data on this page (ui/stepper/__init__.py): its view for every step,
+    with the sentences the browser builds from it (tests/steptext.py, as ui/stepper/words.js)."""
     els = [e for e in at.get("bidi_component") if "-stepper_" in e.proto.id]  # not the sidebar's beacon
     assert els, "no stepper on this page"
-    return json.loads(els[0].proto.json)
+    data = json.loads(els[0].proto.json)
+    payload = json.loads(data["payload"])
+    data["payload"] = steptext.text(data["view"], payload, data["T"]) if payload else payload
+    if data["readout"]:
+        data["readout"] = steptext.readout_text(data["readout"])
+    return data
 
 
 def shown(at, part: str):

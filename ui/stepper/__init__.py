@@ -1,8 +1,9 @@
 """Stepping in the browser: the step controls and every step-dependent view in one
 Streamlit component (components v2: inline html, css and js, no build step).
 
-The component gets each view for every step once per model (``viz.stepview``) and
-changes step without asking the server. When stepping pauses it writes the step into
+The component gets each view for every step once per model (``viz.stepdata``: every step's
+numbers and the sentences' templates, which ``words.js`` fills in) and changes step without
+asking the server. When stepping pauses it writes the step into
 the address bar itself, so every rerun the browser asks for carries it to the server
 (``steps.adopt_browser_step``); and at most every few seconds it tells the server
 through a beacon: a second, empty component in the sidebar in its own fragment, whose
@@ -29,15 +30,16 @@ from ui.shell.share import left_out_notes
 from ui.shell.state import KNOWN, sync_url
 from ui.stepper import owner
 from ui.stepper.steps import LIMIT, clamp, mode, move
-from viz.readout import readout_view
-from viz.stepview import cell_view, layers_view, tables_view
+from viz.readout import readout_data
+from viz.stepdata import cell_data, layers_data, tables_data, wire
 
 _HERE = Path(__file__).parent
 COMPONENT = st.components.v2.component(
     "gatelab_stepper",
     html="",
     css=(_HERE / "stepper.css").read_text(encoding="utf-8"),
-    js=(_HERE / "stepper.js").read_text(encoding="utf-8"),
+    # words.js (the sentences from the numbers, no DOM) and stepper.js (the page) share one module
+    js="\n".join((_HERE / f).read_text(encoding="utf-8") for f in ("words.js", "stepper.js")),
 )
 BEACON = st.components.v2.component(
     "gatelab_step_beacon", html="", js=(_HERE / "beacon.js").read_text("utf-8")
@@ -110,16 +112,17 @@ def _share() -> dict:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language: str) -> dict:
-    """The view of every step (``viz.stepview``), once per model, view, decimals, language and
-    chosen unit (the Cell page's; the Layers page shows the page of units that holds it)."""
+def _views(view: str, cfg: Config, layer: int, unit: int, digits: int, language: str) -> str:
+    """The view of every step (``viz.stepdata``, as its compact JSON text), once per model, view,
+    decimals, language and chosen unit (the Cell page's; the Layers page shows the page of units
+    that holds it)."""
     result = run(cfg)
     words = translator(language)
     if view == "cell":
-        return cell_view(result.trace, layer, unit, words, digits, base=result.base)
+        return wire(cell_data(result.trace, layer, unit, words, digits, base=result.base))
     if view == "layers":
-        return layers_view(result.trace, words, digits, layer, unit)
-    return tables_view(result.trace, words, digits)
+        return wire(layers_data(result.trace, words, digits, layer, unit))
+    return wire(tables_data(result.trace, words, digits))
 
 
 def _readout(ctx: Context, digits: int) -> dict | None:
@@ -128,7 +131,7 @@ def _readout(ctx: Context, digits: int) -> dict | None:
     if head is None:
         return None
     W, b, names, how = head
-    return readout_view(read_out(ctx.result.trace.output, W, b, how), names, tx, digits)
+    return readout_data(read_out(ctx.result.trace.output, W, b, how), names, tx, digits)
 
 
 def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | None = None) -> None:
@@ -159,7 +162,7 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "seek": list(ss[SEEK]),
         "ui": _ui(),
         "share": _share(),
-        "payload": _views(*key) if view != "why" else {},  # the Why page's charts move only their cursor
+        "payload": _views(*key) if view != "why" else "{}",  # the Why page's charts move only their cursor
         "cursor": cursor,
         "play": view in ("cell", "why"),
         "limit": limit,

@@ -3,6 +3,8 @@
 // the browser asks for carries it to the server. The server is also told, at most every
 // REPORT_MS, through the beacon (one small script run; nothing on the page is redrawn).
 // Data (ui/stepper/__init__.py): {id, view, T, seek: [token, step], ui: {...strings}, payload, cursor, limit, locked, hide}.
+// ``payload``: the view's numbers for every step and its sentences' templates (viz/stepdata.py, as JSON
+// text); ``words`` (words.js, loaded before this file) builds a step's sentences from them.
 // ``locked``: a live class's following student (ui/stepper/owner.py): the controls show the class's step
 // and do not move it; only the class moves it (``follow``).
 // seek changes only when the server itself moved the step (a link, a preset, a chart click, a
@@ -69,7 +71,7 @@ function icon(name, parent) {
 
 // ---- the cell diagram ------------------------------------------------------------------------
 
-function buildDiagram(host, d) {
+function buildDiagram(host, d, wd) { // wd: the view's words (words.js)
   const S = 1000 / (d.x1 - X0); // diagram units -> SVG units
   const PX = S / 45; // the Plotly diagram's pixels at 45 px a unit -> SVG units
   const X = (x) => (x - X0) * S;
@@ -136,18 +138,18 @@ function buildDiagram(host, d) {
   }
   return (t) => {
     for (const { w, e } of wires) {
-      if (w.kind !== "bus") e.setAttribute("stroke", d.fill[w.kind][w.key][t]);
+      if (w.kind !== "bus") e.setAttribute("stroke", wd.fill(w.kind, w.key, t));
     }
     const forced = new Set(d.forced[t]);
     for (const { n, shape, text } of nodes) {
-      shape.setAttribute("fill", d.fill[n.kind][n.key][t]);
+      shape.setAttribute("fill", wd.fill(n.kind, n.key, t));
       const f = forced.has(n.key);
       shape.setAttribute("stroke", f ? "#d62728" : "#444");
       shape.setAttribute("stroke-width", (f ? 4 : 2) * PX);
       shape.setAttribute("stroke-dasharray", f ? `${4 * PX} ${2 * PX}` : "none"); // not by colour alone
-      text.setAttribute("fill", d.ink[n.key][t]);
+      text.setAttribute("fill", wd.ink(n.key, t));
     }
-    d.text[t].forEach((s, i) => setSubText(labels[i], s));
+    wd.labels(t).forEach((s, i) => setSubText(labels[i], s));
   };
 }
 
@@ -169,7 +171,7 @@ function patternDefs(svg, series, uid) {
 }
 const fillOf = (s, k, uid) => (s.pattern ? `url(#${uid}-p${k})` : s.colour);
 
-function buildBars(host, p, uid) {
+function buildBars(host, p, uid, w) {
   const digits = p.digits ?? 2; // Decimals shown (the sidebar's), as everywhere else
   const W = 1000, PANEL = 230, INPUT = 160, PAD = 10;
   const L = p.layers.length;
@@ -205,13 +207,13 @@ function buildBars(host, p, uid) {
     });
     updates.push((t) => {
       for (const { r, lab, u, k } of rects) {
-        const v = getter(t, k, u);
+        const e = getter(t, k, u), v = w.value(e); // the number shown: the tables' too
         const y = Yv(Math.max(v, 0)), h = Math.abs(Yv(v) - Yv(0));
         r.setAttribute("y", y);
         r.setAttribute("height", Math.max(h, 0.5));
         if (lab) {
           lab.setAttribute("y", v >= 0 ? y - 4 : y + h + 14);
-          lab.textContent = v.toFixed(digits).replace("-", "−");
+          lab.textContent = w.num(e);
         }
       }
     });
@@ -219,7 +221,7 @@ function buildBars(host, p, uid) {
   };
   p.layers.forEach((layer, i) => {
     const rects = panel(PAD + i * PANEL, PANEL, layer.title, layer.units, p.series.length, layer.top,
-      (t, k, u) => layer.values[t][k][u], layer.chosen);
+      (t, k, u) => layer.table.rows[t][u][k], layer.chosen);
     for (const { r, k } of rects) r.setAttribute("fill", fillOf(p.series[k], k, uid));
   });
   const inp = p.input;
@@ -239,9 +241,9 @@ function buildBars(host, p, uid) {
 
 // ---- tables (the charts' text alternative) -------------------------------------------------------
 
-function tableHTML(tab, t, unitWord) {
+function tableHTML(tab, t, unitWord, w) {
   const head = `<tr><th scope="col">${esc(unitWord)}</th>${tab.head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr>`;
-  const rows = tab.rows[t].map((row, u) =>
+  const rows = w.table(tab, t).map((row, u) =>
     `<tr><th scope="row">${(tab.first || 0) + u + 1}</th>${row.map((v) => `<td>${esc(v)}</td>`).join("")}</tr>`).join("");
   return `<table>${head}${rows}</table>`;
 }
@@ -249,6 +251,7 @@ function tableHTML(tab, t, unitWord) {
 // ---- a trained classifier's read-out (viz/readout.py): what it would say if the series ended at t ----
 
 function buildReadout(host, r) {
+  const w = words({ d: r.d }, r);
   const box = el("div", { class: "readout", role: "group", "aria-label": r.title, "data-gatelab": "readout" }, host);
   el("p", { class: "readout-title" }, box).textContent = r.title;
   const rows = r.names.map((name) => {
@@ -260,12 +263,13 @@ function buildReadout(host, r) {
   const said = el("p", { class: "readout-said", "data-gatelab": "readout_said" }, box);
   const settle = el("p", { class: "readout-settle", "data-gatelab": "readout_settle" }, box);
   return (t) => {
+    const now = w.readout(t);
     rows.forEach((x, k) => {
       x.bar.style.width = `${(100 * r.p[t][k]).toFixed(1)}%`;
-      x.value.textContent = r.text[t][k];
+      x.value.textContent = now.text[k];
       x.row.classList.toggle("chosen", r.choice[t] === k);
     });
-    said.textContent = r.said[t];
+    said.textContent = now.said;
     settle.textContent = t >= r.settles ? r.settled : r.not_yet;
   };
 }
@@ -274,7 +278,9 @@ function buildReadout(host, r) {
 
 function build(root, data, report) {
   root.innerHTML = "";
-  const ui = data.ui, T = data.T, p = data.payload;
+  const ui = data.ui, T = data.T;
+  const p = typeof data.payload === "string" ? JSON.parse(data.payload) : data.payload;
+  const w = words(p);
   const uid = `gl${Math.random().toString(36).slice(2, 8)}`;
   const st = { t: 0, limit: T - 1, every: REPORT_MS, playing: false, locked: false, timer: null, urlTimer: null, reportTimer: null, sent: null, lastReport: -1e9, speed: 10 };
 
@@ -344,7 +350,7 @@ function build(root, data, report) {
     const top = el("div", { class: "cell-top" }, root);
     const left = el("div", { class: "cell-left" }, top);
     const title = el("div", { class: "diagram-title" }, left);
-    const drawDiagram = buildDiagram(left, p.diagram);
+    const drawDiagram = buildDiagram(left, p.diagram, w);
     // while playing, a click on the diagram stops at the step it shows
     left.querySelector("svg").addEventListener("click", () => { if (st.playing) stop(); });
     const right = el("div", { class: "cell-right" }, top);
@@ -363,18 +369,18 @@ function build(root, data, report) {
     el("p", {}, details).innerHTML = md(ui.code_stack_header);
     const stack = el("pre", { "data-gatelab": "stack_code" }, details);
     draw = (t) => {
-      title.textContent = p.title[t];
+      title.textContent = w.title(t);
       drawDiagram(t);
-      if (whatif) whatif.innerHTML = "🔀 " + md(p.whatif[t]);
-      reading.innerHTML = md(p.reading[t]);
-      eqs.innerHTML = p.equations[t].map((l) => `<p>${md(l)}</p>`).join("");
-      tabTitle.textContent = p.table_title[t];
-      table.innerHTML = tableHTML(p.table, t, p.unit_word);
-      if (details.open) { code.textContent = p.code[t]; stack.textContent = p.stack_code[t]; }
+      if (whatif) whatif.innerHTML = "🔀 " + md(w.whatif(t));
+      reading.innerHTML = md(w.reading(t));
+      eqs.innerHTML = w.equations(t).map((l) => `<p>${md(l)}</p>`).join("");
+      tabTitle.textContent = w.tableTitle(t);
+      table.innerHTML = tableHTML(p.table, t, p.unit_word, w);
+      if (details.open) { code.textContent = w.code(t); stack.textContent = w.stackCode(t); }
     };
     details.addEventListener("toggle", () => draw(st.t)); // the code is filled in only while it is open
   } else if (data.view === "layers") {
-    const drawBars = buildBars(root, p, uid);
+    const drawBars = buildBars(root, p, uid, w);
     const tabs = tablesBlock(root, p.layers, p.text_alt, p.unit_word);
     draw = (t) => { drawBars(t); tabs(t); };
   } else if (data.view === "tables") {
@@ -387,7 +393,7 @@ function build(root, data, report) {
     const body = el("div", {}, details);
     const fill = (t) => {
       if (!details.open) return;
-      body.innerHTML = tables.map((tab) => `<p><strong>${esc(tab.table_title || tab.title)}</strong></p>${tableHTML(tab.table || tab, t, unitWord)}`).join("");
+      body.innerHTML = tables.map((tab) => `<p><strong>${esc(tab.table_title || tab.title)}</strong></p>${tableHTML(tab.table || tab, t, unitWord, w)}`).join("");
     };
     details.addEventListener("toggle", () => fill(st.t));
     return fill;
@@ -489,6 +495,7 @@ function build(root, data, report) {
   bLast.addEventListener("click", mine(() => go(st.limit)));
   slider.addEventListener("input", mine(() => go(Number(slider.value) - 1)));
   const api = {
+    words: w, payload: p, // this view's sentences at any step, its data (tests compare them with Python's)
     go, show, key: (k) => {
       const to = { ArrowRight: st.t + 1, ArrowLeft: st.t - 1, Home: 0, End: st.limit }[k];
       if (to === undefined || st.locked) return false;
