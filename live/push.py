@@ -24,8 +24,10 @@ The hub fans out: the store tells it which class changed (``MemoryStore`` in thi
 Redis pub/sub from every replica, ``live.store``), it reads that class's state once and hands the
 same bytes to every stream of that class on this process. Streams say who is present (their
 student's token, every ``SEEN_EVERY`` seconds, in one store call per class), so the teacher's
-count needs no poll either. A browser holds at most ``PER_STUDENT`` streams per student token (the
-oldest is closed), a process at most ``MAX_STREAMS``; a code with no class is refused (404).
+count needs no poll either. Only a student who joined (through the app, whose join codes are
+rate-limited) may open a class's stream: anyone else gets the same 404 as a code with no class, so
+the stream confirms no code. A browser holds at most ``PER_STUDENT`` streams per student token (the
+oldest is closed), a process at most ``MAX_STREAMS``.
 
 No Streamlit here: the routes are Starlette's, served beside the app by ``st.App`` (app.py).
 """
@@ -211,6 +213,12 @@ class Hub:
         stream). 404: no such class; 503: this process holds its most streams."""
         if self.count() >= MAX_STREAMS:
             return 503, None, None
+        try:
+            joined = await asyncio.to_thread(store().member, code, token)
+        except StoreDown:
+            joined = True  # (the stream says paused, and the class's state once the store is back)
+        if not joined:  # no such class, or not a student of it: the same answer (no code is confirmed)
+            return 404, {"state": "ended", "error": "no class has this code (it ended, or never began)"}, None
         s = _Stream(code, token)
         self._add(s)  # first: a change made while the store is read below reaches this stream too
         try:

@@ -166,6 +166,13 @@ class MemoryStore:
                 counts[option] = counts.get(option, 0) + 1
             return ClassState(code, k["version"], dict(k["view"]), k["question"], counts, students)
 
+    def member(self, code: str, student: str) -> bool:
+        """Whether ``student`` joined class ``code`` (its app read the class with this token): only
+        they may open the class's stream, so the stream tells nobody else whether a code exists."""
+        with self._lock:
+            k = self._get(code)
+            return k is not None and student in k["seen"]
+
     def is_teacher(self, code: str, secret: str) -> bool:
         with self._lock:
             k = self._get(code)
@@ -375,6 +382,8 @@ class RedisStore:
             if student:
                 pipe.zadd(seen, {student: now})
                 pipe.expire(seen, self.idle)
+                pipe.sadd(main + ":members", student)
+                pipe.expire(main + ":members", self.idle)
             pipe.zremrangebyscore(seen, 0, now - PRESENT)
             pipe.hmget(main, "version", "view", "question")
             pipe.hvals(answers)
@@ -388,6 +397,15 @@ class RedisStore:
             return ClassState(code, int(version), json.loads(view), json.loads(question), counts, present)
 
         return self._call(go)
+
+    def member(self, code: str, student: str) -> bool:
+        """As ``MemoryStore.member`` (``gatelab:class:CODE:members``, a set that expires with the class)."""
+        main = self._keys(code)[0]
+        pipe = self.r.pipeline()
+        pipe.exists(main)
+        pipe.sismember(main + ":members", student)
+        there, joined = self._call(pipe.execute)
+        return bool(there and joined)
 
     def is_teacher(self, code: str, secret: str) -> bool:
         stored = self._call(lambda: self.r.hget(self._keys(code)[0], "secret"))
@@ -476,7 +494,7 @@ class RedisStore:
     def end(self, code: str, secret: str) -> None:
         self._teacher(code, secret)
         pipe = self.r.pipeline()
-        pipe.delete(*self._keys(code), self._keys(code)[0] + ":status")
+        pipe.delete(*self._keys(code), self._keys(code)[0] + ":status", self._keys(code)[0] + ":members")
         pipe.publish(self.EVENTS + code, "1")
         self._call(pipe.execute)
 

@@ -1,8 +1,9 @@
 """The class's stream (live/push.py) against a real server, as follow.js uses it (bench/stream.py):
 its first message is the class's state now; a step reaches every stream and moves nothing on the
 server; it carries only what every student may see; a follower that slept through moves catches
-up when its stream opens again; a code with no class is refused cleanly; a browser's streams are
-bounded; the long poll answers with the next move."""
+up when its stream opens again; a code with no class, or a token that never joined, is refused
+cleanly (the same answer: the stream confirms no code); a browser's streams are bounded; the long
+poll answers with the next move."""
 
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def test_steps_arrive_on_the_stream_and_carry_nothing_secret(server):
         first = f.last
         assert first["state"] == "live" and first["t"] == 0 and first["key"] == f.s.class_data["key"]
         seen: list[dict] = []
-        raw = ClassStream(server, code, "ab" * 8)  # a second reader, to see every message whole
+        raw = ClassStream(
+            server, code, f.s.class_data["token"]
+        )  # a second tab of theirs: every message whole
 
         async def read():
             async for msg in raw.messages():
@@ -135,7 +138,13 @@ def test_a_code_with_no_class_is_refused_and_streams_are_bounded(server):
 
     async def go():
         teacher, code = await start_class(server)
-        token = "cd" * 8
+        student = Student(server, f"join={code}")
+        await student.open()
+        token = student.class_data["token"]
+        status, body = await asyncio.to_thread(get, f"{server}/gatelab/class/{code}/events?s={'cd' * 8}")
+        assert (status, body["state"]) == (404, "ended"), (
+            "a token that never joined learns nothing of the code"
+        )
         streams = [ClassStream(server, code, token) for _ in range(PER_STUDENT + 1)]
         heard: list[list[dict]] = [[] for _ in streams]
 
@@ -155,7 +164,8 @@ def test_a_code_with_no_class_is_refused_and_streams_are_bounded(server):
             s.close()
         for t in tasks:
             t.cancel()
-        await teacher.close()
+        for s in (teacher, student):
+            await s.close()
 
     run(go())
 
@@ -163,7 +173,9 @@ def test_a_code_with_no_class_is_refused_and_streams_are_bounded(server):
 def test_the_long_poll_answers_with_the_next_move(server):
     async def go():
         teacher, code = await start_class(server)
-        base = f"{server}/gatelab/class/{code}/wait?s={'ef' * 8}"
+        student = Student(server, f"join={code}")
+        await student.open()
+        base = f"{server}/gatelab/class/{code}/wait?s={student.class_data['token']}"
         status, now = await asyncio.to_thread(get, base)
         assert status == 200 and now["state"] == "live"
         waiting = asyncio.create_task(asyncio.to_thread(get, f"{base}&after={now['v']}"))
@@ -172,6 +184,7 @@ def test_the_long_poll_answers_with_the_next_move(server):
         await teacher.step()
         status, nxt = await waiting
         assert status == 200 and nxt["v"] > now["v"] and nxt["t"] == 1
-        await teacher.close()
+        for s in (teacher, student):
+            await s.close()
 
     run(go())

@@ -70,6 +70,7 @@ def test_the_hub_fans_every_change_out_in_order_and_closes_at_the_end(hub):
         s.publish(code, secret, VIEW)
         streams = []
         for k in range(3):
+            s.get(code, f"{k:016x}")  # a student who joined (their app read the class)
             status, first, st = await h.open(code, f"{k:016x}")
             assert status == 200 and first["t"] == 2
             out: list = []
@@ -89,6 +90,8 @@ def test_the_hub_fans_every_change_out_in_order_and_closes_at_the_end(hub):
         assert h.count() == 0
         status, body, _ = await h.open(code, "0" * 16)
         assert status == 404 and body["state"] == "ended"
+        code2, _ = s.create()  # a running class, but a token that never joined it: the same answer
+        assert (await h.open(code2, "1" * 16))[:2] == (404, body)
         await h.stop()
 
     run(go())
@@ -101,6 +104,7 @@ def test_a_browser_holds_at_most_a_few_streams(hub):
         await h.start()
         code, secret = s.create()
         s.publish(code, secret, VIEW)
+        s.get(code, "a" * 16)
         opened = [await h.open(code, "a" * 16) for _ in range(push.PER_STUDENT + 1)]
         assert [st.closed for _, _, st in opened] == [True] + [False] * push.PER_STUDENT
         assert h.count() == push.PER_STUDENT
@@ -116,6 +120,7 @@ def test_the_store_going_away_says_paused_and_coming_back_says_the_state(hub):
         await h.start()
         code, secret = s.create()
         s.publish(code, secret, VIEW)
+        s.get(code, "b" * 16)
         _, first, st = await h.open(code, "b" * 16)
         out: list = []
         task = asyncio.create_task(collect(h, st, first, out))
