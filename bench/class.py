@@ -132,6 +132,7 @@ async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str
     wid = teacher.ids["predict_mode"]
     teacher.values[wid] = WidgetState(id=wid, bool_value=True)
     await teacher.rerun()
+    t_ask = time.perf_counter()
     await teacher.click("class_ask")
     students: list[Student] = r["students"]
     deadline = time.perf_counter() + 30  # the stream runs each bar once: the question appears
@@ -139,6 +140,7 @@ async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str
         any(k.startswith("class_choice_") for k in s.options) for s in students if s.class_data
     ):
         await asyncio.sleep(0.2)
+    r["asked"] = after(r["followers"], t_ask)
     sent_answers: list[float] = []
     shown_at: list[float] = []
     sending = asyncio.Event()
@@ -168,7 +170,18 @@ async def answers(teacher: Student, r: dict) -> tuple[list[float], int, list[str
         )
     sending.set()
     await watcher
+    t_reveal = time.perf_counter()
+    await teacher.click("class_reveal")
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline and len(after(r["followers"], t_reveal)) < len(r["followers"]):
+        await asyncio.sleep(0.1)
+    r["revealed"] = after(r["followers"], t_reveal)
     return [b - a for a, b in zip(sent_answers, shown_at, strict=False)], len(shown_at), errors
+
+
+def after(followers, t0: float) -> list[float]:
+    """How long after ``t0`` each follower's class bar ran again (the question, the reveal on screen)."""
+    return [next(t for t in f.ran if t >= t0) - t0 for f in followers if any(t >= t0 for t in f.ran)]
 
 
 async def done(r: dict) -> None:
@@ -235,6 +248,13 @@ def report(r: dict, label: str, ref: dict | None = None) -> None:
             f"  a student's answer -> the teacher's histogram: p50 {1000 * pct(h, 50):.0f} ms, "
             f"p95 {1000 * pct(h, 95):.0f} ms ({r['answers']} / {r['n']} answers shown)"
         )
+    for what, key in (("the teacher's question", "asked"), ("the teacher's reveal", "revealed")):
+        if r.get(key):
+            q = sorted(r[key])
+            print(
+                f"  {what} -> on a student's screen (their class bar runs once): p50 {1000 * pct(q, 50):.0f} ms, "
+                f"p95 {1000 * pct(q, 95):.0f} ms ({len(q)} / {r['n']})"
+            )
     per = r["cpu"] / r["n"] / r["wall"]
     extra = (
         f"; Redis {1000 * r['redis_cpu'] / r['wall']:.1f} ms/s in all" if r["redis_cpu"] is not None else ""

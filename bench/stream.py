@@ -106,6 +106,7 @@ class Follower:
         self.stream: ClassStream | None = None
         self.errors: list[str] = []
         self.reruns = 0  # runs of the class bar the stream asked for
+        self.ran: list[float] = []  # when each of them was on screen
         self.last: dict = {}  # the last message
         self.heard = 0  # messages heard
 
@@ -125,6 +126,7 @@ class Follower:
                 ):
                     await self.s.rerun(fragment=self.s.poll_fragment)  # the bar runs once
                     self.reruns += 1
+                    self.ran.append(time.perf_counter())
                     t = self.s.follow[1] if self.s.follow and self.s.class_data.get("following") else None
                 elif msg["state"] == "live" and d.get("following"):
                     t = msg["t"]
