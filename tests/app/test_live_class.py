@@ -43,6 +43,17 @@ def test_a_student_follows_a_class_of_this_process_and_cannot_drive_it():
     assert [b for b in again.button if b.key == "class_end"] and "teach" not in again.query_params
 
 
+def test_a_student_who_reloads_an_older_step_is_told_nothing_false():
+    """A following student's address names the step of their last page load (the class's steps
+    arrive on its stream); a reload takes the class's step, and no "the link asked for t=…" notice."""
+    teacher = make_app({"t": "15"})
+    code = start(teacher)
+    student = make_app({"join": code, "t": "14"})  # the reload: an address one step behind the class
+    assert not student.exception and stepper(student)["seek"][1] == 14
+    said = " ".join(w.value for w in student.warning)
+    assert "t=14" not in said and "asked for" not in said, said
+
+
 def test_a_student_follows_the_teacher_into_a_lesson_chapter():
     teacher = make_app({"chapter": "4"}, page="lesson")
     code = start(teacher)

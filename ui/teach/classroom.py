@@ -310,6 +310,9 @@ def apply_pending() -> str | None:
     view = st.session_state.pop(PENDING, None)
     if not view:
         return None
+    # the class's view replaces the link's own values (a reload's address names an older step): the
+    # link has nothing to report that was not taken
+    st.session_state.pop("_link_check", None)
     state.apply_params(view.get("params", {}))
     move(int(st.session_state.get(STEP, 0)), owner.CLASS_MOVE)  # the stepper shows the class's step
     return view.get("page")
