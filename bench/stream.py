@@ -24,6 +24,7 @@ class ClassStream:
         self.base, self.code, self.token, self.cookies = base, code, token, cookies
         self.opened = 0  # streams opened (1 + reconnects)
         self.status = 0  # the last answer's HTTP status
+        self.pings = 0  # heartbeats heard
         self._writer: asyncio.StreamWriter | None = None
         self.closed = False
 
@@ -59,6 +60,9 @@ class ClassStream:
                 while b"\n\n" in buf:
                     block, buf = buf.split(b"\n\n", 1)
                     lines = [ln[5:].lstrip() for ln in block.split(b"\n") if ln.startswith(b"data:")]
+                    if b"\nevent: ping" in b"\n" + block:  # the heartbeat (follow.js's watchdog hears it)
+                        self.pings += 1
+                        continue
                     if lines and self.status == 200:
                         yield json.loads(b"\n".join(lines))
             elif isinstance(event, (h11.EndOfMessage, h11.ConnectionClosed)):

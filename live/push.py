@@ -49,7 +49,8 @@ from live.store import ClassState, StoreDown, store, valid_code
 
 EVENTS = "/gatelab/class/{code}/events"
 WAIT = "/gatelab/class/{code}/wait"
-HEARTBEAT = 15.0  # seconds: a comment line keeps proxies from closing a quiet stream
+HEARTBEAT = 15.0  # seconds: a ping keeps proxies from closing a quiet stream, and tells the browser it lives
+PING = b"event: ping\ndata: {}\n\n"  # follow.js opens the stream again after 40 s without a word
 RETRY_MS = 2000  # the browser's first reconnect delay (EventSource ``retry:``); follow.js backs off further
 LONG_POLL = 25.0  # seconds a long poll waits for a move before it answers with the same state
 SEEN_EVERY = 5.0  # seconds between two "present" marks of a stream's student (store.PRESENT is 15)
@@ -249,7 +250,7 @@ class Hub:
                 try:
                     await asyncio.wait_for(s.wake.wait(), HEARTBEAT)
                 except TimeoutError:
-                    yield b": ping\n\n"
+                    yield PING  # (an event, not a comment: the browser's watchdog hears it)
                     continue
                 s.wake.clear()
                 if s.closed:

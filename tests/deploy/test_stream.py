@@ -188,3 +188,30 @@ def test_the_long_poll_answers_with_the_next_move(server):
             await s.close()
 
     run(go())
+
+
+def test_a_quiet_stream_pings_so_the_browser_knows_it_lives(server):
+    """Nothing moves for a while: the stream still says something every ``HEARTBEAT`` seconds (an
+    event follow.js's watchdog hears; a stream silent for 40 s is opened again)."""
+    from live.push import HEARTBEAT
+
+    async def go():
+        teacher, code = await start_class(server)
+        student = Student(server, f"join={code}")
+        await student.open()
+        stream = ClassStream(server, code, student.class_data["token"])
+        heard: list[dict] = []
+
+        async def read():
+            async for msg in stream.messages():
+                heard.append(msg)
+
+        task = asyncio.create_task(read())
+        await until(lambda: stream.pings >= 1, lambda: (stream.pings, heard), seconds=HEARTBEAT + 10)
+        assert [m["state"] for m in heard] == ["live"]  # a ping is not a move
+        stream.close()
+        task.cancel()
+        for s in (teacher, student):
+            await s.close()
+
+    run(go())

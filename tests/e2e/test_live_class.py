@@ -122,6 +122,32 @@ def test_where_a_proxy_holds_the_stream_back_the_browser_asks_with_long_polls(ne
     student.wait_for_url(re.compile(r"/timeline\?"), timeout=FOLLOW_S * 1000 + 5000)
 
 
+def test_a_stream_gone_silent_is_opened_again_and_catches_up(new_page, app_url):
+    """A laptop that wakes on a connection nobody closed: its stream says nothing, ever. The tab's
+    watchdog (no message and no ping for a while: 40 s, 3 s here) opens it again, and the class's
+    step arrives."""
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    student = new_page(width=1100, height=900)
+    student.add_init_script("window.__gatelabSilentMs = 3000;")
+    hung, opened = [], []
+
+    def stream(route):
+        opened.append(route.request.url)
+        if len(opened) == 1:
+            hung.append(route)  # never answered: the first stream is silent
+        else:
+            route.continue_()
+
+    student.route("**/gatelab/class/*/events*", stream)
+    student.goto(f"{app_url}/?join={code}")
+    student.wait_for_selector(DONE, timeout=30_000)
+    button(teacher, "step_next").click()
+    expect(caption(teacher)).to_contain_text("Step t = 2 of 40")
+    expect(caption(student)).to_contain_text("Step t = 2 of 40", timeout=20_000)
+    assert len(opened) >= 2 and hung
+
+
 def test_a_students_own_controls_never_move_the_teacher(a_class):
     teacher, s1, _, _ = a_class
     button(teacher, "step_next").click()

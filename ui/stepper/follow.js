@@ -11,8 +11,10 @@
 // tab asks with long polls instead (/wait).
 const S = window.__gatelabClass || (window.__gatelabClass = {
   url: null, es: null, data: null, trigger: null, last: null, asked: null, v: null, at: 0,
-  delay: 2000, opened: false, fails: 0, timer: null, polling: false, closeTimer: null,
+  delay: 2000, opened: false, fails: 0, timer: null, polling: false, closeTimer: null, heard: 0, watch: null,
 });
+const SILENT_MS = 40000; // the server pings every 15 s: a stream silent this long is dead (a laptop that
+// woke on a connection nobody closed), and is opened again; its first message catches the tab up
 
 function navLink(page) {
   // the default page's link is the app's root (its href ends in "/"); every other ends in its url path
@@ -27,6 +29,7 @@ function navLink(page) {
 function close() {
   if (S.es) S.es.close();
   clearTimeout(S.timer);
+  clearInterval(S.watch); S.watch = null;
   S.es = null; S.url = null; S.last = null; S.asked = null; S.polling = false; S.opened = false;
 }
 
@@ -35,8 +38,16 @@ function open() {
   if (!url || S.polling) return;
   const es = new EventSource(`${url}events?s=${encodeURIComponent(S.data.token)}`);
   S.es = es;
-  es.onopen = () => { S.opened = true; };
+  S.heard = Date.now();
+  if (!S.watch) {
+    S.watch = setInterval(() => {
+      if (S.es && Date.now() - S.heard > (window.__gatelabSilentMs || SILENT_MS)) { S.es.close(); S.es = null; open(); }
+    }, 1000);
+  }
+  es.onopen = () => { S.opened = true; S.heard = Date.now(); };
+  es.addEventListener("ping", () => { S.heard = Date.now(); });
   es.onmessage = (e) => {
+    S.heard = Date.now();
     S.delay = 2000; S.fails = 0;
     let msg; try { msg = JSON.parse(e.data); } catch { return; }
     hear(msg);
@@ -57,7 +68,7 @@ async function poll(url, after) {
   while (S.url === url && S.polling) {
     try {
       const q = `s=${encodeURIComponent(S.data.token)}` + (after === null ? "" : `&after=${after}`);
-      const r = await fetch(`${url}wait?${q}`, { cache: "no-store" });
+      const r = await fetch(`${url}wait?${q}`, { cache: "no-store", signal: AbortSignal.timeout(SILENT_MS) });
       const msg = await r.json();
       S.delay = 2000;
       if (S.url !== url) return;
