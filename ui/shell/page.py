@@ -99,7 +99,9 @@ PAGE_CSS = (
     "{position:absolute!important;width:0;height:0;overflow:hidden}"
     # a live class's pause card (ui/teach/classroom.py): over the whole page until the teacher resumes
     ".gatelab-pause{position:fixed;inset:0;z-index:999990;display:flex;align-items:center;justify-content:center;"
-    "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}</style>"
+    "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}"
+    ".gatelab-pause p{font-size:1.75rem;font-weight:600;line-height:1.4;margin:auto;max-width:34rem;padding:1.5rem 2rem;"
+    "background:#fff;border:2px solid #b9b2a8;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.12)}</style>"
 )
 
 

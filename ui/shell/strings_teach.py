@@ -612,7 +612,10 @@ TEACH |= {
         "en": "Eyes to the front: your teacher paused the screens.",
         "zh": "请看前面：老师暂停了屏幕。",
     },
-    "class_locked": {"en": "Your teacher keeps the class on their screen.", "zh": "老师让全班跟随他的屏幕。"},
+    "class_locked": {
+        "en": "Your teacher keeps the class on their screen.",
+        "zh": "老师让全班跟随老师的屏幕。",
+    },
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},
