@@ -614,7 +614,7 @@ TEACH |= {
     },
     "class_locked": {
         "en": "Your teacher keeps the class on their screen.",
-        "zh": "老师让全班跟随老师的屏幕。",
+        "zh": "老师让全班跟随自己的屏幕。",
     },
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
