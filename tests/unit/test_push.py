@@ -51,7 +51,12 @@ def hub(monkeypatch):
 
 
 def run(coro):
-    return asyncio.run(asyncio.wait_for(coro, timeout=20))
+    """In a thread of its own: Playwright's sync API (tests/e2e, earlier in the same pytest process)
+    leaves an event loop running in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, timeout=20)).result()
 
 
 async def collect(h, s_: push._Stream, first: dict, out: list) -> None:

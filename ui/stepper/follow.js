@@ -10,7 +10,7 @@
 // state now, so nothing missed is lost. Where a proxy holds streams back (no message ever arrives), the
 // tab asks with long polls instead (/wait).
 const S = window.__gatelabClass || (window.__gatelabClass = {
-  url: null, es: null, data: null, trigger: null, last: null, asked: null, v: null, at: 0,
+  url: null, es: null, data: null, trigger: null, last: null, asked: null, tries: 0, askedAt: 0, v: null, at: 0,
   delay: 2000, opened: false, fails: 0, timer: null, polling: false, closeTimer: null, heard: 0, watch: null,
 });
 const SILENT_MS = 40000; // the server pings every 15 s: a stream silent this long is dead (a laptop that
@@ -39,11 +39,6 @@ function open() {
   const es = new EventSource(`${url}events?s=${encodeURIComponent(S.data.token)}`);
   S.es = es;
   S.heard = Date.now();
-  if (!S.watch) {
-    S.watch = setInterval(() => {
-      if (S.es && Date.now() - S.heard > (window.__gatelabSilentMs || SILENT_MS)) { S.es.close(); S.es = null; open(); }
-    }, 1000);
-  }
   es.onopen = () => { S.opened = true; S.heard = Date.now(); };
   es.addEventListener("ping", () => { S.heard = Date.now(); });
   es.onmessage = (e) => {
@@ -84,13 +79,23 @@ async function poll(url, after) {
 }
 
 // a message of the class: the stepper's step, or one run of the class bar if the app has not applied it
+// (asked again every 2 s, a few times, while the app still shows an older view: a run asked for while the
+// page was busy can be lost)
+function behind(msg = S.last, d = S.data) {
+  return !!(msg && d && (msg.state !== d.state || (msg.state === "live" && msg.key !== d.key)));
+}
+
 function hear(msg) {
   S.last = msg;
   const d = S.data;
   if (!d) return;
-  if (msg.state !== d.state || (msg.state === "live" && msg.key !== d.key)) {
+  if (behind(msg, d)) {
     const ask = `${msg.state}:${msg.key}:${msg.v}`;
-    if (S.asked !== ask && S.trigger) { S.asked = ask; S.trigger("event", ask); }
+    if (S.asked !== ask) { S.asked = ask; S.tries = 0; }
+    if (S.trigger && S.tries < 6 && (S.tries === 0 || Date.now() - S.askedAt > 2000)) {
+      S.tries += 1; S.askedAt = Date.now();
+      S.trigger("event", `${ask}:${S.tries}`);
+    }
     return;
   }
   if (msg.state === "live" && d.following && typeof msg.t === "number") {
@@ -105,6 +110,7 @@ export default function ({ data, setTriggerValue }) {
   S.trigger = setTriggerValue;
   S.data = data;
   if (S.url !== data.stream) { close(); S.url = data.stream; open(); }
+  if (!S.watch) S.watch = setInterval(watch, 1000);
   const fresh = data.v !== S.dv;
   S.dv = data.v;
   // another page: its link, once per move, and again every 2 s while the server still asks for it
@@ -121,6 +127,12 @@ export default function ({ data, setTriggerValue }) {
     }
   } else if (S.last) hear(S.last);
   return cleanup;
+}
+
+// every second: a stream silent too long is opened again; a bar run asked for and lost is asked again
+function watch() {
+  if (S.es && Date.now() - S.heard > (window.__gatelabSilentMs || SILENT_MS)) { S.es.close(); S.es = null; open(); }
+  if (behind()) hear(S.last);
 }
 
 // the bar is gone (the class ended, or the student left it): the stream closes unless it comes back
