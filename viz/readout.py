@@ -18,13 +18,18 @@ from .stepdata import enc_all, say
 from .style import num
 
 
+def _decision(p: np.ndarray, names: Sequence[str]) -> tuple[np.ndarray, int, list[str], str]:
+    """The class chosen after each step, the step where the choice settles, the class names as text,
+    and the class chosen at the end."""
+    choice = p.argmax(axis=1)
+    names = [str(n) for n in names]
+    return choice, settles_at(p), names, names[choice[-1]]
+
+
 def readout_view(p: np.ndarray, names: Sequence[str], tx: Callable[..., str], digits: int) -> dict:
     """p: (T, K) class probabilities after each step. Class names go out as text (the browser sets
     them with textContent: a UCR file's labels are never read as markup)."""
-    choice = p.argmax(axis=1)
-    s = settles_at(p)
-    names = [str(n) for n in names]
-    final = names[choice[-1]]
+    choice, s, names, final = _decision(p, names)
     return {
         "title": tx("readout_title"),
         "names": names,
@@ -41,10 +46,7 @@ def readout_view(p: np.ndarray, names: Sequence[str], tx: Callable[..., str], di
 def readout_data(p: np.ndarray, names: Sequence[str], tx: Callable[..., str], digits: int) -> dict:
     """``readout_view`` for the browser: the numbers shown as ``enc`` integers (``e``, ``digits``
     decimals: ``d``) and the step's sentence as a template."""
-    choice = p.argmax(axis=1)
-    s = settles_at(p)
-    names = [str(n) for n in names]
-    final = names[choice[-1]]
+    choice, s, names, final = _decision(p, names)
     return {
         "title": tx("readout_title"),
         "names": names,

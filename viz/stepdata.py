@@ -36,7 +36,7 @@ from lstm_core import LayerTrace, Trace
 
 from .equations import SIGNED, SUB, _par_d, _plus_d
 from .kinds import LOOKS, gate_like, step_values
-from .stepview import UNITS_PAGE, window
+from .stepview import UNITS_PAGE, diagram_fill, diagram_frame, diagram_series, window
 from .style import _LUT, PATTERNS, SYMBOL, colors, ink, num
 
 VEC = 8  # entries of a vector the pseudocode shows (viz.style.vec's limit)
@@ -152,19 +152,9 @@ def _colours(values: np.ndarray, kind: str) -> list[int]:
 
 def _diagram(lt: LayerTrace, unit: int, tx: Callable[..., str], nums: _Numbers, refs: dict) -> dict:
     """``stepview.diagram_data`` with colours as indices into one table and labels as templates."""
-    look = LOOKS[lt.cell]
+    look, per_step, series = diagram_series(lt, unit)
     T = lt.steps
-    per_step = [step_values(lt, t, unit) for t in range(T)]
-    keys = {key for _, key, _ in look.wires.values() if key} | {n[4] for n in look.nodes}
-    keys |= {lb[4] for lb in look.labels}
-    series = {k: np.array([v.get(k, np.nan) for v in per_step]) for k in keys}
-    fill: dict[str, dict[str, list[int]]] = {"gate": {}, "value": {}}
-    for _, key, kind in look.wires.values():
-        if key and kind != "bus" and key not in fill[kind]:
-            fill[kind][key] = _colours(series[key], kind)
-    for n in look.nodes:
-        if n[4] not in fill[n[5]]:
-            fill[n[5]][n[4]] = _colours(series[n[4]], n[5])
+    fill = diagram_fill(look, series, _colours)
     inks = {
         n[4]: "".join("1" if ink(float(v), n[5]) == WHITE else "0" for v in series[n[4]]) for n in look.nodes
     }
@@ -174,20 +164,7 @@ def _diagram(lt: LayerTrace, unit: int, tx: Callable[..., str], nums: _Numbers, 
         x_label = ["vec", nums.vector("x", lt.x), 3]
     labels = [say(tmpl, positional=(x_label if key == "x" else refs[key],)) for *_, tmpl, key in look.labels]
     return {
-        "wires": [
-            {"points": [list(p) if p else None for p in pts], "key": key, "kind": kind}
-            for pts, key, kind in look.wires.values()
-        ],
-        "nodes": [
-            {"x": x, "y": y, "shape": sym, "text": text, "key": key, "kind": kind, "size": size}
-            for x, y, sym, text, key, kind, size in look.nodes
-        ],
-        "labels": [{"x": x, "y": y, "side": side} for x, y, side, *_ in look.labels],
-        "captions": [{"x": x, "text": tx(name)} for x, name in look.captions],
-        "top": tx(look.top) if look.top else "",
-        "box_right": look.box_right,
-        "x1": look.x1,
-        "hover": {n[4]: tx(f"{look.hover}{n[4]}") for n in look.nodes},
+        **diagram_frame(look, tx),
         "lut": {**_LUT, "grey": colors(np.array([np.nan]), "gate")[0]},
         "fill": fill,
         "ink": inks,

@@ -33,32 +33,9 @@ def _x_text(lt: LayerTrace, t: int, digits: int) -> str:
     return f"[{shown}]"
 
 
-def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: int) -> dict:
-    """The diagram of one unit at every step: its wiring (the kind's ``Look``), and per step the
-    colour of every wire and node, the text of every label, which gates were forced."""
-    look = LOOKS[lt.cell]
-    T = lt.steps
-    per_step = [unit_values(lt, t, unit) for t in range(T)]
-    keys = {key for _, key, _ in look.wires.values() if key} | {n[4] for n in look.nodes}
-    keys |= {lb[4] for lb in look.labels}
-    series = {k: np.array([v.get(k, np.nan) for v in per_step]) for k in keys}
-    fill: dict[str, dict[str, list[str]]] = {"gate": {}, "value": {}}
-    for _, key, kind in look.wires.values():
-        if key and kind != "bus" and key not in fill[kind]:
-            fill[kind][key] = colors(series[key], kind)
-    for n in look.nodes:
-        key, kind = n[4], n[5]
-        if key not in fill[kind]:
-            fill[kind][key] = colors(series[key], kind)
-    inks = {n[4]: [ink(float(v), n[5]) for v in series[n[4]]] for n in look.nodes}
-    labels = [
-        [
-            tmpl.format(_x_text(lt, t, digits) if key == "x" else num(per_step[t][key], digits))
-            for *_, tmpl, key in look.labels
-        ]
-        for t in range(T)
-    ]
-    forced = [[g for g in lt.kind.gates if lt.forced_mask(g)[t, unit]] for t in range(T)]
+def diagram_frame(look, tx: Callable[[str], str]) -> dict:
+    """What of a kind's diagram no step changes: its wires, nodes, the labels' places, the captions
+    and the hover texts (``viz.kinds.Look``)."""
     return {
         "wires": [
             {"points": [list(p) if p else None for p in pts], "key": key, "kind": kind}
@@ -74,6 +51,48 @@ def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: in
         "box_right": look.box_right,
         "x1": look.x1,
         "hover": {n[4]: tx(f"{look.hover}{n[4]}") for n in look.nodes},
+    }
+
+
+def diagram_series(lt: LayerTrace, unit: int) -> tuple:
+    """The kind's ``Look``, one unit's values at every step, and each value the diagram colours or
+    labels as a series over the steps (NaN where a step has none)."""
+    look = LOOKS[lt.cell]
+    per_step = [unit_values(lt, t, unit) for t in range(lt.steps)]
+    keys = {key for _, key, _ in look.wires.values() if key} | {n[4] for n in look.nodes}
+    keys |= {lb[4] for lb in look.labels}
+    return look, per_step, {k: np.array([v.get(k, np.nan) for v in per_step]) for k in keys}
+
+
+def diagram_fill(look, series: dict, colour: Callable) -> dict:
+    """The colour of every wire and node at every step: ``colour(values, "gate" | "value")``."""
+    fill: dict[str, dict[str, list]] = {"gate": {}, "value": {}}
+    for _, key, kind in look.wires.values():
+        if key and kind != "bus" and key not in fill[kind]:
+            fill[kind][key] = colour(series[key], kind)
+    for n in look.nodes:
+        if n[4] not in fill[n[5]]:
+            fill[n[5]][n[4]] = colour(series[n[4]], n[5])
+    return fill
+
+
+def diagram_data(lt: LayerTrace, unit: int, tx: Callable[[str], str], digits: int) -> dict:
+    """The diagram of one unit at every step: its wiring (the kind's ``Look``), and per step the
+    colour of every wire and node, the text of every label, which gates were forced."""
+    look, per_step, series = diagram_series(lt, unit)
+    T = lt.steps
+    fill = diagram_fill(look, series, colors)
+    inks = {n[4]: [ink(float(v), n[5]) for v in series[n[4]]] for n in look.nodes}
+    labels = [
+        [
+            tmpl.format(_x_text(lt, t, digits) if key == "x" else num(per_step[t][key], digits))
+            for *_, tmpl, key in look.labels
+        ]
+        for t in range(T)
+    ]
+    forced = [[g for g in lt.kind.gates if lt.forced_mask(g)[t, unit]] for t in range(T)]
+    return {
+        **diagram_frame(look, tx),
         "fill": fill,
         "ink": inks,
         "text": labels,

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
-import time
 import urllib.error
 import urllib.request
 
@@ -19,6 +17,7 @@ import pytest
 from bench.stream import ClassStream, Follower
 from bench.student import Student
 from live.push import PER_STUDENT
+from tests.deploy.test_live_class import start_class, until
 from tests.e2e.harness import serve_process
 
 
@@ -32,29 +31,12 @@ def server():
         yield url
 
 
-async def start_class(url: str) -> tuple[Student, str]:
-    teacher = Student(url, "t=1")
-    await teacher.open()
-    await teacher.click("class_start")
-    code = re.search(r"\*\*([A-Z0-9]{4,8})\*\*", " ".join(teacher.texts)).group(1)
-    return teacher, code
-
-
 async def joined(url: str, code: str) -> Follower:
     s = Student(url, f"join={code}")
     await s.open()
     f = Follower(s, code)
     f.task = asyncio.create_task(f.run())
     return f
-
-
-async def until(check, what, seconds: float = 15.0) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if check():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(what())
 
 
 def get(url: str) -> tuple[int, dict]:
