@@ -642,6 +642,11 @@ def student_bar() -> None:
             _back()
             st.rerun(scope="app")
         page = _follow(k, c) if k["following"] and c.version != k["seen"] and c.view else None
+        if k["following"] and page is None and c.view and c.view.get("page") == ss.get(state.PAGE):
+            mine = _where(_view(ss.get(state.PAGE) or ""))
+            if mine != _where(c.view) and ss.get(ENFORCED) != mine:  # taken, but not applied (a lost run)
+                ss[ENFORCED], ss[PENDING] = mine, c.view
+                st.rerun(scope="app")
         if k["following"] and page is None:  # not on the class's page yet (*Back to the class*, or a click on
             there = (ss.get(CLASS_VIEW) or {}).get("page")  # its link lost while the page was busy): again
             page = there if there and there != ss.get(state.PAGE) and PENDING in ss else None
