@@ -107,7 +107,6 @@ class Hub:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.classes: dict[str, set[_Stream]] = {}
         self.last: dict[str, dict] = {}  # code -> the latest message (a late one never overtakes it)
-        self.down = False
         self._stop_store = None
         self._seen_task: asyncio.Task | None = None
         self._lock = threading.Lock()  # ``classes``' keys, read from the store's threads
@@ -125,12 +124,9 @@ class Hub:
             except StoreDown:
                 msg = message(None, down=True)
             self._post(c, msg)
-        if code is None:
-            self.down = False
 
     def went_down(self) -> None:
         """The store went away: every stream says *paused* (their apps go on alone)."""
-        self.down = True
         with self._lock:
             codes = list(self.classes)
         for c in codes:
@@ -232,8 +228,6 @@ class Hub:
         heard = s.msg  # (a change delivered meanwhile: the newer of the two is the first message)
         if not (heard and heard.get("state") == msg["state"] == "live" and heard["v"] >= msg["v"]):
             s.msg = msg
-        if self.down and msg["state"] == "live":  # (the store answered after all)
-            self.down = False
         last = self.last.get(code)
         if s.msg["state"] == "live" and (
             last is None or last.get("state") != "live" or last["v"] <= s.msg["v"]
