@@ -100,8 +100,9 @@ class ClassStream:
 class Follower:
     """A following student's browser: its app (a ``bench.student.Student`` that joined the class)
     and the class's stream, handled as follow.js handles it: a message with the key and state the
-    app applied is a step, shown at once (nothing sent to the server); any other runs the class
-    bar's fragment once (``reruns``), as the component's trigger does."""
+    app applied is a step, shown at once (nothing sent to the server), and so is the answer the
+    message brings when the teacher reveals a question (``revealed``: when it was on screen); any
+    other runs the class bar's fragment once (``reruns``), as the component's trigger does."""
 
     def __init__(self, s, code: str) -> None:
         self.s, self.code = s, code
@@ -111,6 +112,8 @@ class Follower:
         self.errors: list[str] = []
         self.reruns = 0  # runs of the class bar the stream asked for
         self.ran: list[float] = []  # when each of them was on screen
+        self.revealed: list[float] = []  # when a revealed answer reached the screen
+        self.answers: set[str] = set()  # the questions whose answer it has shown
         self.last: dict = {}  # the last message
         self.heard = 0  # messages heard
 
@@ -134,6 +137,16 @@ class Follower:
                     t = self.s.follow[1] if self.s.follow and self.s.class_data.get("following") else None
                 elif msg["state"] == "live" and d.get("following"):
                     t = msg["t"]
+                    q = d.get("q") or {}
+                    rv = msg.get("reveal")
+                    if (
+                        rv
+                        and rv["id"] == q.get("id")
+                        and not q.get("revealed")
+                        and rv["id"] not in self.answers
+                    ):
+                        self.answers.add(rv["id"])
+                        self.revealed.append(now)  # follow.js draws it under the question, no rerun
                 else:
                     t = None
                 if t is not None and t != self.shown:

@@ -10,14 +10,19 @@ A following student's browser opens one stream (Server-Sent Events) beside the a
 Every message is the class's state as every student may see it, nothing more (never the
 teacher's key, never the question's spec: a student's app words the question itself):
 
-    {"state": "live", "v": version, "key": what the view is besides the step, "t": the step (0-based)}
+    {"state": "live", "v": version, "key": what the view is besides the step, "t": the step (0-based),
+     "reveal": once the teacher revealed the open question, what every student may now see of it:
+               {"id": the question's id, "answer": the right option,
+                "why": {language: the explanation}, "answer_label": {language: the option's words}}}
     {"state": "paused"}   the store went away (Redis stopped): every app goes on alone
     {"state": "ended"}    the class ended (or never was): the stream closes
 
 A message whose ``key`` is the one the student's app last applied is a step: the browser moves
-its stepper at once, with no Streamlit rerun (``ui/stepper/follow.js``). Any other (another page,
-model, chapter, question, reveal, pace) asks the class bar's fragment to run once, and it reads
-the store. Each message is the whole state, so a browser that missed some (a laptop asleep)
+its stepper at once, with no Streamlit rerun (``ui/stepper/follow.js``), and a reveal is shown
+under the question in the same way (the key does not change with a step question's reveal; the
+answer reaches the browser only with it). Any other (another page, model, chapter, question,
+pace, the reveal of a lesson's question about a whole series, whose chart then appears) asks the
+class bar's fragment to run once, and it reads the store. Each message is the whole state, so a browser that missed some (a laptop asleep)
 catches up with the next one, and the first message of every stream is the class's state now.
 
 The hub fans out: the store tells it which class changed (``MemoryStore`` in this process, or
@@ -61,14 +66,17 @@ _TOKEN = re.compile(r"[0-9a-f]{8,32}")
 
 def view_key(view: dict | None, question: dict | None) -> str:
     """What a student's app must apply besides the step: the class's page and link fields without
-    ``t``, its pace, its open question (id) and whether it is revealed. Two views with the same key
-    differ at most in their step. (A hash: it says nothing of the view itself.)"""
+    ``t``, its pace, its open question (id) and, for a question about a whole series (a lesson's,
+    whose hidden chart appears with the answer), whether it is revealed. Two views with the same key
+    differ at most in their step and a step question's reveal, which the browser shows from the
+    message itself. (A hash: it says nothing of the view itself.)"""
     view = view or {}
+    series = bool(question and (question.get("spec") or {}).get("step", 0) < 0)
     where = {
         "page": view.get("page"),
         "params": {a: b for a, b in (view.get("params") or {}).items() if a != "t"},
         "pace": view.get("pace") or {},
-        "q": [question.get("id"), bool(question.get("revealed"))] if question else None,
+        "q": [question.get("id"), series and bool(question.get("revealed"))] if question else None,
     }
     return hashlib.sha1(json.dumps(where, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -83,7 +91,11 @@ def message(c: ClassState | None, down: bool = False) -> dict:
         t = int((c.view.get("params") or {})["t"]) - 1
     except (KeyError, TypeError, ValueError):
         t = None
-    return {"state": "live", "v": c.version, "key": view_key(c.view, c.question), "t": t}
+    msg = {"state": "live", "v": c.version, "key": view_key(c.view, c.question), "t": t}
+    q = c.question
+    if q and q.get("revealed") and q.get("shown"):
+        msg["reveal"] = {"id": q["id"], **q["shown"]}
+    return msg
 
 
 def _frame(msg: dict) -> bytes:

@@ -54,7 +54,7 @@ class ClassState:
     code: str
     version: int = 0  # bumped at every change of the view or the question
     view: dict = field(default_factory=dict)  # {"page": …, "params": {…}}
-    question: dict | None = None  # {"id": …, "spec": {…}, "options": [...], "revealed": bool}
+    question: dict | None = None  # {"id", "spec", "options", "revealed"; once revealed "shown": what all see}
     counts: dict = field(default_factory=dict)  # option -> count, for the current question
     students: int = 0  # present now
 
@@ -198,11 +198,13 @@ class MemoryStore:
             k["question"], k["answers"] = question, {}
         self._changed(code)
 
-    def reveal(self, code: str, secret: str) -> None:
+    def reveal(self, code: str, secret: str, shown: dict | None = None) -> None:
+        """The answer is out: ``shown`` is what every student may now see of it (the answer and
+        why, in each language), which the class's stream carries to every screen."""
         with self._lock:
             k = self._teacher(code, secret)
             if k["question"] is not None:
-                k["question"] = dict(k["question"], revealed=True)
+                k["question"] = dict(k["question"], revealed=True, shown=shown)
         self._changed(code)
 
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
@@ -438,11 +440,11 @@ class RedisStore:
     def ask(self, code: str, secret: str, question: dict | None) -> None:
         self._change(code, secret, {"question": json.dumps(question)}, clear_answers=True)
 
-    def reveal(self, code: str, secret: str) -> None:
+    def reveal(self, code: str, secret: str, shown: dict | None = None) -> None:
         self._teacher(code, secret)
         q = json.loads(self._call(lambda: self.r.hget(self._keys(code)[0], "question")) or "null")
         if q is not None:
-            self._change(code, secret, {"question": json.dumps(dict(q, revealed=True))})
+            self._change(code, secret, {"question": json.dumps(dict(q, revealed=True, shown=shown))})
 
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
         main, answers, _ = self._keys(code)

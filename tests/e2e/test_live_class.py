@@ -211,10 +211,71 @@ def test_the_class_answers_and_the_teacher_sees_counts_only(a_class):
     text = answers.inner_text()
     assert "student" not in text.lower() and "token" not in text.lower()
     button(teacher, "class_reveal").click()
-    for s in (s1, s2):
-        verdict = s.locator(".st-key-class_question [data-testid=stAlert]")
+    for s in (s1, s2):  # the stream brings the answer (follow.js draws it under the question)
+        verdict = s.locator(".st-key-class_bar .gatelab-reveal")
         expect(verdict).to_be_visible(timeout=FOLLOW_S * 1000)
         assert re.search(r"C went from|C 从", verdict.inner_text())
+        expect(s.locator(".st-key-class_question [role=radiogroup]")).to_be_hidden()
+
+
+def test_a_reveal_reaches_every_student_with_no_rerun_in_the_apps_own_words(new_page, app_url):
+    """The teacher's *Reveal* reaches each student through the class's stream, and the browser draws
+    it with no Streamlit message: its explanation is in no student's page before, and what the
+    browser draws is, sentence for sentence, what the app draws itself on its next run (a reload),
+    for two students who sent different options (one in 中文) and one who did not answer."""
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    students = []
+    for query in (f"join={code}", f"join={code}&lang=zh", f"join={code}"):
+        s = new_page(width=1100, height=900)
+        s.add_init_script(COUNT_SENDS)
+        s.goto(f"{app_url}/?{query}")
+        s.wait_for_selector(DONE, timeout=30_000)
+        students.append(s)
+    teacher.locator(".st-key-predict_mode label").first.click()
+    teacher.wait_for_selector(DONE)
+    button(teacher, "class_ask").click()
+    right, wrong, _ = students  # the third does not answer
+    for s in students:
+        expect(s.locator(".st-key-class_question")).to_be_visible(timeout=FOLLOW_S * 1000)
+    options = right.locator(".st-key-class_question [role=radiogroup] label")
+    n = options.count()
+    assert n >= 2
+    options.nth(0).click()
+    right.wait_for_selector(DONE)
+    button(right, "class_send").click()
+    expect(right.locator(".st-key-class_question")).to_contain_text("Sent")
+    wrong.locator(".st-key-class_question [role=radiogroup] label").nth(1).click()
+    wrong.wait_for_selector(DONE)
+    button(wrong, "class_send").click()
+    expect(wrong.locator(".st-key-class_question")).to_contain_text("已提交")
+    time.sleep(2)
+    pages_before = [s.content() for s in students]
+    sends = [s.evaluate("window.__gatelabSends") for s in students]
+    button(teacher, "class_reveal").click()
+    boxes = []
+    for s in students:
+        box = s.locator(".st-key-class_bar .gatelab-reveal")
+        expect(box).to_be_visible(timeout=FOLLOW_S * 1000)
+        boxes.append(box.inner_text())
+    time.sleep(2)
+    assert [s.evaluate("window.__gatelabSends") for s in students] == sends  # no rerun anywhere
+    for s, before in zip(students, pages_before, strict=True):  # the explanation came with the reveal
+        why = s.locator(".gatelab-reveal p").last.inner_text()
+        assert len(why) > 20 and why not in before
+    assert "The answer:" in boxes[2]
+    # two different options were sent: at most one is right (exactly one when there are two)
+    verdicts = ["Right:" in boxes[0], "答对了" in boxes[1]]
+    assert ("Not this time" in boxes[0]) != verdicts[0] and ("这次没答对" in boxes[1]) != verdicts[1]
+    assert verdicts.count(True) == 1 if n == 2 else verdicts.count(True) <= 1
+    for s, box in zip(students, boxes, strict=True):
+        s.reload()
+        s.wait_for_selector(DONE, timeout=30_000)
+        alert = s.locator(".st-key-class_question [data-testid=stAlert]")
+        expect(alert).to_be_visible(timeout=FOLLOW_S * 1000)
+        expect(s.locator(".gatelab-reveal")).to_have_count(0)
+        words = lambda text: " ".join(text.replace("✅", "").replace("💡", "").split())  # noqa: E731
+        assert words(alert.inner_text()) == words(box)
 
 
 def test_students_keep_the_last_view_when_the_teacher_leaves(a_class):

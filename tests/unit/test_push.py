@@ -26,8 +26,13 @@ def test_a_key_changes_with_everything_but_the_step():
     ):
         assert push.view_key(other, None) != key
     asked = push.view_key(VIEW, Q)
-    assert asked != key and push.view_key(VIEW, dict(Q, revealed=True)) not in (key, asked)
+    assert asked != key
+    # a step question's reveal keeps the key (the browser shows it from the message, with no rerun) ...
+    assert push.view_key(VIEW, dict(Q, revealed=True)) == asked
     assert push.view_key(VIEW, dict(Q, spec={"answer": "down"})) == asked  # the spec is not in the key
+    # ... a question about a whole series changes it when revealed: the lesson's chart appears (a rerun)
+    series = dict(Q, spec={"answer": "up", "step": -1})
+    assert push.view_key(VIEW, dict(series, revealed=True)) not in (key, asked, push.view_key(VIEW, series))
 
 
 def test_a_message_says_the_state_and_nothing_of_the_question_or_the_key():
@@ -40,6 +45,24 @@ def test_a_message_says_the_state_and_nothing_of_the_question_or_the_key():
     text = json.dumps(msg)
     assert secret not in text and "answer" not in text and "up" not in text
     assert push.message(None) == {"state": "ended"} and push.message(None, down=True) == {"state": "paused"}
+
+
+def test_a_reveal_brings_the_answer_and_why_in_each_language_and_nothing_before():
+    s = MemoryStore()
+    code, secret = s.create()
+    s.publish(code, secret, VIEW)
+    s.ask(code, secret, Q)
+    before = push.message(s.get(code))
+    shown = {
+        "answer": "up",
+        "why": {"en": "Because.", "zh": "因为。"},
+        "answer_label": {"en": "Up", "zh": "上升"},
+    }
+    s.reveal(code, secret, shown)
+    msg = push.message(s.get(code))
+    assert "reveal" not in before and before["key"] == msg["key"] and msg["v"] == before["v"] + 1
+    assert msg["reveal"] == {"id": "q1", **shown}
+    assert secret not in json.dumps(msg) and "spec" not in json.dumps(msg)
 
 
 @pytest.fixture

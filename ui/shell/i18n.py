@@ -8,7 +8,10 @@ languages finds any string that is not in this table.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 
 import streamlit as st
 
@@ -17,9 +20,23 @@ from ui.shell.strings import STRINGS
 LANGS = {"en": "English", "zh": "简体中文"}
 
 
+_SPEAKING: contextvars.ContextVar[str | None] = contextvars.ContextVar("gatelab_speaking", default=None)
+
+
 def lang() -> str:
-    v = st.session_state.get("lang", "en")
+    v = _SPEAKING.get() or st.session_state.get("lang", "en")
     return v if v in LANGS else "en"
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """``tx`` (and everything built on it) in ``language`` inside the block, whatever the session's
+    language: for words every student of a live class receives at once, in each of the languages."""
+    token = _SPEAKING.set(language)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
 
 
 def tx(key: str, **values: object) -> str:

@@ -92,7 +92,16 @@ PAGE_CSS = (
     ".st-key-step_beacon{position:absolute!important;width:0;height:0;overflow:hidden}"
     # a live class's join code, read aloud and off a projector
     ".st-key-class_code strong{font-size:1.6rem;letter-spacing:0.12em;font-family:'Source Code Pro',monospace}"
-    ".st-key-class_follow,.st-key-class_keep{position:absolute!important;width:0;height:0;overflow:hidden}"
+    ".st-key-class_follow:not(:has(.gatelab-reveal)),.st-key-class_keep"
+    "{position:absolute!important;width:0;height:0;overflow:hidden}"
+    # a class question's answer as the stream brought it (ui/stepper/follow.js), drawn like st.info /
+    # st.success, in place of the choices and the Send button until the bar's next run draws it itself
+    ".gatelab-reveal{display:flex;gap:0.75rem;padding:1rem;border-radius:0.5rem;line-height:1.6;"
+    "background:rgba(28,131,225,0.1);color:#004280}"
+    ".gatelab-reveal.right{background:rgba(33,195,84,0.1);color:#145c2a}.gatelab-reveal p{margin:0 0 0.5rem}"
+    ".gatelab-reveal p:last-child{margin:0}"
+    ".st-key-class_bar:has(.gatelab-reveal) .st-key-class_question :is([class*=st-key-class_choice_],"
+    ".st-key-class_send,.stElementContainer:has([data-testid=stCaptionContainer])){display:none}"
     # the class's place on top (app.py) holding nothing to see takes no room either (a teacher's bar can
     # be beside the view: ui/teach/lesson.py)
     "div:has(> .st-key-class_slot):not(:has(.st-key-class_bar,[data-testid=stAlert],form))"

@@ -1,9 +1,11 @@
 // A live class's student (ui/teach/classroom.py): the class's stream (live/push.py) tells this tab every
 // move of the class as it happens. A step goes to this tab's stepper at once (ui/stepper/stepper.js
-// listens), with no Streamlit rerun; any other move (page, model, chapter, question, reveal, pace, the
-// class paused or ended) runs the class bar's fragment once (this component's trigger), which reads the
-// store and applies it; another page is opened through the app's own navigation link, as if the student
-// had clicked it.
+// listens), with no Streamlit rerun, and so is the answer to the class's question when the teacher reveals
+// it (the message brings it: the browser had nothing of it before; it is drawn under the question, in
+// place of the choices, until the bar's next run draws it itself); any other move (page, model, chapter,
+// question, pace, the class paused or ended) runs the class bar's fragment once (this component's
+// trigger), which reads the store and applies it; another page is opened through the app's own navigation
+// link, as if the student had clicked it.
 //
 // One stream per tab, kept across the bar's reruns (window.__gatelabClass). If the stream breaks, the
 // browser opens it again after 2 s, then backs off to 30 s; every new stream starts with the class's
@@ -102,13 +104,51 @@ function hear(msg) {
     S.v = `s${msg.v}`;
     deliver(msg.t, 25, S.v);
   }
+  reveal(msg.state === "live" ? msg.reveal : null);
 }
 
-export default function ({ data, setTriggerValue }) {
+// the revealed answer under the question: the bar's own sentences (data.q.words, in the student's
+// language) with the answer and its explanation from the message; **bold** as Markdown has it, every
+// other character as text
+function reveal(rv) {
+  const d = S.data, q = d && d.q, host = S.host;
+  if (!host) return;
+  let box = host.querySelector(".gatelab-reveal");
+  if (!(rv && q && d.following && !q.revealed && q.id === rv.id)) { if (box) box.remove(); return; }
+  const lang = rv.why[d.lang] !== undefined ? d.lang : "en";
+  const values = { answer: rv.answer_label[lang], said: q.said };
+  const right = q.sent != null && q.sent === rv.answer;
+  const head = q.sent == null ? q.words.was : right ? q.words.right : q.words.wrong;
+  const text = head.replace(/\{(answer|said)\}/g, (_, k) => values[k]);
+  const shown = `${q.id}|${lang}|${text}`;
+  if (box && box.dataset.shown === shown) return;
+  if (!box) box = document.createElement("div");
+  box.className = `gatelab-reveal${right ? " right" : ""}`;
+  box.setAttribute("role", "status");
+  box.dataset.shown = shown;
+  box.replaceChildren();
+  const icon = document.createElement("span");
+  icon.setAttribute("aria-hidden", "true");
+  icon.textContent = right ? "✅" : "💡";
+  const body = document.createElement("div");
+  for (const para of [text, rv.why[lang]]) {
+    const p = document.createElement("p");
+    para.split("**").forEach((part, i) => {
+      if (!part) return;
+      if (i % 2) { const b = document.createElement("strong"); b.textContent = part; p.append(b); } else p.append(part);
+    });
+    body.append(p);
+  }
+  box.append(icon, body);
+  host.append(box);
+}
+
+export default function ({ data, setTriggerValue, parentElement }) {
   if (!data) return;
   clearTimeout(S.closeTimer);
   S.trigger = setTriggerValue;
   S.data = data;
+  S.host = parentElement;
   if (S.url !== data.stream) { close(); S.url = data.stream; open(); }
   if (!S.watch) S.watch = setInterval(watch, 1000);
   const fresh = data.v !== S.dv;
@@ -125,7 +165,9 @@ export default function ({ data, setTriggerValue }) {
     if (data.following && S.last.state === "live" && typeof S.last.t === "number" && S.last.t !== data.step) {
       S.v = `s${S.last.v}`; deliver(S.last.t, 25, S.v);
     }
+    reveal(S.last.state === "live" ? S.last.reveal : null);
   } else if (S.last) hear(S.last);
+  else reveal(null);
   return cleanup;
 }
 

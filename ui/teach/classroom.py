@@ -54,7 +54,7 @@ from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 from ui import stepper
 from ui.shell import page, state
-from ui.shell.i18n import tx
+from ui.shell.i18n import LANGS, lang, speaking, tx
 from ui.shell.share import page_url
 from ui.shell.state import STEP
 from ui.stepper import owner
@@ -77,8 +77,11 @@ REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw
 LAST_PAGE = "_class_last_page"
 LIVE_S = 0.5  # the teacher's counts are read this often (one fragment per class: the students' answers
 # stay Streamlit runs, lighter than a second channel)
-_FOLLOW = st.components.v2.component(
-    "gatelab_follow", html="", js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8")
+_FOLLOW = st.components.v2.component(  # in the page's own DOM: a reveal it draws takes the page's style (page.py)
+    "gatelab_follow",
+    html="",
+    js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8"),
+    isolate_styles=False,
 )
 _KEEP = st.components.v2.component(
     "gatelab_keep", html="", js=(Path(__file__).parents[1] / "stepper" / "keep.js").read_text("utf-8")
@@ -459,12 +462,24 @@ def _ask(here: str) -> None:
 
 def _reveal() -> None:
     k = st.session_state[CLASS]
+    shown = st.session_state.get(SHOWN)
     try:
-        store().reveal(k["code"], k["secret"])
+        store().reveal(k["code"], k["secret"], _shown(shown["spec"]) if shown else None)
     except (StoreDown, NotTeacher):
         return
     if st.session_state.get(SHOWN):
         st.session_state[SHOWN] = dict(st.session_state[SHOWN], revealed=True)
+
+
+def _shown(spec: dict) -> dict:
+    """What every student may see of a revealed question, in each language (the class's stream
+    carries it to every screen at once: ``live.push``, ``ui/stepper/follow.js``)."""
+    question, why, label = question_of(spec), {}, {}
+    for code in LANGS:
+        with speaking(code):
+            why[code] = _explanation(spec)
+            label[code] = predict.option_label(question, question.answer)
+    return {"answer": question.answer, "why": why, "answer_label": label}
 
 
 def _qr_png(text: str) -> bytes:
@@ -650,9 +665,8 @@ def student_bar() -> None:
         if k["following"] and page is None:  # not on the class's page yet (*Back to the class*, or a click on
             there = (ss.get(CLASS_VIEW) or {}).get("page")  # its link lost while the page was busy): again
             page = there if there and there != ss.get(state.PAGE) and PENDING in ss else None
-        _stream(k, c, page=page)
-        if k["following"] and c.question:
-            _student_question(k, c)
+        asked = _student_question(k, c) if k["following"] and c.question else None
+        _stream(k, c, page=page, asked=asked)  # under the question: a reveal is shown there
     if pace.get("pause"):  # *Pause screens*: a card over the whole page until the teacher resumes
         st.html(
             f'<div class="gatelab-pause" role="alertdialog" aria-live="assertive">'
@@ -663,11 +677,12 @@ def student_bar() -> None:
         st.rerun(scope="app")  # a lesson chapter shows its hidden chart once the class's question is revealed
 
 
-def _stream(k: dict, c, page: str | None = None, paused: bool = False) -> None:
+def _stream(k: dict, c, page: str | None = None, paused: bool = False, asked: dict | None = None) -> None:
     """The class's stream in this browser (``ui/stepper/follow.js``, ``live.push``): ``key`` is what
     this app has applied of the class (a message with another key runs this bar again; one with
     the same key is a step, shown at once); ``page``: the class's page to open; ``step``: the
-    step this run put on screen."""
+    step this run put on screen; ``q``: the open question as this run drew it (``_student_question``),
+    and the words for its reveal, which the browser shows under it when the stream brings it."""
     ss = st.session_state
     applied = ss.get(CLASS_VIEW) if k["following"] else (c.view if c else None)
     # the cell page is the default: its link is the app's root
@@ -681,6 +696,8 @@ def _stream(k: dict, c, page: str | None = None, paused: bool = False) -> None:
         "v": k.get("moves", 0),
         "step": int(ss.get(STEP, 0)),
         "page": go,
+        "q": asked,
+        "lang": lang(),
     }
     _FOLLOW(key="class_follow", data=data, on_event_change=lambda: None)
 
@@ -724,11 +741,16 @@ def _my_answer(k: dict, qid: str) -> str | None:
     return answered[qid]
 
 
-def _student_question(k: dict, c) -> None:
+def _student_question(k: dict, c) -> dict:
+    """The class's question, this student's answer, and once revealed the answer and why. Returns
+    what the browser needs to show the reveal itself when the stream brings it (``follow.js``):
+    the question's id, whether this run drew it revealed, this student's answer and its words,
+    and the sentence templates around them: nothing of the answer."""
     q = c.question
     spec = q["spec"]
     question = question_of(spec)
     sent = _my_answer(k, q["id"])
+    asked = {"id": q["id"], "revealed": bool(q.get("revealed")), "sent": sent}
     with st.container(key="class_question"):
         st.markdown(f"**{tx('class_question_header')}** {_question_text(spec)}")
         if q.get("revealed"):
@@ -742,7 +764,7 @@ def _student_question(k: dict, c) -> None:
             else:
                 said = predict.option_label(question, sent)
                 st.info(tx("predict_wrong", said=said, answer=answer) + "\n\n" + body, icon="💡")
-            return
+            return asked
         choice = st.radio(
             tx("predict_choose"),
             question.options,
@@ -759,6 +781,14 @@ def _student_question(k: dict, c) -> None:
                 st.warning(tx("class_paused"), icon="⏸️")
         if sent:
             st.caption(tx("class_sent", said=predict.option_label(question, sent)))
+    # the reveal's sentences, as above, with the answer left for the stream to fill in ({answer})
+    asked["sent"], asked["said"] = sent, predict.option_label(question, sent) if sent else None
+    asked["words"] = {
+        "was": tx("class_answer_was", answer="{answer}"),
+        "right": tx("predict_right", said="{said}"),
+        "wrong": tx("predict_wrong", said="{said}", answer="{answer}"),
+    }
+    return asked
 
 
 def follow_here(here: str, pages: dict[str, str]) -> None:
