@@ -192,6 +192,16 @@ def test_a_wrong_code_gets_a_message(new_page, app_url):
     expect(bad.locator("input[aria-label='Class code']")).to_be_visible()
 
 
+def test_a_browser_set_to_chinese_opens_a_class_link_in_chinese(new_page, app_url):
+    """A class link carries no language (each student keeps theirs): a browser set to 中文 opens it in
+    中文, one set to English in English, and a link's own lang= wins over the browser."""
+    zh = open_app(new_page, f"{app_url}/?join=QQQQQQ", locale="zh-CN")
+    expect(zh.get_by_text("没有代码为 QQQQQQ 的实时课堂")).to_be_visible()
+    expect(zh.locator("html[lang=zh-Hans]")).to_have_count(1)
+    en = open_app(new_page, f"{app_url}/?join=QQQQQQ&lang=en", locale="zh-CN")
+    expect(en.get_by_text("No live class has the code QQQQQQ")).to_be_visible()
+
+
 def test_the_class_answers_and_the_teacher_sees_counts_only(a_class):
     teacher, s1, s2, _ = a_class
     teacher.locator(".st-key-predict_mode label").first.click()

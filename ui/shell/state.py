@@ -208,6 +208,8 @@ def init() -> None:
             except (ValueError, TypeError, GateLabError):
                 notices.append(("bad", f.url, raw[:1000]))  # quoted short (and escaped) when shown
         ss[f.key] = value
+    if "lang" not in params and (st.context.locale or "").lower().startswith("zh"):
+        ss["lang"] = "zh"  # a browser set to Chinese opens in 中文 (a link's lang= says otherwise)
     if ss.get(weights.CUSTOM):
         net = layouts.decode(ss[weights.CUSTOM])
         problem = too_big_to_show(net)
