@@ -81,11 +81,29 @@ def test_a_lesson_question_never_locks_the_teacher_and_the_class_answers_it():
     assert f"t = {s + 2}" in said  # the student sees the class's question (1-based: the step after t = s+1)
     student.radio(key=f"class_choice_{asked['id']}").set_value(asked["spec"]["answer"]).run()
     student.button(key="class_send").click().run()
+    teacher.run()
+    # how the votes split stays off the projector until the reveal (or the teacher's toggle)
+    assert not teacher.get("progress") and "when you reveal" in " ".join(c.value for c in teacher.caption)
+    teacher.toggle(key="class_votes").set_value(True).run()
+    assert len(teacher.get("progress")) == len(asked["options"])
+    teacher.toggle(key="class_votes").set_value(False).run()
     teacher.button(key="class_reveal").click().run()
+    assert len(teacher.get("progress")) == len(asked["options"])  # revealed: the split, whatever the toggle
     shown = " ".join(a.value for a in teacher.success)
     assert "The answer:" in shown and "f" in shown  # the answer and its explanation, on the projector
     student.run()
     assert any("Right" in a.value for a in student.success)
+    # what the class's stream carries for every screen is, in each language, what the app itself shows
+    from live import push
+    from live.store import store
+
+    reveal = push.message(store().get(code))["reveal"]
+    assert reveal["id"] == asked["id"] and reveal["answer"] == asked["spec"]["answer"]
+    assert reveal["why"]["en"] in shown and reveal["answer_label"]["en"] in shown
+    late_zh = make_app({"join": code, "lang": "zh"})
+    said_zh = " ".join(a.value for a in late_zh.info)
+    assert reveal["why"]["zh"] in said_zh and reveal["answer_label"]["zh"] in said_zh
+    assert reveal["why"]["zh"] != reveal["why"]["en"]
 
 
 def test_moving_the_class_on_closes_its_question_on_every_screen():

@@ -619,6 +619,11 @@ TEACH |= {
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},
+    "class_votes_toggle": {"en": "Show the votes now", "zh": "现在显示各选项票数"},
+    "class_votes_hidden": {
+        "en": "How the votes split appears when you reveal the answer, so that nobody follows the crowd.",
+        "zh": "各选项的票数在你揭晓答案时显示，以免有人随大流作答。",
+    },
     "class_paused": {
         "en": "Live class paused: the class's store cannot be reached. Everything here still works on its own; "
         "the class picks up again when it is back.",

@@ -566,7 +566,12 @@ def _teacher_live() -> None:
         st.caption(
             tx("class_answers_header", n=total) + (" · " + tx("class_revealed") if q.get("revealed") else "")
         )
-        for o in q["options"]:  # counts only, never names
+        # peer instruction: the projector shows how the votes split only once the answer is out (or the
+        # teacher asks for it), so that no student follows the crowd
+        shown = q.get("revealed") or st.toggle(tx("class_votes_toggle"), key="class_votes")
+        if not shown:
+            st.caption(tx("class_votes_hidden"))
+        for o in q["options"] if shown else ():  # counts only, never names
             n = c.counts.get(o, 0)
             st.progress(n / total if total else 0.0, text=f"{_option_label(spec, o)}: {n}")
         if q.get("revealed"):
