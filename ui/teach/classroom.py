@@ -77,11 +77,13 @@ REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw
 LAST_PAGE = "_class_last_page"
 LIVE_S = 0.5  # the teacher's counts are read this often (one fragment per class: the students' answers
 # stay Streamlit runs, lighter than a second channel)
-_FOLLOW = st.components.v2.component(  # in the page's own DOM: a reveal it draws takes the page's style (page.py)
-    "gatelab_follow",
-    html="",
-    js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8"),
-    isolate_styles=False,
+_FOLLOW = (
+    st.components.v2.component(  # in the page's own DOM: a reveal it draws takes the page's style (page.py)
+        "gatelab_follow",
+        html="",
+        js=(Path(__file__).parents[1] / "stepper" / "follow.js").read_text("utf-8"),
+        isolate_styles=False,
+    )
 )
 _KEEP = st.components.v2.component(
     "gatelab_keep", html="", js=(Path(__file__).parents[1] / "stepper" / "keep.js").read_text("utf-8")
