@@ -38,9 +38,9 @@ def test_a_student_follows_a_class_of_this_process_and_cannot_drive_it():
     assert not student.exception
     assert student.session_state["seed"] == 4 and stepper(student)["seek"][1] == 2  # the class's view
     assert student.session_state["lang"] == "zh"  # each student keeps a language
-    assert not [b for b in student.button if b.key in ("class_ask", "class_reveal", "class_end")]
+    assert not [b for b in student.button if b.key in ("class_ask", "class_reveal", "class_end_now")]
     again = make_app({"join": code, "teach": key})  # the teacher link: the teacher again
-    assert [b for b in again.button if b.key == "class_end"] and "teach" not in again.query_params
+    assert [b for b in again.button if b.key == "class_end_now"] and "teach" not in again.query_params
 
 
 def test_a_student_who_reloads_an_older_step_is_told_nothing_false():

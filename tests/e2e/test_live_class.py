@@ -157,7 +157,7 @@ def test_a_students_own_controls_never_move_the_teacher(a_class):
     time.sleep(1)
     expect(caption(s1)).to_contain_text("Step t = 2 of 40")
     # a student has no control of the class, and a wrong teacher key is only a student
-    for key in ("class_ask", "class_reveal", "class_end"):
+    for key in ("class_ask", "class_reveal", "class_end", "class_end_now"):
         expect(s1.locator(f".st-key-{key}")).to_have_count(0)
     button(s1, "class_leave").click()  # exploring: their own steps …
     expect(button(s1, "step_last")).to_be_enabled()
@@ -304,7 +304,10 @@ def test_when_the_teacher_ends_the_class_students_are_told_once_and_go_on(a_clas
     teacher, s1, _, code = a_class
     button(teacher, "step_next").click()
     expect(caption(s1)).to_contain_text("Step t = 2 of 40", timeout=FOLLOW_S * 1000)
-    button(teacher, "class_end").click()
+    button(teacher, "class_end").click()  # asked once more: the class goes on until the teacher confirms
+    time.sleep(1)
+    expect(teacher.locator(".st-key-class_bar")).to_have_count(1)
+    teacher.locator(".st-key-class_end_now button").click()
     expect(teacher.locator(".st-key-class_bar")).to_have_count(0)
     expect(s1.get_by_text(f"The class {code} has ended")).to_be_visible(timeout=FOLLOW_S * 1000)
     expect(s1.locator(".st-key-class_bar")).to_have_count(0)

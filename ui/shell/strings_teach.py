@@ -590,6 +590,11 @@ TEACH |= {
     },
     "class_reveal": {"en": "Reveal", "zh": "揭晓"},
     "class_end": {"en": "End the class", "zh": "结束课堂"},
+    "class_end_confirm": {
+        "en": "Every student's screen stops following you; each keeps the last view and can explore on their own.",
+        "zh": "所有学生的屏幕将不再跟随你；每人保留最后的画面，可以自行探索。",
+    },
+    "class_end_now": {"en": "End it for everyone", "zh": "为所有人结束"},
     "class_students": {"en": "Students here: {n}", "zh": "在线学生：{n}"},
     "class_students_pace": {
         "en": "Students here: {n} · following {following} · exploring {exploring}",

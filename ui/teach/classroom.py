@@ -524,7 +524,9 @@ def teacher_bar(here: str) -> None:
             icon=":material/visibility:",
             disabled=not open_q,
         )
-        row.button(tx("class_end"), key="class_end", on_click=_end, icon=":material/logout:")
+        with row.popover(tx("class_end"), icon=":material/logout:", key="class_end"):  # asked once more: a
+            st.caption(tx("class_end_confirm"))  # misplaced click would stop every screen
+            st.button(tx("class_end_now"), key="class_end_now", on_click=_end, type="primary")
         pace = row.container(horizontal=True, vertical_alignment="center", key="class_pace", width="content")
         pace.toggle(tx("class_lock"), key="class_lock", help=tx("class_lock_help"))
         pace.toggle(tx("class_pause"), key="class_pause", help=tx("class_pause_help"))
