@@ -112,10 +112,15 @@ def test_moving_the_class_on_closes_its_question_on_every_screen():
     student = make_app({"join": code})
     teacher.button(key="class_ask").click().run()
     s = teacher.session_state["step"]
-    step_to(teacher, s + 1)  # the step asked about: the question stays
+    student.run()
+    assert student.radio  # the question, open
+    step_to(teacher, s + 1)  # the step asked about, whose screen shows the answer: the question is revealed
     teacher.session_state["_stepper_known"] = s + 1
     teacher.run()
-    assert teacher.session_state["_class_question"] is not None
+    assert teacher.session_state["_class_question"]["revealed"]
+    assert "the step asked about is on screen" in " ".join(c.value for c in teacher.caption)
+    student.run()
+    assert not student.radio and [a for a in student.info if "The answer:" in a.value]
     teacher.button(key="lesson_next").click().run()  # the next chapter: the question closes
     assert teacher.session_state["_class_question"] is None
     student.run()

@@ -217,7 +217,7 @@ def test_the_class_answers_and_the_teacher_sees_counts_only(a_class):
         button(s, "class_send").click()
         expect(panel).to_contain_text(("Sent", "已提交")[s is s2])
     answers = teacher.locator(".st-key-class_answers")
-    expect(answers).to_contain_text("The class's answers: 2", timeout=5000)
+    expect(answers).to_contain_text("The class's answers: 2", timeout=FOLLOW_S * 1000)
     text = answers.inner_text()
     assert "student" not in text.lower() and "token" not in text.lower()
     button(teacher, "class_reveal").click()

@@ -274,12 +274,11 @@ TEACH |= {
         "en": "To learn from an input many steps back, training needs the gradient ‖∂h_T/∂x_t‖ to reach it. "
         "Each step back multiplies that gradient by W_hh and by the slope of tanh (at most 1). If that shrinks "
         "it, it shrinks geometrically: it **vanishes**. Here a plain RNN whose W_hh has spectral radius ρ = 0.5 "
-        "reads 200 steps of a sine wave: each step back multiplies its gradient by about 0.46, so within 10 steps "
-        "less than a thousandth is left. (If the product grows instead, the gradient **explodes**: training "
-        "becomes unstable rather than forgetful.) That is why the article says LSTMs exist.",
+        "reads 200 steps of a sine wave. (If the product grows instead, the gradient **explodes**: training "
+        "becomes unstable rather than forgetful.) That, the article says, is why LSTMs exist.",
         "zh": "要从很多步之前的输入中学习，训练需要梯度 ‖∂h_T/∂x_t‖ 能传回那里。每往回一步，梯度都要乘以 W_hh "
         "和 tanh 的斜率（最多为 1）。如果这使它变小，它就按几何级数缩小：梯度**消失**。这里，一个 W_hh 谱半径 ρ = 0.5 "
-        "的普通 RNN 读取 200 步正弦波：每往回一步，梯度约乘以 0.46，不到 10 步就只剩不到千分之一。"
+        "的普通 RNN 读取 200 步正弦波。"
         "（如果乘积反而变大，梯度就会**爆炸**：训练变得不稳定，而不是遗忘。）原文说，这正是 LSTM 存在的原因。",
     },
     "lesson_vanish_do": {
@@ -287,16 +286,19 @@ TEACH |= {
         "zh": "先预测。然后打开“为什么需要 LSTM”页面，试试它的预设“RNN 梯度爆炸”和“LSTM 记得住”。",
     },
     "lesson_vanish_after": {
-        "en": "The axis is logarithmic: a straight falling line means the gradient shrinks by the same factor "
-        "at every step back. The LSTM's curve falls far more slowly, but it falls too: with a forget-gate bias "
+        "en": "Here each step back multiplies the plain RNN's gradient by about 0.46, so within 10 steps less than a "
+        "thousandth is left. The axis is logarithmic: a straight falling line means the gradient shrinks by the "
+        "same factor at every step back. The LSTM's curve falls far more slowly, but it falls too: with a forget-gate bias "
         "of 1 its forget gates are well below 1, and an LSTM keeps its gradient only where they stay near 1 "
         "(the preset “LSTM remembers”).",
-        "zh": "纵轴是对数刻度：一条下降的直线表示每往回一步，梯度都缩小相同的倍数。LSTM 的曲线下降得慢得多，但也在下降："
+        "zh": "这里每往回一步，普通 RNN 的梯度约乘以 0.46，不到 10 步就只剩不到千分之一。"
+        "纵轴是对数刻度：一条下降的直线表示每往回一步，梯度都缩小相同的倍数。LSTM 的曲线下降得慢得多，但也在下降："
         "遗忘门偏置为 1 时，它的遗忘门明显小于 1；只有遗忘门一直接近 1，LSTM 才能保住梯度（预设“LSTM 记得住”）。",
     },
     "lesson_vanish_input": {
-        "en": "What the plain RNN reads: xₜ for t = 1 … {T}. The gradient chart appears once you have answered the question.",
-        "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。回答问题后会显示梯度图。",
+        "en": "What the plain RNN reads: xₜ for t = 1 … {T}. The gradient chart appears once the question is answered "
+        "(in a live class: once the teacher reveals it).",
+        "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。问题作答后会显示梯度图（在实时课堂中：老师揭晓答案后）。",
     },
     "lesson_vanish_notes": {
         "en": "**Say:** a product of many numbers below 1 goes to 0 fast: 0.5 multiplied by itself 20 times "
@@ -624,6 +626,11 @@ TEACH |= {
     "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},
+    "class_revealed_by_step": {
+        "en": "revealed: the step asked about is on screen",
+        "zh": "已揭晓：屏幕上已是所问的那一步",
+    },
+    "class_options": {"en": "**Options:** {options}", "zh": "选项：{options}"},
     "class_votes_toggle": {"en": "Show the votes now", "zh": "现在显示各选项票数"},
     "class_votes_hidden": {
         "en": "How the votes split appears when you reveal the answer, so that nobody follows the crowd.",

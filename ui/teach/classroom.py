@@ -68,6 +68,7 @@ ANSWERED = "_class_answered"  # {question id: option or None} this student sent 
 ASKED = "_class_asked"  # the teacher's open question: {"id", "where": the view asked about, "t"}
 ASK_NOW = "_class_ask_now"  # *Ask the class* was pressed: ask once this run's page has said its question
 SHOWN = predict.CLASS_SHOWN  # the class's question as this session last saw it
+REVEALED_BY_STEP = "_class_revealed_by_step"  # the id of a question the teacher revealed by stepping onto it
 ENFORCED = "_class_enforced"  # the own view a following student was last put back from
 COOKIES = "_class_cookies"  # {name: value ("" clears)}: what the browser keeps (``_KEEP``)
 JOIN_BOX = "_class_join_box"  # a code did not work: the box to type it again is shown
@@ -368,7 +369,19 @@ def _where(view: dict) -> dict:
 
 
 def _send(k: dict, view: dict) -> None:
-    """Publish ``view``; an open question the class has moved away from closes on every screen."""
+    """Publish ``view``; an open question the class has moved away from closes on every screen, and
+    one whose step is now on screen is revealed first (the screen would show its answer anyway)."""
+    asked, shown = st.session_state.get(ASKED), st.session_state.get(SHOWN)
+    if (
+        asked
+        and asked["t"] is not None
+        and shown
+        and not shown.get("revealed")
+        and _where(view) == asked["where"]
+    ):
+        if int(view.get("params", {}).get("t", "1")) == asked["t"] + 1:
+            _reveal()
+            st.session_state[REVEALED_BY_STEP] = asked["id"]
     try:
         store().publish(k["code"], k["secret"], view)
         st.session_state[PUBLISHED] = view
@@ -567,11 +580,19 @@ def _teacher_live() -> None:
     with st.container(key="class_answers"):
         st.markdown(f"**{tx('class_question_header')}** {_question_text(spec)}")
         total = sum(c.counts.values())
+        by_step = st.session_state.get(REVEALED_BY_STEP) == q["id"]
         st.caption(
-            tx("class_answers_header", n=total) + (" · " + tx("class_revealed") if q.get("revealed") else "")
+            tx("class_answers_header", n=total)
+            + (
+                " · " + tx("class_revealed_by_step" if by_step else "class_revealed")
+                if q.get("revealed")
+                else ""
+            )
         )
         # peer instruction: the projector shows how the votes split only once the answer is out (or the
         # teacher asks for it), so that no student follows the crowd
+        if not q.get("revealed"):  # what the room votes on (a class voting by hands sees the options here)
+            st.markdown(tx("class_options", options=" · ".join(_option_label(spec, o) for o in q["options"])))
         shown = q.get("revealed") or st.toggle(tx("class_votes_toggle"), key="class_votes")
         if not shown:
             st.caption(tx("class_votes_hidden"))
