@@ -249,3 +249,37 @@ def test_chapter_9s_answer_quotes_the_articles_own_run():
     want = f"{ct[t - 1, 0]:.3f}".replace("-", "−")
     assert f"its `ct` holds {want}" in text, text
     assert f"h = {r.trace.layers[0].h[t - 1, 0]:.3f}".replace("-", "−") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_explanation_reads_as_a_student_checks_it_by_hand(monkeypatch, lang):
+    """From a teacher's run with two students: a negative amount subtracted is in parentheses (never
+    "− −0.131"); a change beside the ±0.005 threshold shows the decimals that decide it (−0.0051, not
+    −0.005, for "goes down"); a gradient is 6.3 × 10⁻⁴, not 6.3e-04; the note says rounding may move
+    the last digit of a sum (it can)."""
+    from lstm_core.questions import Question
+    from ui.shell import i18n
+    from ui.teach import predict
+
+    monkeypatch.setattr(i18n, "lang", lambda: lang)
+    monkeypatch.setattr(predict.state, "get", lambda key: 2)
+    parts = dict(before=-0.62554, after=-0.67, kept=-0.49, written=-0.15278, lost=-0.13137)
+    gates = dict(f=0.8, i=0.47, g=-0.33, o=0.6)
+    q = Question("state_dir", 4, ("up", "down", "same"), "down", dict(parts, delta=-0.02141, **gates))
+    text = predict.explanation(q, "lstm")
+    assert "= −0.153 − (−0.131) = −0.021" in text and "− −" not in text
+    # the note is true of this very sum: −0.153 − (−0.131) = −0.022 by hand, −0.021 rounded from the exact
+    assert round(-0.153 + 0.131, 3) != round(-0.02141, 3)
+    assert "last digit" in text or "最后一位" in text
+    edge = Question("state_dir", 4, ("up", "down", "same"), "down", dict(parts, delta=-0.00509, **gates))
+    assert "= −0.0051." in predict.explanation(edge, "lstm") or "= −0.0051。" in predict.explanation(
+        edge, "lstm"
+    )
+    far = Question("state_dir", 4, ("up", "down", "same"), "up", dict(parts, delta=0.25, **gates))
+    assert "= +0.250" in predict.explanation(far, "lstm")
+    grad = Question(
+        "grad_below", -1, ("b1", "b2", "b3", "b4"), "b2", dict(back=8, t=192, T=200, value=6.3e-4)
+    )
+    assert "6.3 × 10⁻⁴" in predict.explanation(grad, "rnn") and "e-04" not in predict.explanation(grad, "rnn")
+    if lang == "zh":
+        assert "）（" in text and "） （" not in text

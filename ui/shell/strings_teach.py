@@ -27,12 +27,13 @@ TEACH: dict[str, dict[str, str]] = {
     },
     "predict_right": {"en": "**Right:** {said}.", "zh": "**答对了**：{said}。"},
     "predict_wrong": {
-        "en": "**Not this time:** you said {said}; the answer is **{answer}**.",
+        "en": "**Not this time:** you said “{said}”; the answer is **{answer}**.",
         "zh": "**这次没答对**：你选了“{said}”，答案是 **{answer}**。",
     },
     "predict_digits_note": {
-        "en": "(These numbers carry one decimal more than the page, so that the parts add up.)",
-        "zh": "（这里的数字比页面上多保留一位小数，这样各部分加起来正好相等。）",
+        "en": "(These numbers carry one decimal more than the page; each is rounded on its own, so a sum of them "
+        "may differ from its result in the last digit.)",
+        "zh": "（这里的数字比页面上多保留一位小数；每个数各自四舍五入，所以几个数相加与结果可能在最后一位上相差 1。）",
     },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
@@ -106,10 +107,10 @@ TEACH: dict[str, dict[str, str]] = {
     # the explanations, from the step's own numbers
     "why_state_dir_lstm": {
         "en": "C went from {before} to {after}. The change is what is written minus what is forgotten: "
-        "ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost} = {delta}. The input gate i = {i} let in i·g = {written} "
+        "ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost_term} = {delta}. The input gate i = {i} let in i·g = {written} "
         "of the candidate g = {g}; the forget gate f = {f} dropped (1 − f)·Cₜ₋₁ = {lost} and kept "
         "f·Cₜ₋₁ = {kept}. (A change smaller than ±{same} counts as staying the same.)",
-        "zh": "C 从 {before} 变为 {after}。变化量等于写入的减去遗忘的：ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost} "
+        "zh": "C 从 {before} 变为 {after}。变化量等于写入的减去遗忘的：ΔC = i·g − (1 − f)·Cₜ₋₁ = {written} − {lost_term} "
         "= {delta}。输入门 i = {i} 让候选值 g = {g} 写入了 i·g = {written}；遗忘门 f = {f} 丢掉了 "
         "(1 − f)·Cₜ₋₁ = {lost}，保留了 f·Cₜ₋₁ = {kept}。（变化小于 ±{same} 算作基本不变。）",
     },
@@ -623,7 +624,7 @@ TEACH |= {
         "en": "Your teacher keeps the class on their screen.",
         "zh": "老师让全班跟随自己的屏幕。",
     },
-    "class_answers_header": {"en": "The class's answers: {n}", "zh": "全班的回答：{n} 份"},
+    "class_answers_header": {"en": "The class's answers: {n}", "zh": "已收到 {n} 份回答"},
     "class_answers_axis": {"en": "answers", "zh": "回答数"},
     "class_revealed": {"en": "revealed", "zh": "已揭晓"},
     "class_revealed_by_step": {
@@ -671,6 +672,10 @@ TEACH |= {
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",
     },
     "class_leave": {"en": "Explore on my own", "zh": "自己探索"},
+    "class_leave_after_reveal": {
+        "en": "You can explore once the teacher reveals the answer: stepping on your own would show it.",
+        "zh": "老师揭晓答案后你就可以自己探索：自己往下走会提前看到答案。",
+    },
     "class_back": {"en": "Back to the class", "zh": "回到课堂"},
     "class_question_header": {"en": "The class is asked:", "zh": "全班问题："},
     "class_send": {"en": "Send my answer", "zh": "提交我的回答"},

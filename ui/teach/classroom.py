@@ -598,7 +598,10 @@ def _teacher_live() -> None:
             st.caption(tx("class_votes_hidden"))
         for o in q["options"] if shown else ():  # counts only, never names
             n = c.counts.get(o, 0)
-            st.progress(n / total if total else 0.0, text=f"{_option_label(spec, o)}: {n}")
+            right = (
+                " ✓" if q.get("revealed") and o == question.answer else ""
+            )  # the answer, marked on the bars
+            st.progress(n / total if total else 0.0, text=f"{_option_label(spec, o)}{right}: {n}")
         if q.get("revealed"):
             answer = predict.option_label(question, question.answer)
             st.success(tx("class_answer_was", answer=answer) + "\n\n" + _explanation(spec), icon="💡")
@@ -680,7 +683,14 @@ def student_bar() -> None:
         if k["following"] and pace.get("lock"):
             row.caption(tx("class_locked"))
         elif k["following"]:
-            if row.button(tx("class_leave"), key="class_leave", icon=":material/explore:"):
+            open_q = bool(c.question and not c.question.get("revealed"))  # exploring would show its answer
+            if row.button(
+                tx("class_leave"),
+                key="class_leave",
+                icon=":material/explore:",
+                disabled=open_q,
+                help=tx("class_leave_after_reveal") if open_q else None,
+            ):
                 _leave()
                 st.rerun(scope="app")
         elif row.button(tx("class_back"), key="class_back", type="primary", icon=":material/group:"):

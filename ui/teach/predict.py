@@ -89,6 +89,23 @@ def _fmt(v: float, signed: bool = False) -> str:
     return "+" + text if signed and text[0] != "−" and text.strip("0.") else text
 
 
+def _sci(v: float) -> str:
+    """6.3e-04 as a reader writes it: 6.3 × 10⁻⁴."""
+    mantissa, exponent = f"{v:.1e}".split("e")
+    sup = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return f"{mantissa} × 10{str(int(exponent)).translate(sup)}"
+
+
+def _fmt_near(v: float, edge: float) -> str:
+    """A signed change beside the threshold ``edge`` it is judged by: with more decimals where the usual
+    ones would show it equal to ±edge (−0.00509 is "−0.0051", not "−0.005", against ±0.005)."""
+    digits = max(int(state.get("digits")), 2) + 1
+    while digits < 8 and abs(abs(round(v, digits)) - edge) < 0.5 * 10**-digits and abs(v) != edge:
+        digits += 1
+    text = num(v, digits)
+    return "+" + text if text[0] != "−" and text.strip("0.") else text
+
+
 def option_label(q: Question, option: str) -> str:
     if q.kind == "most_closed":
         return tx(f"gate_name_{option}")
@@ -116,15 +133,19 @@ def explanation(q: Question, cell: str) -> str:
     numbers carry one decimal more than the page, and the explanation says so."""
     body = _explanation(q, cell)
     if q.kind in (*STEP_QUESTIONS, "code_order"):
-        body += " " + tx("predict_digits_note")
+        body += ("" if body.endswith("）") else " ") + tx("predict_digits_note")  # （…）（…）: no space
     return body
 
 
 def _explanation(q: Question, cell: str) -> str:
     v = {k: (_fmt(x) if isinstance(x, float) else x) for k, x in q.values.items()}
     if q.kind == "state_dir":
-        v["delta"] = _fmt(q.values["delta"], signed=True)
+        v["delta"] = _fmt_near(q.values["delta"], SAME)
         v["same"] = f"{SAME:g}"
+        if "lost" in v and v["lost"].startswith("−"):  # a subtraction of a negative amount: in parentheses
+            v["lost_term"] = f"({v['lost']})"
+        else:
+            v["lost_term"] = v.get("lost", "")
         return tx(f"why_state_dir_{cell}", **v)
     if q.kind == "h_flip":  # why the sign changes, or not, is the kind's own maths
         return tx(f"why_h_flip_{cell}", **v)
@@ -141,7 +162,7 @@ def _explanation(q: Question, cell: str) -> str:
             back=q.values["back"],
             t=q.values["t"],
             T=q.values["T"],
-            value=f"{q.values['value']:.1e}",
+            value=_sci(q.values["value"]),
         )
     if q.kind == "decide":
         pc = {k: f"{100 * x:.0f}" for k, x in q.values.items() if k in ("p", "p_at", "p_before", "other")}
