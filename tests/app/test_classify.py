@@ -57,7 +57,7 @@ def test_bad_ucr_files_get_a_message_and_nothing_trains():
         "train.tsv", b"1\t0.1\t0.2\n2\t0.3\t0.4\n1\t0\t0\n2\t1\t1\n", "text/plain"
     ).run()
     assert not at.error and "2 classes" in " ".join(c.value for c in at.caption)
-    at.slider(key="clf_epochs").set_value(2).run()
+    at.slider(key="clf_epochs_ucr").set_value(2).run()
     at.button(key="clf_train").click().run(timeout=60)
     assert len(at.session_state[RESULT]["history"]) == 2
 

@@ -810,6 +810,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "原文的分类器读取最后的输出 h_T。改为读取对时间的平均时，每一步的 h_t 都直接连到损失上，而不只是通过携带到最后的记忆；"
         "在长序列上可以两种都试试。选择平均时，逐步演示页面在第 t 步读取 h_1 … h_t 的平均。",
     },
+    "clf_window": {"en": "The cell reads", "zh": "单元读取"},
+    "clf_window_all": {"en": "every point ({T} steps)", "zh": "每个点（{T} 步）"},
+    "clf_window_k": {"en": "the mean of every {k} points ({n} steps)", "zh": "每 {k} 个点的平均（{n} 步）"},
+    "clf_window_help": {
+        "en": "Why shorten a long series? Going back over T steps, a plain RNN's gradient is multiplied by W_hh "
+        "and a tanh slope at every step, so it vanishes (or explodes) long before it reaches the start; an "
+        "LSTM's cell state C_t carries it further, yet over GunPoint's 150 steps 40 epochs did not even fit the "
+        "50 training series. Reading the mean of every k points (piecewise aggregate approximation) gives the "
+        "cell ⌈T/k⌉ steps of one input each: the gradient's path back is k times shorter and training k times "
+        "faster. By default a series longer than {short} points is shortened to at most {short} steps "
+        "(GunPoint: every 3 points, 50 steps, 97 % instead of 71 %); choose “every point” to turn it off.",
+        "zh": "为什么要缩短长序列？沿着 T 步往回传时，普通 RNN 的梯度每一步都要乘以 W_hh 和 tanh 的斜率，"
+        "远在传回开头之前就消失了（或爆炸）；LSTM 的细胞状态 C_t 能把它传得更远，但在 GunPoint 的 150 步上，"
+        "训练 40 轮连 50 条训练序列都拟合不了。改为读取每 k 个点的平均（分段聚合近似，PAA），单元只需走 ⌈T/k⌉ 步，"
+        "每步仍是一个输入：梯度往回传的路径缩短为 1/k，训练也快 k 倍。默认把长于 {short} 个点的序列缩短到至多 {short} 步"
+        "（GunPoint：每 3 个点取平均，50 步，准确率 97%，而不是 71%）；选择“每个点”即可关闭。",
+    },
+    "clf_window_now": {
+        "en": "Now the cell reads {n} steps, each the mean of {k} of the {T} points: training, the test "
+        "accuracy, the probabilities below and the Cell page all use this shorter series.",
+        "zh": "现在单元读取 {n} 步，每步是 {T} 个点中 {k} 个点的平均：训练、测试准确率、下面的概率图和单元页面都使用这条缩短后的序列。",
+    },
+    "clf_window_now_all": {
+        "en": "Now the cell reads all {T} points, one per step.",
+        "zh": "现在单元逐步读取全部 {T} 个点，每步一个。",
+    },
     "clf_layers": {"en": "Layers", "zh": "层数"},
     "clf_hidden": {"en": "Hidden size", "zh": "隐藏单元数"},
     "clf_epochs": {"en": "Epochs", "zh": "训练轮数"},
@@ -860,6 +886,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Class probabilities if the series ended at step t (the head applied to h_t, or to the mean of h_1 … h_t)",
         "zh": "如果序列在第 t 步结束时的类别概率（输出层作用于 h_t，或 h_1 … h_t 的平均）",
     },
+    "clf_probs_window": {
+        "en": "This model reads the mean of every {k} points: {n} steps for the series' {T} points (grey: every "
+        "point; dots: the steps it reads). The Cell page steps through these {n} steps.",
+        "zh": "这个模型读取每 {k} 个点的平均：序列的 {T} 个点变成 {n} 步（灰线：每个点；圆点：它读取的各步）。"
+        "单元页面逐步展示的就是这 {n} 步。",
+    },
+    "clf_every_point": {"en": "every point", "zh": "每个点"},
     "clf_open_button": {
         "en": "Open this model and series in the Cell page",
         "zh": "在单元页面中打开此模型和序列",
@@ -1046,6 +1079,10 @@ STRINGS |= {
     "err_empty_value": {
         "en": "{where} is empty: two separators in a row. Remove one, or put a number between them.",
         "zh": "{where}是空的：连续出现了两个分隔符。删掉一个，或在中间填一个数。",
+    },
+    "err_head_window": {
+        "en": "head.window should be one whole number of points per step, from 1 to 2000.",
+        "zh": "head.window 应是每步读取的点数：1 到 2000 之间的一个整数。",
     },
     "err_not_a_number": {"en": "{where}: {token} is not a number.", "zh": "{where}：{token} 不是数字。"},
     "err_not_finite": {
