@@ -295,6 +295,8 @@ def test_a_shortened_model_steps_through_the_series_it_reads_and_its_read_out_is
     upper = [d for d in fig["data"] if d.get("xaxis") in (None, "x")]
     assert sorted(len(arr(d["y"])) for d in upper) == [50, 150]  # the steps it reads, over every point
     assert "reads the mean of every 3 points: 50 steps" in " ".join(c.value for c in at.caption)
+    h = next(arr(d["y"]) for d in chart(at, "clf_link")["data"] if d.get("name") == "h_t")  # the link view
+    np.testing.assert_allclose(h, np.repeat(model.net.run(classify.shorten(Xte[3], 3)).output[:, 0], 3))
     at.button(key="clf_open").click().run()
     typed = np.array([float(v) for v in at.session_state["typed_numbers"].split(",")])
     np.testing.assert_allclose(typed, classify.shorten(Xte[3], 3)[:, 0], rtol=1e-5, atol=1e-6)

@@ -475,12 +475,16 @@ def link_ui(data) -> None:
     H = cell_model.net.hidden_sizes[0]
     u = int(c[1].number_input(tx("link_unit"), 1, H, value=1, step=1, key="clf_link_unit")) - 1
     out = fcn.filter_output(conv_model, x, k)
-    lt = cell_model.net.run(x).layers[0]
-    cs = lt.c[:, u] if lt.c is not None else None
+    w = cell_model.window  # a cell that reads the mean of every w points: each step held over its w points
+    lt = cell_model.net.run(cell_model.reads(x)).layers[0]
+    cs = np.repeat(lt.c[:, u], w)[: len(x)] if lt.c is not None else None
+    hs = np.repeat(lt.h[:, u], w)[: len(x)]
     left, right = fcn.padding(fcn.KERNELS[0])
     from viz.link import link_figure
 
     st.caption(tx("link_models", conv=trained[0], cell=trained[1], cellname=model_label(cell_model.kind)))
-    fig = link_figure(x[:, 0], out, left, right, cs, lt.h[:, u], tx, start=len(x) // 2)
+    fig = link_figure(x[:, 0], out, left, right, cs, hs, tx, start=len(x) // 2)
     st.plotly_chart(fig, key="clf_link")
+    if w > 1:
+        st.caption(tx("link_window", k=w, cellname=model_label(cell_model.kind)))
     st.markdown(tx("link_differs", field=fcn.receptive_field()))

@@ -921,6 +921,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "FCN: {conv} · {cellname}: {cell} · the test series chosen above.",
         "zh": "FCN：{conv} · {cellname}：{cell} · 上面选定的测试序列。",
     },
+    "link_window": {
+        "en": "This {cellname} reads the mean of every {k} points: it takes one step per {k} points, so its "
+        "C_t and h_t stay flat over each window of {k}, while the filter still slides point by point.",
+        "zh": "这个 {cellname} 读取每 {k} 个点的平均：每 {k} 个点才走一步，所以它的 C_t 和 h_t 在每个 {k} 点窗口内保持不变，"
+        "而滤波器仍然逐点滑动。",
+    },
     "link_conv_panel": {
         "en": "FCN filter: the same {w} weights at every position, a window of fixed width",
         "zh": "FCN 滤波器：每个位置都用同样的 {w} 个权重，窗口宽度固定",
