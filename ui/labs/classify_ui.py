@@ -140,9 +140,9 @@ def window_ui(T: int) -> int:
     )
     n = -(-T // k)
     st.caption(
-        tx("clf_window_help", T=T, n=n, short=classify.SHORT_STEPS)
+        (tx("clf_window_now_all", T=T) if k == 1 else tx("clf_window_now", k=k, n=n, T=T))
         + " "
-        + (tx("clf_window_now_all", T=T) if k == 1 else tx("clf_window_now", k=k, n=n, T=T))
+        + tx("clf_window_help", short=classify.SHORT_STEPS)
     )
     return int(k)
 
