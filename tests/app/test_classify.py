@@ -127,11 +127,11 @@ def test_an_fcn_training_over_its_time_budget_is_refused_with_what_to_do():
 
 
 def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_hang():
-    """100 + 100 series of 1200 values (under the 1 MB upload limit): the default FCN would run for minutes."""
+    """100 + 100 series of 2000 values, one decimal (under the 1 MB upload limit): the default FCN would run for minutes."""
     rng = np.random.default_rng(0)
 
     def ucr(n):
-        rows = [f"{1 + k % 2}\t" + "\t".join(f"{v:.3f}" for v in rng.standard_normal(1200)) for k in range(n)]
+        rows = [f"{1 + k % 2}\t" + "\t".join(f"{v:.1f}" for v in rng.standard_normal(2000)) for k in range(n)]
         return "\n".join(rows).encode()
 
     at = make_app(page="classify")
@@ -140,7 +140,7 @@ def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_h
     at.file_uploader(key="clf_ucr_test").upload("big_TEST.tsv", ucr(100), "text/plain").run()
     at.button_group(key="clf_cell").set_value("fcn").run()
     warning = at.warning[0].value
-    assert "Not started" in warning and "100 training and 100 test series of length 1200" in warning
+    assert "Not started" in warning and "100 training and 100 test series of length 2000" in warning
     assert [b for b in at.button if b.key == "clf_train"][0].disabled
     assert RESULT not in at.session_state
 
