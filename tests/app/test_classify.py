@@ -267,6 +267,9 @@ def test_a_long_series_is_read_as_the_mean_of_every_3_points_by_the_page_default
     assert "gradient's path back is k times shorter" in captions
     at.select_slider(key="clf_window_150").set_value(1).run()  # the student can turn it off
     assert "Now the cell reads all 150 points, one per step." in " ".join(c.value for c in at.caption)
+    at.switch_page("pages/cell.py").run()  # and the choice outlives a visit to another page
+    at.switch_page("pages/classify.py").run()
+    assert at.select_slider(key="clf_window_150").value == 1
 
 
 def test_a_shortened_model_steps_through_the_series_it_reads_and_its_read_out_is_its_own():
