@@ -139,11 +139,8 @@ def window_ui(T: int) -> int:
         format_func=lambda k: tx("clf_window_all", T=T) if k == 1 else tx("clf_window_k", k=k, n=-(-T // k)),
     )
     n = -(-T // k)
-    st.caption(
-        (tx("clf_window_now_all", T=T) if k == 1 else tx("clf_window_now", k=k, n=n, T=T))
-        + " "
-        + tx("clf_window_help", short=classify.SHORT_STEPS)
-    )
+    st.caption(tx("clf_window_now_all", T=T) if k == 1 else tx("clf_window_now", k=k, n=n, T=T))
+    st.caption(tx("clf_window_help", short=classify.SHORT_STEPS))
     return int(k)
 
 
