@@ -824,7 +824,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "By default a series longer than {short} points is read as at most {short} steps; “every point” turns "
         "it off.",
         "zh": "原因：沿着 T 步往回传时，普通 RNN 的梯度每一步都要乘以 W_hh 和 tanh 的斜率，远在传回开头之前就消失了"
-        "（或爆炸）；LSTM 的细胞状态 C_t 能把它传得更远，但每一步都要花时间。读取每 k 个点的平均后，梯度往回传的路径"
+        "（或爆炸）；LSTM 的单元状态 C_t 能把它传得更远，但每一步都要花时间。读取每 k 个点的平均后，梯度往回传的路径"
         "缩短为 1/k，训练也快 k 倍。在 GunPoint（150 个点，训练 200 轮）上测得：普通 RNN 读每个点时什么也没学到"
         "（49%，和抛硬币一样），读每 3 个点的平均时达到 85%；LSTM 读每个点用了三分多钟达到 96%，读每 3 个点的平均"
         "约半分钟达到 97%。默认把长于 {short} 个点的序列读成至多 {short} 步；选择“每个点”即可关闭。",
