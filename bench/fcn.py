@@ -4,6 +4,7 @@
 
 For GunPoint and ItalyPowerDemand, on the archive's own train/test split (z-normalised, as the
 Classify page does for UCR files), trains the FCN and the LSTM with the Classify page's defaults
+(the LSTM's epochs and its window k, the mean of every k points, follow the data's size as on the page)
 for three seeds, keeps each run's model from the epoch with the lowest training loss (as the page
 does) and prints the median test accuracy and training time, with the published figures beside
 them (FCN: Wang, Yan & Oates 2017; 1-NN: the UCR archive) and this run's own 1-NN (Euclidean, DTW).
@@ -45,7 +46,13 @@ PUBLISHED = {
     "ItalyPowerDemand": {"FCN": 0.970, "1-NN ED": 0.955, "1-NN DTW": 0.950},
 }
 TARGETS = {"GunPoint": {"FCN": 0.97, "LSTM": 0.90}, "ItalyPowerDemand": {"FCN": 0.95, "LSTM": 0.95}}
-LSTM_DEFAULTS = dict(hidden=(32,), epochs=40, batch=32, lr=0.01, max_norm=1.0, readout="last")  # the page's
+# the Classify page's (tests/app/test_classify.py checks them against the page's widgets)
+LSTM_DEFAULTS = dict(hidden=(32,), batch=classify.DEFAULT_BATCH, lr=0.01, max_norm=1.0, readout="last")
+
+
+def lstm_settings(n_train: int, T: int) -> dict:
+    """The Classify page's LSTM defaults for this data: epochs and the window k depend on its size."""
+    return LSTM_DEFAULTS | dict(epochs=classify.default_epochs(n_train), window=classify.default_window(T))
 
 
 def wheel(cache: Path) -> Path:
@@ -98,7 +105,9 @@ def lab_run(model: str, data, seed: int) -> tuple[float, float]:
     if model == "FCN":
         run = fcn.train(Xtr, ytr, Xte, yte, seed=seed, **fcn_settings(len(ytr)))
     else:
-        run = classify.train(Xtr, ytr, Xte, yte, seed=seed, cell="lstm", **LSTM_DEFAULTS)
+        run = classify.train(
+            Xtr, ytr, Xte, yte, seed=seed, cell="lstm", **lstm_settings(len(ytr), Xtr.shape[1])
+        )
     best = (np.inf, 0.0)
     for ep in run:
         if ep.loss <= best[0]:
@@ -113,7 +122,12 @@ def accuracies(names: list[str], seeds: int, cache: Path) -> None:
     for name in names:
         data = load(name, cache)
         Xtr, ytr, Xte, yte = data
-        print(f"{name}: {len(ytr)} train, {len(yte)} test, length {Xtr.shape[1]}")
+        lstm = lstm_settings(len(ytr), Xtr.shape[1])
+        print(
+            f"{name}: {len(ytr)} train, {len(yte)} test, length {Xtr.shape[1]};"
+            f" LSTM: {lstm['epochs']} epochs, the mean of every {lstm['window']} point(s)"
+            f" ({-(-Xtr.shape[1] // lstm['window'])} steps)"
+        )
         for model in ("FCN", "LSTM"):
             runs = [lab_run(model, data, seed) for seed in range(seeds)]
             acc = statistics.median(r[0] for r in runs)

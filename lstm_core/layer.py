@@ -213,13 +213,13 @@ def mgu_forward(
     Hs = np.empty((T, B, H))
     h = h0
     for t in range(T):
-        np.dot(h, W_hf.T, out=hh[t, :, f_])
+        hh[t, :, f_] = h @ W_hf.T  # (np.dot's out= takes only a C-contiguous block: with B > 1 it is not)
         np.add(xw[t, :, f_], hh[t, :, f_], out=pre[t, :, f_])
         f = np.tanh(0.5 * pre[t, :, f_])
         f = np.multiply(0.5, f + 1.0, out=act[t, :, f_])  # σ(a) = ½ + ½·tanh(a/2)
         if forced is not None and forced[t, f_].any():
             np.copyto(f, forced_value[t, f_], where=forced[t, f_])
-        np.dot(f * h, W_hn.T, out=hh[t, :, n_])
+        hh[t, :, n_] = (f * h) @ W_hn.T
         np.add(xw[t, :, n_], hh[t, :, n_], out=pre[t, :, n_])
         n = np.tanh(pre[t, :, n_], out=act[t, :, n_])
         if forced is not None and forced[t, n_].any():

@@ -74,9 +74,16 @@ def confusion_figure(m: np.ndarray, names: Sequence[str], tx: Callable[[str], st
 
 
 def probabilities_figure(
-    p: np.ndarray, x: np.ndarray, names: Sequence[str], tx: Callable[[str], str], title: str | None = None
+    p: np.ndarray,
+    x: np.ndarray,
+    names: Sequence[str],
+    tx: Callable[[str], str],
+    title: str | None = None,
+    every: np.ndarray | None = None,
 ) -> go.Figure:
-    """p: (T, K) class probabilities after each step; x: (T,) the series; ``title`` of the lower panel."""
+    """p: (T, K) class probabilities after each step; x: (T,) the series; ``title`` of the lower panel;
+    ``every``: the series before it was shortened to x (x_t the mean of every k points), drawn thin
+    under x, its k points of step t spread over t − ½ … t + ½."""
     names = _plain(names)
     t = np.arange(1, len(p) + 1)
     fig = make_subplots(
@@ -87,7 +94,26 @@ def probabilities_figure(
         vertical_spacing=0.08,
         subplot_titles=[tx("input_chart_title"), title or tx("clf_probs_title")],
     )
-    fig.add_trace(go.Scatter(x=t, y=x, name="x_t", line=dict(color="#555", width=2), showlegend=False), 1, 1)
+    if every is not None:
+        k = -(-len(every) // max(len(x), 1))  # points per step (the last window may hold fewer)
+        i = np.arange(len(every))
+        pos = i // k + 0.5 + (i % k + 0.5) / k  # point i sits inside step i // k + 1, at t − ½ … t + ½
+        fig.add_trace(
+            go.Scatter(
+                x=pos,
+                y=every,
+                name=tx("clf_every_point"),
+                line=dict(color="#aaa", width=1),
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            1,
+            1,
+        )
+    mode = "lines+markers" if every is not None else "lines"
+    fig.add_trace(
+        go.Scatter(x=t, y=x, name="x_t", mode=mode, line=dict(color="#555", width=2), showlegend=False), 1, 1
+    )
     for k, name in enumerate(names):
         dash = DASHES[k % len(DASHES)]  # classes differ by line style too, not by colour alone
         fig.add_trace(go.Scatter(x=t, y=p[:, k], name=name, line=dict(width=3, dash=dash)), 2, 1)

@@ -536,7 +536,7 @@ def test_ucr_labels_that_are_words_become_classes_and_z_normalise_is_on():
     at.file_uploader(key="clf_ucr_test").upload("test.tsv", named(TEST), "text/plain").run()
     assert not at.error, [e.value for e in at.error]
     assert "2 classes" in " ".join(c.value for c in at.caption)
-    at.slider(key="clf_epochs").set_value(2).run()
+    at.slider(key="clf_epochs_ucr").set_value(2).run()
     at.button(key="clf_train").click().run(timeout=60)
     assert at.session_state[RESULT]["names"] == ("cat", "dog")
     at.selectbox(key="clf_task").set_value("shapes").run()
@@ -548,12 +548,12 @@ def test_leaving_classify_keeps_the_data_the_files_and_the_settings():
     at.selectbox(key="clf_task").set_value("ucr").run()
     at.file_uploader(key="clf_ucr_train").upload("train.tsv", TRAIN, "text/plain").run()
     at.file_uploader(key="clf_ucr_test").upload("test.tsv", TEST, "text/plain").run()
-    at.slider(key="clf_epochs").set_value(3).run()
+    at.slider(key="clf_epochs_ucr").set_value(3).run()
     at.slider(key="clf_hidden").set_value(6).run()
     at.switch_page("pages/cell.py").run()
     at.switch_page("pages/classify.py").run()
     assert at.selectbox(key="clf_task").value == "ucr"
-    assert at.slider(key="clf_epochs").value == 3 and at.slider(key="clf_hidden").value == 6
+    assert at.slider(key="clf_epochs_ucr").value == 3 and at.slider(key="clf_hidden").value == 6
     assert "2 classes" in " ".join(c.value for c in at.caption)  # the files are still there
     at.button(key="clf_train").click().run(timeout=60)
     assert len(at.session_state[RESULT]["history"]) == 3

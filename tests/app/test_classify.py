@@ -57,7 +57,7 @@ def test_bad_ucr_files_get_a_message_and_nothing_trains():
         "train.tsv", b"1\t0.1\t0.2\n2\t0.3\t0.4\n1\t0\t0\n2\t1\t1\n", "text/plain"
     ).run()
     assert not at.error and "2 classes" in " ".join(c.value for c in at.caption)
-    at.slider(key="clf_epochs").set_value(2).run()
+    at.slider(key="clf_epochs_ucr").set_value(2).run()
     at.button(key="clf_train").click().run(timeout=60)
     assert len(at.session_state[RESULT]["history"]) == 2
 
@@ -127,11 +127,11 @@ def test_an_fcn_training_over_its_time_budget_is_refused_with_what_to_do():
 
 
 def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_hang():
-    """100 + 100 series of 1200 values (under the 1 MB upload limit): the default FCN would run for minutes."""
+    """100 + 100 series of 2000 values, one decimal (under the 1 MB upload limit): the default FCN would run for minutes."""
     rng = np.random.default_rng(0)
 
     def ucr(n):
-        rows = [f"{1 + k % 2}\t" + "\t".join(f"{v:.3f}" for v in rng.standard_normal(1200)) for k in range(n)]
+        rows = [f"{1 + k % 2}\t" + "\t".join(f"{v:.1f}" for v in rng.standard_normal(2000)) for k in range(n)]
         return "\n".join(rows).encode()
 
     at = make_app(page="classify")
@@ -140,7 +140,7 @@ def test_a_ucr_file_too_large_for_the_fcns_default_budget_gets_a_message_not_a_h
     at.file_uploader(key="clf_ucr_test").upload("big_TEST.tsv", ucr(100), "text/plain").run()
     at.button_group(key="clf_cell").set_value("fcn").run()
     warning = at.warning[0].value
-    assert "Not started" in warning and "100 training and 100 test series of length 1200" in warning
+    assert "Not started" in warning and "100 training and 100 test series of length 2000" in warning
     assert [b for b in at.button if b.key == "clf_train"][0].disabled
     assert RESULT not in at.session_state
 
@@ -221,3 +221,116 @@ def test_an_exported_fcn_imports_again_and_a_broken_one_is_named():
     np.savez(buf, **broken)
     other.file_uploader(key="clf_import").upload("broken.npz", buf.getvalue()).run()
     assert "bn2.running_var should be (32,); it is missing." in read(other.error[0].value)
+
+
+def _long_ucr(n: int, T: int = 150, seed: int = 0) -> bytes:
+    """n series of T points: a bump early (class 1) or late (class 2) under noise, as a UCR file."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(T)
+    rows = []
+    for j in range(n):
+        c = 1 + j % 2
+        x = np.exp(-0.5 * ((t - (0.3 if c == 1 else 0.7) * T) / 8) ** 2) + 0.1 * rng.standard_normal(T)
+        rows.append(f"{c}\t" + "\t".join(f"{v:.4f}" for v in x))
+    return "\n".join(rows).encode()
+
+
+def _long_ucr_app(n_train=50):
+    at = make_app(page="classify")
+    at.selectbox(key="clf_task").set_value("ucr").run()
+    at.file_uploader(key="clf_ucr_train").upload("long_TRAIN.tsv", _long_ucr(n_train), "text/plain").run()
+    at.file_uploader(key="clf_ucr_test").upload("long_TEST.tsv", _long_ucr(20, seed=1), "text/plain").run()
+    assert not at.exception and not at.error
+    return at
+
+
+def test_a_long_series_is_read_as_the_mean_of_every_3_points_by_the_page_defaults_bench_fcn_measures():
+    """GunPoint's shape (50 series of 150 points): the page's defaults are bench/fcn.py's LSTM defaults,
+    the cell reads the mean of every 3 points (50 steps), and the page says what that does and why."""
+    from bench.fcn import LSTM_DEFAULTS, lstm_settings
+
+    at = _long_ucr_app()
+    want = lstm_settings(50, 150)
+    assert want["window"] == 3 and want["epochs"] == 200
+    assert at.select_slider(key="clf_window_150").value == want["window"]
+    assert at.slider(key="clf_epochs_ucr").value == want["epochs"]
+    assert (
+        at.slider(key="clf_hidden").value == LSTM_DEFAULTS["hidden"][0]
+        and at.slider(key="clf_layers").value == 1
+    )
+    assert at.select_slider(key="clf_batch").value == LSTM_DEFAULTS["batch"]
+    assert at.select_slider(key="clf_lr").value == LSTM_DEFAULTS["lr"]
+    assert at.select_slider(key="clf_clip").value == LSTM_DEFAULTS["max_norm"]
+    assert at.button_group(key="clf_readout_ucr").value == LSTM_DEFAULTS["readout"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Now the cell reads 50 steps, each the mean of 3 of the 150 points" in captions
+    assert "gradient's path back is k times shorter" in captions
+    at.select_slider(key="clf_window_150").set_value(1).run()  # the student can turn it off
+    assert "Now the cell reads all 150 points, one per step." in " ".join(c.value for c in at.caption)
+    at.switch_page("pages/cell.py").run()  # and the choice outlives a visit to another page
+    at.switch_page("pages/classify.py").run()
+    assert at.select_slider(key="clf_window_150").value == 1
+
+
+def test_a_shortened_model_steps_through_the_series_it_reads_and_its_read_out_is_its_own():
+    """Train with the mean of every 3 points; the probability view, the series opened in the Cell page and
+    the stepping pages' read-out are all the 50 steps the model reads, and equal its own probabilities."""
+    from lstm_core import datasets
+    from tests.app.conftest import stepper
+
+    at = _long_ucr_app(n_train=20)
+    at.slider(key="clf_epochs_ucr").set_value(2).run()
+    at.slider(key="clf_hidden").set_value(4).run()
+    at.button(key="clf_train").click().run(timeout=120)
+    assert not at.exception
+    model = at.session_state[RESULT]["model"]
+    assert model.window == 3
+    _, _, Xte, yte, _ = datasets.ucr_pair(_long_ucr(20).decode(), _long_ucr(20, seed=1).decode())
+    Xte = classify.znorm(Xte)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["LSTM test accuracy"] == f"{100 * (model.predict(Xte) == yte).mean():.1f} %"
+    at.number_input(key="clf_series").set_value(4).run()
+    want = classify.probabilities_over_time(model, Xte[3])
+    assert want.shape == (50, 2)
+    fig = chart(at, "clf_probs")
+    lines = [d for d in fig["data"] if d.get("xaxis") == "x2"]
+    np.testing.assert_allclose(np.array([arr(d["y"]) for d in lines]).T, want, atol=1e-12)
+    upper = [d for d in fig["data"] if d.get("xaxis") in (None, "x")]
+    assert sorted(len(arr(d["y"])) for d in upper) == [50, 150]  # the steps it reads, over every point
+    assert "reads the mean of every 3 points: 50 steps" in " ".join(c.value for c in at.caption)
+    h = next(arr(d["y"]) for d in chart(at, "clf_link")["data"] if d.get("name") == "h_t")  # the link view
+    np.testing.assert_allclose(h, np.repeat(model.net.run(classify.shorten(Xte[3], 3)).output[:, 0], 3))
+    at.button(key="clf_open").click().run()
+    typed = np.array([float(v) for v in at.session_state["typed_numbers"].split(",")])
+    np.testing.assert_allclose(typed, classify.shorten(Xte[3], 3)[:, 0], rtol=1e-5, atol=1e-6)
+    typed_own = classify.probabilities_over_time(
+        classify.Classifier(model.net, model.W, model.b), typed[:, None]
+    )
+    for page in ("cell", "timeline"):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception
+        r = stepper(at)["readout"]
+        assert len(r["p"]) == 50
+        np.testing.assert_allclose(np.array(r["p"]), typed_own, atol=1e-6)  # the 50 steps as typed
+        np.testing.assert_allclose(np.array(r["p"]), want, atol=1e-4)  # typed at 6 significant digits
+        assert r["choice"] == want.argmax(axis=1).tolist()
+
+
+def test_an_exported_shortened_classifier_imports_with_its_window_and_a_bad_window_is_named():
+    import io
+
+    at = _long_ucr_app(n_train=10)
+    at.slider(key="clf_epochs_ucr").set_value(1).run()
+    at.slider(key="clf_hidden").set_value(3).run()
+    at.button(key="clf_train").click().run(timeout=120)
+    model = at.session_state[RESULT]["model"]
+    buf = io.BytesIO()
+    np.savez(buf, **model.state_dict())
+    other = _long_ucr_app(n_train=10)
+    other.file_uploader(key="clf_import").upload("clf.npz", buf.getvalue()).run()
+    assert other.session_state[RESULT]["model"].window == 3
+    bad = model.state_dict() | {"head.window": np.array(0.5)}
+    buf = io.BytesIO()
+    np.savez(buf, **bad)
+    other.file_uploader(key="clf_import").upload("bad.npz", buf.getvalue()).run()
+    assert "head.window should be one whole number of points per step" in read(other.error[0].value)

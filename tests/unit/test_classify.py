@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from lstm_core import ParseError, classify, datasets
+from lstm_core import ParseError, StateDictError, classify, datasets
 from tests.unit.torch_ref import state_dict_of, torch_stack
 
 
@@ -150,3 +150,57 @@ def test_dtw_aligns_a_shifted_series_where_euclid_cannot():
     euclid = np.sqrt(((Xtr - Xte) ** 2).sum(1))  # both ≈ 2.4: to Euclid, the later bump is neither
     assert classify.dtw_distances(Xtr, Xte)[0, 0] < 1e-6 < 1 < euclid.min()  # warping aligns it
     assert classify.nearest_neighbour_dtw(Xtr, np.array([0, 1]), Xte).tolist() == [0]
+
+
+def test_shorten_is_the_mean_of_every_k_points():
+    """Piecewise aggregate approximation: step j is the mean of points jk … jk + k − 1; a last window
+    with fewer points is the mean of what is left; k = 1 is the series itself."""
+    x = np.arange(10.0)[:, None]
+    assert classify.shorten(x, 3)[:, 0].tolist() == [1.0, 4.0, 7.0, 9.0]
+    assert classify.shorten(x, 5)[:, 0].tolist() == [2.0, 7.0]
+    np.testing.assert_array_equal(classify.shorten(x, 1), x)
+    X = np.random.default_rng(0).standard_normal((4, 150, 2))
+    S = classify.shorten(X, 3)
+    assert S.shape == (4, 50, 2)
+    np.testing.assert_allclose(S[2, 7], X[2, 21:24].mean(axis=0), atol=1e-15)
+
+
+def test_the_default_window_reads_at_most_50_steps_and_short_series_whole():
+    assert classify.default_window(24) == 1  # ItalyPowerDemand
+    assert classify.default_window(40) == 1 and classify.default_window(50) == 1  # the built-in tasks
+    assert classify.default_window(150) == 3  # GunPoint: 50 steps
+    assert classify.default_window(51) == 2 and classify.default_window(2000) == 40
+    assert classify.default_epochs(500) == 40  # the built-in tasks' 500 series
+    assert classify.default_epochs(50) == 200 and classify.default_epochs(67) == 130  # GunPoint, Italy
+
+
+def test_a_classifier_with_a_window_is_the_same_classifier_on_the_shortened_series():
+    """Loss, every gradient, the prediction and the read-out per step: as if it were given the mean
+    of every k points, with one read-out row per step it reads."""
+    clf = classify.init(1, (5,), 3, seed=0, window=4)
+    whole = classify.Classifier(clf.net, clf.W, clf.b)
+    rng = np.random.default_rng(1)
+    X, y = rng.standard_normal((6, 30, 1)), rng.integers(0, 3, 6)
+    S = classify.shorten(X, 4)
+    loss, g = classify.loss_and_grads(clf, X, y)
+    want_loss, want = classify.loss_and_grads(whole, S, y)
+    assert loss == want_loss and g.keys() == want.keys()
+    for k in g:
+        np.testing.assert_array_equal(g[k], want[k])
+    np.testing.assert_array_equal(clf.logits(X), whole.logits(S))
+    p = classify.probabilities_over_time(clf, X[0])
+    assert p.shape == (8, 3)
+    np.testing.assert_allclose(p[-1], classify.softmax(clf.logits(X[:1]))[0], atol=1e-14)
+    first = next(classify.train(X, y, X, y, hidden=(5,), epochs=1, window=4, seed=0))
+    assert first.model.window == 4 and first.test_acc == classify.accuracy(first.model, X, y)
+
+
+def test_a_classifier_file_keeps_its_window_and_a_bad_one_is_named():
+    clf = classify.init(1, (3,), 2, seed=0, window=3)
+    sd = clf.state_dict()
+    assert sd["head.window"] == 3.0 and "head.window" not in classify.init(1, (3,), 2, seed=0).state_dict()
+    assert classify.window_of(sd) == 3 and classify.window_of({}) == 1
+    for bad in (0.0, 2.5, np.inf, np.array([2.0, 3.0])):
+        with pytest.raises(StateDictError) as e:
+            classify.window_of({"head.window": np.asarray(bad)})
+        assert e.value.code == "head_window"

@@ -22,6 +22,7 @@ KEEP = (
     "clf_layers",
     "clf_hidden",
     "clf_epochs",
+    "clf_epochs_ucr",
     "clf_batch",
     "clf_lr",
     "clf_clip",
