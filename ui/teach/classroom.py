@@ -581,21 +581,18 @@ def _teacher_live() -> None:
         st.markdown(f"**{tx('class_question_header')}** {_question_text(spec)}")
         total = sum(c.counts.values())
         by_step = st.session_state.get(REVEALED_BY_STEP) == q["id"]
-        st.caption(
-            tx("class_answers_header", n=total)
-            + (
-                " · " + tx("class_revealed_by_step" if by_step else "class_revealed")
-                if q.get("revealed")
-                else ""
-            )
-        )
-        # peer instruction: the projector shows how the votes split only once the answer is out (or the
-        # teacher asks for it), so that no student follows the crowd
         if not q.get("revealed"):  # what the room votes on (a class voting by hands sees the options here)
             st.markdown(tx("class_options", options=" · ".join(_option_label(spec, o) for o in q["options"])))
-        shown = q.get("revealed") or st.toggle(tx("class_votes_toggle"), key="class_votes")
-        if not shown:
-            st.caption(tx("class_votes_hidden"))
+        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+        said = (
+            " · " + tx("class_revealed_by_step" if by_step else "class_revealed") if q.get("revealed") else ""
+        )
+        row.caption(tx("class_answers_header", n=total) + said)
+        # peer instruction: the projector shows how the votes split only once the answer is out (or the
+        # teacher asks for it), so that no student follows the crowd
+        shown = q.get("revealed") or row.toggle(
+            tx("class_votes_toggle"), key="class_votes", help=tx("class_votes_hidden")
+        )
         for o in q["options"] if shown else ():  # counts only, never names
             n = c.counts.get(o, 0)
             right = (
