@@ -80,10 +80,11 @@ def probabilities_figure(
     tx: Callable[[str], str],
     title: str | None = None,
     every: np.ndarray | None = None,
+    k: int = 1,
 ) -> go.Figure:
     """p: (T, K) class probabilities after each step; x: (T,) the series; ``title`` of the lower panel;
-    ``every``: the series before it was shortened to x (x_t the mean of every k points), drawn thin
-    under x, its k points of step t spread over t − ½ … t + ½."""
+    ``every``: the series before it was shortened to x (x_t the mean of every ``k`` points, the last
+    window of whatever is left), drawn thin under x, the k points of step t spread over t − ½ … t + ½."""
     names = _plain(names)
     t = np.arange(1, len(p) + 1)
     fig = make_subplots(
@@ -95,7 +96,7 @@ def probabilities_figure(
         subplot_titles=[tx("input_chart_title"), title or tx("clf_probs_title")],
     )
     if every is not None:
-        k = -(-len(every) // max(len(x), 1))  # points per step (the last window may hold fewer)
+        k = max(int(k), 1)  # the model's own: ceil(T / steps) is not always it (150 points, k = 20: 8 steps)
         i = np.arange(len(every))
         pos = i // k + 0.5 + (i % k + 0.5) / k  # point i sits inside step i // k + 1, at t − ½ … t + ½
         fig.add_trace(

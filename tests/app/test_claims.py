@@ -256,7 +256,7 @@ def test_an_explanation_reads_as_a_student_checks_it_by_hand(monkeypatch, lang):
     """From a teacher's run with two students: a negative amount subtracted is in parentheses (never
     "− −0.131"); a change beside the ±0.005 threshold shows the decimals that decide it (−0.0051, not
     −0.005, for "goes down"); a gradient is 6.3 × 10⁻⁴, not 6.3e-04; the note says rounding may move
-    the last digit of a sum (it can)."""
+    the last digit of a difference (it can)."""
     from lstm_core.questions import Question
     from ui.shell import i18n
     from ui.teach import predict

@@ -263,7 +263,7 @@ def test_a_long_series_is_read_as_the_mean_of_every_3_points_by_the_page_default
     assert at.select_slider(key="clf_clip").value == LSTM_DEFAULTS["max_norm"]
     assert at.button_group(key="clf_readout_ucr").value == LSTM_DEFAULTS["readout"]
     captions = " ".join(c.value for c in at.caption)
-    assert "Now the cell reads 50 steps, each the mean of 3 of the 150 points" in captions
+    assert "Now the cell reads 50 steps, each the mean of 3 neighbouring points of the 150" in captions
     assert "gradient's path back is k times shorter" in captions
     at.select_slider(key="clf_window_150").set_value(1).run()  # the student can turn it off
     assert "Now the cell reads all 150 points, one per step." in " ".join(c.value for c in at.caption)

@@ -204,3 +204,17 @@ def test_a_classifier_file_keeps_its_window_and_a_bad_one_is_named():
         with pytest.raises(StateDictError) as e:
             classify.window_of({"head.window": np.asarray(bad)})
         assert e.value.code == "head_window"
+
+
+def test_the_probability_chart_puts_every_point_inside_the_step_that_reads_it():
+    """150 points read as the means of every 20 (8 steps, the last of 10 points): each point is drawn
+    within its own step's t − ½ … t + ½ (ceil(150 / 8) = 19 would put them out of line)."""
+    from viz.classify import probabilities_figure
+
+    x = np.sin(np.arange(150.0))
+    xs = np.array([x[j : j + 20].mean() for j in range(0, 150, 20)])
+    p = np.full((len(xs), 2), 0.5)
+    fig = probabilities_figure(p, xs, ["a", "b"], lambda key, **_: key, every=x, k=20)
+    pos = np.asarray(fig.data[0].x)
+    step = np.arange(150) // 20 + 1
+    assert len(xs) == 8 and np.all(pos > step - 0.5) and np.all(pos < step + 0.5)

@@ -371,7 +371,7 @@ def results_ui(data) -> None:
         cache[i] = classify.probabilities_over_time(model, x)
     probs = cache[i]
     title = tx("clf_probs_title_fcn") if is_fcn else None
-    fig = probabilities_figure(probs, xs[:, 0], names, tx, title, every=x[:, 0] if k > 1 else None)
+    fig = probabilities_figure(probs, xs[:, 0], names, tx, title, every=x[:, 0] if k > 1 else None, k=k)
     st.plotly_chart(fig, key="clf_probs")
     st.caption(tx("clf_probs_help_fcn" if is_fcn else "clf_probs_help"))
     if k > 1:

@@ -773,10 +773,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_model_label": {"en": "Model", "zh": "模型"},
     "clf_model_fcn": {"en": "FCN", "zh": "FCN"},
     "clf_fcn_help": {
-        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over time and a linear softmax layer. The paper uses 128 · 256 · 128 filters; the default here is 16 · 32 · 16, an eighth of them, so that training on a UCR file such as GunPoint takes well under a minute instead of a quarter of an hour (measured on GunPoint and ItalyPowerDemand: as accurate as 32 · 64 · 32, in less than half the time). Trained with this app's own NumPy backprop.",
+        "en": "The fully convolutional network of Wang, Yan and Oates (2017), the one the article's author started from: three blocks of convolution (kernels 8, 5, 3) → batch normalisation → ReLU, then the average over time and a linear softmax layer. The paper uses 128 · 256 · 128 filters; the default here is 16 · 32 · 16, an eighth of them, so that training on a UCR file such as GunPoint takes under a minute instead of a quarter of an hour (measured on GunPoint and ItalyPowerDemand: as accurate as 32 · 64 · 32, in less than half the time). Trained with this app's own NumPy backprop.",
         "zh": "Wang、Yan 和 Oates（2017）的全卷积网络，也就是原文作者起步时用的网络：三个“卷积（卷积核 8、5、3）→ 批归一化 → ReLU”块，"
         "然后对时间取平均，再接线性 softmax 层。论文用 128 · 256 · 128 个滤波器；这里默认用 16 · 32 · 16，即八分之一，"
-        "好让在 GunPoint 这样的 UCR 文件上训练远不到一分钟，而不是十几分钟（在 GunPoint 和 ItalyPowerDemand 上测得："
+        "好让在 GunPoint 这样的 UCR 文件上训练不到一分钟，而不是十几分钟（在 GunPoint 和 ItalyPowerDemand 上测得："
         "与 32 · 64 · 32 一样准确，用时不到一半）。用本应用自己的 NumPy 反向传播训练。",
     },
     "clf_fcn_widths": {"en": "Filters per block", "zh": "每块的滤波器数"},
@@ -816,25 +816,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "clf_window_k": {"en": "the mean of every {k} points ({n} steps)", "zh": "每 {k} 个点的平均（{n} 步）"},
     "clf_window_help": {
         "en": "Why: going back over T steps, a plain RNN's gradient is multiplied by W_hh and a tanh slope at "
-        "every step, so it vanishes (or explodes) long before it reaches the start; an LSTM's cell state C_t "
-        "carries it further, but every step costs time. With the mean of every k points the gradient's path "
-        "back is k times shorter and training k times faster. Measured on GunPoint (150 points, 200 epochs): a "
-        "plain RNN learned nothing from every point (49 %, a coin toss) and 85 % from the means of 3; the LSTM "
-        "reached 96 % from every point in over three minutes, 97 % from the means of 3 in about half a minute. "
-        "By default a series longer than {short} points is read as at most {short} steps; “every point” turns "
-        "it off.",
-        "zh": "原因：沿着 T 步往回传时，普通 RNN 的梯度每一步都要乘以 W_hh 和 tanh 的斜率，远在传回开头之前就消失了"
+        "every step, so it usually vanishes (or explodes) long before it reaches the start; an LSTM's cell state "
+        "C_t carries it further, but every step costs time. With the mean of every k points the gradient's path "
+        "back is k times shorter and each epoch takes about 1/k of the time. Measured on GunPoint (150 points, "
+        "200 epochs): a plain RNN learned nothing from every point (49 %, a coin toss) and 85 % from the means "
+        "of 3; the LSTM reached 96 % from every point in over three minutes (on a busy machine), and 93–98 % "
+        "from the means of 3 in about half a minute. By default a series longer than {short} points is read as "
+        "at most {short} steps; “every point” turns this off.",
+        "zh": "原因：沿着 T 步往回传时，普通 RNN 的梯度每一步都要乘以 W_hh 和 tanh 的斜率，往往远在传回开头之前就消失了"
         "（或爆炸）；LSTM 的单元状态 C_t 能把它传得更远，但每一步都要花时间。读取每 k 个点的平均后，梯度往回传的路径"
-        "缩短为 1/k，训练也快 k 倍。在 GunPoint（150 个点，训练 200 轮）上测得：普通 RNN 读每个点时什么也没学到"
-        "（49%，和抛硬币一样），读每 3 个点的平均时达到 85%；LSTM 读每个点用了三分多钟达到 96%，读每 3 个点的平均"
-        "约半分钟达到 97%。默认把长于 {short} 个点的序列读成至多 {short} 步；选择“每个点”即可关闭。",
+        "缩短为 1/k，每轮训练的用时也约为原来的 1/k。在 GunPoint（150 个点，训练 200 轮）上测得：普通 RNN 读每个点时"
+        "什么也没学到（49%，和抛硬币一样），读每 3 个点的平均时达到 85%；LSTM 读每个点用了三分多钟（在繁忙的机器上）"
+        "达到 96%，读每 3 个点的平均约半分钟达到 93%–98%。默认把长于 {short} 个点的序列读成至多 {short} 步；"
+        "选择“每个点”即可取消这种缩短。",
     },
     "clf_window_now": {
-        "en": "Now the cell reads {n} steps, each the mean of {k} of the {T} points (piecewise aggregate "
-        "approximation): training, the test accuracy, the probabilities below and the Cell page all use this "
-        "shorter series.",
-        "zh": "现在单元读取 {n} 步，每步是 {T} 个点中 {k} 个点的平均（分段聚合近似，PAA）：训练、测试准确率、"
-        "下面的概率图和单元页面都使用这条缩短后的序列。",
+        "en": "Now the cell reads {n} steps, each the mean of {k} neighbouring points of the {T} (the last step: "
+        "of whatever is left). This is piecewise aggregate approximation: training, the test accuracy, the "
+        "probabilities below and the Cell page all use this shorter series.",
+        "zh": "现在单元读取 {n} 步，每步是 {T} 个点中相邻 {k} 个点的平均（最后一步是剩下的点的平均），即分段聚合近似"
+        "（PAA）：训练、测试准确率、下面的概率图和单元页面都使用这条缩短后的序列。",
     },
     "clf_window_now_all": {
         "en": "Now the cell reads all {T} points, one per step.",
@@ -891,9 +892,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "如果序列在第 t 步结束时的类别概率（输出层作用于 h_t，或 h_1 … h_t 的平均）",
     },
     "clf_probs_window": {
-        "en": "This model reads the mean of every {k} points: {n} steps for the series' {T} points (grey: every "
-        "point; dots: the steps it reads). The Cell page steps through these {n} steps.",
-        "zh": "这个模型读取每 {k} 个点的平均：序列的 {T} 个点变成 {n} 步（灰线：每个点；圆点：它读取的各步）。"
+        "en": "This model reads the mean of every {k} points: {n} steps for the series' {T} points (thin grey line: "
+        "every point; dots: the steps it reads). The Cell page steps through these {n} steps.",
+        "zh": "这个模型读取每 {k} 个点的平均：序列的 {T} 个点变成 {n} 步（细灰线：每个点；圆点：它读取的各步）。"
         "单元页面逐步展示的就是这 {n} 步。",
     },
     "clf_every_point": {"en": "every point", "zh": "每个点"},

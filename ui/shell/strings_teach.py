@@ -31,9 +31,9 @@ TEACH: dict[str, dict[str, str]] = {
         "zh": "**这次没答对**：你选了“{said}”，答案是 **{answer}**。",
     },
     "predict_digits_note": {
-        "en": "(These numbers carry one decimal more than the page; each is rounded on its own, so a sum of them "
-        "may differ from its result in the last digit.)",
-        "zh": "（这里的数字比页面上多保留一位小数；每个数各自四舍五入，所以几个数相加与结果可能在最后一位上相差 1。）",
+        "en": "(These numbers carry one decimal more than the page. Each is rounded on its own, so adding or "
+        "subtracting them can give a result that is off by one in the last digit.)",
+        "zh": "（这里的数字比页面上多保留一位小数。每个数都是各自四舍五入的，所以把它们相加或相减，得到的结果可能在最后一位上差 1。）",
     },
     "predict_score": {"en": "Score: {right} of {asked} right", "zh": "得分：{asked} 题中答对 {right} 题"},
     "predict_score_none": {"en": "Score: no answers yet", "zh": "得分：还没有作答"},
@@ -298,7 +298,7 @@ TEACH |= {
     },
     "lesson_vanish_input": {
         "en": "What the plain RNN reads: xₜ for t = 1 … {T}. The gradient chart appears once the question is answered "
-        "(in a live class: once the teacher reveals it).",
+        "(in a live class: once the teacher reveals the answer).",
         "zh": "普通 RNN 读取的输入：t = 1 … {T} 的 xₜ。问题作答后会显示梯度图（在实时课堂中：老师揭晓答案后）。",
     },
     "lesson_vanish_notes": {
@@ -595,9 +595,9 @@ TEACH |= {
     "class_end": {"en": "End the class", "zh": "结束课堂"},
     "class_end_confirm": {
         "en": "Every student's screen stops following you; each keeps the last view and can explore on their own.",
-        "zh": "所有学生的屏幕将不再跟随你；每人保留最后的画面，可以自行探索。",
+        "zh": "所有学生的屏幕将不再跟随你；每人保留最后的视图，可以自行探索。",
     },
-    "class_end_now": {"en": "End it for everyone", "zh": "为所有人结束"},
+    "class_end_now": {"en": "End it for everyone", "zh": "为所有人结束课堂"},
     "class_students": {"en": "Students here: {n}", "zh": "在线学生：{n}"},
     "class_students_pace": {
         "en": "Students here: {n} · following {following} · exploring {exploring}",
@@ -631,10 +631,10 @@ TEACH |= {
         "en": "revealed: the step asked about is on screen",
         "zh": "已揭晓：屏幕上已是所问的那一步",
     },
-    "class_options": {"en": "**Options:** {options}", "zh": "选项：{options}"},
+    "class_options": {"en": "**Options:** {options}", "zh": "**选项**：{options}"},
     "class_votes_toggle": {"en": "Show the votes now", "zh": "现在显示各选项票数"},
     "class_votes_hidden": {
-        "en": "How the votes split appears when you reveal the answer, so that nobody follows the crowd.",
+        "en": "The split of the votes is shown when you reveal the answer, so that nobody follows the crowd.",
         "zh": "各选项的票数在你揭晓答案时显示，以免有人随大流作答。",
     },
     "class_paused": {
