@@ -228,7 +228,10 @@ def test_import_a_trained_model_step_and_ask_what_if(new_page, app_url, artifact
     labels = diagram_labels(page)
     assert f"ht = {want}" in labels, [x for x in labels if x.startswith("h")]  # the diagram label
 
+    page.wait_for_selector(DONE)
     page.locator("[data-testid=stSidebarNav] a", has_text="Weights lab").click()
+    expect(page).to_have_url(re.compile(r"/weights"))
+    page.wait_for_selector(DONE)
     page.get_by_role("tab", name=re.compile("What if")).click()
     button(page, "ov_add").click()
     expect(page.get_by_text(re.compile(r"f = 1.*layer 1, all units"))).to_be_visible()
