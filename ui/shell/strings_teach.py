@@ -672,10 +672,6 @@ TEACH |= {
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",
     },
     "class_leave": {"en": "Explore on my own", "zh": "自己探索"},
-    "class_leave_after_reveal": {
-        "en": "You can explore once the teacher reveals the answer: stepping on your own would show it.",
-        "zh": "老师揭晓答案后你就可以自己探索：自己往下走会提前看到答案。",
-    },
     "class_back": {"en": "Back to the class", "zh": "回到课堂"},
     "class_question_header": {"en": "The class is asked:", "zh": "全班问题："},
     "class_send": {"en": "Send my answer", "zh": "提交我的回答"},

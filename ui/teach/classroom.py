@@ -680,14 +680,7 @@ def student_bar() -> None:
         if k["following"] and pace.get("lock"):
             row.caption(tx("class_locked"))
         elif k["following"]:
-            open_q = bool(c.question and not c.question.get("revealed"))  # exploring would show its answer
-            if row.button(
-                tx("class_leave"),
-                key="class_leave",
-                icon=":material/explore:",
-                disabled=open_q,
-                help=tx("class_leave_after_reveal") if open_q else None,
-            ):
+            if row.button(tx("class_leave"), key="class_leave", icon=":material/explore:"):
                 _leave()
                 st.rerun(scope="app")
         elif row.button(tx("class_back"), key="class_back", type="primary", icon=":material/group:"):
