@@ -81,6 +81,23 @@ def main() -> None:
 if __name__ == "__main__":  # a page run: Streamlit runs this file as ``__main__``
     main()
 else:  # imported by ``streamlit run`` (or uvicorn): the server, with the class's stream beside the app
-    from live import push
+    from pathlib import Path
 
-    app = st.App(__file__, routes=push.routes(), lifespan=push.lifespan)
+    from starlette.middleware import Middleware
+
+    from live import hall, push
+
+    _JS = Path(__file__).parent / "ui" / "stepper"
+    _ASSETS = {  # the hall view (live/hall.py): one script, with the stepper's own code and style
+        "hall.js": (
+            hall.bundle(*((_JS / f).read_text("utf-8") for f in ("words.js", "stepper.js", "stepper.css", "hall.js"))),
+            "text/javascript",
+        )
+    }
+    _PAGES = {"/", *(f"/{u}" for *_, u, _ in PAGES)}
+    app = st.App(
+        __file__,
+        routes=[*push.routes(), *hall.routes(_ASSETS)],
+        middleware=[Middleware(hall.HallPage, pages=_PAGES, version=hall.version(_ASSETS))],
+        lifespan=push.lifespan,
+    )

@@ -19,6 +19,35 @@ from urllib.parse import urlsplit
 import h11
 
 
+async def fetch(base: str, path: str, cookies: str = "", headers: list | None = None) -> tuple[int, dict, bytes]:
+    """One GET over a connection of its own, as a browser's first visit makes it: (status, headers with
+    lower-case names, every ``set-cookie`` joined by "\\n", body)."""
+    u = urlsplit(base)
+    reader, writer = await asyncio.open_connection(u.hostname, u.port or 80, limit=1 << 20)
+    try:
+        conn = h11.Connection(h11.CLIENT)
+        head = [("Host", u.netloc), *(headers or [])] + ([("Cookie", cookies)] if cookies else [])
+        writer.write(conn.send(h11.Request(method="GET", target=path, headers=head)))
+        writer.write(conn.send(h11.EndOfMessage()))
+        await writer.drain()
+        status, got, body = 0, {}, b""
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA:
+                conn.receive_data(await reader.read(65536))
+            elif isinstance(event, h11.Response):
+                status = event.status_code
+                for k, v in event.headers:
+                    k = k.decode().lower()
+                    got[k] = got[k] + "\n" + v.decode() if k in got else v.decode()
+            elif isinstance(event, h11.Data):
+                body += bytes(event.data)
+            elif isinstance(event, (h11.EndOfMessage, h11.ConnectionClosed)):
+                return status, got, body
+    finally:
+        writer.close()
+
+
 class ClassStream:
     def __init__(self, base: str, code: str, token: str, cookies: str = "") -> None:
         self.base, self.code, self.token, self.cookies = base, code, token, cookies

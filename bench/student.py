@@ -62,6 +62,11 @@ class Student:
         self.upstream = resp.headers.get("X-Upstream", "")
         resp.read()
         self.cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
+        await self.connect()
+
+    async def connect(self) -> None:
+        """The websocket and the page's first run (``open`` without the page's HTML: ``cookies`` are
+        what the browser keeps)."""
         headers = {"Cookie": self.cookies} if self.cookies else {}
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = await websockets.connect(

@@ -10,6 +10,9 @@ several replicas behind nginx serve one class. A class is:
     view      the teacher's view: {"page": url path, "params": the link's fields} and a version
     question  the question put to the class (its spec, so each student's app words it in its
               own language), whether it is revealed, and the count for each option
+    diagram   the stepper's data of the teacher's view, in each language, as a student's stepper
+              gets it, with the key of the view it belongs to (``live.hall``: a student who opens
+              the link sees it before their app's first run)
 
 Nothing personal is stored: a student is an anonymous random token (to count
 one answer per student and the students present), answers are counts. A
@@ -207,6 +210,25 @@ class MemoryStore:
                 k["question"] = dict(k["question"], revealed=True, shown=shown)
         self._changed(code)
 
+    def show(self, code: str, secret: str, key: str, diagram: dict[str, str]) -> None:
+        """The stepper's data of the teacher's view ``key`` (``live.hall.diagram_key``), as JSON text in
+        each language. Not a change of the class: no version, no message (a student's app draws its
+        own); only a student still waiting for their app reads it (``live.hall``)."""
+        with self._lock:
+            k = self._get(code)
+            if k is None or not hmac.compare_digest(k["secret"], secret or ""):
+                raise NotTeacher(code)
+            k["diagram"] = (key, dict(diagram))
+
+    def diagram(self, code: str, language: str) -> tuple[str, str] | None:
+        """(the view's key, the stepper's data as JSON text in ``language``) of ``show``, or None."""
+        with self._lock:
+            k = self._get(code)
+            found = k and k.get("diagram")
+            if not found or language not in found[1]:
+                return None
+            return found[0], found[1][language]
+
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
         """One student's answer to the open question (their last one counts). False if it is not open."""
         with self._lock:
@@ -357,7 +379,7 @@ class RedisStore:
         return base, base + ":answers", base + ":seen"
 
     def _touch(self, pipe, code: str) -> None:
-        for key in self._keys(code):
+        for key in (*self._keys(code), self._keys(code)[0] + ":diagram"):
             pipe.expire(key, self.idle)
 
     def create(self) -> tuple[str, str]:
@@ -446,6 +468,25 @@ class RedisStore:
         if q is not None:
             self._change(code, secret, {"question": json.dumps(dict(q, revealed=True, shown=shown))})
 
+    def show(self, code: str, secret: str, key: str, diagram: dict[str, str]) -> None:
+        """As ``MemoryStore.show`` (``gatelab:class:CODE:diagram``, a hash: the key and one field per
+        language, expiring with the class)."""
+        self._teacher(code, secret)
+        where = self._keys(code)[0] + ":diagram"
+
+        def go():
+            pipe = self.r.pipeline()
+            pipe.delete(where)
+            pipe.hset(where, mapping={"key": key, **{"lang:" + a: b for a, b in diagram.items()}})
+            pipe.expire(where, self.idle)
+            pipe.execute()
+
+        self._call(go)
+
+    def diagram(self, code: str, language: str) -> tuple[str, str] | None:
+        key, text = self._call(lambda: self.r.hmget(self._keys(code)[0] + ":diagram", "key", "lang:" + language))
+        return None if key is None or text is None else (key.decode(), text.decode())
+
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:
         main, answers, _ = self._keys(code)
         q = json.loads(self._call(lambda: self.r.hget(main, "question")) or "null")
@@ -496,7 +537,8 @@ class RedisStore:
     def end(self, code: str, secret: str) -> None:
         self._teacher(code, secret)
         pipe = self.r.pipeline()
-        pipe.delete(*self._keys(code), self._keys(code)[0] + ":status", self._keys(code)[0] + ":members")
+        main = self._keys(code)[0]
+        pipe.delete(*self._keys(code), main + ":status", main + ":members", main + ":diagram")
         pipe.publish(self.EVENTS + code, "1")
         self._call(pipe.execute)
 

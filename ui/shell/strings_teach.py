@@ -667,6 +667,15 @@ TEACH |= {
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
     },
     "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随实时课堂 **{code}**"},
+    "hall_title": {
+        "en": "Live class **{code}**: you see the teacher's diagram, at the teacher's step",
+        "zh": "实时课堂 **{code}**：你看到的是老师的图，停在老师所在的那一步",
+    },
+    "hall_opening": {
+        "en": "The rest of the page is still opening; meanwhile this diagram moves with every step the teacher takes.",
+        "zh": "页面的其余部分仍在打开；在此期间，这张图会随老师的每一步移动。",
+    },
+    "hall_region": {"en": "The class's diagram while the page opens", "zh": "页面打开期间课堂的图"},
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",

@@ -24,7 +24,7 @@ import streamlit as st
 from lstm_core.classify import read_out
 from ui.shell import state, weights
 from ui.shell.engine import Config, run
-from ui.shell.i18n import lang, translator, tx
+from ui.shell.i18n import lang, speaking, translator, tx
 from ui.shell.page import Context
 from ui.shell.share import left_out_notes
 from ui.shell.state import KNOWN, sync_url
@@ -76,6 +76,19 @@ def on_step(hear: Callable[[int], None]) -> Callable[[int], None]:
     stepper never imports the features that use it."""
     if hear not in _ON_STEP:
         _ON_STEP.append(hear)
+    return hear
+
+
+_ON_DRAW: list[Callable[[str, int, Callable[[str], dict]], None]] = []  # who hears each stepper drawn
+
+
+def on_draw(hear: Callable[[str, int, Callable[[str], dict]], None]) -> Callable:
+    """Let a feature hear every stepper the page draws: ``hear(view, ident, data_in)``, where ``ident``
+    names the model and view shown and ``data_in(language)`` builds the data a following student's
+    stepper gets for it (a live class's teacher stores it for students whose app is still opening,
+    ``live.hall``)."""
+    if hear not in _ON_DRAW:
+        _ON_DRAW.append(hear)
     return hear
 
 
@@ -172,6 +185,26 @@ def stepper(view: str, ctx: Context, cursor: dict | None = None, limit: int | No
         "readout": _readout(ctx, key[4]),
     }
     COMPONENT(key=f"stepper_{view}", data=data)  # no state: it never reruns the app itself
+    if _ON_DRAW:
+
+        def data_in(language: str) -> dict:  # a following student's stepper of this view, in ``language``
+            k = (*key[:-1], language)
+            with speaking(language):
+                return data | {
+                    "id": f"{view}:{hash(k)}",
+                    "ui": _ui(),
+                    "share": _share() | {"notes": []},
+                    "payload": _views(*k) if view != "why" else "{}",
+                    "cursor": None,
+                    "limit": None,
+                    "locked": True,
+                    "report_ms": None,
+                    "hide": ["share"],  # (a student's own parts: the class's link carries no ``hide``)
+                    "readout": _readout(ctx, key[4]),
+                }
+
+        for hear in _ON_DRAW:
+            hear(view, hash(key[:-1]), data_in)
     with st.sidebar:  # hidden, not left out, without a sidebar (ui/teach/present.py): a fragment drawn in a
         _beacon(T)  # new place leaves its old element behind, and an empty sidebar would stay on screen
 

@@ -43,13 +43,14 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import json
 import secrets
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from live import push
+from live import hall, push
 from live.store import IDLE, NotTeacher, StoreDown, store, valid_code
 from lstm_core.questions import Question
 from ui import stepper
@@ -76,6 +77,7 @@ TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secre
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
 LAST_PAGE = "_class_last_page"
+SHOWN = "_class_diagram"  # (code, view key, view, model): the diagram the store has from this teacher
 LIVE_S = 0.5  # the teacher's counts are read this often (one fragment per class: the students' answers
 # stay Streamlit runs, lighter than a second channel)
 _FOLLOW = (
@@ -426,6 +428,36 @@ def publish_step(step: int) -> None:
     view = dict(last, params=dict(last["params"], t=str(step + 1)))
     if view != last:
         _send(k, view)
+
+
+@stepper.on_draw
+def publish_diagram(view: str, ident: int, data_in) -> None:
+    """The teacher's stepper drew ``view``: its data, as a following student's stepper gets it, in each
+    language, goes to the store once per view (``live.hall``: a student whose app is still opening sees
+    the diagram from it). The Why page's stepper moves only its charts' cursor: nothing to show."""
+    k = st.session_state.get(CLASS)
+    if not k or k["role"] != "teacher" or view == "why":
+        return
+    where = hall.diagram_key(_view(st.session_state.get(state.PAGE) or "cell"))
+    mark = (k["code"], where, view, ident)
+    if st.session_state.get(SHOWN) == mark:
+        return
+    diagram = {}
+    for language in LANGS:
+        d = data_in(language)
+        with speaking(language):
+            d["hall"] = {
+                "title": tx("hall_title", code=k["code"]),
+                "opening": tx("hall_opening"),
+                "paused": tx("class_paused_card"),
+                "region": tx("hall_region"),
+            }
+        diagram[language] = json.dumps(d, separators=(",", ":"), ensure_ascii=False)
+    try:
+        store().show(k["code"], k["secret"], where, diagram)
+    except (StoreDown, NotTeacher):
+        return  # (the class goes on without it: students wait for their app, as before)
+    st.session_state[SHOWN] = mark
 
 
 def _question_spec(here: str) -> dict | None:
