@@ -90,7 +90,9 @@ else:  # imported by ``streamlit run`` (or uvicorn): the server, with the class'
     _JS = Path(__file__).parent / "ui" / "stepper"
     _ASSETS = {  # the hall view (live/hall.py): one script, with the stepper's own code and style
         "hall.js": (
-            hall.bundle(*((_JS / f).read_text("utf-8") for f in ("words.js", "stepper.js", "stepper.css", "hall.js"))),
+            hall.bundle(
+                *((_JS / f).read_text("utf-8") for f in ("words.js", "stepper.js", "stepper.css", "hall.js"))
+            ),
             "text/javascript",
         )
     }

@@ -81,11 +81,16 @@ async def hall_view(url: str, pid: int, code: str, n: int) -> tuple[float, float
     async def one(times: list, app: list, missing: list) -> None:
         t0 = time.perf_counter()
         status, head, html = await fetch(url, f"/?join={code}")
-        cookies = "; ".join(c.split(";", 1)[0] for c in head.get("set-cookie", "").split("\n") if c)
+        cookies = [c.split(";", 1)[0] for c in head.get("set-cookie", "").split("\n") if c]
+        named = re.search(rb"gatelab_student=(\w+\.[0-9a-f]+)", html)  # what the page's script keeps
+        cookies = "; ".join(cookies + ([f"gatelab_student={named.group(1).decode()}"] if named else []))
         v = re.search(rb"/gatelab/hall/hall.js\?v=(\w+)", html)
         answers = await asyncio.gather(
             fetch(url, f"/gatelab/class/{code}/hall", cookies),
-            *(fetch(url, f"/gatelab/hall/{name}?v={v.group(1).decode() if v else ''}") for name in HALL_FILES),
+            *(
+                fetch(url, f"/gatelab/hall/{name}?v={v.group(1).decode() if v else ''}")
+                for name in HALL_FILES
+            ),
         )
         got = answers[0]
         said = json.loads(got[2]) if got[0] == 200 else {}
@@ -162,7 +167,10 @@ def main() -> None:
     print(
         f"{args.students} students open a link at the same moment, one process (median of {args.runs} runs):"
     )
-    for k, label in (("bare", "a bare Streamlit page (the floor)"), ("gatelab", "Gate Lab's app, its page alone")):
+    for k, label in (
+        ("bare", "a bare Streamlit page (the floor)"),
+        ("gatelab", "Gate Lab's app, its page alone"),
+    ):
         if k in med:
             p95, cpu, missing = med[k]
             print(

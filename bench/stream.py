@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 import h11
 
 
-async def fetch(base: str, path: str, cookies: str = "", headers: list | None = None) -> tuple[int, dict, bytes]:
+async def fetch(
+    base: str, path: str, cookies: str = "", headers: list | None = None
+) -> tuple[int, dict, bytes]:
     """One GET over a connection of its own, as a browser's first visit makes it: (status, headers with
     lower-case names, every ``set-cookie`` joined by "\\n", body)."""
     u = urlsplit(base)

@@ -9,8 +9,10 @@ already built it. So:
   student's stepper gets it (``store.show``, from ``ui.teach.classroom.publish_diagram``), with
   the key of that view (``diagram_key``: the page and the link's fields without the step);
 - the page's HTML for a student's link (``HallPage``, a middleware around Streamlit's own
-  ``index.html``) carries two small scripts, and the cookie that names the student (the same
-  ``gatelab_student`` the app keeps: the app then joins as the same student);
+  ``index.html``, read once) carries two small scripts: the first names the student in the cookie the
+  app keeps (``gatelab_student``: the app then joins as the same student), asks for the hall's
+  answer, and holds Streamlit's own script back until the student's turn (``Admit``: a hall's apps
+  open a few a second, in the order they came, so that they do not starve the hall's answers);
 - ``GET /gatelab/class/CODE/hall`` (``hall``) answers, from the store alone, the class's state
   (the stream's message, ``live.push``) and that data in the student's language, if it is the
   diagram of the class's view now; the join's limit on wrong codes (``store.join_wait``) holds
@@ -35,7 +37,6 @@ import re
 import secrets
 import threading
 import time
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
 from live.push import message
@@ -45,7 +46,9 @@ HALL = "/gatelab/class/{code}/hall"
 ASSETS = "/gatelab/hall/{name}"
 STUDENT_COOKIE, TEACH_COOKIE = "gatelab_student", "gatelab_teach"  # as ui/teach/classroom.py keeps them
 LANGS = ("en", "zh")
-_APP_SCRIPT = re.compile(rb'<script type="module" crossorigin src="(\./static/js/index\.[\w-]+\.js)"></script>')
+_APP_SCRIPT = re.compile(
+    rb'<script type="module" crossorigin src="(\./static/js/index\.[\w-]+\.js)"></script>'
+)
 LATER = "gatelab-app-script"  # Streamlit's own script in a student's page, held back for its turn
 START_ANYWAY_MS = 30000  # the app's script starts after this whatever happened to the hall's answer
 
@@ -79,18 +82,11 @@ def diagram_key(view: dict | None) -> str:
     """Which view a stored diagram belongs to: the class's page and link fields, without the step
     (a step moves the diagram; anything else is another diagram)."""
     view = view or {}
-    where = {"page": view.get("page"), "params": {a: b for a, b in (view.get("params") or {}).items() if a != "t"}}
+    where = {
+        "page": view.get("page"),
+        "params": {a: b for a, b in (view.get("params") or {}).items() if a != "t"},
+    }
     return hashlib.sha1(json.dumps(where, sort_keys=True).encode()).hexdigest()[:16]
-
-
-def _cookies(headers: dict[bytes, bytes] | list) -> dict[str, str]:
-    raw = b"; ".join(v for k, v in headers if k == b"cookie").decode("latin-1")
-    jar = SimpleCookie()
-    try:
-        jar.load(raw)
-    except Exception:  # a malformed cookie header: as if none
-        return {}
-    return {k: m.value for k, m in jar.items()}
 
 
 def _kept(cookies: dict[str, str], name: str, code: str) -> str:
@@ -110,15 +106,19 @@ def language(query: dict[str, list[str]], accept: str) -> str:
 
 class HallPage:
     """ASGI middleware: a following student's link (``/?join=CODE`` on one of ``pages``, without
-    ``teach``) gets Streamlit's page with the hall view's two scripts (module docstring), and the
-    cookie that names the student if this browser keeps none for this class. Everything else passes."""
+    ``teach``) gets Streamlit's page with the hall view's two scripts (module docstring), Streamlit's
+    own held back for its turn. Everything else passes."""
 
     def __init__(self, app, pages: set[str], version: str = "") -> None:
         self.app, self.pages, self.version = app, pages, version
         self.page: tuple[list, bytes] | None = None  # Streamlit's index.html as first served: (headers, body)
 
     def _code(self, scope) -> tuple[str, dict] | None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"] not in self.pages:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or scope["path"] not in self.pages
+        ):
             return None
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         code = (query.get("join") or [""])[0].strip().upper()
@@ -132,14 +132,8 @@ class HallPage:
             await self.app(scope, receive, send)
             return
         code, query = found
-        cookies = _cookies(scope["headers"])
-        if _kept(cookies, TEACH_COOKIE, code):  # the teacher's own browser (a reload): their app, as always
-            await self.app(scope, receive, send)
-            return
-        token = _kept(cookies, STUDENT_COOKIE, code)
-        new = "" if token else secrets.token_hex(8)
         if self.page is not None:  # (the same file for every page: read once, a hall asks 250 times at once)
-            await self._send(send, scope, code, query, new, dict(self.page[0]), self.page[1])
+            await self._send(send, scope, code, query, dict(self.page[0]), self.page[1])
             return
         headers = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]  # the page, not gzipped
         scope = dict(scope, headers=headers)
@@ -157,44 +151,62 @@ class HallPage:
             if msg.get("more_body"):
                 return
             page = b"".join(body)
-            head = [(k, v) for k, v in start.get("headers", []) if k not in (b"content-length", b"etag", b"last-modified")]
+            head = [
+                (k, v)
+                for k, v in start.get("headers", [])
+                if k not in (b"content-length", b"etag", b"last-modified")
+            ]
             if start.get("status") == 200 and dict(head).get(b"content-type", b"").startswith(b"text/html"):
                 if _APP_SCRIPT.search(page) and b"<head>" in page:
                     self.page = (head, page)
-                await self._send(send, scope, code, query, new, dict(start, headers=head), page)
+                await self._send(send, scope, code, query, dict(start, headers=head), page)
                 return
             await send(start)
             await send({"type": "http.response.body", "body": page})
 
         await self.app(scope, receive, wrapped)
 
-    async def _send(self, send, scope, code: str, query: dict, new: str, start: dict, page: bytes) -> None:
+    async def _send(self, send, scope, code: str, query: dict, start: dict, page: bytes) -> None:
         """Streamlit's page with the hall view's scripts, its own script held back until its turn."""
         head = list(start.get("headers", []))
         app = _APP_SCRIPT.search(page)
         if app and b"<head>" in page:
-            held = b'<script type="gatelab/later" id="' + LATER.encode() + b'" src="' + app.group(1) + b'"></script>'
+            held = (
+                b'<script type="gatelab/later" id="'
+                + LATER.encode()
+                + b'" src="'
+                + app.group(1)
+                + b'"></script>'
+            )
             page = page.replace(app.group(0), held, 1)
             page = page.replace(b"<head>", b"<head>" + self._scripts(code, query), 1)
             head = [(k, v) for k, v in head if k != b"cache-control"] + [(b"cache-control", b"no-store")]
-            if new:
-                cookie = f"{STUDENT_COOKIE}={code}.{new}; Path=/; Max-Age={IDLE}; SameSite=Strict"
-                head.append((b"set-cookie", cookie.encode()))
-        head = [(k, v) for k, v in head if k != b"content-length"] + [(b"content-length", str(len(page)).encode())]
+        head = [(k, v) for k, v in head if k != b"content-length"] + [
+            (b"content-length", str(len(page)).encode())
+        ]
         await send({"type": "http.response.start", "status": start.get("status", 200), "headers": head})
         await send({"type": "http.response.body", "body": page if scope["method"] == "GET" else b""})
 
     def _scripts(self, code: str, query: dict) -> bytes:
+        """The page's first script, in the browser (a cookie kept with ``SameSite=Strict`` is not sent
+        with a link opened from another site, a chat or a mail, so only the page can read it): the
+        teacher's own browser opens its app at once; a student keeps the token this browser has for the
+        class, or this new one (the app joins with it); the hall's answer is asked for; the app's own
+        script waits for its turn (``Admit``): at once if there is no diagram to show or the answer
+        fails, after ``wait_ms`` if there is, and after START_ANYWAY_MS in any case."""
         lang = (query.get("lang") or [""])[0]
         ask = f"/gatelab/class/{code}/hall" + (f"?lang={lang}" if lang in LANGS else "")
-        v = self.version
-        # the app's own script waits for its turn (``Admit``): at once if there is no diagram to show
-        # or the answer fails, after ``wait_ms`` if there is, and after START_ANYWAY_MS in any case
+        v, new = self.version, secrets.token_hex(8)
         return (
             f'<script>(function(){{var H=window.__gatelabHall={{code:"{code}",v:"{v}",started:false}};'
             "H.start=function(){if(H.started)return;H.started=true;"
             f'var s=document.getElementById("{LATER}");var n=document.createElement("script");'
             'n.type="module";n.crossOrigin="";n.src=s.getAttribute("src");document.head.appendChild(n)};'
+            "function kept(name){var m=document.cookie.match(new RegExp('(?:^|; )'+name+'=([^;]*)'));"
+            f'var v=m?decodeURIComponent(m[1]).split("."):[];return v[0]==="{code}"&&v[1]?v[1]:""}}'
+            f'if(kept("{TEACH_COOKIE}")){{H.got=Promise.resolve(null);H.start();return}}'
+            f'if(!kept("{STUDENT_COOKIE}"))document.cookie="{STUDENT_COOKIE}={code}.{new}; path=/; '
+            f'max-age={IDLE}; SameSite=Strict";'
             f'H.got=fetch("{ask}",{{credentials:"same-origin",cache:"no-store"}})'
             ".then(function(r){return r.status===200?r.json():null}).catch(function(){return null});"
             'H.got.then(function(x){if(!x||!x.data||!x.msg||x.msg.state!=="live")H.start();'
@@ -249,7 +261,9 @@ async def hall(request):
     if wait:
         return JSONResponse({"error": "too many wrong codes", "wait": wait}, status_code=429)
     if c is None:
-        return JSONResponse({"state": "ended", "error": "no class has this code (it ended, or never began)"}, status_code=404)
+        return JSONResponse(
+            {"state": "ended", "error": "no class has this code (it ended, or never began)"}, status_code=404
+        )
     data = shown[1] if shown and shown[0] == diagram_key(c.view) else "null"
     pace = (c.view or {}).get("pace") or {}
     wait_ms = round(1000 * ADMIT.wait()) if data != "null" else 0  # (no diagram: the app opens at once)
@@ -269,7 +283,9 @@ def routes(assets: dict[str, tuple[bytes, str]]) -> list:
         found = assets.get(request.path_params.get("name", ""))
         if found is None:
             return Response(status_code=404)
-        return Response(found[0], media_type=found[1], headers={"Cache-Control": "public, max-age=31536000, immutable"})
+        return Response(
+            found[0], media_type=found[1], headers={"Cache-Control": "public, max-age=31536000, immutable"}
+        )
 
     return [Route(HALL, hall, methods=["GET"]), Route(ASSETS, asset, methods=["GET"])]
 
