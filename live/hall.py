@@ -199,8 +199,9 @@ class HallPage:
         v, new = self.version, secrets.token_hex(8)
         return (
             f'<script>(function(){{var H=window.__gatelabHall={{code:"{code}",v:"{v}",started:false}};'
-            "H.start=function(){if(H.started)return;H.started=true;"
-            f'var s=document.getElementById("{LATER}");var n=document.createElement("script");'
+            f'H.start=function(){{if(H.started)return;var s=document.getElementById("{LATER}");'
+            'if(!s){document.addEventListener("DOMContentLoaded",H.start);return}'  # (not parsed yet)
+            'H.started=true;var n=document.createElement("script");'
             'n.type="module";n.crossOrigin="";n.src=s.getAttribute("src");document.head.appendChild(n)};'
             "function kept(name){var m=document.cookie.match(new RegExp('(?:^|; )'+name+'=([^;]*)'));"
             f'var v=m?decodeURIComponent(m[1]).split("."):[];return v[0]==="{code}"&&v[1]?v[1]:""}}'

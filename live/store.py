@@ -484,7 +484,9 @@ class RedisStore:
         self._call(go)
 
     def diagram(self, code: str, language: str) -> tuple[str, str] | None:
-        key, text = self._call(lambda: self.r.hmget(self._keys(code)[0] + ":diagram", "key", "lang:" + language))
+        key, text = self._call(
+            lambda: self.r.hmget(self._keys(code)[0] + ":diagram", "key", "lang:" + language)
+        )
         return None if key is None or text is None else (key.decode(), text.decode())
 
     def answer(self, code: str, question_id: str, student: str, option: str) -> bool:

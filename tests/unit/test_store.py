@@ -210,3 +210,24 @@ def test_the_teacher_sees_how_many_follow_and_explore_counts_only(store):
     assert store.statuses(code) == {"following": 2, "exploring": 1}
     store.mark(code, "b", "following")
     assert store.statuses(code) == {"following": 3}
+
+
+def test_the_diagram_is_the_teachers_to_store_and_every_students_to_read(store):
+    """The hall view's data (live/hall.py): only the teacher's key stores it, one text per language,
+    read back as stored; another class has none; it goes with the class."""
+    code, secret = store.create()
+    other, _ = store.create()
+    with pytest.raises(NotTeacher):
+        store.show(code, "not the key", "k1", {"en": "{}"})
+    assert store.diagram(code, "en") is None
+    store.show(code, secret, "k1", {"en": '{"a":1}', "zh": '{"a":"一"}'})
+    assert store.diagram(code, "en") == ("k1", '{"a":1}')
+    assert store.diagram(code, "zh") == ("k1", '{"a":"一"}')
+    assert store.diagram(code, "fr") is None and store.diagram(other, "en") is None
+    store.show(code, secret, "k2", {"en": '{"a":2}'})  # another view replaces the whole of it
+    assert store.diagram(code, "en") == ("k2", '{"a":2}') and store.diagram(code, "zh") is None
+    v = store.get(code).version
+    store.show(code, secret, "k3", {"en": "{}"})
+    assert store.get(code).version == v  # not a move of the class: no message, no student's rerun
+    store.end(code, secret)
+    assert store.diagram(code, "en") is None

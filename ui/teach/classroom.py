@@ -77,7 +77,7 @@ TEACH_COOKIE, STUDENT_COOKIE = "gatelab_teach", "gatelab_student"  # "CODE.secre
 NOTICE = "_class_notice"  # a message from joining, shown once
 REDRAW = "_class_redraw"  # a student's page just changed: the page file to draw once more
 LAST_PAGE = "_class_last_page"
-SHOWN = "_class_diagram"  # (code, view key, view, model): the diagram the store has from this teacher
+DIAGRAM = "_class_diagram"  # (code, view key, view, model): the diagram the store has from this teacher
 LIVE_S = 0.5  # the teacher's counts are read this often (one fragment per class: the students' answers
 # stay Streamlit runs, lighter than a second channel)
 _FOLLOW = (
@@ -440,7 +440,7 @@ def publish_diagram(view: str, ident: int, data_in) -> None:
         return
     where = hall.diagram_key(_view(st.session_state.get(state.PAGE) or "cell"))
     mark = (k["code"], where, view, ident)
-    if st.session_state.get(SHOWN) == mark:
+    if st.session_state.get(DIAGRAM) == mark:
         return
     diagram = {}
     for language in LANGS:
@@ -457,7 +457,7 @@ def publish_diagram(view: str, ident: int, data_in) -> None:
         store().show(k["code"], k["secret"], where, diagram)
     except (StoreDown, NotTeacher):
         return  # (the class goes on without it: students wait for their app, as before)
-    st.session_state[SHOWN] = mark
+    st.session_state[DIAGRAM] = mark
 
 
 def _question_spec(here: str) -> dict | None:
