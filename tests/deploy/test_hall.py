@@ -88,6 +88,32 @@ def test_the_hall_shows_the_class_step_with_the_data_the_students_app_gets(serve
     run(go())
 
 
+@pytest.mark.parametrize(
+    "model", ["cell=gru&ov=z.1.0.5-.all&dec=3", "cell=mgu&layers=2&h2=3&unit=2", "cell=rnn&input=step&T=60"]
+)
+def test_the_hall_diagram_is_the_students_own_for_every_kind_a_forced_gate_and_a_stack(server, model):
+    """Test across features: another kind, a forced gate, a stack, 3 decimals, another input. The hall's
+    data is what the student's app then shows, number for number and word for word."""
+
+    async def go():
+        teacher = Student(server, f"t=1&{model}")
+        await teacher.open()
+        await teacher.click("class_start")
+        code = re.search(r"\*\*([A-Z0-9]{4,8})\*\*", " ".join(teacher.texts)).group(1)
+        await teacher.step()
+        cookie, _ = await open_link(server, code)
+        status, got = await hall_answer(server, code, cookie)
+        assert status == 200 and got["data"] is not None and got["msg"]["t"] == 1
+        s = Student(server, f"join={code}", cookies=cookie)
+        await s.connect()
+        assert s.data["payload"] == got["data"]["payload"] and s.data["T"] == got["data"]["T"]
+        assert s.data.get("readout") == got["data"].get("readout") and s.shown == 1
+        for x in (teacher, s):
+            await x.close()
+
+    run(go())
+
+
 def test_no_diagram_for_a_wrong_code_a_browser_without_its_cookie_or_the_teacher(server):
     async def go():
         teacher, code = await start_class(server)

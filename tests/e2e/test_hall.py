@@ -1,11 +1,13 @@
 """The hall view in Chromium (live/hall.py, ui/stepper/hall.js): a student who opens the teacher's link
 sees the class's diagram at the class's step before their app has started; the teacher's steps move
 it; when the student's turn comes, their app opens as the same student, at the same step, and the hall
-view goes. In 中文 too, and with nothing serious for axe-core."""
+view goes. In 中文 too, and with nothing serious for axe-core. The teacher's own browser, and a class on
+a page with no diagram, open the app at once."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -78,7 +80,7 @@ def test_a_student_sees_the_class_diagram_before_the_app_then_the_app(new_page, 
     expect(caption(student)).to_contain_text(want.format(t=6), timeout=FOLLOW_S * 1000)
 
 
-def test_a_teachers_reload_opens_the_app_at_once_with_no_hall_view(new_page, app_url):
+def test_a_teachers_reload_and_a_page_without_a_diagram_open_the_app_at_once(new_page, app_url):
     teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
     code = start_class(teacher)
     teacher.goto(f"{app_url}/?join={code}")  # the browser keeps the teacher's key
@@ -87,3 +89,13 @@ def test_a_teachers_reload_opens_the_app_at_once_with_no_hall_view(new_page, app
     assert teacher.evaluate("window.__gatelabHall.started") is True
     expect(teacher.locator("#gatelab-hall")).to_have_count(0)
     expect(teacher.locator(".st-key-class_end").first).to_be_visible()  # still the teacher
+    teacher.get_by_role("link", name="Weights lab").click()  # a page with no stepper: nothing to show first
+    teacher.wait_for_url(re.compile(r"/weights"))
+    teacher.wait_for_selector(DONE)
+    student = new_page(width=1100, height=900)
+    student.goto(f"{app_url}/?join={code}")
+    student.wait_for_selector(DONE)
+    student.wait_for_url(re.compile(r"/weights"), timeout=FOLLOW_S * 1000 + 5000)
+    assert student.evaluate("window.__gatelabHall.started") is True
+    expect(student.locator("#gatelab-hall")).to_have_count(0)
+    expect(student.locator(".st-key-class_code").first).to_contain_text(code)

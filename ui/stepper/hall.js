@@ -74,6 +74,8 @@ async function main() {
   const inner = document.createElement("div");
   shadow.append(inner);
   document.body.append(box);
+  const app = document.getElementById("root"); // the app opening behind it: out of reach of Tab meanwhile
+  if (app) app.inert = true;
   const stepper = STEPPER; // the stepper's own code (stepper.js), bundled before this file (live/hall.py)
 
   function draw(data, msg) {
@@ -104,7 +106,8 @@ async function main() {
         if (r.status !== 200) return;
         const now = await r.json();
         if (now.msg.state !== "live") return;
-        if (now.data || i === 5) { draw(now.data, { ...now.msg, pace: now.pace }); S.msg = now.msg; return; }
+        if (now.data) { draw(now.data, { ...now.msg, pace: now.pace }); S.msg = now.msg; return; }
+        if (i === 5) { H.start(); finish(); return; } // a view with no diagram: the app, now
         await new Promise((ok) => setTimeout(ok, 500)); // (stored a moment after the view changed)
       }
     } catch { /* the app opens meanwhile */ } finally { S.fetching = false; }
@@ -140,13 +143,14 @@ async function main() {
     if (S.cleanup) S.cleanup();
     box.remove();
     css.remove();
+    if (app) app.inert = false;
   }
   const t0 = Date.now();
   let ran = 0; // when the app first finished a run (Streamlit sets prerenderReady then)
   S.timer = setInterval(() => {
-    const app = window.__gatelabClass;
+    const bar = window.__gatelabClass; // (follow.js, in the student's class bar)
     if (window.prerenderReady === true && !ran) ran = Date.now();
-    if ((app && app.data) || (ran && Date.now() - ran > AFTER_RUN_MS) || Date.now() - t0 > GIVE_UP_MS) finish();
+    if ((bar && bar.data) || (ran && Date.now() - ran > AFTER_RUN_MS) || Date.now() - t0 > GIVE_UP_MS) finish();
   }, READY_MS);
   window.__gatelabHallView = { finish, get step() { return S.api ? S.api.step : null; } }; // (tests)
 }
