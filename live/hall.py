@@ -60,19 +60,32 @@ class Admit:
     so each browser, which already shows the class's diagram, opens its app at its turn instead.
     ``GATELAB_JOINS_PER_S``: the rate (about what one process serves; bench/hall.py)."""
 
+    KEEP = 600.0  # seconds a student keeps their turn (a reload, the hall view asking again)
+
     def __init__(self, rate: float, burst: float) -> None:
         self.rate, self.burst = rate, burst
         self.tokens, self.last = burst, time.monotonic()
+        self.turns: dict[str, float] = {}  # student -> when their turn is (monotonic), in the order taken
         self._lock = threading.Lock()
 
-    def wait(self) -> float:
-        """Seconds until this student's app may open (0: now); the turn is taken."""
+    def wait(self, student: str = "") -> float:
+        """Seconds until ``student``'s app may open (0: now). One turn per student: asking again (the
+        hall view after the class's view changed, a reload) gives the same turn, not a new one."""
         with self._lock:
             now = time.monotonic()
+            turn = self.turns.get(student) if student else None
+            if turn is not None and now - turn < self.KEEP:
+                return max(0.0, turn - now)
+            while self.turns and now - next(iter(self.turns.values())) > self.KEEP:  # the oldest go
+                self.turns.pop(next(iter(self.turns)))
             self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
             self.last = now
             self.tokens -= 1
-            return 0.0 if self.tokens >= 0 else -self.tokens / self.rate
+            wait = 0.0 if self.tokens >= 0 else -self.tokens / self.rate
+            if student:
+                self.turns.pop(student, None)
+                self.turns[student] = now + wait
+            return wait
 
 
 ADMIT = Admit(float(os.environ.get("GATELAB_JOINS_PER_S", "16")), burst=8)
@@ -267,7 +280,7 @@ async def hall(request):
         )
     data = shown[1] if shown and shown[0] == diagram_key(c.view) else "null"
     pace = (c.view or {}).get("pace") or {}
-    wait_ms = round(1000 * ADMIT.wait()) if data != "null" else 0  # (no diagram: the app opens at once)
+    wait_ms = round(1000 * ADMIT.wait(token)) if data != "null" else 0  # (no diagram: the app opens at once)
     head = {"msg": message(c), "pace": pace, "token": token, "lang": lang, "wait_ms": wait_ms}
     head = json.dumps(head, separators=(",", ":"))
     body = head[:-1] + ',"data":' + data + "}"

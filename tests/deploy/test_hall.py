@@ -19,7 +19,12 @@ from tests.e2e.harness import serve_process
 
 
 def run(coro):
-    return asyncio.run(asyncio.wait_for(coro, timeout=120))
+    """In a thread of its own (Playwright, earlier in the same pytest process, may leave an event loop
+    running in this one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coro, timeout=120)).result()
 
 
 @pytest.fixture(scope="module")

@@ -99,3 +99,19 @@ def test_a_teachers_reload_and_a_page_without_a_diagram_open_the_app_at_once(new
     assert student.evaluate("window.__gatelabHall.started") is True
     expect(student.locator("#gatelab-hall")).to_have_count(0)
     expect(student.locator(".st-key-class_code").first).to_contain_text(code)
+
+
+def test_a_class_that_ends_during_the_hall_view_opens_the_app_at_once(new_page, app_url):
+    """No blank page until the turn: the class's end starts the app, which says the class is over."""
+    teacher = open_app(new_page, f"{app_url}/?t=1", width=1400, height=1000)
+    code = start_class(teacher)
+    student = new_page(width=1024, height=768)
+    held(student)
+    student.goto(f"{app_url}/?join={code}")
+    expect(student.locator("#gatelab-hall")).to_be_visible()
+    teacher.locator(".st-key-class_end button").first.click()
+    teacher.locator(".st-key-class_end_now button").click()
+    expect(student.locator("#gatelab-hall")).to_have_count(0, timeout=FOLLOW_S * 1000)
+    assert student.evaluate("window.__gatelabHall.started") is True  # long before its turn
+    student.wait_for_selector(DONE)
+    expect(student.get_by_text(code).first).to_be_visible()  # the app's notice names the class

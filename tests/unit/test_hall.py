@@ -56,6 +56,21 @@ def test_apps_open_a_few_at_once_then_at_the_rate_in_the_order_they_came(monkeyp
     assert [a.wait() for _ in range(4)] == pytest.approx([0, 0, 0, 0.1])
 
 
+def test_a_student_keeps_their_turn_when_they_ask_again(monkeypatch):
+    """The hall view asks again after every move of the class's view, and a student may reload: the
+    same turn each time, not one more taken from the students behind."""
+    now = [50.0]
+    monkeypatch.setattr(hall.time, "monotonic", lambda: now[0])
+    a = Admit(rate=10, burst=1)
+    assert [a.wait(f"s{i}") for i in range(4)] == pytest.approx([0, 0.1, 0.2, 0.3])
+    assert a.wait("s3") == pytest.approx(0.3) and a.wait("s1") == pytest.approx(0.1)
+    now[0] += 0.15
+    assert a.wait("s3") == pytest.approx(0.15) and a.wait("s1") == 0  # (its turn has come)
+    assert a.wait("s4") == pytest.approx(0.25)  # the next newcomer is behind s3, not behind 40 repeats
+    now[0] += Admit.KEEP + 1  # long gone: a new turn, and the old ones are forgotten
+    assert a.wait("s3") == 0 and list(a.turns) == ["s3"]
+
+
 def test_the_hall_script_carries_the_steppers_own_code_and_style():
     src = {
         f: (ROOT / "ui" / "stepper" / f).read_text("utf-8")

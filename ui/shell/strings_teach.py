@@ -617,8 +617,8 @@ TEACH |= {
         "zh": "在你关闭之前，每个学生看到的是暂停卡片而不是应用：请看前面。",
     },
     "class_paused_card": {
-        "en": "Eyes to the front: your teacher paused the screens.",
-        "zh": "请看前面：老师暂停了屏幕。",
+        "en": "Eyes to the front: your teacher has paused the screens.",
+        "zh": "请看前方：老师已暂停屏幕。",
     },
     "class_locked": {
         "en": "Your teacher keeps the class on their screen.",
@@ -667,15 +667,16 @@ TEACH |= {
         "zh": "课堂 {code} 已经结束；你保留最后的视图，可以继续自己探索。",
     },
     "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随实时课堂 **{code}**"},
-    "hall_title": {
-        "en": "Live class **{code}**: you see the teacher's diagram, at the teacher's step",
-        "zh": "实时课堂 **{code}**：你看到的是老师的图，停在老师所在的那一步",
-    },
+    "hall_title": {"en": "Live class **{code}**", "zh": "实时课堂 **{code}**"},
     "hall_opening": {
-        "en": "The rest of the page is still opening; meanwhile this diagram moves with every step the teacher takes.",
-        "zh": "页面的其余部分仍在打开；在此期间，这张图会随老师的每一步移动。",
+        "en": "The rest of Gate Lab is still loading; meanwhile this diagram follows your teacher step by step.",
+        "zh": "Gate Lab 的其余部分仍在加载；在此期间，这张图会跟着老师一步步更新。",
     },
-    "hall_region": {"en": "The class's diagram while the page opens", "zh": "页面打开期间课堂的图"},
+    "hall_waiting": {
+        "en": "Gate Lab is still loading; the class's page opens in a moment.",
+        "zh": "Gate Lab 仍在加载；课堂的页面马上就会打开。",
+    },
+    "hall_region": {"en": "The class's diagram, shown while Gate Lab loads", "zh": "Gate Lab 加载期间显示的课堂示意图"},
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",

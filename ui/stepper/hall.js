@@ -25,7 +25,7 @@ function hallText(parent, tag, s, cls) { // **bold** as Markdown has it, every o
 
 const STYLE = `
 #gatelab-hall { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #141312;
-  font-family: "Source Sans Pro", "Source Sans 3", system-ui, sans-serif; padding: 1.25rem clamp(1rem, 4vw, 5rem) 3rem; }
+  --st-font: "Gate Lab Sans", "Source Sans Pro", system-ui, sans-serif; font-family: var(--st-font); padding: 1.25rem clamp(1rem, 4vw, 5rem) 3rem; }
 #gatelab-hall .hall-head { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; margin-bottom: 0.5rem; }
 #gatelab-hall .hall-title { font-size: 1.25rem; margin: 0; }
 #gatelab-hall .hall-note { color: #5f5b57; margin: 0 0 1rem; font-size: 1rem; display: flex; gap: 0.5rem; align-items: center; }
@@ -42,12 +42,14 @@ async function main() {
   if (!got || !got.data || !got.msg || got.msg.state !== "live") return; // nothing to show: the app opens alone
   const S = { msg: got.msg, data: got.data, api: null, cleanup: null, es: null, done: false, delay: 2000, fetching: false };
   const css = document.createElement("style");
-  css.textContent = STYLE;
+  // the app's own font (Streamlit's page preloads it): the same letters before and after
+  const font = document.querySelector('link[rel="preload"][as="font"]');
+  css.textContent = (font ? `@font-face { font-family: "Gate Lab Sans"; font-weight: 200 900; src: url("${font.href}") format("woff2"); }\n` : "") + STYLE;
+  document.title = "Gate Lab"; // (the app's run names the page itself)
   document.head.append(css);
   const box = document.createElement("div");
   box.id = "gatelab-hall";
   box.setAttribute("role", "region");
-  box.setAttribute("aria-busy", "true");
   const words = got.data.hall || {};
   box.setAttribute("aria-label", words.region || "");
   document.documentElement.setAttribute("lang", got.lang === "zh" ? "zh-CN" : "en");
@@ -61,8 +63,12 @@ async function main() {
   spin.className = "hall-spin";
   spin.setAttribute("aria-hidden", "true");
   note.append(spin);
-  hallText(note, "span", words.opening || "");
+  const said = hallText(note, "span", words.opening || "");
   box.append(note);
+  function say(diagram) { // what is on screen now: the diagram following the teacher, or the app on its way
+    said.textContent = "";
+    hallText(said, "span", (diagram ? words.opening : words.waiting) || "");
+  }
   const paused = hallText(box, "div", words.paused || "", "hall-paused");
   paused.hidden = true;
   const host = document.createElement("div");
@@ -89,6 +95,7 @@ async function main() {
     inner.replaceChildren();
     S.api = null;
     paused.hidden = !pause;
+    say(data && !pause);
     if (!data || !paused.hidden) return;
     data.seek = [`hall:${msg.v}`, typeof msg.t === "number" ? msg.t : 0];
     data.locked = true;
@@ -106,15 +113,15 @@ async function main() {
         if (r.status !== 200) return;
         const now = await r.json();
         if (now.msg.state !== "live") return;
-        if (now.data) { draw(now.data, { ...now.msg, pace: now.pace }); S.msg = now.msg; return; }
-        if (i === 5) { H.start(); finish(); return; } // a view with no diagram: the app, now
+        if (now.data || i === 5) { draw(now.data, { ...now.msg, pace: now.pace }); S.msg = now.msg; return; }
+        // (a view with no diagram: the note says the app is on its way, which opens at this student's turn)
         await new Promise((ok) => setTimeout(ok, 500)); // (stored a moment after the view changed)
       }
     } catch { /* the app opens meanwhile */ } finally { S.fetching = false; }
   }
 
   function hear(msg) {
-    if (msg.state === "ended") { finish(); return; }
+    if (msg.state === "ended") { H.start(); finish(); return; } // the app says so, now
     if (msg.state !== "live") return;
     if (msg.key !== S.msg.key) { S.msg = { ...msg, key: msg.key }; refetch(); return; }
     S.msg = msg;

@@ -449,6 +449,7 @@ def publish_diagram(view: str, ident: int, data_in) -> None:
             d["hall"] = {
                 "title": tx("hall_title", code=k["code"]),
                 "opening": tx("hall_opening"),
+                "waiting": tx("hall_waiting"),
                 "paused": tx("class_paused_card"),
                 "region": tx("hall_region"),
             }
