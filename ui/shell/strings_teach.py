@@ -676,7 +676,10 @@ TEACH |= {
         "en": "Gate Lab is still loading; the class's page opens in a moment.",
         "zh": "Gate Lab 仍在加载；课堂的页面马上就会打开。",
     },
-    "hall_region": {"en": "The class's diagram, shown while Gate Lab loads", "zh": "Gate Lab 加载期间显示的课堂示意图"},
+    "hall_region": {
+        "en": "The class's diagram, shown while Gate Lab loads",
+        "zh": "Gate Lab 加载期间显示的课堂示意图",
+    },
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",
         "zh": "正在自己探索 · 课堂 **{code}** 仍在进行",
