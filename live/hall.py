@@ -88,7 +88,7 @@ class Admit:
             return wait
 
 
-ADMIT = Admit(float(os.environ.get("GATELAB_JOINS_PER_S", "16")), burst=8)
+ADMIT = Admit(float(os.environ.get("GATELAB_JOINS_PER_S", "20")), burst=8)
 
 
 def diagram_key(view: dict | None) -> str:
