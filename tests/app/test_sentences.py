@@ -168,6 +168,24 @@ def test_chinese_names_a_gate_before_its_symbol_and_a_layer_by_its_ordinal():
     assert "隐藏单元 {u} 的{gate}" in STRINGS["q_gate_half"]["zh"]
 
 
+def test_a_question_names_a_gate_as_a_sentence_does():
+    """ "the forget gate f of unit 1", not "the f forget gate" (the option labels' short form): every
+    sigmoid gate of every kind a question can ask about, in both languages."""
+    from lstm_core.kinds import KINDS_BY_NAME
+    from lstm_core.questions import Question
+    from ui.teach.predict import question_text
+
+    words = {"i": "input", "f": "forget", "o": "output", "r": "reset", "z": "update"}
+    for name, kind in KINDS_BY_NAME.items():
+        for g in kind.sigmoids:
+            q = Question("gate_half", 2, ("above", "below"), "above", {}, g)
+            assert (
+                question_text(q, name)
+                == f"At step t = 3, will the {words[g]} gate {g} of unit 1 be above or below 0.5?"
+            )
+            assert STRINGS[f"q_gate_{g}"]["zh"] == STRINGS[f"gate_name_{g}"]["zh"]
+
+
 def test_the_chinese_accuracy_delta_starts_with_its_sign():
     """st.metric colours a delta by its first character: the 中文 one must start with the signed number."""
     assert STRINGS["clf_delta_points"]["zh"].startswith("{d}")

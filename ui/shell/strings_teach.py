@@ -47,9 +47,15 @@ TEACH: dict[str, dict[str, str]] = {
         "zh": "在第 t = {t} 步，隐藏单元 {u} 的隐藏状态 h 会上升、下降，还是基本不变？",
     },
     "q_gate_half": {
-        "en": "At step t = {t}, will the {gate} gate of unit {u} be above or below 0.5?",
+        "en": "At step t = {t}, will the {gate} of unit {u} be above or below 0.5?",
         "zh": "在第 t = {t} 步，隐藏单元 {u} 的{gate}会高于还是低于 0.5？",
     },
+    # a gate named inside a question's sentence ("the forget gate f of unit 1"), for each sigmoid gate
+    "q_gate_i": {"en": "input gate i", "zh": "输入门 i"},
+    "q_gate_f": {"en": "forget gate f", "zh": "遗忘门 f"},
+    "q_gate_o": {"en": "output gate o", "zh": "输出门 o"},
+    "q_gate_r": {"en": "reset gate r", "zh": "重置门 r"},
+    "q_gate_z": {"en": "update gate z", "zh": "更新门 z"},
     "q_most_closed": {
         "en": "At step t = {t}, which gate of unit {u} will be the most closed (the smallest)?",
         "zh": "在第 t = {t} 步，隐藏单元 {u} 的哪个门关得最紧（数值最小）？",

@@ -122,7 +122,7 @@ def question_text(q: Question, cell: str = "", unit: int = 0, layer: int = 0, la
     if q.kind == "state_dir":
         return tx("q_state_dir_" + kind_of(cell).states[0] if cell else "q_state_dir_h", **where)
     if q.kind == "gate_half":
-        return tx("q_gate_half", gate=tx(f"gate_name_{q.gate}"), **where)
+        return tx("q_gate_half", gate=tx(f"q_gate_{q.gate}"), **where)
     if q.kind in ("grad_below", "decide"):
         return tx(f"q_{q.kind}", T=q.values["T"])
     return tx(f"q_{q.kind}", **where)
