@@ -12,14 +12,16 @@ already built it. So:
   ``index.html``, read once) carries two small scripts: the first names the student in the cookie the
   app keeps (``gatelab_student``: the app then joins as the same student), asks for the hall's
   answer, and holds Streamlit's own script back until the student's turn (``Admit``: a hall's apps
-  open a few a second, in the order they came, so that they do not starve the hall's answers);
+  open 8 at once, then 20 a second per process, ``GATELAB_JOINS_PER_S``, in the order they came,
+  so that they do not starve the hall's answers);
 - ``GET /gatelab/class/CODE/hall`` (``hall``) answers, from the store alone, the class's state
   (the stream's message, ``live.push``) and that data in the student's language, if it is the
   diagram of the class's view now; the join's limit on wrong codes (``store.join_wait``) holds
   here too, and a wrong code gets the same 404 as the stream's;
 - ``ui/stepper/hall.js`` draws it with the stepper's own code over the page while Streamlit's
   page is still opening, follows the class's stream (every step, at once), and goes away when the
-  student's app has drawn the class's page (its class bar is on screen).
+  student's app has drawn the class's page (its class bar is on screen), 5 s after an app run
+  without it (a failed join), when the class ends (the app then opens at once), or after 3 minutes.
 
 A student whose browser keeps the teacher's key, a link with ``teach=``, a code that is not one:
 no hall view, the app opens as it always did. Nothing here is needed for the app to work.
@@ -306,13 +308,27 @@ def routes(assets: dict[str, tuple[bytes, str]]) -> list:
 
 def bundle(words: str, stepper: str, css: str, hall_js: str) -> bytes:
     """The hall view's one script: the stepper's sentences (words.js) and page (stepper.js, its
-    default export as ``STEPPER``), its style as ``STEPPER_CSS``, then the hall view (hall.js): one
-    request for a browser that has nothing of the app yet."""
-    head = "export default function (component)"
-    if stepper.count(head) != 1:
-        raise ValueError("stepper.js must have exactly one default export, " + head)
-    stepper = stepper.replace(head, "const STEPPER = function (component)")
+    default export as ``STEPPER``, and what it keeps in the window its own: ``_OWN``), its style as
+    ``STEPPER_CSS``, then the hall view (hall.js): one request for a browser that has nothing of the
+    app yet."""
+    for old, new in _OWN:
+        if old not in stepper:
+            raise ValueError(f"stepper.js has no {old!r}: the hall view's copy of it cannot be its own")
+        stepper = stepper.replace(old, new)
     return "\n".join((words, stepper, "const STEPPER_CSS = " + json.dumps(css) + ";", hall_js)).encode()
+
+
+# The hall view's stepper is a copy of the app's, with everything it keeps in the window its own: the
+# app's stepper, which may already be on the page behind it, keeps its step, its keys and the class's
+# steps (follow.js), and the hall view moves its own copy itself.
+_OWN = (
+    ("export default function (component)", "const STEPPER = function (component)"),
+    ("window.__gatelab ||", "window.__gatelabHallLatest ||"),
+    ("(window.__gatelab = {", "(window.__gatelabHallLatest = {"),
+    ("window.__gatelabStepper", "window.__gatelabHallStepper"),
+    ("window.__gatelabKeys", "window.__gatelabHallKeys"),
+    ('"gatelab-follow"', '"gatelab-hall-follow"'),
+)
 
 
 def version(assets: dict[str, tuple[bytes, str]]) -> str:

@@ -16,9 +16,12 @@ expect.set_options(timeout=20_000)  # the machine is shared: give a rerun time, 
 
 
 def open_app(new_page, url: str, **kw):
+    """A page of the app, open: its run done, its title shown, and a class link's hall view (the class's
+    diagram drawn before the app, live/hall.py) gone."""
     page = new_page(**kw)
     page.goto(url)
     page.wait_for_selector(DONE, timeout=30_000)
+    expect(page.locator("#gatelab-hall")).to_have_count(0, timeout=30_000)
     expect(page.locator("h1").first).to_be_visible(timeout=30_000)
     return page
 

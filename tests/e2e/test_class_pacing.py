@@ -78,6 +78,8 @@ def test_pacing_pause_and_the_way_back_to_the_class(new_page, app_url, artifacts
         card = s.locator(".gatelab-pause")
         expect(card).to_be_visible(timeout=MS)
         expect(card).to_contain_text(STRINGS["class_paused_card"][lang])
+        # over everything, the sidebar too: the point a sidebar link sits at is the card's
+        assert s.evaluate("!!document.elementFromPoint(40, 200).closest('.gatelab-pause')")
     expect(teacher.locator(".st-key-class_counts")).to_contain_text("paused 2", timeout=MS)
     s2.screenshot(path=str(artifacts / "class_paused_student.png"))
     teacher.locator(".st-key-class_pause label").first.click()

@@ -83,6 +83,9 @@ def test_a_step_reaches_a_student_through_the_stream_with_no_rerun(new_page, app
     student.on("request", lambda r: streams.append(r.url) if "/gatelab/class/" in r.url else None)
     student.goto(f"{app_url}/?join={code}")
     student.wait_for_selector(DONE, timeout=30_000)
+    expect(student.locator("#gatelab-hall")).to_have_count(
+        0, timeout=30_000
+    )  # (the app is there: live/hall.py)
     expect(caption(student)).to_contain_text("Step t = 1 of 40")
     time.sleep(2)  # the page's own runs (the join, the cookie) are over
     before = student.evaluate("window.__gatelabSends")
@@ -110,6 +113,9 @@ def test_where_a_proxy_holds_the_stream_back_the_browser_asks_with_long_polls(ne
     student.on("request", lambda r: waits.append(r.url) if "/wait?" in r.url else None)
     student.goto(f"{app_url}/?join={code}")
     student.wait_for_selector(DONE, timeout=30_000)
+    expect(student.locator("#gatelab-hall")).to_have_count(
+        0, timeout=30_000
+    )  # (the app is there: live/hall.py)
     expect(caption(student)).to_contain_text("Step t = 1 of 40")
     deadline = time.time() + 30
     while not waits and time.time() < deadline:
@@ -142,6 +148,9 @@ def test_a_stream_gone_silent_is_opened_again_and_catches_up(new_page, app_url):
     student.route("**/gatelab/class/*/events*", stream)
     student.goto(f"{app_url}/?join={code}")
     student.wait_for_selector(DONE, timeout=30_000)
+    expect(student.locator("#gatelab-hall")).to_have_count(
+        0, timeout=30_000
+    )  # (the app is there: live/hall.py)
     button(teacher, "step_next").click()
     expect(caption(teacher)).to_contain_text("Step t = 2 of 40")
     expect(caption(student)).to_contain_text("Step t = 2 of 40", timeout=20_000)

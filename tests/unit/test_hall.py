@@ -80,6 +80,11 @@ def test_the_hall_script_carries_the_steppers_own_code_and_style():
     assert "export default" not in js  # (one module, the stepper's export as a name)
     assert "const STEPPER = function (component)" in js and "const STEPPER_CSS = " in js
     assert ".gatelab-stepper" in js and src["hall.js"] in js
+    # its own copy: nothing the app's stepper keeps in the window is shared (the app may be on the page)
+    hall_part = js[: js.index(src["hall.js"])]
+    for name in ("window.__gatelabStepper", "window.__gatelabKeys", '"gatelab-follow"'):
+        assert name not in hall_part, name
+    assert "window.__gatelab ||" not in hall_part and "window.__gatelabHallLatest ||" in hall_part
     with pytest.raises(ValueError):
         bundle("", "function nothing() {}", "", "")
 

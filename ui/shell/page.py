@@ -107,8 +107,9 @@ PAGE_CSS = (
     # be beside the view: ui/teach/lesson.py)
     "div:has(> .st-key-class_slot):not(:has(.st-key-class_bar,[data-testid=stAlert],form))"
     "{position:absolute!important;width:0;height:0;overflow:hidden}"
-    # a live class's pause card (ui/teach/classroom.py): over the whole page until the teacher resumes
-    ".gatelab-pause{position:fixed;inset:0;z-index:999990;display:flex;align-items:center;justify-content:center;"
+    # a live class's pause card (ui/teach/classroom.py): over the whole page, the sidebar too (Streamlit puts a
+    # narrow screen's sidebar at 999995, its header at 999990), until the teacher resumes
+    ".gatelab-pause{position:fixed;inset:0;z-index:1000000;display:flex;align-items:center;justify-content:center;"
     "background:rgba(250,249,247,0.97);font-size:2rem;font-weight:600;text-align:center;padding:2rem}"
     ".gatelab-pause p{font-size:1.75rem;font-weight:600;line-height:1.4;margin:auto;max-width:34rem;padding:1.5rem 2rem;"
     "background:#fff;border:2px solid #b9b2a8;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.12)}</style>"

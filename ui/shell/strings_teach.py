@@ -624,7 +624,7 @@ TEACH |= {
     },
     "class_paused_card": {
         "en": "Eyes to the front: your teacher has paused the screens.",
-        "zh": "请看前方：老师已暂停屏幕。",
+        "zh": "请看前面：老师已暂停屏幕。",
     },
     "class_locked": {
         "en": "Your teacher keeps the class on their screen.",
@@ -675,16 +675,16 @@ TEACH |= {
     "class_following": {"en": "Following live class **{code}**", "zh": "正在跟随实时课堂 **{code}**"},
     "hall_title": {"en": "Live class **{code}**", "zh": "实时课堂 **{code}**"},
     "hall_opening": {
-        "en": "The rest of Gate Lab is still loading; meanwhile this diagram follows your teacher step by step.",
-        "zh": "Gate Lab 的其余部分仍在加载；在此期间，这张图会跟着老师一步步更新。",
+        "en": "The rest of Gate Lab is still loading; meanwhile this view follows your teacher step by step.",
+        "zh": "Gate Lab 的其余部分仍在加载；在此期间，这个视图会跟随老师一步步更新。",
     },
     "hall_waiting": {
-        "en": "Gate Lab is still loading; the class's page opens in a moment.",
-        "zh": "Gate Lab 仍在加载；课堂的页面马上就会打开。",
+        "en": "Gate Lab is still loading; it opens here shortly.",
+        "zh": "Gate Lab 仍在加载，稍后会在这里打开。",
     },
     "hall_region": {
-        "en": "The class's diagram, shown while Gate Lab loads",
-        "zh": "Gate Lab 加载期间显示的课堂示意图",
+        "en": "The class's view, shown while Gate Lab loads",
+        "zh": "Gate Lab 加载期间显示的课堂视图",
     },
     "class_alone": {
         "en": "Exploring on your own · class **{code}** goes on",

@@ -5,7 +5,8 @@
 // own code (stepper.js, in a shadow root of its own), over the page, at the class's step. It follows the
 // class's stream (live/push.py) meanwhile: a step moves it at once; another view is fetched again (or, if
 // it has no diagram, the diagram goes). It goes away when the student's app has drawn the class's page
-// (the class bar's follow.js has its data), or when the class ends (the app says so); it is never needed:
+// (the app's stepper is there, or the class bar's follow.js has its data), or when the class ends (the app
+// then opens at once and says so); it is never needed:
 // without it the app opens as it always did.
 const H = window.__gatelabHall;
 const READY_MS = 250; // how often the app is asked whether it has drawn the class's page
@@ -24,7 +25,7 @@ function hallText(parent, tag, s, cls) { // **bold** as Markdown has it, every o
 }
 
 const STYLE = `
-#gatelab-hall { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #141312;
+#gatelab-hall { position: fixed; inset: 0; z-index: 1000000; overflow: auto; background: #fff; color: #141312;
   --st-font: "Gate Lab Sans", "Source Sans Pro", system-ui, sans-serif; font-family: var(--st-font); padding: 1.25rem clamp(1rem, 4vw, 5rem) 3rem; }
 #gatelab-hall .hall-head { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; margin-bottom: 0.5rem; }
 #gatelab-hall .hall-title { font-size: 1.25rem; margin: 0; }
@@ -36,10 +37,17 @@ const STYLE = `
 @media (prefers-reduced-motion: reduce) { #gatelab-hall .hall-spin { animation: none; } }
 `;
 
+function appReady() { // the student's app has drawn the class's page: its stepper (the app's own, not this
+  // file's copy), or its class bar (follow.js) has its data
+  const bar = window.__gatelabClass;
+  return !!(window.__gatelabStepper || (bar && bar.data));
+}
+
 async function main() {
   if (!H) return;
   const got = await H.got;
   if (!got || !got.data || !got.msg || got.msg.state !== "live") return; // nothing to show: the app opens alone
+  if (appReady()) return; // (the app was quicker)
   const S = { msg: got.msg, data: got.data, api: null, cleanup: null, es: null, done: false, delay: 2000, fetching: false };
   const css = document.createElement("style");
   // the app's own font (Streamlit's page preloads it): the same letters before and after
@@ -69,7 +77,7 @@ async function main() {
     said.textContent = "";
     hallText(said, "span", (diagram ? words.opening : words.waiting) || "");
   }
-  const paused = hallText(box, "div", words.paused || "", "hall-paused");
+  const paused = hallText(box, "div", `⏸️ ${words.paused || ""}`, "hall-paused"); // (as the app's own card)
   paused.hidden = true;
   const host = document.createElement("div");
   box.append(host);
@@ -102,7 +110,19 @@ async function main() {
     S.cleanup = stepper({ data, parentElement: inner });
     S.api = inner.querySelector(".gatelab-stepper").__gl.api;
   }
-  draw(got.data, { ...got.msg, pace: got.pace });
+  const t0 = Date.now();
+  let ran = 0; // when the app first finished a run (Streamlit sets prerenderReady then)
+  S.timer = setInterval(() => { // first: whatever happens below, the hall view goes when the app is there
+    if (window.prerenderReady === true && !ran) ran = Date.now();
+    if (appReady() || (ran && Date.now() - ran > AFTER_RUN_MS) || Date.now() - t0 > GIVE_UP_MS) finish();
+  }, READY_MS);
+  try {
+    draw(got.data, { ...got.msg, pace: got.pace });
+  } catch (e) { // never in the app's way: the app, now
+    H.start();
+    finish();
+    throw e;
+  }
 
   async function refetch() { // another view: its diagram (the teacher's app stores it as it draws it)
     if (S.fetching) return;
@@ -152,13 +172,6 @@ async function main() {
     css.remove();
     if (app) app.inert = false;
   }
-  const t0 = Date.now();
-  let ran = 0; // when the app first finished a run (Streamlit sets prerenderReady then)
-  S.timer = setInterval(() => {
-    const bar = window.__gatelabClass; // (follow.js, in the student's class bar)
-    if (window.prerenderReady === true && !ran) ran = Date.now();
-    if ((bar && bar.data) || (ran && Date.now() - ran > AFTER_RUN_MS) || Date.now() - t0 > GIVE_UP_MS) finish();
-  }, READY_MS);
   window.__gatelabHallView = { finish, get step() { return S.api ? S.api.step : null; } }; // (tests)
 }
 

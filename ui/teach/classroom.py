@@ -433,10 +433,11 @@ def publish_step(step: int) -> None:
 @stepper.on_draw
 def publish_diagram(view: str, ident: int, data_in) -> None:
     """The teacher's stepper drew ``view``: its data, as a following student's stepper gets it, in each
-    language, goes to the store once per view (``live.hall``: a student whose app is still opening sees
-    the diagram from it). The Why page's stepper moves only its charts' cursor: nothing to show."""
+    language, goes to the store once per view and model (``live.hall``: a student whose app is still
+    opening sees the diagram from it). Only the Cell and Layers pages' steppers draw a diagram (the
+    Timeline's and the Why page's move their charts, which are the app's): the others store nothing."""
     k = st.session_state.get(CLASS)
-    if not k or k["role"] != "teacher" or view == "why":
+    if not k or k["role"] != "teacher" or view not in ("cell", "layers"):
         return
     where = hall.diagram_key(_view(st.session_state.get(state.PAGE) or "cell"))
     mark = (k["code"], where, view, ident)
