@@ -9,6 +9,7 @@ restarts brings its students back to the class, and their streams catch up."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import time
 
 import pytest
 
-from bench.stream import Follower
+from bench.stream import Follower, fetch
 from bench.student import Student
 from tests.e2e.harness import free_port
 
@@ -93,6 +94,26 @@ def test_a_class_across_two_replicas_and_its_faults():
             await teacher.step()
             await all_at(students, step)
         assert all(f.reruns == 0 for f in students), "a step alone never runs the student's app"
+
+        # a hall opening the link through nginx: every replica answers with the diagram the teacher's app
+        # (on one of them) stored in Redis, at the class's step (live/hall.py)
+        served, answers = set(), []
+        for _ in range(12):
+            status, head, html = await fetch(url, f"/?join={code}")
+            served.add(head.get("x-upstream", ""))
+            named = re.search(rb"gatelab_student=(\w+\.[0-9a-f]+)", html)
+            cookie = "; ".join(
+                [c.split(";", 1)[0] for c in head.get("set-cookie", "").split("\n") if c]
+                + [f"gatelab_student={named.group(1).decode()}"]
+            )
+            answers.append(await fetch(url, f"/gatelab/class/{code}/hall", cookie))
+        assert len(served) == 2, served
+        for status, _, body in answers:
+            got = json.loads(body)
+            assert status == 200 and got["msg"]["t"] == 3 and got["data"]["view"] == "cell", (
+                status,
+                body[:200],
+            )
 
         # Redis goes away mid-class: every stream says paused; the bar says so, each app steps alone
         redis = r["redis"]
