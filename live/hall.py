@@ -232,13 +232,16 @@ class HallPage:
         ).encode()
 
 
-def _client(request) -> str:
-    """Who is trying join codes, as the app counts them (ui/teach/classroom.py ``client``)."""
-    ip = request.client.host if request.client else ""
-    real = request.headers.get("x-real-ip", "")
+def client_address(ip: str, real: str) -> str:
+    """Who is trying join codes, for the store's limit (here and in the app, ui/teach/classroom.py): the
+    address nginx saw (``X-Real-IP``, trusted only from a proxy on this machine), else the connection's."""
     if ip in ("127.0.0.1", "::1", "") and real:
         return real[:64]
     return ip or "unknown"
+
+
+def _client(request) -> str:
+    return client_address(request.client.host if request.client else "", request.headers.get("x-real-ip", ""))
 
 
 async def hall(request):

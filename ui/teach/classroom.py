@@ -121,11 +121,8 @@ def client() -> str:
     """Who is trying join codes, for the store's limit: the address nginx saw (X-Real-IP, trusted only
     from a proxy on this machine), else the connection's own address."""
     ip = st.context.ip_address
-    ip = ip if isinstance(ip, str) else ""  # (AppTest has no connection)
     real = st.context.headers.get("X-Real-IP")
-    if ip in ("127.0.0.1", "::1", "") and isinstance(real, str) and real:
-        return real[:64]
-    return ip or "unknown"
+    return hall.client_address(ip if isinstance(ip, str) else "", real if isinstance(real, str) else "")
 
 
 def _cookie(name: str, code: str) -> str:
