@@ -638,7 +638,7 @@ TEACH |= {
         "zh": "已揭晓：屏幕上已是所问的那一步",
     },
     "class_options": {"en": "**Options:** {options}", "zh": "**选项**：{options}"},
-    "class_votes_toggle": {"en": "Show the votes now", "zh": "现在显示各选项票数"},
+    "class_votes_toggle": {"en": "Show votes", "zh": "显示票数"},  # (short: on one line with the count)
     "class_votes_hidden": {
         "en": "The split of the votes is shown when you reveal the answer, so that nobody follows the crowd.",
         "zh": "各选项的票数在你揭晓答案时显示，以免有人随大流作答。",
